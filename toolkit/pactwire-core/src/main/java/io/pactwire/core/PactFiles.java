@@ -1,0 +1,143 @@
+package io.pactwire.core;
+
+import au.com.dius.pact.core.model.DefaultPactReader;
+import au.com.dius.pact.core.model.Pact;
+import au.com.dius.pact.core.model.PactSpecVersion;
+import au.com.dius.pact.core.model.V4Pact;
+import au.com.dius.pact.core.support.Json;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.util.DefaultIndenter;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
+
+/**
+ * Reads and writes pact files through pact-jvm's model.
+ *
+ * <p>Writing is deterministic (keys sorted, two-space indent, one trailing newline), so an
+ * unchanged contract leaves its file byte-identical, and atomic (a temporary file moved over the
+ * target), so a reader never sees half a file.
+ *
+ * @since 0.1.0
+ */
+public final class PactFiles {
+
+  private static final ObjectMapper JSON =
+      JsonMapper.builder()
+          .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
+          .enable(SerializationFeature.INDENT_OUTPUT)
+          .build();
+
+  private PactFiles() {}
+
+  /**
+   * Reads a pact file of any specification version.
+   *
+   * @throws PactFileException naming the file, and the line and column for malformed JSON
+   */
+  public static Pact read(Path file) {
+    JsonNode tree = readTree(file);
+    if (!tree.isObject()) {
+      throw new PactFileException(file, "1:1", "a pact is a JSON object", null);
+    }
+    for (String field : new String[] {"consumer", "provider"}) {
+      if (!tree.path(field).path("name").isTextual()) {
+        throw new PactFileException(file, "", "missing " + field + ".name", null);
+      }
+    }
+    try {
+      return DefaultPactReader.INSTANCE.loadPact(file.toFile());
+    } catch (RuntimeException e) {
+      throw new PactFileException(file, "", "not a pact pact-jvm can load: " + e.getMessage(), e);
+    }
+  }
+
+  /** Reads a file as a JSON tree, failing with the file, line and column when it is malformed. */
+  public static JsonNode readTree(Path file) {
+    try {
+      return JSON.readTree(Files.readString(file, StandardCharsets.UTF_8));
+    } catch (JsonProcessingException e) {
+      JsonLocation at = e.getLocation();
+      String location = at == null ? "" : at.getLineNr() + ":" + at.getColumnNr();
+      throw new PactFileException(file, location, "malformed JSON: " + e.getOriginalMessage(), e);
+    } catch (IOException e) {
+      throw new PactFileException(file, "", "cannot read: " + e, e);
+    }
+  }
+
+  /** Renders a pact as deterministic V4 JSON, upgrading an older specification version. */
+  public static String render(Pact pact) {
+    V4Pact v4 = pact.asV4Pact().get();
+    if (v4 == null) {
+      throw new IllegalArgumentException(
+          "cannot express as a V4 pact: " + pact.asV4Pact().errorValue());
+    }
+    // pact-jvm's maps hold its own JSON values; its serialiser knows them, Jackson sorts keys.
+    try {
+      String unsorted = Json.toJson(v4.toMap(PactSpecVersion.V4)).serialise();
+      return render(JSON.readTree(unsorted));
+    } catch (JsonProcessingException | RuntimeException e) {
+      throw new IllegalArgumentException(
+          "cannot render the pact between "
+              + pact.getConsumer().getName()
+              + " and "
+              + pact.getProvider().getName()
+              + " as V4 JSON: "
+              + e.getMessage(),
+          e);
+    }
+  }
+
+  /** Renders a JSON-shaped value (maps, lists, strings, numbers, booleans) deterministically. */
+  public static String render(Object json) {
+    DefaultPrettyPrinter printer =
+        new DefaultPrettyPrinter().withObjectIndenter(new DefaultIndenter("  ", "\n"));
+    try {
+      return JSON.writer(printer).writeValueAsString(JSON.valueToTree(json)) + "\n";
+    } catch (JsonProcessingException e) {
+      throw new IllegalArgumentException("cannot render as JSON: " + e.getOriginalMessage(), e);
+    }
+  }
+
+  /** Writes a pact as V4 JSON, atomically and under the file's lock. */
+  public static void write(Pact pact, Path file) {
+    String text = render(pact);
+    update(file, current -> Optional.of(text));
+  }
+
+  /**
+   * Replaces a file's text with {@code change.apply(current)} while holding its lock, so that
+   * parallel test forks updating one pact lose nothing. {@code current} is empty when the file does
+   * not exist yet; an empty result, or the same text, leaves the file untouched.
+   */
+  public static void update(Path file, UnaryOperator<Optional<String>> change) {
+    FileLocks.withLock(
+        file,
+        () -> {
+          Optional<String> current =
+              Files.exists(file) ? Optional.of(readString(file)) : Optional.empty();
+          Optional<String> next = change.apply(current);
+          if (next.isPresent() && !next.equals(current)) {
+            AtomicFiles.writeString(file, next.get());
+          }
+        });
+  }
+
+  private static String readString(Path file) {
+    try {
+      return Files.readString(file, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
