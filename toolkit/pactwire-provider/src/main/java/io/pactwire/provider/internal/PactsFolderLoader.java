@@ -1,0 +1,130 @@
+package io.pactwire.provider.internal;
+
+import au.com.dius.pact.core.model.DirectorySource;
+import au.com.dius.pact.core.model.Pact;
+import au.com.dius.pact.provider.junitsupport.loader.NoPactsFoundException;
+import au.com.dius.pact.provider.junitsupport.loader.PactLoader;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.pactwire.core.PactFiles;
+import io.pactwire.core.PactsDirectory;
+import io.pactwire.provider.PactwirePacts;
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+
+/**
+ * The pact-jvm loader behind {@link PactwirePacts}: reads {@code *.json} from the pacts folder and
+ * keeps the pacts for one provider, failing when there is none.
+ */
+public final class PactsFolderLoader implements PactLoader {
+
+  private final Supplier<Path> folder;
+  private DirectorySource source;
+
+  /** Called by pact-jvm for a test class annotated with {@link PactwirePacts}. */
+  public PactsFolderLoader(PactwirePacts annotation) {
+    this(PactsDirectory::locate);
+  }
+
+  /** Reads the folder {@code folder} supplies when {@link #load(String)} runs. */
+  public PactsFolderLoader(Supplier<Path> folder) {
+    this.folder = folder;
+  }
+
+  @Override
+  public String description() {
+    return source == null ? "Pactwire pacts folder" : "Pactwire pacts folder " + source.getDir();
+  }
+
+  @Override
+  public List<Pact> load(String providerName) {
+    Path dir;
+    try {
+      dir = folder.get().toAbsolutePath().normalize();
+    } catch (IllegalStateException e) {
+      throw new NoPactsFoundException(
+          "No pacts for provider '" + providerName + "': " + e.getMessage(), e);
+    }
+    source = new DirectorySource(dir.toFile(), new LinkedHashMap<>());
+    if (!Files.isDirectory(dir)) {
+      throw new NoPactsFoundException(
+          "No pacts for provider '"
+              + providerName
+              + "': the pacts folder "
+              + dir
+              + " does not exist. Build the consumers first (they write"
+              + " <consumer>-"
+              + providerName
+              + ".json there), or set -D"
+              + PactsDirectory.PROPERTY
+              + "=<folder>.");
+    }
+    List<Path> files = jsonFiles(dir);
+    TreeSet<String> otherProviders = new TreeSet<>();
+    List<Pact> pacts = new ArrayList<>();
+    Map<File, Pact> found = source.getPacts();
+    for (Path file : files) {
+      // Reading the tree first keeps other providers' pacts out of pact-jvm's stricter loader;
+      // a file that is not JSON at all fails here, naming the file, line and column.
+      JsonNode provider = PactFiles.readTree(file).path("provider").path("name");
+      if (!provider.isTextual()) {
+        continue;
+      }
+      if (!provider.asText().equals(providerName)) {
+        otherProviders.add(provider.asText());
+        continue;
+      }
+      Pact pact = PactFiles.read(file);
+      pacts.add(pact);
+      found.put(file.toFile(), pact);
+    }
+    if (pacts.isEmpty()) {
+      throw new NoPactsFoundException(
+          "No pacts for provider '"
+              + providerName
+              + "' in "
+              + dir
+              + ": "
+              + (files.isEmpty()
+                  ? "the folder holds no *.json file"
+                  : files.size()
+                      + " *.json file(s), with pacts for "
+                      + (otherProviders.isEmpty() ? "no provider" : otherProviders)
+                      + " only")
+              + ". A consumer build writes <consumer>-"
+              + providerName
+              + ".json there: build the consumers first, or check that @Provider names the"
+              + " provider as the consumers' pacts do.");
+    }
+    return pacts;
+  }
+
+  @Override
+  public DirectorySource getPactSource() {
+    if (source == null) {
+      source = new DirectorySource(folder.get().toFile(), new LinkedHashMap<>());
+    }
+    return source;
+  }
+
+  private static List<Path> jsonFiles(Path dir) {
+    try (Stream<Path> entries = Files.list(dir)) {
+      return entries
+          .filter(path -> path.getFileName().toString().endsWith(".json"))
+          .filter(Files::isRegularFile)
+          .sorted()
+          .toList();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot list the pacts folder " + dir, e);
+    }
+  }
+}

@@ -1,0 +1,217 @@
+package io.pactwire.provider;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
+
+import au.com.dius.pact.provider.MessageAndMetadata;
+import au.com.dius.pact.provider.PactVerifyProvider;
+import au.com.dius.pact.provider.junit5.MessageTestTarget;
+import au.com.dius.pact.provider.junit5.PactVerificationContext;
+import au.com.dius.pact.provider.junit5.PactVerificationInvocationContextProvider;
+import au.com.dius.pact.provider.junitsupport.Provider;
+import io.pactwire.core.PactsDirectory;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestTemplate;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.platform.engine.TestExecutionResult;
+import org.junit.platform.testkit.engine.EngineExecutionResults;
+import org.junit.platform.testkit.engine.EngineTestKit;
+import org.junit.platform.testkit.engine.Events;
+
+class PactwirePactsTests {
+
+  private static final String STOCK_PACT =
+      """
+      {
+        "consumer": {"name": "catalog-indexer"},
+        "provider": {"name": "%s"},
+        "interactions": [
+          {
+            "type": "Asynchronous/Messages",
+            "key": "stock-changed",
+            "description": "a StockChanged event",
+            "contents": {
+              "content": {"sku": "SKU-1001", "available": 10},
+              "contentType": "application/json",
+              "encoded": false
+            },
+            "metadata": {"contentType": "application/json"}
+          }
+        ],
+        "metadata": {"pactSpecification": {"version": "4.0"}}
+      }
+      """;
+
+  @TempDir Path pacts;
+
+  private String savedProperty;
+
+  @BeforeEach
+  void pointAtTempDir() {
+    savedProperty = System.getProperty(PactsDirectory.PROPERTY);
+    System.setProperty(PactsDirectory.PROPERTY, pacts.toString());
+  }
+
+  @AfterEach
+  void restoreProperty() {
+    if (savedProperty == null) {
+      System.clearProperty(PactsDirectory.PROPERTY);
+    } else {
+      System.setProperty(PactsDirectory.PROPERTY, savedProperty);
+    }
+  }
+
+  @Nested
+  class WhenTheProviderHasPacts {
+
+    @Test
+    void verifiesEachInteractionAsOneTest() throws IOException {
+      write("catalog-indexer-stock-service.json", STOCK_PACT.formatted("stock-service"));
+
+      Events tests = run(StockServiceTestCase.class).testEvents();
+
+      tests.assertStatistics(stats -> stats.started(1).succeeded(1).failed(0));
+    }
+
+    @Test
+    void leavesOtherProvidersPactsAlone() throws IOException {
+      write("catalog-indexer-stock-service.json", STOCK_PACT.formatted("stock-service"));
+      write("catalog-indexer-pricing.json", STOCK_PACT.formatted("pricing"));
+      write("checkout-pricing.json", STOCK_PACT.formatted("pricing"));
+
+      run(StockServiceTestCase.class)
+          .testEvents()
+          .assertStatistics(stats -> stats.started(1).succeeded(1));
+    }
+
+    @Test
+    void failsAnInteractionTheProviderBreaks() throws IOException {
+      write(
+          "catalog-indexer-stock-service.json",
+          STOCK_PACT.formatted("stock-service").replace("\"available\": 10", "\"available\": 9"));
+
+      Events tests = run(StockServiceTestCase.class).testEvents();
+
+      tests.assertStatistics(stats -> stats.started(1).failed(1));
+      assertThat(failureMessage(tests)).contains("a StockChanged event").contains("$.available");
+    }
+  }
+
+  @Nested
+  class WhenTheProviderHasNoPact {
+
+    @Test
+    void failsNamingTheFolderAndProviderWhenTheFolderIsEmpty() {
+      EngineExecutionResults results = run(StockServiceTestCase.class);
+      Events containers = results.containerEvents();
+
+      assertNoTestsAndOneFailure(results);
+      assertThat(failureMessage(containers))
+          .contains("No pacts for provider 'stock-service' in " + pacts.toAbsolutePath())
+          .contains("the folder holds no *.json file");
+    }
+
+    @Test
+    void failsNamingTheProvidersItDidFind() throws IOException {
+      write("catalog-indexer-pricing.json", STOCK_PACT.formatted("pricing"));
+      Files.writeString(pacts.resolve("notes.txt"), "not a pact");
+
+      Events containers = run(StockServiceTestCase.class).containerEvents();
+
+      assertThat(failureMessage(containers))
+          .contains("No pacts for provider 'stock-service' in " + pacts.toAbsolutePath())
+          .contains("1 *.json file(s), with pacts for [pricing] only");
+    }
+
+    @Test
+    void failsNamingTheFolderWhenItDoesNotExist() {
+      Path missing = pacts.resolve("never-written");
+      System.setProperty(PactsDirectory.PROPERTY, missing.toString());
+
+      EngineExecutionResults results = run(StockServiceTestCase.class);
+      Events containers = results.containerEvents();
+
+      assertNoTestsAndOneFailure(results);
+      assertThat(failureMessage(containers))
+          .contains("No pacts for provider 'stock-service'")
+          .contains("the pacts folder " + missing.toAbsolutePath() + " does not exist");
+    }
+  }
+
+  @Nested
+  class WhenAPactFileIsBroken {
+
+    @Test
+    void failsNamingTheFileLineAndColumn() throws IOException {
+      write(
+          "catalog-indexer-stock-service.json", "{\n  \"consumer\": {\"name\": \"x\"},\n  oops\n}");
+
+      Events containers = run(StockServiceTestCase.class).containerEvents();
+
+      assertThat(failureMessage(containers))
+          .contains(pacts.resolve("catalog-indexer-stock-service.json").toString() + ":3:")
+          .contains("malformed JSON");
+    }
+  }
+
+  private void write(String name, String text) throws IOException {
+    Files.writeString(pacts.resolve(name), text, StandardCharsets.UTF_8);
+  }
+
+  private static EngineExecutionResults run(Class<?> testCase) {
+    return EngineTestKit.engine("junit-jupiter").selectors(selectClass(testCase)).execute();
+  }
+
+  private static void assertNoTestsAndOneFailure(EngineExecutionResults results) {
+    results.testEvents().assertStatistics(stats -> stats.started(0));
+    results.containerEvents().assertStatistics(stats -> stats.failed(1));
+  }
+
+  private static String failureMessage(Events events) {
+    return events.failed().stream()
+        .map(
+            event ->
+                event
+                    .getRequiredPayload(TestExecutionResult.class)
+                    .getThrowable()
+                    .map(Throwable::getMessage)
+                    .orElse(""))
+        .reduce("", (a, b) -> a + b);
+  }
+
+  /** A provider test as a user writes it; run only through {@link EngineTestKit}. */
+  @Provider("stock-service")
+  @PactwirePacts
+  static class StockServiceTestCase {
+
+    @BeforeEach
+    void target(PactVerificationContext context) {
+      context.setTarget(new MessageTestTarget(List.of("io.pactwire.provider")));
+    }
+
+    @TestTemplate
+    @ExtendWith(PactVerificationInvocationContextProvider.class)
+    void verify(PactVerificationContext context) {
+      context.verifyInteraction();
+    }
+
+    @PactVerifyProvider("a StockChanged event")
+    public MessageAndMetadata stockChanged() {
+      return new MessageAndMetadata(
+          """
+          {"sku": "SKU-1001", "available": 10}"""
+              .getBytes(StandardCharsets.UTF_8),
+          Map.of("contentType", "application/json"));
+    }
+  }
+}
