@@ -1,0 +1,195 @@
+package io.pactwire.openapi;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.pactwire.core.PactFileException;
+import io.pactwire.core.PactFiles;
+import io.pactwire.openapi.internal.AsyncChecker;
+import io.pactwire.openapi.internal.HttpChecker;
+import io.pactwire.openapi.internal.Interactions;
+import io.pactwire.openapi.internal.MatchingRules;
+import io.pactwire.openapi.internal.SchemaValidator;
+import io.pactwire.openapi.internal.SpecDocument;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.opentest4j.AssertionFailedError;
+
+/**
+ * Checks pacts against a provider's OpenAPI (3.0, 3.1, Swagger 2.0) or AsyncAPI (2.x, 3.x) spec:
+ * {@code OpenApiCheck.of(spec).check(pact)} lists the {@link Finding}s, and {@link
+ * #assertConforms(Path)} fails a test when any of them is an error.
+ *
+ * <p>Unlike openapi-pact-comparator, the check honours the pact's matching rules: a regex, a type
+ * matcher or an {@code eachLike} minimum that admits values the spec forbids is a finding even when
+ * the example value passes. {@link Builder#ignoreMatchingRules()} turns that off.
+ *
+ * @since 0.1.0
+ */
+public final class OpenApiCheck {
+
+  private final List<SpecDocument> specs;
+  private final boolean matchingRules;
+
+  private OpenApiCheck(List<SpecDocument> specs, boolean matchingRules) {
+    this.specs = specs;
+    this.matchingRules = matchingRules;
+  }
+
+  /**
+   * Reads a spec and returns a check against it.
+   *
+   * @throws SpecException naming the file and location when the spec cannot be read, or a {@code
+   *     $ref} in it points nowhere
+   */
+  public static OpenApiCheck of(Path spec) {
+    return newInstance().spec(spec).build();
+  }
+
+  /** Starts a builder, for more than one spec (an OpenAPI and an AsyncAPI) or other options. */
+  public static Builder newInstance() {
+    return new Builder();
+  }
+
+  /** Builds an {@link OpenApiCheck}. */
+  public static final class Builder {
+    private final List<Path> specs = new ArrayList<>();
+    private boolean matchingRules = true;
+
+    private Builder() {}
+
+    /** Adds an OpenAPI, Swagger or AsyncAPI document. */
+    public Builder spec(Path spec) {
+      specs.add(spec);
+      return this;
+    }
+
+    /** Checks example values only, as openapi-pact-comparator does. */
+    public Builder ignoreMatchingRules() {
+      this.matchingRules = false;
+      return this;
+    }
+
+    /** Reads the specs. */
+    public OpenApiCheck build() {
+      List<SpecDocument> docs = new ArrayList<>();
+      for (Path p : specs) {
+        docs.add(SpecDocument.read(p));
+      }
+      return new OpenApiCheck(List.copyOf(docs), matchingRules);
+    }
+  }
+
+  /**
+   * Checks every interaction of a pact file.
+   *
+   * @throws SpecException naming the file and location when the pact cannot be read
+   */
+  public List<Finding> check(Path pact) {
+    JsonNode tree;
+    try {
+      tree = PactFiles.readTree(pact);
+    } catch (PactFileException e) {
+      throw new SpecException(
+          pact,
+          "",
+          e.getMessage()
+              .substring(pact.toString().length() + 1)
+              .strip()
+              .replaceFirst("^([0-9]+:[0-9]+): ", "$1 "),
+          e);
+    }
+    if (!tree.isObject()) {
+      throw new SpecException(pact, "1:1", "a pact is a JSON object", null);
+    }
+    return check(tree);
+  }
+
+  /** Checks every interaction of a pact held as a JSON tree. */
+  public List<Finding> check(JsonNode pact) {
+    SchemaValidator validator = new SchemaValidator();
+    JsonNode oas = null;
+    JsonNode asyncapi = null;
+    for (SpecDocument d : specs) {
+      if (d.kind() == SpecDocument.Kind.OPENAPI && oas == null) {
+        oas = d.tree();
+      } else if (d.kind() == SpecDocument.Kind.ASYNCAPI && asyncapi == null) {
+        asyncapi = d.tree();
+      }
+    }
+    HttpChecker http = oas == null ? null : new HttpChecker(oas, validator);
+    AsyncChecker async = asyncapi == null ? null : new AsyncChecker(asyncapi, validator);
+    boolean v4 = Interactions.isV4(pact);
+    List<Finding> out = new ArrayList<>();
+    JsonNode interactions = pact.path("interactions");
+    for (int i = 0; i < interactions.size(); i++) {
+      JsonNode interaction = interactions.get(i);
+      switch (Interactions.kind(interaction)) {
+        case HTTP -> {
+          if (asyncapi != null && oas == null) {
+            continue;
+          }
+          if (http == null) {
+            out.add(
+                AsyncChecker.specMissing(
+                    interaction,
+                    i,
+                    "request.spec.missing",
+                    "No OpenAPI document provided to validate HTTP interaction"));
+            continue;
+          }
+          HttpChecker.Http h = HttpChecker.read(interaction, i, v4);
+          http.check(h, out);
+          if (matchingRules) {
+            MatchingRules.check(oas, validator, interaction, h, out);
+          }
+        }
+        case ASYNC, SYNC -> {
+          if (oas != null && asyncapi == null) {
+            continue;
+          }
+          if (async == null) {
+            out.add(
+                AsyncChecker.specMissing(
+                    interaction,
+                    i,
+                    "message.spec.missing",
+                    "No AsyncAPI document provided to validate async interaction"));
+            continue;
+          }
+          async.check(interaction, i, out);
+        }
+        default -> {}
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Fails with an {@link AssertionFailedError} listing the findings when the pact has errors;
+   * warnings alone pass.
+   */
+  public void assertConforms(Path pact) {
+    List<Finding> findings = check(pact);
+    List<Finding> errors = findings.stream().filter(Finding::isError).toList();
+    if (!errors.isEmpty()) {
+      String text = FindingsReport.text(pact.toString(), findings);
+      throw new AssertionFailedError(
+          "Expecting pact "
+              + pact
+              + " to conform to "
+              + specNames()
+              + " but found "
+              + errors.size()
+              + " error"
+              + (errors.size() == 1 ? "" : "s")
+              + ":\n"
+              + text,
+          "no errors",
+          text);
+    }
+  }
+
+  private String specNames() {
+    return String.join(", ", specs.stream().map(s -> s.file().toString()).toList());
+  }
+}

@@ -1,0 +1,412 @@
+package io.pactwire.openapi.internal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.pactwire.openapi.Finding;
+import io.pactwire.openapi.Finding.MockDetails;
+import io.pactwire.openapi.Finding.SpecDetails;
+import io.pactwire.openapi.Finding.Type;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Checks message interactions against an AsyncAPI document: the interaction names an operation
+ * ({@code comments.references.AsyncAPI.operationId}), and one of the operation's messages must
+ * accept its payload and metadata; a synchronous interaction's responses must match the reply.
+ * AsyncAPI 2.x operations ({@code channels.*.publish|subscribe} with an {@code operationId}) are
+ * read as 3.x operations.
+ */
+public final class AsyncChecker {
+
+  private final JsonNode doc;
+  private final SchemaValidator validator;
+  private final ObjectNode operations;
+
+  private record Candidate(JsonNode message, String path) {}
+
+  private record Content(JsonNode payload, String contentType, JsonNode metadata) {}
+
+  public AsyncChecker(JsonNode doc, SchemaValidator validator) {
+    this.doc = doc;
+    this.validator = validator;
+    this.operations = operations(doc);
+  }
+
+  private static ObjectNode operations(JsonNode doc) {
+    if (doc.has("operations") || !doc.path("asyncapi").asText("").startsWith("2")) {
+      return doc.path("operations").isObject()
+          ? (ObjectNode) doc.get("operations")
+          : Json.NODES.objectNode();
+    }
+    ObjectNode ops = Json.NODES.objectNode();
+    for (Iterator<Map.Entry<String, JsonNode>> it = doc.path("channels").fields(); it.hasNext(); ) {
+      Map.Entry<String, JsonNode> channel = it.next();
+      for (String action : List.of("publish", "subscribe")) {
+        JsonNode op = channel.getValue().get(action);
+        if (op == null || !op.path("operationId").isTextual()) {
+          continue;
+        }
+        ObjectNode o = ops.putObject(op.get("operationId").asText());
+        ArrayNode messages = o.putArray("messages");
+        JsonNode m = op.path("message");
+        if (m.has("oneOf")) {
+          m.get("oneOf").forEach(messages::add);
+        } else if (!m.isMissingNode()) {
+          messages.add(m);
+        }
+      }
+    }
+    return ops;
+  }
+
+  public static Finding specMissing(JsonNode interaction, int index, String code, String message) {
+    return new Finding(
+        code,
+        message,
+        new MockDetails(
+            Interactions.description(interaction),
+            Interactions.state(interaction),
+            "[root].interactions[" + index + "]",
+            Json.text(Interactions.description(interaction))),
+        new SpecDetails("[root]", null, null, null),
+        Type.ERROR);
+  }
+
+  private static MockDetails mock(JsonNode interaction, String location, JsonNode value) {
+    return new MockDetails(
+        Interactions.description(interaction), Interactions.state(interaction), location, value);
+  }
+
+  /** Checks one asynchronous or synchronous message interaction. */
+  public void check(JsonNode interaction, int index, List<Finding> out) {
+    boolean sync = Interactions.kind(interaction) == Interactions.Kind.SYNC;
+    String kind = sync ? "Sync" : "Async";
+    String base = "[root].interactions[" + index + "]";
+    JsonNode refs = interaction.path("comments").path("references").get("AsyncAPI");
+    if (refs == null || refs.isNull() || (refs.isBoolean() && !refs.booleanValue())) {
+      out.add(
+          new Finding(
+              "message.references.missing",
+              kind + " interaction has no AsyncAPI references in comments.references.AsyncAPI",
+              mock(interaction, base + ".comments.references.AsyncAPI", null),
+              new SpecDetails("[root]", null, null, null),
+              Type.ERROR));
+      return;
+    }
+    String operationId = refs.isObject() ? refs.path("operationId").asText("") : "";
+    if (operationId.isEmpty()) {
+      out.add(
+          new Finding(
+              "message.references.missing",
+              kind
+                  + " interaction has a malformed AsyncAPI reference in comments.references.AsyncAPI:"
+                  + " expected an \"operationId\" property",
+              mock(interaction, base + ".comments.references.AsyncAPI", refs),
+              new SpecDetails("[root]", null, null, null),
+              Type.ERROR));
+      return;
+    }
+    JsonNode operation = operations.get(operationId);
+    if (operation == null) {
+      out.add(
+          new Finding(
+              "message.operation.unknown",
+              "Operation not defined in AsyncAPI spec: " + operationId,
+              mock(
+                  interaction,
+                  base + ".comments.references.AsyncAPI.operationId",
+                  Json.text(operationId)),
+              new SpecDetails("[root].operations", null, null, null),
+              Type.ERROR));
+      return;
+    }
+    String opPath = "[root].operations." + operationId;
+    if (!sync) {
+      Content content = content(interaction);
+      tryMatch(
+          interaction,
+          candidates(operation.path("messages"), opPath + ".messages"),
+          content,
+          base + ".contents.content",
+          base + ".metadata",
+          opPath + ".messages",
+          true,
+          mock(interaction, base, Json.text(Interactions.description(interaction))),
+          out);
+      return;
+    }
+    MockDetails noMatch =
+        mock(
+            interaction,
+            base + ".comments.references.AsyncAPI.operationId",
+            Json.text(operationId));
+    boolean matched =
+        tryMatch(
+            interaction,
+            candidates(operation.path("messages"), opPath + ".messages"),
+            content(interaction.path("request")),
+            base + ".request.contents.content",
+            base + ".request.metadata",
+            opPath + ".messages",
+            false,
+            noMatch,
+            out);
+    if (!matched) {
+      return;
+    }
+    JsonNode reply = operation.get("reply");
+    if (reply == null) {
+      out.add(
+          new Finding(
+              "message.reply.missing",
+              "Operation \"" + operationId + "\" has no reply field in AsyncAPI spec",
+              mock(interaction, base + ".comments.references.AsyncAPI", Json.text(operationId)),
+              new SpecDetails(opPath, null, null, operation),
+              Type.ERROR));
+      return;
+    }
+    JsonNode replyMessages = reply.path("messages");
+    if (!replyMessages.isArray() || replyMessages.isEmpty()) {
+      out.add(
+          new Finding(
+              "message.reply.missing",
+              "Operation \"" + operationId + "\" reply defines no messages in AsyncAPI spec",
+              mock(interaction, base + ".comments.references.AsyncAPI", Json.text(operationId)),
+              new SpecDetails(opPath + ".reply.messages", null, null, reply.get("messages")),
+              Type.ERROR));
+      return;
+    }
+    JsonNode responses = interaction.path("response");
+    if (!responses.isArray() || responses.isEmpty()) {
+      out.add(
+          new Finding(
+              "message.response.missing",
+              "Sync interaction defines no responses to validate against the reply",
+              mock(interaction, base + ".response", Json.NODES.arrayNode()),
+              new SpecDetails(opPath + ".reply.messages", null, null, replyMessages),
+              Type.WARNING));
+      return;
+    }
+    for (int j = 0; j < responses.size(); j++) {
+      tryMatch(
+          interaction,
+          candidates(replyMessages, opPath + ".reply.messages"),
+          content(responses.get(j)),
+          base + ".response[" + j + "].contents.content",
+          base + ".response[" + j + "].metadata",
+          opPath + ".reply.messages",
+          true,
+          noMatch,
+          out);
+    }
+  }
+
+  private static Content content(JsonNode side) {
+    JsonNode contents = side.get("contents");
+    JsonNode payload = contents == null ? null : Interactions.body(contents, true);
+    String contentType = contents == null ? null : contents.path("contentType").asText(null);
+    JsonNode metadata = side.get("metadata");
+    return new Content(payload, contentType, metadata);
+  }
+
+  private List<Candidate> candidates(JsonNode messages, String inlineBase) {
+    List<Candidate> out = new ArrayList<>();
+    for (int i = 0; i < messages.size(); i++) {
+      JsonNode m = messages.get(i);
+      if (!m.isObject()) {
+        continue;
+      }
+      if (m.path("$ref").isTextual()) {
+        String finalRef = m.get("$ref").asText();
+        JsonNode n = m;
+        for (int hop = 0; hop < 32 && n != null && n.path("$ref").isTextual(); hop++) {
+          finalRef = n.get("$ref").asText();
+          n = Json.at(doc, finalRef);
+        }
+        if (n == null) {
+          continue;
+        }
+        out.add(new Candidate(n, "[root]." + finalRef.replaceFirst("^#/", "").replace("/", ".")));
+      } else {
+        out.add(new Candidate(m, inlineBase + "[" + i + "]"));
+      }
+    }
+    return out;
+  }
+
+  private boolean tryMatch(
+      JsonNode interaction,
+      List<Candidate> candidates,
+      Content content,
+      String payloadLocation,
+      String headersLocation,
+      String specLocation,
+      boolean received,
+      MockDetails noMatch,
+      List<Finding> out) {
+    for (Candidate c : candidates) {
+      List<Finding> results = new ArrayList<>();
+      payload(interaction, c, content, payloadLocation, received, results);
+      headers(interaction, c, content, headersLocation, received, results);
+      if (results.stream().noneMatch(Finding::isError)) {
+        out.addAll(results);
+        out.add(
+            new Finding(
+                "message.matched",
+                "Matched message at " + c.path,
+                null,
+                new SpecDetails(c.path, null, null, c.message),
+                Type.INFO));
+        return true;
+      }
+    }
+    out.add(
+        new Finding(
+            "message.no.match",
+            "No message in the operation matched the interaction",
+            noMatch,
+            new SpecDetails(specLocation, null, null, null),
+            Type.ERROR));
+    return false;
+  }
+
+  private void payload(
+      JsonNode interaction,
+      Candidate c,
+      Content content,
+      String location,
+      boolean received,
+      List<Finding> out) {
+    if (content.contentType == null) {
+      return;
+    }
+    if (!MediaTypes.validatable(content.contentType, true)) {
+      if (content.payload != null) {
+        out.add(
+            new Finding(
+                "message.payload.unvalidatable",
+                "Body with content type '"
+                    + content.contentType
+                    + "' is not supported by the spec comparator",
+                mock(interaction, location, content.payload),
+                new SpecDetails(c.path, null, null, null),
+                Type.WARNING));
+      }
+      return;
+    }
+    JsonNode schema = c.message.get("payload");
+    if (schema == null || schema.isNull()) {
+      if (content.payload != null) {
+        out.add(
+            new Finding(
+                "message.payload.unknown",
+                "No schema found for message payload",
+                mock(interaction, location, content.payload),
+                new SpecDetails(c.path, null, null, null),
+                Type.WARNING));
+      }
+      return;
+    }
+    validate(
+        interaction,
+        c.path + ".payload",
+        schema,
+        received,
+        content.payload == null
+            ? com.fasterxml.jackson.databind.node.MissingNode.getInstance()
+            : content.payload,
+        location,
+        "message.payload.incompatible",
+        "Message payload is incompatible with the schema in the spec file: ",
+        out);
+  }
+
+  private void headers(
+      JsonNode interaction,
+      Candidate c,
+      Content content,
+      String location,
+      boolean received,
+      List<Finding> out) {
+    JsonNode schema = c.message.get("headers");
+    if (schema == null || schema.isNull() || content.metadata == null) {
+      return;
+    }
+    validate(
+        interaction,
+        c.path + ".headers",
+        schema,
+        received,
+        content.metadata,
+        location,
+        "message.headers.incompatible",
+        "Message headers are incompatible with the schema in the spec file: ",
+        out);
+  }
+
+  private void validate(
+      JsonNode interaction,
+      String schemaPath,
+      JsonNode schema,
+      boolean received,
+      JsonNode value,
+      String location,
+      String code,
+      String prefix,
+      List<Finding> out) {
+    String id = schemaPath + "#" + (received ? "response" : "request");
+    JsonNode inlined = inline(schema, new HashSet<>());
+    ObjectNode prepared = inlined.isObject() ? ((ObjectNode) inlined) : Json.NODES.objectNode();
+    if (received) {
+      prepared = SchemaPreparer.forResponse(prepared);
+    }
+    if (value.isMissingNode()) {
+      value = com.fasterxml.jackson.databind.node.NullNode.getInstance();
+    }
+    for (SchemaValidator.Violation v : validator.validate(id, prepared, value)) {
+      JsonNode at = value;
+      for (String s : v.instancePath()) {
+        at = at == null ? null : at.isArray() ? at.get(Integer.parseInt(s)) : at.get(s);
+      }
+      out.add(
+          new Finding(
+              code,
+              prefix + v.message(),
+              mock(interaction, location + v.instanceSuffix(), at),
+              new SpecDetails(schemaPath + "." + v.schemaDotted(), null, null, v.schemaValue()),
+              Type.ERROR));
+    }
+  }
+
+  private JsonNode inline(JsonNode schema, Set<String> visited) {
+    if (schema.isArray()) {
+      ArrayNode a = Json.NODES.arrayNode();
+      schema.forEach(x -> a.add(inline(x, visited)));
+      return a;
+    }
+    if (!schema.isObject()) {
+      return schema;
+    }
+    if (schema.path("$ref").isTextual()) {
+      String ref = schema.get("$ref").asText();
+      JsonNode target = Json.at(doc, ref);
+      if (visited.contains(ref) || target == null) {
+        return Json.NODES.objectNode();
+      }
+      Set<String> next = new HashSet<>(visited);
+      next.add(ref);
+      return inline(target, next);
+    }
+    ObjectNode o = Json.NODES.objectNode();
+    for (Iterator<Map.Entry<String, JsonNode>> it = schema.fields(); it.hasNext(); ) {
+      Map.Entry<String, JsonNode> e = it.next();
+      o.set(e.getKey(), inline(e.getValue(), visited));
+    }
+    return o;
+  }
+}

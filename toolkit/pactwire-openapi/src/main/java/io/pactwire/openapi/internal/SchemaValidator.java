@@ -1,0 +1,238 @@
+package io.pactwire.openapi.internal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.networknt.schema.Error;
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SchemaRegistryConfig;
+import com.networknt.schema.SpecificationVersion;
+import com.networknt.schema.path.NodePath;
+import com.networknt.schema.path.PathType;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** Validates values against prepared schemas with networknt's JSON Schema 2019-09 validator. */
+public final class SchemaValidator {
+
+  /** One failed assertion, with ajv-style message and paths relative to the prepared schema. */
+  public record Violation(
+      String keyword,
+      List<String> instancePath,
+      List<String> schemaPath,
+      String message,
+      JsonNode schemaValue) {
+
+    /** The instance path as {@code .a.0.b} (empty at the root). */
+    public String instanceSuffix() {
+      StringBuilder b = new StringBuilder();
+      instancePath.forEach(p -> b.append('.').append(p));
+      return b.toString();
+    }
+
+    /** The schema path as {@code properties.a.type}. */
+    public String schemaDotted() {
+      return String.join(".", schemaPath);
+    }
+  }
+
+  private final SchemaRegistry registry;
+  private final Map<String, Compiled> cache = new HashMap<>();
+
+  private record Compiled(ObjectNode prepared, Schema schema) {}
+
+  public SchemaValidator() {
+    SchemaRegistryConfig config =
+        SchemaRegistryConfig.builder()
+            .pathType(PathType.JSON_POINTER)
+            .formatAssertionsEnabled(true)
+            .build();
+    this.registry =
+        SchemaRegistry.withDefaultDialect(
+            SpecificationVersion.DRAFT_2019_09, b -> b.schemaRegistryConfig(config));
+  }
+
+  /** Validates {@code value}; {@code id} caches the compiled {@code prepared} schema. */
+  public List<Violation> validate(String id, ObjectNode prepared, JsonNode value) {
+    Compiled c =
+        cache.computeIfAbsent(
+            id, k -> new Compiled(prepared, registry.getSchema(Json.toJackson3(prepared))));
+    JsonNode discriminated = discriminator(c.prepared, value);
+    if (discriminated != null) {
+      return List.of(
+          new Violation(
+              "discriminator",
+              List.of(),
+              List.of("discriminator"),
+              "value of tag \""
+                  + c.prepared.path("discriminator").path("propertyName").asText()
+                  + "\" must be in oneOf",
+              c.prepared.get("discriminator")));
+    }
+    List<Error> errors = c.schema.validate(Json.toJackson3(value));
+    List<Violation> out = new ArrayList<>();
+    Set<String> ifAdded = new LinkedHashSet<>();
+    for (Error e : errors) {
+      List<String> instance = segments(e.getInstanceLocation());
+      List<String> schemaPath = segments(e.getSchemaLocation().getFragment());
+      String keyword = e.getKeyword();
+      if (keyword == null && !schemaPath.isEmpty()) {
+        keyword = schemaPath.get(schemaPath.size() - 1);
+      }
+      JsonNode schemaValue = at(c.prepared, schemaPath);
+      String property = e.getProperty();
+      if ("required".equals(keyword)
+          && property == null
+          && e.getArguments() != null
+          && e.getArguments().length > 0) {
+        property = String.valueOf(e.getArguments()[0]);
+      }
+      if ("required".equals(keyword)
+          && property != null
+          && !instance.isEmpty()
+          && instance.get(instance.size() - 1).equals(property)) {
+        instance = instance.subList(0, instance.size() - 1);
+      }
+      if ("additionalProperties".equals(keyword)
+          && property != null
+          && !instance.isEmpty()
+          && instance.get(instance.size() - 1).equals(property)) {
+        instance = instance.subList(0, instance.size() - 1);
+      }
+      out.add(
+          new Violation(
+              keyword,
+              instance,
+              schemaPath,
+              message(keyword, property, schemaValue, e),
+              schemaValue));
+      int then = schemaPath.lastIndexOf("then");
+      int otherwise = schemaPath.lastIndexOf("else");
+      int branch = Math.max(then, otherwise);
+      if (branch >= 0) {
+        List<String> ifPath = new ArrayList<>(schemaPath.subList(0, branch));
+        ifPath.add("if");
+        String which = schemaPath.get(branch);
+        if (ifAdded.add(String.join("/", ifPath) + "|" + String.join("/", instance))) {
+          out.add(
+              new Violation(
+                  "if",
+                  instance,
+                  ifPath,
+                  "must match \"" + which + "\" schema",
+                  at(c.prepared, ifPath)));
+        }
+      }
+    }
+    // ajv reports the failed branch of if/then/else after the branch's own errors
+    return dedupe(out);
+  }
+
+  private static List<Violation> dedupe(List<Violation> in) {
+    List<Violation> out = new ArrayList<>();
+    Set<String> seen = new LinkedHashSet<>();
+    for (Violation v : in) {
+      if (seen.add(v.keyword + v.instancePath + v.schemaPath + v.message)) {
+        out.add(v);
+      }
+    }
+    return out;
+  }
+
+  /** Returns the discriminator node when {@code value}'s tag selects none of the root's oneOf. */
+  private static JsonNode discriminator(ObjectNode prepared, JsonNode value) {
+    JsonNode d = prepared.get("discriminator");
+    if (d == null || !prepared.has("oneOf") || !value.isObject()) {
+      return null;
+    }
+    String property = d.path("propertyName").asText();
+    JsonNode tag = value.get(property);
+    if (tag == null || !tag.isTextual()) {
+      return d;
+    }
+    String t = tag.asText();
+    if (d.path("mapping").has(t)) {
+      return null;
+    }
+    for (JsonNode branch : prepared.get("oneOf")) {
+      String ref = branch.path("$ref").asText("");
+      if (ref.endsWith("/" + t)) {
+        return null;
+      }
+    }
+    return d;
+  }
+
+  private static List<String> segments(NodePath path) {
+    List<String> out = new ArrayList<>();
+    if (path == null) {
+      return out;
+    }
+    for (int i = 0; i < path.getNameCount(); i++) {
+      out.add(String.valueOf(path.getElement(i)));
+    }
+    return out;
+  }
+
+  private static JsonNode at(JsonNode root, List<String> path) {
+    JsonNode n = root;
+    for (String s : path) {
+      if (n == null) {
+        return null;
+      }
+      n = n.isArray() ? n.get(parse(s)) : n.get(s);
+    }
+    return n;
+  }
+
+  private static int parse(String s) {
+    try {
+      return Integer.parseInt(s);
+    } catch (NumberFormatException e) {
+      return -1;
+    }
+  }
+
+  private static String message(String keyword, String property, JsonNode v, Error e) {
+    String n = v == null ? "" : v.isTextual() ? v.asText() : String.valueOf(v);
+    if (keyword == null) {
+      return e.getMessage();
+    }
+    return switch (keyword) {
+      case "type" -> "must be " + (v != null && v.isArray() ? join(v) : n);
+      case "required" -> "must have required property '" + property + "'";
+      case "additionalProperties" -> "must NOT have additional properties - " + property;
+      case "enum" -> "must be equal to one of the allowed values";
+      case "const" -> "must be equal to constant";
+      case "minLength" -> "must NOT have fewer than " + n + " characters";
+      case "maxLength" -> "must NOT have more than " + n + " characters";
+      case "minItems" -> "must NOT have fewer than " + n + " items";
+      case "maxItems" -> "must NOT have more than " + n + " items";
+      case "minProperties" -> "must NOT have fewer than " + n + " properties";
+      case "maxProperties" -> "must NOT have more than " + n + " properties";
+      case "minimum" -> "must be >= " + n;
+      case "maximum" -> "must be <= " + n;
+      case "exclusiveMinimum" -> "must be > " + n;
+      case "exclusiveMaximum" -> "must be < " + n;
+      case "multipleOf" -> "must be multiple of " + n;
+      case "pattern" -> "must match pattern \"" + n + "\"";
+      case "format" -> "must match format \"" + n + "\"";
+      case "uniqueItems" -> "must NOT have duplicate items";
+      case "oneOf" -> "must match exactly one schema in oneOf";
+      case "anyOf" -> "must match a schema in anyOf";
+      case "not" -> "must NOT be valid";
+      case "false" -> "boolean schema is false";
+      default -> e.getMessage();
+    };
+  }
+
+  private static String join(JsonNode array) {
+    List<String> s = new ArrayList<>();
+    array.forEach(x -> s.add(x.asText()));
+    return String.join(",", s);
+  }
+}

@@ -1,0 +1,107 @@
+package io.pactwire.openapi.internal;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.pactwire.openapi.SpecException;
+import io.swagger.parser.OpenAPIParser;
+import io.swagger.v3.parser.core.models.ParseOptions;
+import io.swagger.v3.parser.core.models.SwaggerParseResult;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Iterator;
+import java.util.Map;
+
+/** A spec read as a JSON tree, with the kind of document it is. */
+public record SpecDocument(Path file, Kind kind, JsonNode tree) {
+
+  /** What a spec describes. */
+  public enum Kind {
+    OPENAPI,
+    ASYNCAPI
+  }
+
+  /** Reads a YAML or JSON spec, failing with the file and location when it cannot be used. */
+  public static SpecDocument read(Path file) {
+    String text;
+    try {
+      text = Files.readString(file, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new SpecException(file, "", "cannot read: " + e.getClass().getSimpleName(), e);
+    }
+    JsonNode tree;
+    try {
+      tree = Json.YAML.readTree(text);
+    } catch (JsonProcessingException e) {
+      JsonLocation at = e.getLocation();
+      String location = at == null ? "" : at.getLineNr() + ":" + at.getColumnNr();
+      throw new SpecException(
+          file, location, "malformed YAML/JSON: " + e.getOriginalMessage().split("\n")[0], e);
+    }
+    if (tree == null || !tree.isObject()) {
+      throw new SpecException(file, "1:1", "a spec is a YAML or JSON object", null);
+    }
+    Kind kind;
+    if (tree.has("asyncapi")) {
+      kind = Kind.ASYNCAPI;
+    } else if (tree.has("openapi") || tree.has("swagger")) {
+      kind = Kind.OPENAPI;
+      ParseOptions options = new ParseOptions();
+      options.setResolve(false);
+      SwaggerParseResult result = new OpenAPIParser().readContents(text, null, options);
+      if (result.getOpenAPI() == null) {
+        String message =
+            result.getMessages() == null || result.getMessages().isEmpty()
+                ? "swagger-parser cannot read it"
+                : result.getMessages().get(0);
+        throw new SpecException(file, "", "not a usable OpenAPI document: " + message, null);
+      }
+    } else {
+      throw new SpecException(
+          file, "1:1", "neither OpenAPI (openapi/swagger) nor AsyncAPI (asyncapi)", null);
+    }
+    checkRefs(file, text, tree, tree, "[root]");
+    return new SpecDocument(file, kind, tree);
+  }
+
+  private static void checkRefs(
+      Path file, String text, JsonNode root, JsonNode node, String location) {
+    if (node.isObject()) {
+      JsonNode ref = node.get("$ref");
+      if (ref != null
+          && ref.isTextual()
+          && ref.asText().startsWith("#")
+          && Json.at(root, ref.asText()) == null) {
+        throw new SpecException(
+            file,
+            line(text, ref.asText()),
+            "broken $ref '" + ref.asText() + "' at " + location,
+            null);
+      }
+      for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+        Map.Entry<String, JsonNode> e = it.next();
+        checkRefs(file, text, root, e.getValue(), location + "." + e.getKey());
+      }
+    } else if (node.isArray()) {
+      for (int i = 0; i < node.size(); i++) {
+        checkRefs(file, text, root, node.get(i), location + "[" + i + "]");
+      }
+    }
+  }
+
+  private static String line(String text, String ref) {
+    int at = text.indexOf(ref);
+    if (at < 0) {
+      return "";
+    }
+    int line = 1;
+    for (int i = 0; i < at; i++) {
+      if (text.charAt(i) == '\n') {
+        line++;
+      }
+    }
+    return String.valueOf(line);
+  }
+}
