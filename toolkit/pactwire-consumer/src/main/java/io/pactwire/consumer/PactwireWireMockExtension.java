@@ -1,0 +1,307 @@
+package io.pactwire.consumer;
+
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+
+import au.com.dius.pact.core.model.ProviderState;
+import au.com.dius.pact.core.model.V4Interaction;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.github.tomakehurst.wiremock.core.Options;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import com.github.tomakehurst.wiremock.junit5.WireMockRuntimeInfo;
+import io.pactwire.consumer.internal.Capture;
+import io.pactwire.consumer.internal.CaptureListener;
+import io.pactwire.consumer.internal.CaptureSettings;
+import io.pactwire.consumer.internal.InteractionConflict;
+import io.pactwire.consumer.internal.PactWriter;
+import io.pactwire.consumer.internal.StubFacts;
+import io.pactwire.core.ContractId;
+import io.pactwire.core.PactsDirectory;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolutionException;
+import org.junit.platform.commons.support.AnnotationSupport;
+import org.opentest4j.AssertionFailedError;
+
+/**
+ * A WireMock JUnit 5 extension that writes what the test's stubs served into a Pact V4 contract.
+ *
+ * <p>Server lifecycle, the DSL and {@code failOnUnmatchedRequests} are WireMock's own {@link
+ * WireMockExtension}: a request that matches no stub fails the test with WireMock's near-miss
+ * report and is never recorded. After each passing test, the exchanges served by matched stubs
+ * become one interaction per description and provider states, merged into {@code
+ * <pactsDir>/<consumer>-<provider>.json}.
+ *
+ * <pre>{@code
+ * @RegisterExtension
+ * static PactwireWireMockExtension inventory =
+ *     PactwireWireMockExtension.newInstance()
+ *         .consumer("checkout-service")
+ *         .provider("inventory-service")
+ *         .build();
+ * }</pre>
+ *
+ * @since 0.1.0
+ */
+public class PactwireWireMockExtension extends WireMockExtension {
+
+  private static final System.Logger LOG =
+      System.getLogger(PactwireWireMockExtension.class.getName());
+
+  private final CaptureListener listener;
+  private final boolean declarative;
+  private final Set<String> reported = ConcurrentHashMap.newKeySet();
+  private ContractId contract;
+  private Path pactsDir;
+  private CaptureSettings settings;
+
+  /** For {@link PactwireWireMockTest}: names and folder are read from the annotation. */
+  public PactwireWireMockExtension() {
+    this(new Builder().configureStaticDsl(true), new CaptureListener(), true);
+  }
+
+  private PactwireWireMockExtension(
+      Builder builder, CaptureListener listener, boolean declarative) {
+    super(builder.withCapture(listener));
+    this.listener = listener;
+    this.declarative = declarative;
+    if (!declarative) {
+      this.contract = new ContractId(builder.consumer, builder.provider);
+      this.pactsDir = builder.pactsDir;
+      this.settings = CaptureSettings.of(builder.secretHeaders, builder.secretPaths);
+    }
+  }
+
+  /** Starts a builder. */
+  public static Builder newInstance() {
+    return new Builder();
+  }
+
+  /** The pact file this extension merges into. */
+  public Path pactFile() {
+    // Located on every call, not cached: the setting may differ between test classes of one JVM.
+    return contract.fileIn(pactsDir == null ? PactsDirectory.locate() : pactsDir);
+  }
+
+  /** Port, base URL, DSL handle and pact file of this server. */
+  public PactwireRuntimeInfo getPactwireRuntimeInfo() {
+    return new PactwireRuntimeInfo(getRuntimeInfo(), contract, pactFile());
+  }
+
+  @Override
+  protected void onBeforeAll(ExtensionContext context, WireMockRuntimeInfo runtimeInfo) {
+    if (declarative && contract == null) {
+      PactwireWireMockTest annotation =
+          AnnotationSupport.findAnnotation(
+                  context.getRequiredTestClass(), PactwireWireMockTest.class)
+              .orElseThrow(
+                  () ->
+                      new IllegalStateException(
+                          context.getRequiredTestClass().getName()
+                              + " uses PactwireWireMockExtension without @PactwireWireMockTest:"
+                              + " annotate the class, or register the extension with"
+                              + " PactwireWireMockExtension.newInstance()...build()"));
+      contract = new ContractId(annotation.consumer(), annotation.provider());
+      pactsDir =
+          annotation.pactsDir().isBlank() ? null : Path.of(annotation.pactsDir()).toAbsolutePath();
+      settings =
+          CaptureSettings.of(
+              Arrays.asList(annotation.secretHeaders()), Arrays.asList(annotation.secretPaths()));
+    }
+    super.onBeforeAll(context, runtimeInfo);
+  }
+
+  @Override
+  protected void onBeforeEach(ExtensionContext context, WireMockRuntimeInfo runtimeInfo) {
+    listener.drain();
+    super.onBeforeEach(context, runtimeInfo);
+  }
+
+  @Override
+  protected void onAfterEach(ExtensionContext context, WireMockRuntimeInfo runtimeInfo) {
+    List<V4Interaction.SynchronousHttp> interactions =
+        Capture.interactions(
+            listener.drain(),
+            settings,
+            givenStates(context),
+            testName(context),
+            (stub, features) -> report(context, stub, features));
+    if (context.getExecutionException().isPresent() || interactions.isEmpty()) {
+      return;
+    }
+    try {
+      PactWriter.merge(pactFile(), contract, interactions);
+    } catch (InteractionConflict conflict) {
+      throw new AssertionFailedError(
+          conflict.getMessage(), conflict.existingJson(), conflict.newJson());
+    }
+    super.onAfterEach(context, runtimeInfo);
+  }
+
+  @Override
+  public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
+    Class<?> type = parameter.getParameter().getType();
+    return declarative && (type == PactwireRuntimeInfo.class || type == WireMockRuntimeInfo.class);
+  }
+
+  @Override
+  public Object resolveParameter(ParameterContext parameter, ExtensionContext context)
+      throws ParameterResolutionException {
+    return parameter.getParameter().getType() == WireMockRuntimeInfo.class
+        ? getRuntimeInfo()
+        : getPactwireRuntimeInfo();
+  }
+
+  private void report(ExtensionContext context, JsonNode stub, List<String> features) {
+    String id = stub.path("id").asText(StubFacts.label(stub));
+    if (!reported.add(id)) {
+      return;
+    }
+    String message =
+        "stub "
+            + StubFacts.label(stub)
+            + " uses "
+            + String.join(", ", features)
+            + ", which a contract cannot express: left out of "
+            + pactFile();
+    LOG.log(System.Logger.Level.WARNING, message);
+    context.publishReportEntry("pactwire", message);
+  }
+
+  private static String testName(ExtensionContext context) {
+    return context.getRequiredTestClass().getName()
+        + "#"
+        + context.getTestMethod().map(m -> m.getName()).orElse(context.getDisplayName());
+  }
+
+  private static List<ProviderState> givenStates(ExtensionContext context) {
+    Optional<Given> given =
+        context
+            .getTestMethod()
+            .flatMap(m -> AnnotationSupport.findAnnotation(m, Given.class))
+            .or(
+                () ->
+                    AnnotationSupport.findAnnotation(context.getRequiredTestClass(), Given.class));
+    if (given.isEmpty()) {
+      return List.of();
+    }
+    Map<String, Object> params = new LinkedHashMap<>();
+    for (String pair : given.get().params()) {
+      int eq = pair.indexOf('=');
+      if (eq < 0) {
+        throw new IllegalArgumentException(
+            "@Given param '" + pair + "' on " + testName(context) + " is not name=value");
+      }
+      params.put(pair.substring(0, eq).trim(), pair.substring(eq + 1).trim());
+    }
+    return List.of(new ProviderState(given.get().value(), params));
+  }
+
+  /**
+   * Configures a {@link PactwireWireMockExtension}; consumer and provider are required.
+   *
+   * @since 0.1.0
+   */
+  public static final class Builder extends WireMockExtension.Builder {
+
+    private String consumer;
+    private String provider;
+    private Path pactsDir;
+    private WireMockConfiguration options = wireMockConfig().dynamicPort();
+    private final List<String> secretHeaders = new ArrayList<>();
+    private final List<String> secretPaths = new ArrayList<>();
+
+    private Builder() {}
+
+    /** The consumer's name in the pact. */
+    public Builder consumer(String consumer) {
+      this.consumer = consumer;
+      return this;
+    }
+
+    /** The provider's name in the pact, one per extension (and server). */
+    public Builder provider(String provider) {
+      this.provider = provider;
+      return this;
+    }
+
+    /** Where the pact goes; by default {@code io.pactwire.core.PactsDirectory.locate()}. */
+    public Builder pactsDir(Path pactsDir) {
+      this.pactsDir = pactsDir.toAbsolutePath();
+      return this;
+    }
+
+    /**
+     * WireMock's own options (port 0 unless set), a {@link WireMockConfiguration}: the capture
+     * listener is added to them.
+     */
+    @Override
+    public Builder options(Options options) {
+      if (!(options instanceof WireMockConfiguration configuration)) {
+        throw new IllegalArgumentException(
+            "Pactwire adds its capture listener to WireMock's options: pass a"
+                + " WireMockConfiguration (wireMockConfig()...), not "
+                + options.getClass().getName());
+      }
+      this.options = configuration;
+      return this;
+    }
+
+    /** Points WireMock's static DSL at this server, as {@code WireMockExtension} does. */
+    @Override
+    public Builder configureStaticDsl(boolean configureStaticDsl) {
+      super.configureStaticDsl(configureStaticDsl);
+      return this;
+    }
+
+    /**
+     * Always on: a request that matches no stub fails the test, with WireMock's near-miss report.
+     *
+     * @throws IllegalArgumentException for {@code false}
+     */
+    @Override
+    public Builder failOnUnmatchedRequests(boolean failOnUnmatched) {
+      if (!failOnUnmatched) {
+        throw new IllegalArgumentException(
+            "a contract is only as good as its stubs: unmatched requests always fail under Pactwire");
+      }
+      return this;
+    }
+
+    private Builder withCapture(CaptureListener listener) {
+      super.options(options.extensions(listener));
+      super.failOnUnmatchedRequests(true);
+      super.resetOnEachTest(true);
+      return this;
+    }
+
+    /** More headers to write as a placeholder, besides Authorization, Cookie and the like. */
+    public Builder secretHeaders(String... headers) {
+      secretHeaders.addAll(List.of(headers));
+      return this;
+    }
+
+    /** JSON paths in request and response bodies to write as a placeholder. */
+    public Builder secretPaths(String... paths) {
+      secretPaths.addAll(List.of(paths));
+      return this;
+    }
+
+    /** Builds the extension. */
+    @Override
+    public PactwireWireMockExtension build() {
+      // Checked here so that a typo fails where the extension is declared, not in a test.
+      new ContractId(consumer, provider);
+      return new PactwireWireMockExtension(this, new CaptureListener(), false);
+    }
+  }
+}

@@ -1,0 +1,114 @@
+package io.pactwire.consumer.internal;
+
+import au.com.dius.pact.core.model.ProviderState;
+import au.com.dius.pact.core.model.V4Interaction;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.tomakehurst.wiremock.http.HttpHeader;
+import com.github.tomakehurst.wiremock.http.HttpHeaders;
+import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
+import com.github.tomakehurst.wiremock.stubbing.StubMapping;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BiConsumer;
+
+/** Turns served exchanges into interactions, one per description and provider states. */
+public final class Capture {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private Capture() {}
+
+  /**
+   * Converts {@code events} (in serving order) into interactions; the first exchange of each
+   * description and states wins. Stubs with features a contract cannot express are passed to {@code
+   * refused} with the feature and left out.
+   */
+  public static List<V4Interaction.SynchronousHttp> interactions(
+      List<ServeEvent> events,
+      CaptureSettings settings,
+      List<ProviderState> fallbackStates,
+      String testName,
+      BiConsumer<JsonNode, List<String>> refused) {
+    Map<String, V4Interaction.SynchronousHttp> byKey = new LinkedHashMap<>();
+    for (ServeEvent event : events) {
+      JsonNode stub = stubJson(event.getStubMapping());
+      List<String> features = StubFacts.uncontractable(stub);
+      if (!features.isEmpty()) {
+        refused.accept(stub, features);
+        continue;
+      }
+      V4Interaction.SynchronousHttp interaction =
+          InteractionBuilder.build(
+              stub,
+              request(event.getRequest()),
+              response(event),
+              settings,
+              fallbackStates,
+              testName);
+      byKey.putIfAbsent(PactWriter.key(interaction), interaction);
+    }
+    return new ArrayList<>(byKey.values());
+  }
+
+  static JsonNode stubJson(StubMapping stub) {
+    try {
+      return JSON.readTree(StubMapping.buildJsonStringFor(stub));
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot read stub " + stub.getId(), e);
+    }
+  }
+
+  static ExampleRequest request(LoggedRequest request) {
+    String url = request.getUrl();
+    int q = url.indexOf('?');
+    String path = q < 0 ? url : url.substring(0, q);
+    Map<String, List<String>> query = new LinkedHashMap<>();
+    if (q >= 0) {
+      for (String pair : url.substring(q + 1).split("&")) {
+        if (pair.isEmpty()) {
+          continue;
+        }
+        int eq = pair.indexOf('=');
+        String name = decode(eq < 0 ? pair : pair.substring(0, eq));
+        String value = eq < 0 ? "" : decode(pair.substring(eq + 1));
+        query.computeIfAbsent(name, n -> new ArrayList<>()).add(value);
+      }
+    }
+    byte[] body = request.getBody();
+    return new ExampleRequest(
+        request.getMethod().getName(),
+        decode(path.isEmpty() ? "/" : path),
+        query,
+        headers(request.getHeaders()),
+        body == null || body.length == 0 ? null : request.getBodyAsString());
+  }
+
+  static ExampleResponse response(ServeEvent event) {
+    String body = event.getResponse() == null ? null : event.getResponse().getBodyAsString();
+    return new ExampleResponse(
+        event.getResponseDefinition().getStatus(),
+        headers(event.getResponseDefinition().getHeaders()),
+        body == null || body.isEmpty() ? null : body);
+  }
+
+  private static Map<String, List<String>> headers(HttpHeaders headers) {
+    Map<String, List<String>> out = new LinkedHashMap<>();
+    if (headers != null) {
+      for (HttpHeader h : headers.all()) {
+        out.put(h.key(), List.copyOf(h.values()));
+      }
+    }
+    return out;
+  }
+
+  private static String decode(String text) {
+    return URLDecoder.decode(text.replace("+", "%2B"), StandardCharsets.UTF_8);
+  }
+}

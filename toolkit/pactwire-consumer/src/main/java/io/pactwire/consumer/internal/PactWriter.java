@@ -1,0 +1,148 @@
+package io.pactwire.consumer.internal;
+
+import au.com.dius.pact.core.model.Consumer;
+import au.com.dius.pact.core.model.DefaultPactReader;
+import au.com.dius.pact.core.model.Interaction;
+import au.com.dius.pact.core.model.Pact;
+import au.com.dius.pact.core.model.PactSpecVersion;
+import au.com.dius.pact.core.model.Provider;
+import au.com.dius.pact.core.model.ProviderState;
+import au.com.dius.pact.core.model.UnknownPactSource;
+import au.com.dius.pact.core.model.V4Pact;
+import au.com.dius.pact.core.support.Json;
+import au.com.dius.pact.core.support.json.JsonParser;
+import au.com.dius.pact.core.support.json.JsonValue;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.pactwire.core.ContractId;
+import io.pactwire.core.PactFileException;
+import io.pactwire.core.PactFiles;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * Merges interactions into a pact file under its lock: an identical interaction is a no-op, a new
+ * one is added, one recorded again by the same test replaces its earlier version, and one that
+ * another test recorded differently is a conflict. Interactions are sorted by description and
+ * provider states, so the file does not depend on test order.
+ */
+public final class PactWriter {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private PactWriter() {}
+
+  /**
+   * Merges {@code interactions} into {@code file}.
+   *
+   * @throws InteractionConflict naming both tests, when another test recorded the same description
+   *     and states with different content; the file is left unchanged
+   */
+  public static void merge(
+      Path file, ContractId contract, List<? extends Interaction> interactions) {
+    PactFiles.update(
+        file,
+        current -> {
+          Map<String, Interaction> merged = new TreeMap<>();
+          current.ifPresent(text -> existing(file, text).forEach(i -> merged.put(key(i), i)));
+          for (Interaction incoming : interactions) {
+            String key = key(incoming);
+            Interaction old = merged.get(key);
+            if (old != null && !content(old).equals(content(incoming))) {
+              String oldTest = testName(old);
+              String newTest = testName(incoming);
+              if (oldTest.isEmpty() || !oldTest.equals(newTest)) {
+                throw conflict(file, old, incoming, oldTest, newTest);
+              }
+            }
+            if (old == null || !content(old).equals(content(incoming))) {
+              merged.put(key, incoming);
+            }
+          }
+          V4Pact pact =
+              new V4Pact(
+                  new Consumer(contract.consumer()),
+                  new Provider(contract.provider()),
+                  new ArrayList<>(merged.values()));
+          return Optional.of(PactFiles.render(pact));
+        });
+  }
+
+  private static List<Interaction> existing(Path file, String text) {
+    try {
+      JsonValue json = JsonParser.parseString(text);
+      Pact pact =
+          DefaultPactReader.INSTANCE.pactFromJson(json.asObject(), UnknownPactSource.INSTANCE);
+      return pact.getInteractions();
+    } catch (RuntimeException e) {
+      throw new PactFileException(file, "", "cannot merge into it: " + e.getMessage(), e);
+    }
+  }
+
+  /** Description and provider states: what identifies an interaction in a pact. */
+  public static String key(Interaction interaction) {
+    StringBuilder key = new StringBuilder(interaction.getDescription());
+    for (ProviderState state : interaction.getProviderStates()) {
+      key.append('\u0000').append(state.getName()).append(new TreeMap<>(state.getParams()));
+    }
+    return key.toString();
+  }
+
+  /** Names the interaction in messages: {@code 'a request' given 'a product exists'}. */
+  public static String describe(Interaction interaction) {
+    StringBuilder text = new StringBuilder("'" + interaction.getDescription() + "'");
+    List<ProviderState> states = interaction.getProviderStates();
+    if (states.isEmpty()) {
+      text.append(" (no provider state)");
+    }
+    for (int i = 0; i < states.size(); i++) {
+      text.append(i == 0 ? " given '" : " and '").append(states.get(i).getName()).append("'");
+      if (!states.get(i).getParams().isEmpty()) {
+        text.append(" ").append(new TreeMap<>(states.get(i).getParams()));
+      }
+    }
+    return text.toString();
+  }
+
+  static String testName(Interaction interaction) {
+    JsonValue name = interaction.getComments().get("testname");
+    return name == null ? "" : name.asString();
+  }
+
+  /** The interaction as sorted JSON, without the comments that name its test. */
+  static JsonNode content(Interaction interaction) {
+    JsonNode tree = tree(interaction);
+    ((ObjectNode) tree).remove(List.of("comments", "key"));
+    return tree;
+  }
+
+  private static JsonNode tree(Interaction interaction) {
+    try {
+      return JSON.readTree(Json.toJson(interaction.toMap(PactSpecVersion.V4)).serialise());
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static InteractionConflict conflict(
+      Path file, Interaction old, Interaction incoming, String oldTest, String newTest) {
+    String message =
+        "conflicting interaction "
+            + describe(incoming)
+            + " in "
+            + file
+            + ": recorded by "
+            + (oldTest.isEmpty() ? "an earlier run (no test name)" : oldTest)
+            + " and, with different content, by "
+            + (newTest.isEmpty() ? "this test" : newTest)
+            + "; give one of them another description or provider state, or make them agree";
+    return new InteractionConflict(
+        message, PactFiles.render(content(old)), PactFiles.render(content(incoming)));
+  }
+}
