@@ -1,0 +1,133 @@
+package io.pactwire.example.inventory;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.Closeable;
+import java.io.IOException;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import javax.sql.DataSource;
+import org.postgresql.ds.PGSimpleDataSource;
+
+/**
+ * Runs the inventory service on its own.
+ *
+ * <pre>
+ * java -jar inventory-service.jar [--port N] [--jdbc-url URL --user U --password P]
+ *                                 [--kafka-bootstrap HOST:PORT]
+ * </pre>
+ *
+ * <p>Without {@code --jdbc-url} it starts an embedded PostgreSQL; without {@code --kafka-bootstrap}
+ * it logs each StockChanged event instead of publishing it.
+ *
+ * @since 0.1.0
+ */
+public final class InventoryMain {
+
+  private static final List<String> OPTIONS =
+      List.of("--port", "--jdbc-url", "--user", "--password", "--kafka-bootstrap");
+
+  private InventoryMain() {}
+
+  /** Starts the service and serves until the JVM is stopped. */
+  public static void main(String[] args) throws Exception {
+    Map<String, String> options;
+    try {
+      options = parse(args);
+    } catch (IllegalArgumentException e) {
+      System.err.println("inventory-service: " + e.getMessage());
+      System.err.println(
+          "usage: java -jar inventory-service.jar [--port N] [--jdbc-url URL --user U --password P]"
+              + " [--kafka-bootstrap HOST:PORT]");
+      System.exit(2);
+      return;
+    }
+    Deque<AutoCloseable> resources = new ArrayDeque<>();
+    DataSource dataSource;
+    if (options.containsKey("--jdbc-url")) {
+      PGSimpleDataSource pg = new PGSimpleDataSource();
+      pg.setURL(options.get("--jdbc-url"));
+      pg.setUser(options.getOrDefault("--user", ""));
+      pg.setPassword(options.getOrDefault("--password", ""));
+      dataSource = pg;
+    } else {
+      EmbeddedPostgres postgres = EmbeddedPostgres.builder().start();
+      resources.push(closing(postgres));
+      dataSource = postgres.getPostgresDatabase();
+      System.out.println("inventory-service: embedded PostgreSQL on port " + postgres.getPort());
+    }
+    StockEventPublisher events;
+    if (options.containsKey("--kafka-bootstrap")) {
+      KafkaStockEventPublisher kafka =
+          new KafkaStockEventPublisher(options.get("--kafka-bootstrap"));
+      resources.push(kafka);
+      events = kafka;
+    } else {
+      events =
+          message ->
+              System.out.println(
+                  "StockChanged " + message.key() + " -> " + message.valueAsString());
+    }
+    int port = Integer.parseInt(options.getOrDefault("--port", "8080"));
+    InventoryService service =
+        InventoryService.builder()
+            .dataSource(dataSource)
+            .events(events)
+            .host("0.0.0.0")
+            .port(port)
+            .start();
+    resources.push(service);
+    System.out.println("inventory-service: listening on port " + service.port());
+
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  for (AutoCloseable resource : resources) {
+                    try {
+                      resource.close();
+                    } catch (Exception e) {
+                      System.err.println("inventory-service: while stopping: " + e);
+                    }
+                  }
+                  stopped.countDown();
+                }));
+    stopped.await();
+  }
+
+  static Map<String, String> parse(String[] args) {
+    Map<String, String> options = new LinkedHashMap<>();
+    for (int i = 0; i < args.length; i++) {
+      String name = args[i];
+      if (!OPTIONS.contains(name)) {
+        throw new IllegalArgumentException("unknown option " + name);
+      }
+      if (i + 1 >= args.length) {
+        throw new IllegalArgumentException(name + " needs a value");
+      }
+      options.put(name, args[++i]);
+    }
+    if (options.containsKey("--port")) {
+      try {
+        Integer.parseInt(options.get("--port"));
+      } catch (NumberFormatException e) {
+        throw new IllegalArgumentException("--port must be a number, not " + options.get("--port"));
+      }
+    }
+    return options;
+  }
+
+  private static AutoCloseable closing(Closeable closeable) {
+    return () -> {
+      try {
+        closeable.close();
+      } catch (IOException e) {
+        throw new IllegalStateException(e);
+      }
+    };
+  }
+}

@@ -1,0 +1,296 @@
+package io.pactwire.example.inventory;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.javalin.Javalin;
+import io.javalin.config.JavalinConfig;
+import io.javalin.http.Context;
+import java.net.URI;
+import java.time.Clock;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Consumer;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The inventory service: products, stock reservations and {@link StockChanged} events over HTTP, on
+ * PostgreSQL.
+ *
+ * <p>{@link #builder()} migrates the schema, then serves on the given port ({@code 0} for any free
+ * one):
+ *
+ * <pre>{@code
+ * try (InventoryService service =
+ *     InventoryService.builder().dataSource(dataSource).events(publisher).port(0).start()) {
+ *   URI base = service.baseUri();
+ * }
+ * }</pre>
+ *
+ * @since 0.1.0
+ */
+public final class InventoryService implements AutoCloseable {
+
+  private static final Logger LOG = LoggerFactory.getLogger(InventoryService.class);
+
+  private static final ObjectMapper JSON =
+      JsonMapper.builder()
+          .addModule(new JavaTimeModule())
+          .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+          .build();
+
+  private final Javalin app;
+  private final InventoryStore store;
+  private final StockEventPublisher events;
+
+  private InventoryService(Builder builder) {
+    this.store = new InventoryStore(builder.dataSource, builder.clock);
+    this.events = builder.events;
+    this.app =
+        Javalin.create(
+            config -> {
+              config.startup.showJavalinBanner = false;
+              config.startup.showOldJavalinVersionWarning = false;
+              config.jetty.port = builder.port;
+              config.jetty.host = builder.host;
+              routes(config);
+              builder.customizer.accept(config);
+            });
+  }
+
+  /** Returns a builder; a data source and an event publisher are required. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Applies the schema migrations to {@code dataSource}; {@link Builder#start()} calls this. */
+  public static void migrate(DataSource dataSource) {
+    Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
+  }
+
+  /** Returns the port the service listens on. */
+  public int port() {
+    return app.port();
+  }
+
+  /** Returns {@code http://localhost:<port>}. */
+  public URI baseUri() {
+    return URI.create("http://localhost:" + port());
+  }
+
+  /** Stops serving; the data source and publisher stay open, they belong to the caller. */
+  @Override
+  public void close() {
+    app.stop();
+  }
+
+  private void routes(JavalinConfig config) {
+    config.routes.get("/products/{sku}", this::getProduct);
+    config.routes.post("/reservations", this::postReservation);
+    config.routes.get("/reservations/{id}", this::getReservation);
+    config.routes.delete("/reservations/{id}", this::deleteReservation);
+    config.routes.exception(
+        Exception.class,
+        (e, ctx) -> {
+          LOG.error("{} {} failed", ctx.method(), ctx.path(), e);
+          problem(ctx, Problem.of(500, "Internal error", "the inventory could not be read"));
+        });
+  }
+
+  private void getProduct(Context ctx) throws Exception {
+    String sku = ctx.pathParam("sku");
+    Optional<Product> product = store.product(sku);
+    if (product.isEmpty()) {
+      problem(ctx, productNotFound(sku));
+      return;
+    }
+    json(ctx, 200, product.get());
+  }
+
+  private void postReservation(Context ctx) throws Exception {
+    JsonNode body;
+    try {
+      body = JSON.readTree(ctx.body());
+    } catch (JsonProcessingException e) {
+      problem(ctx, malformed("the body is not JSON: " + e.getOriginalMessage()));
+      return;
+    }
+    if (body == null || !body.isObject()) {
+      problem(ctx, malformed("the body must be a JSON object with sku and quantity"));
+      return;
+    }
+    JsonNode sku = body.get("sku");
+    if (sku == null || !sku.isTextual() || sku.asText().isBlank()) {
+      problem(ctx, malformed("sku is required and must be a non-empty string"));
+      return;
+    }
+    JsonNode quantity = body.get("quantity");
+    if (quantity == null
+        || !quantity.isIntegralNumber()
+        || !quantity.canConvertToInt()
+        || quantity.intValue() < 1) {
+      problem(ctx, malformed("quantity is required and must be an integer of at least 1"));
+      return;
+    }
+    InventoryStore.ReserveOutcome outcome = store.reserve(sku.asText(), quantity.intValue());
+    if (outcome instanceof InventoryStore.ReserveOutcome.Reserved reserved) {
+      events.publish(StockEvents.toMessage(reserved.change()));
+      ctx.header("Location", "/reservations/" + reserved.reservation().id());
+      json(ctx, 201, reserved.reservation());
+    } else if (outcome instanceof InventoryStore.ReserveOutcome.UnknownProduct unknown) {
+      problem(ctx, productNotFound(unknown.sku()));
+    } else if (outcome instanceof InventoryStore.ReserveOutcome.InsufficientStock shortfall) {
+      problem(
+          ctx,
+          Problem.of(
+              409,
+              "Insufficient stock",
+              shortfall.sku()
+                  + " has "
+                  + shortfall.available()
+                  + " in stock, "
+                  + shortfall.requested()
+                  + " requested"));
+    }
+  }
+
+  private void getReservation(Context ctx) throws Exception {
+    String id = ctx.pathParam("id");
+    Optional<Reservation> reservation = parseId(id).flatMap(this::findReservation);
+    if (reservation.isEmpty()) {
+      problem(ctx, reservationNotFound(id));
+      return;
+    }
+    json(ctx, 200, reservation.get());
+  }
+
+  private void deleteReservation(Context ctx) throws Exception {
+    String id = ctx.pathParam("id");
+    Optional<UUID> uuid = parseId(id);
+    if (uuid.isEmpty()) {
+      problem(ctx, reservationNotFound(id));
+      return;
+    }
+    InventoryStore.ReleaseOutcome outcome = store.release(uuid.get());
+    if (outcome instanceof InventoryStore.ReleaseOutcome.Released released) {
+      events.publish(StockEvents.toMessage(released.change()));
+      ctx.status(204);
+    } else {
+      problem(ctx, reservationNotFound(id));
+    }
+  }
+
+  private Optional<Reservation> findReservation(UUID id) {
+    try {
+      return store.reservation(id);
+    } catch (java.sql.SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static Optional<UUID> parseId(String id) {
+    try {
+      return Optional.of(UUID.fromString(id));
+    } catch (IllegalArgumentException e) {
+      return Optional.empty();
+    }
+  }
+
+  private static Problem productNotFound(String sku) {
+    return Problem.of(404, "Product not found", "no product with sku " + sku);
+  }
+
+  private static Problem reservationNotFound(String id) {
+    return Problem.of(404, "Reservation not found", "no reservation with id " + id);
+  }
+
+  private static Problem malformed(String detail) {
+    return Problem.of(400, "Malformed request", detail);
+  }
+
+  private static void json(Context ctx, int status, Object body) throws JsonProcessingException {
+    ctx.status(status).contentType("application/json").result(JSON.writeValueAsString(body));
+  }
+
+  private static void problem(Context ctx, Problem problem) {
+    try {
+      ctx.status(problem.status())
+          .contentType(Problem.MEDIA_TYPE)
+          .result(JSON.writeValueAsString(problem));
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** Configures and starts an {@link InventoryService}. */
+  public static final class Builder {
+    private DataSource dataSource;
+    private StockEventPublisher events;
+    private int port = 0;
+    private String host = "localhost";
+    private Clock clock = Clock.systemUTC();
+    private Consumer<JavalinConfig> customizer = config -> {};
+
+    private Builder() {}
+
+    /** Sets the PostgreSQL database; required. */
+    public Builder dataSource(DataSource dataSource) {
+      this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
+      return this;
+    }
+
+    /** Sets where {@link StockChanged} events go; required. */
+    public Builder events(StockEventPublisher events) {
+      this.events = Objects.requireNonNull(events, "events");
+      return this;
+    }
+
+    /** Sets the port; {@code 0}, the default, takes any free one. */
+    public Builder port(int port) {
+      this.port = port;
+      return this;
+    }
+
+    /** Sets the interface to listen on; {@code localhost} by default. */
+    public Builder host(String host) {
+      this.host = Objects.requireNonNull(host, "host");
+      return this;
+    }
+
+    /** Sets the clock that stamps reservations and events; the system UTC clock by default. */
+    public Builder clock(Clock clock) {
+      this.clock = Objects.requireNonNull(clock, "clock");
+      return this;
+    }
+
+    /**
+     * Adds to the Javalin configuration after the service's own routes, for example an {@code
+     * after} handler; applied once, at start.
+     */
+    public Builder customize(Consumer<JavalinConfig> customizer) {
+      this.customizer = this.customizer.andThen(Objects.requireNonNull(customizer, "customizer"));
+      return this;
+    }
+
+    /** Migrates the schema and starts serving. */
+    public InventoryService start() {
+      if (dataSource == null) {
+        throw new IllegalStateException("InventoryService needs a dataSource(...)");
+      }
+      if (events == null) {
+        throw new IllegalStateException("InventoryService needs an events(...) publisher");
+      }
+      migrate(dataSource);
+      InventoryService service = new InventoryService(this);
+      service.app.start();
+      return service;
+    }
+  }
+}
