@@ -45,7 +45,7 @@ public final class InventoryClient {
   public Optional<Product> getProduct(String sku) {
     HttpResponse<String> response = send(request("products/" + sku).GET().build());
     return switch (response.statusCode()) {
-      case 200 -> Optional.of(read(response, ProductBody.class).toProduct());
+      case 200 -> Optional.of(read(response, ProductBody.class, "product").toProduct());
       case 404 -> Optional.empty();
       default -> throw unexpected("GET /products/" + sku, response);
     };
@@ -76,7 +76,7 @@ public final class InventoryClient {
                             "POST /reservations answered 201 without a Location header",
                             201,
                             null));
-        yield read(response, ReservationBody.class).toReservation(location);
+        yield read(response, ReservationBody.class, "reservation").toReservation(location);
       }
       case 409 -> new InsufficientStock(sku, quantity, problem(response));
       default -> throw unexpected("POST /reservations", response);
@@ -114,7 +114,7 @@ public final class InventoryClient {
     }
   }
 
-  private static <T> T read(HttpResponse<String> response, Class<T> type) {
+  private static <T> T read(HttpResponse<String> response, Class<T> type, String noun) {
     try {
       return Json.MAPPER.readValue(response.body(), type);
     } catch (JsonProcessingException e) {
@@ -125,7 +125,7 @@ public final class InventoryClient {
               + " answered "
               + response.statusCode()
               + " with a body that is not a "
-              + type.getSimpleName()
+              + noun
               + ": "
               + e.getOriginalMessage(),
           e);
