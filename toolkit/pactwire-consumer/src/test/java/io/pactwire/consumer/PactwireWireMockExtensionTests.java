@@ -9,6 +9,9 @@ import static org.junit.platform.testkit.engine.TestExecutionResultConditions.me
 
 import io.pactwire.consumer.testcases.ConflictingTestCase;
 import io.pactwire.consumer.testcases.InventoryClientTestCase;
+import io.pactwire.consumer.testcases.ScenarioAndTwoProvidersTestCase;
+import io.pactwire.consumer.testcases.SecretsTestCase;
+import io.pactwire.consumer.testcases.UncontractableTestCase;
 import io.pactwire.consumer.testcases.UnmatchedRequestTestCase;
 import io.pactwire.core.PactFiles;
 import java.io.IOException;
@@ -16,9 +19,12 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.platform.engine.reporting.ReportEntry;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
 import org.opentest4j.AssertionFailedError;
 
@@ -146,6 +152,85 @@ class PactwireWireMockExtensionTests {
                   .orElseThrow();
       assertThat(failure.getExpected().getStringRepresentation()).contains("\"name\"");
       assertThat(failure.getActual().getStringRepresentation()).contains("\"title\"");
+    }
+  }
+
+  @Nested
+  class Secrets {
+
+    @Test
+    void neverReachThePactOnlyPlaceholdersWithRegexMatchers() throws IOException {
+      EngineExecutionResults results = ExampleRuns.run(SecretsTestCase.class, pacts);
+
+      results.testEvents().assertStatistics(stats -> stats.started(1).succeeded(1));
+      String pact = Files.readString(pacts.resolve("checkout-service-paypal-orders.json"));
+      for (String secret : SecretsTestCase.SECRETS) {
+        assertThat(pact).as("the pact must not contain %s", secret).doesNotContain(secret);
+      }
+      assertThat(pact)
+          .contains("\"Authorization\" : [ \"Bearer <redacted>\" ]")
+          .contains("\"regex\" : \"Bearer .+\"")
+          .contains("\"Cookie\" : [ \"<redacted>\" ]")
+          .contains("\"X-Api-Key\" : [ \"<redacted>\" ]")
+          .contains("\"X-Tenant-Token\" : [ \"<redacted>\" ]")
+          .contains("\"Set-Cookie\" : [ \"<redacted>\" ]")
+          .contains("\"number\" : \"<redacted>\"")
+          .contains("\"refresh\" : \"<redacted>\"");
+    }
+  }
+
+  @Nested
+  class WhatCannotBeAContract {
+
+    @Test
+    void isReportedOncePerStubLeftOutAndTheTestsStillPass() throws IOException {
+      EngineExecutionResults results = ExampleRuns.run(UncontractableTestCase.class, pacts);
+
+      results.testEvents().assertStatistics(stats -> stats.started(3).succeeded(3).failed(0));
+      List<String> reports =
+          results.allEvents().reportingEntryPublished().stream()
+              .map(e -> e.getRequiredPayload(ReportEntry.class).getKeyValuePairs().get("pactwire"))
+              .toList();
+      Path pact = pacts.resolve("checkout-service-behaviour-service.json");
+      assertThat(reports)
+          .containsExactlyInAnyOrder(
+              "stub 'echo' uses response templating (transformer response-template), which a"
+                  + " contract cannot express: left out of "
+                  + pact,
+              "stub 'slow' uses a delay (fixedDelayMilliseconds), which a contract cannot"
+                  + " express: left out of "
+                  + pact,
+              "stub 'broken' uses a fault (CONNECTION_RESET_BY_PEER), which a contract cannot"
+                  + " express: left out of "
+                  + pact);
+      String text = Files.readString(pact);
+      assertThat(text).contains("\"/plain\"").doesNotContain("/echo", "/slow", "/broken");
+    }
+  }
+
+  @Nested
+  class StatesAndProviders {
+
+    @Test
+    void writeOnePactPerProviderWithScenarioAndAnnotatedStates() {
+      String previous = System.getProperty("pactwire.pactsDir");
+      EngineExecutionResults results =
+          ExampleRuns.run(ScenarioAndTwoProvidersTestCase.class, pacts);
+
+      results.testEvents().assertStatistics(stats -> stats.started(2).succeeded(2));
+      var inventory = PactFiles.read(pacts.resolve("checkout-service-inventory-service.json"));
+      assertThat(inventory.getInteractions())
+          .extracting(i -> i.getDescription() + " / " + i.getProviderStates().get(0).getName())
+          .containsExactly(
+              "GET /reservations/r-1 / reservation is Started",
+              "GET /reservations/r-1 / reservation is released");
+      var paypal = PactFiles.read(pacts.resolve("checkout-service-paypal-orders.json"));
+      assertThat(paypal.getInteractions()).hasSize(1);
+      var state = paypal.getInteractions().get(0).getProviderStates().get(0);
+      assertThat(state.getName()).isEqualTo("an order can be created");
+      assertThat(state.getParams()).isEqualTo(Map.of("currency", "EUR"));
+      assertThat(paypal.getInteractions().get(0).getDescription()).isEqualTo("create an order");
+      assertThat(System.getProperty("pactwire.pactsDir")).isEqualTo(previous);
     }
   }
 }

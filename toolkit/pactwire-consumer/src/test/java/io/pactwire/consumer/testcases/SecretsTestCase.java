@@ -1,0 +1,70 @@
+package io.pactwire.consumer.testcases;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.matching;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+
+import io.pactwire.consumer.PactwireWireMockExtension;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** Sends credentials in every place a secret hides: headers, cookies, body fields. */
+public class SecretsTestCase {
+
+  public static final String[] SECRETS = {
+    "s3cr3t-bearer-9f8e7d",
+    "session=c00k1e-v4lue",
+    "k3y-0f-the-api",
+    "4111111111111111",
+    "t3nant-t0ken",
+    "r3fresh-me",
+    "set-c00kie-s3cret"
+  };
+
+  @RegisterExtension
+  static PactwireWireMockExtension paypal =
+      PactwireWireMockExtension.newInstance()
+          .consumer("checkout-service")
+          .provider("paypal-orders")
+          .pactsDir(Path.of(System.getProperty("pactwire.pactsDir")))
+          .secretHeaders("X-Tenant-Token")
+          .secretPaths("$.card.number", "$.tokens[*].refresh")
+          .build();
+
+  @Test
+  void paysWithACard() {
+    paypal.stubFor(
+        post(urlPathEqualTo("/v2/checkout/orders"))
+            .withHeader("Authorization", equalTo("Bearer " + SECRETS[0]))
+            .withHeader("Cookie", containing("session="))
+            .withHeader("X-Api-Key", matching(".+"))
+            .withHeader("X-Tenant-Token", equalTo(SECRETS[4]))
+            .willReturn(
+                aResponse()
+                    .withStatus(201)
+                    .withHeader("Content-Type", "application/json")
+                    .withHeader("Set-Cookie", "id=" + SECRETS[6])
+                    .withBody(
+                        "{\"id\": \"5O190127TN364715T\", \"tokens\": [{\"refresh\": \""
+                            + SECRETS[5]
+                            + "\"}]}")));
+
+    Http.post(
+        paypal.baseUrl() + "/v2/checkout/orders",
+        "{\"intent\": \"CAPTURE\", \"card\": {\"number\": \"" + SECRETS[3] + "\"}}",
+        "Content-Type",
+        "application/json",
+        "Authorization",
+        "Bearer " + SECRETS[0],
+        "Cookie",
+        SECRETS[1],
+        "X-Api-Key",
+        SECRETS[2],
+        "X-Tenant-Token",
+        SECRETS[4]);
+  }
+}
