@@ -140,7 +140,7 @@ public final class OpenApiCheck {
           HttpChecker.Http h = HttpChecker.read(interaction, i, v4);
           http.check(h, out);
           if (matchingRules) {
-            MatchingRules.check(oas, validator, interaction, h, out);
+            MatchingRules.check(http, interaction, h, out);
           }
         }
         case ASYNC, SYNC -> {

@@ -282,6 +282,69 @@ public final class HttpChecker {
     return null;
   }
 
+  /** A body's schema, prepared, with the location the reference reports it under. */
+  public record BodySchema(String schemaId, ObjectNode prepared) {}
+
+  /**
+   * Returns the prepared schema for the request or response body of an interaction, or null when
+   * the spec defines none (the findings of {@link #check} then say why).
+   */
+  public BodySchema bodySchema(Http h, boolean response) {
+    String path = h.path.startsWith("/") ? h.path : "/" + h.path;
+    Found found = path.contains("?") ? null : find(h.method.toUpperCase(Locale.ROOT), path);
+    if (found == null) {
+      return null;
+    }
+    Route r = found.route;
+    if (!response) {
+      String requestContentType = h.requestHeaders.getOrDefault("content-type", "");
+      String contentType =
+          requestContentType.isEmpty()
+              ? "application/json"
+              : firstNonNull(
+                  MediaTypes.match(requestContentType, requestContentTypes(r)), requestContentType);
+      JsonNode schema = null;
+      JsonNode content = Json.deref(r.operation.path("requestBody"), oas).path("content");
+      String key = MediaTypes.match(contentType, keys(content));
+      if (key != null && content.get(key).has("schema")) {
+        schema = content.get(key).get("schema");
+      }
+      for (JsonNode p : r.operation.path("parameters")) {
+        if (schema == null && "body".equals(p.path("in").asText()) && p.has("schema")) {
+          schema = p.get("schema");
+        }
+      }
+      if (schema == null) {
+        return null;
+      }
+      String schemaId = opLocation(r) + ".requestBody.content." + contentType;
+      return new BodySchema(schemaId, prepare(schemaId, schema, false));
+    }
+    JsonNode res = response(r, h.status);
+    if (res == null) {
+      return null;
+    }
+    JsonNode deref = Json.deref(res, oas);
+    List<String> produces = responseContentTypes(r, res);
+    String contentType =
+        firstNonNull(
+            MediaTypes.match(h.requestHeaders.getOrDefault("accept", "application/json"), produces),
+            produces.isEmpty() ? "application/json" : produces.get(0));
+    JsonNode schema = deref.get("schema");
+    if (schema == null) {
+      JsonNode content = deref.path("content");
+      String key = MediaTypes.match(contentType, keys(content));
+      if (key != null) {
+        schema = content.get(key).get("schema");
+      }
+    }
+    if (schema == null) {
+      return null;
+    }
+    String schemaId = opLocation(r) + ".responses." + h.status + ".content." + contentType;
+    return new BodySchema(schemaId, prepare(schemaId, schema, true));
+  }
+
   /** Checks one interaction, adding findings to {@code out}. */
   public void check(Http h, List<Finding> out) {
     String path = h.path.startsWith("/") ? h.path : "/" + h.path;
