@@ -61,7 +61,15 @@ public final class CheckoutFlow {
   }
 
   private CheckoutOutcome failed(Reservation reservation, String reason) {
-    boolean released = inventory.release(reservation.id());
-    return new CheckoutOutcome.PaymentFailed(reservation, reason, released);
+    try {
+      boolean released = inventory.release(reservation.id());
+      return new CheckoutOutcome.PaymentFailed(reservation, reason, released);
+    } catch (InventoryException e) {
+      // The payment failure is what the caller must hear about; the hold lapses at expiresAt.
+      return new CheckoutOutcome.PaymentFailed(
+          reservation,
+          reason + "; releasing reservation " + reservation.id() + " failed: " + e.getMessage(),
+          false);
+    }
   }
 }

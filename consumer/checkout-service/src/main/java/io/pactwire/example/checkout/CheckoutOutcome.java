@@ -14,8 +14,9 @@ public sealed interface CheckoutOutcome {
   record OutOfStock(InsufficientStock refusal) implements CheckoutOutcome {}
 
   /**
-   * PayPal did not take the money; the reservation was released ({@code stockReleased} is false
-   * only when inventory no longer knew it, for example because it had expired).
+   * PayPal did not take the money and the reservation was released; {@code stockReleased} is false
+   * when inventory no longer knew it (it had expired) or could not be reached, in which case the
+   * hold lapses at its {@code expiresAt}.
    */
   record PaymentFailed(Reservation reservation, String reason, boolean stockReleased)
       implements CheckoutOutcome {}

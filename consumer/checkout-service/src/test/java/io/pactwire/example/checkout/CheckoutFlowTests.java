@@ -1,7 +1,10 @@
 package io.pactwire.example.checkout;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.delete;
 import static com.github.tomakehurst.wiremock.client.WireMock.deleteRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
@@ -9,8 +12,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -29,8 +30,7 @@ class CheckoutFlowTests {
 
   private final CheckoutFlow flow =
       new CheckoutFlow(
-          new InventoryClient(
-              URI.create(inventory.baseUrl()), HttpClient.newHttpClient(), Duration.ofSeconds(5)),
+          TestClients.inventory(inventory.baseUrl()),
           PayPalStubs.client(payPal, new MutableClock(PayPalStubs.START)),
           "EUR");
 
@@ -69,6 +69,69 @@ class CheckoutFlowTests {
     assertThat(failed.stockReleased()).isTrue();
     assertThat(failed.reason()).contains("422 UNPROCESSABLE_ENTITY: INSTRUMENT_DECLINED");
     inventory.verify(1, deleteRequestedFor(urlEqualTo("/reservations/" + RESERVATION_1002)));
+  }
+
+  @Test
+  void aCompletedOrderWhoseCaptureWasDeclinedReleasesTheReservation() {
+    // PayPal completes the order but declines the capture itself: only the capture status says so.
+    payPal.stubFor(
+        post("/v2/checkout/orders/5O190127TN364715T/capture")
+            .atPriority(1)
+            .willReturn(
+                aResponse()
+                    .withStatus(201)
+                    .withHeader("Content-Type", "application/json")
+                    .withBody(
+                        """
+                        {
+                          "id": "5O190127TN364715T",
+                          "status": "COMPLETED",
+                          "purchase_units": [{
+                            "reference_id": "SKU-1001",
+                            "payments": {"captures": [{
+                              "id": "3C679366HH908993F",
+                              "status": "DECLINED",
+                              "amount": {"currency_code": "EUR", "value": "49.80"}
+                            }]}
+                          }]
+                        }
+                        """)));
+
+    CheckoutOutcome outcome = flow.checkout("SKU-1001", 2);
+
+    assertThat(outcome)
+        .isEqualTo(
+            new CheckoutOutcome.PaymentFailed(
+                new Reservation(
+                    RESERVATION_1001,
+                    "SKU-1001",
+                    2,
+                    Instant.parse("2026-11-28T23:15:00Z"),
+                    URI.create(inventory.baseUrl() + "/reservations/" + RESERVATION_1001)),
+                "order 5O190127TN364715T is COMPLETED, capture 3C679366HH908993F is DECLINED",
+                true));
+    inventory.verify(1, deleteRequestedFor(urlEqualTo("/reservations/" + RESERVATION_1001)));
+  }
+
+  @Test
+  void aPaymentFailureIsReportedEvenWhenTheReleaseFails() {
+    inventory.stubFor(
+        delete("/reservations/" + RESERVATION_1002)
+            .atPriority(1)
+            .willReturn(aResponse().withStatus(503)));
+
+    CheckoutOutcome outcome = flow.checkout("SKU-1002", 1);
+
+    var failed = (CheckoutOutcome.PaymentFailed) outcome;
+    assertThat(failed.stockReleased()).isFalse();
+    assertThat(failed.reason())
+        .contains("INSTRUMENT_DECLINED")
+        .endsWith(
+            "releasing reservation "
+                + RESERVATION_1002
+                + " failed: DELETE /reservations/"
+                + RESERVATION_1002
+                + " answered 503");
   }
 
   @Test

@@ -190,7 +190,7 @@ class InventoryClientPactTests {
   }
 
   private static InventoryClient client(MockServer server) {
-    return InventoryClient.create(URI.create(server.getUrl()));
+    return TestClients.inventory(server.getUrl());
   }
 
   private static PactDslJsonBody problem(String title, int status, String detail) {

@@ -30,7 +30,7 @@ class InventoryClientTests {
       WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
 
   private InventoryClient client() {
-    return InventoryClient.create(URI.create(inventory.baseUrl()));
+    return TestClients.inventory(inventory.baseUrl());
   }
 
   @Nested

@@ -5,7 +5,6 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMoc
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.time.Duration;
 import java.time.Instant;
 
 /** The WireMock servers of the tests, loaded from the mapping files under src/test/resources. */
@@ -39,6 +38,6 @@ final class PayPalStubs {
         CREDENTIALS,
         HttpClient.newHttpClient(),
         clock,
-        Duration.ofSeconds(5));
+        TestClients.TIMEOUT);
   }
 }
