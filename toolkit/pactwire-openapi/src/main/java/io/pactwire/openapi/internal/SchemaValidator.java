@@ -25,7 +25,8 @@ public final class SchemaValidator {
       List<String> instancePath,
       List<String> schemaPath,
       String message,
-      JsonNode schemaValue) {
+      JsonNode schemaValue,
+      List<String> evaluationPath) {
 
     /** The instance path as {@code .a.0.b} (empty at the root). */
     public String instanceSuffix() {
@@ -71,7 +72,8 @@ public final class SchemaValidator {
               "value of tag \""
                   + c.prepared.path("discriminator").path("propertyName").asText()
                   + "\" must be in oneOf",
-              c.prepared.get("discriminator")));
+              c.prepared.get("discriminator"),
+              List.of()));
     }
     List<Error> errors = c.schema.validate(Json.toJackson3(value));
     List<Violation> out = new ArrayList<>();
@@ -109,7 +111,8 @@ public final class SchemaValidator {
               instance,
               schemaPath,
               message(keyword, property, schemaValue, e),
-              schemaValue));
+              schemaValue,
+              segments(e.getEvaluationPath())));
       int then = schemaPath.lastIndexOf("then");
       int otherwise = schemaPath.lastIndexOf("else");
       int branch = Math.max(then, otherwise);
@@ -124,12 +127,80 @@ public final class SchemaValidator {
                   instance,
                   ifPath,
                   "must match \"" + which + "\" schema",
-                  at(c.prepared, ifPath)));
+                  at(c.prepared, ifPath),
+                  List.of()));
         }
       }
     }
-    // ajv reports the failed branch of if/then/else after the branch's own errors
-    return dedupe(out);
+    return dedupe(collapseBranches(out, c.prepared));
+  }
+
+  /**
+   * Replaces the errors of every branch of a failed {@code anyOf}/{@code oneOf} with one error at
+   * the combinator: a value that matches none of 68 branches is one finding, not 136.
+   */
+  private static List<Violation> collapseBranches(List<Violation> in, JsonNode prepared) {
+    Map<String, List<Violation>> groups = new java.util.LinkedHashMap<>();
+    List<Object> order = new ArrayList<>();
+    Map<String, List<String>> combinatorSchemaPath = new java.util.HashMap<>();
+    for (Violation v : in) {
+      int k = combinator(v.evaluationPath);
+      if (k < 0) {
+        order.add(v);
+        continue;
+      }
+      String key = String.join("/", v.evaluationPath.subList(0, k + 1));
+      if (k == v.evaluationPath.size() - 1) {
+        combinatorSchemaPath.put(key, v.schemaPath);
+      }
+      if (!groups.containsKey(key)) {
+        order.add(key);
+      }
+      groups.computeIfAbsent(key, x -> new ArrayList<>()).add(v);
+    }
+    List<Violation> out = new ArrayList<>();
+    for (Object o : order) {
+      if (o instanceof Violation v) {
+        out.add(v);
+        continue;
+      }
+      List<Violation> group = groups.get((String) o);
+      List<String> evaluation = List.of(((String) o).split("/", -1));
+      List<String> schemaPath = combinatorSchemaPath.getOrDefault((String) o, evaluation);
+      List<String> instance = group.get(0).instancePath;
+      for (Violation v : group) {
+        int n = 0;
+        while (n < instance.size()
+            && n < v.instancePath.size()
+            && instance.get(n).equals(v.instancePath.get(n))) {
+          n++;
+        }
+        instance = instance.subList(0, n);
+      }
+      String keyword = schemaPath.get(schemaPath.size() - 1);
+      out.add(
+          new Violation(
+              keyword,
+              instance,
+              schemaPath,
+              "anyOf".equals(keyword)
+                  ? "must match a schema in anyOf"
+                  : "must match exactly one schema in oneOf",
+              at(prepared, schemaPath),
+              evaluation));
+    }
+    return out;
+  }
+
+  private static int combinator(List<String> path) {
+    for (int i = 0; i < path.size(); i++) {
+      String s = path.get(i);
+      if (("anyOf".equals(s) || "oneOf".equals(s))
+          && (i == path.size() - 1 || path.get(i + 1).matches("\\d+"))) {
+        return i;
+      }
+    }
+    return -1;
   }
 
   private static List<Violation> dedupe(List<Violation> in) {
