@@ -19,6 +19,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @Provider("inventory-service")
 @PactFolder("${" + TestPacts.FOLDER_PROPERTY + "}")
 @PactwireStates(folder = "src/test/resources/states")
+@PactwireReports
 class InventoryPactTestCase {
 
   @StatesDataSource static DataSource database;

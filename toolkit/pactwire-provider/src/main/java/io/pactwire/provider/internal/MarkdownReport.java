@@ -1,0 +1,90 @@
+package io.pactwire.provider.internal;
+
+/** Renders results as Markdown for CI summaries. */
+public final class MarkdownReport {
+
+  private MarkdownReport() {}
+
+  public static String render(Results.Provider results) {
+    int passed = 0;
+    int failed = 0;
+    for (Results.Pact pact : results.pacts()) {
+      for (Results.Interaction i : pact.interactions()) {
+        if (i.success()) {
+          passed++;
+        } else {
+          failed++;
+        }
+      }
+    }
+    StringBuilder md = new StringBuilder();
+    md.append("## Pact verification of ")
+        .append(inline(results.provider()))
+        .append(results.success() ? " — passed" : " — failed")
+        .append("\n\n");
+    md.append("Provider version `")
+        .append(code(results.providerVersion()))
+        .append("` on branch `")
+        .append(code(results.branch()))
+        .append("`: ")
+        .append(passed)
+        .append(" passed, ")
+        .append(failed)
+        .append(" failed.\n\n");
+    md.append("| consumer | interaction | provider state | result |\n");
+    md.append("|---|---|---|---|\n");
+    for (Results.Pact pact : results.pacts()) {
+      for (Results.Interaction i : pact.interactions()) {
+        md.append("| ")
+            .append(cell(pact.consumer()))
+            .append(" | ")
+            .append(cell(i.description()))
+            .append(" | ")
+            .append(cell(i.states().isEmpty() ? "—" : String.join("; ", i.states())))
+            .append(" | ")
+            .append(i.success() ? "✅ passed" : "❌ failed")
+            .append(" |\n");
+      }
+    }
+    md.append('\n');
+    for (Results.Pact pact : results.pacts()) {
+      md.append("Pact `")
+          .append(code(String.valueOf(pact.pactFile())))
+          .append("` (sha256 `")
+          .append(code(String.valueOf(pact.pactSha256())))
+          .append("`), verified ")
+          .append(pact.verifiedAt())
+          .append(".\n");
+    }
+    if (failed > 0) {
+      md.append("\n### Failures\n");
+      for (Results.Pact pact : results.pacts()) {
+        for (Results.Interaction i : pact.interactions()) {
+          if (i.success()) {
+            continue;
+          }
+          md.append("\n<details><summary>")
+              .append(HtmlReport.escape(pact.consumer() + ": " + i.description()))
+              .append("</summary>\n\n");
+          String fence = i.message() != null && i.message().contains("```") ? "~~~~" : "```";
+          md.append(fence).append("text\n").append(i.message()).append('\n').append(fence);
+          md.append("\n\n</details>\n");
+        }
+      }
+    }
+    return md.toString();
+  }
+
+  private static String cell(String value) {
+    return inline(value).replace("|", "\\|").replace("\n", " ");
+  }
+
+  private static String inline(String value) {
+    // characters that would start markup inside a table or heading
+    return value.replaceAll("([\\\\`*_\\[\\]<>#])", "\\\\$1");
+  }
+
+  private static String code(String value) {
+    return value.replace("`", "'");
+  }
+}

@@ -1,0 +1,74 @@
+package io.pactwire.provider.internal;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+/** The provider's version and branch, from build properties, then CI variables, then git. */
+public final class ProviderVersion {
+
+  public static final String VERSION_PROPERTY = "pactwire.provider.version";
+  public static final String BRANCH_PROPERTY = "pactwire.provider.branch";
+
+  private ProviderVersion() {}
+
+  /**
+   * Resolves the version: {@value #VERSION_PROPERTY}, {@code GIT_COMMIT}, {@code GITHUB_SHA},
+   * {@code git rev-parse HEAD}, else {@code unknown}.
+   */
+  public static String version(Function<String, String> config, Map<String, String> env) {
+    return first(
+        () -> config.apply(VERSION_PROPERTY),
+        () -> env.get("GIT_COMMIT"),
+        () -> env.get("GITHUB_SHA"),
+        () -> git("rev-parse", "HEAD"));
+  }
+
+  /**
+   * Resolves the branch: {@value #BRANCH_PROPERTY}, {@code GIT_BRANCH}, {@code GITHUB_HEAD_REF}
+   * (pull requests), {@code GITHUB_REF_NAME}, {@code git rev-parse --abbrev-ref HEAD}, else {@code
+   * unknown}.
+   */
+  public static String branch(Function<String, String> config, Map<String, String> env) {
+    return first(
+        () -> config.apply(BRANCH_PROPERTY),
+        () -> env.get("GIT_BRANCH"),
+        () -> env.get("GITHUB_HEAD_REF"),
+        () -> env.get("GITHUB_REF_NAME"),
+        () -> git("rev-parse", "--abbrev-ref", "HEAD"));
+  }
+
+  @SafeVarargs
+  private static String first(Supplier<String>... suppliers) {
+    for (Supplier<String> supplier : suppliers) {
+      String candidate = supplier.get();
+      if (candidate != null && !candidate.isBlank()) {
+        return candidate.strip();
+      }
+    }
+    return "unknown";
+  }
+
+  private static String git(String... args) {
+    String[] command = new String[args.length + 1];
+    command[0] = "git";
+    System.arraycopy(args, 0, command, 1, args.length);
+    try {
+      Process process = new ProcessBuilder(command).redirectErrorStream(false).start();
+      process.getOutputStream().close();
+      String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      if (!process.waitFor(10, TimeUnit.SECONDS) || process.exitValue() != 0) {
+        return null;
+      }
+      return out.strip();
+    } catch (IOException e) {
+      return null;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return null;
+    }
+  }
+}
