@@ -48,6 +48,7 @@ public record Finding(
   public record SpecDetails(String location, String pathName, String pathMethod, JsonNode value) {}
 
   /** Returns whether this finding fails a check. */
+  @com.fasterxml.jackson.annotation.JsonIgnore
   public boolean isError() {
     return type == Type.ERROR;
   }

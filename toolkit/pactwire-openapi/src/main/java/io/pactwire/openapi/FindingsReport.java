@@ -38,16 +38,27 @@ public final class FindingsReport {
    * where in the spec; ends with a count line.
    */
   public static String text(String pact, List<Finding> findings) {
-    StringBuilder b = new StringBuilder();
     long errors = findings.stream().filter(Finding::isError).count();
     long warnings = findings.stream().filter(f -> f.type() == Finding.Type.WARNING).count();
+    return body(findings)
+        + pact
+        + ": "
+        + errors
+        + (errors == 1 ? " error, " : " errors, ")
+        + warnings
+        + (warnings == 1 ? " warning" : " warnings")
+        + "\n";
+  }
+
+  private static String body(List<Finding> findings) {
+    StringBuilder b = new StringBuilder();
     for (Finding f : findings) {
       b.append(f.type().label()).append("  ").append(f.code()).append('\n');
       b.append("  ").append(f.message()).append('\n');
       if (f.mockDetails() != null) {
         b.append("  pact: ").append(f.mockDetails().location());
         if (f.mockDetails().interactionDescription() != null) {
-          b.append("  (\"").append(f.mockDetails().interactionDescription()).append("\"");
+          b.append("  (\"").append(f.mockDetails().interactionDescription()).append('"');
           String state = f.mockDetails().interactionState();
           if (state != null && !"[none]".equals(state)) {
             b.append(" given \"").append(state).append('"');
@@ -60,13 +71,6 @@ public final class FindingsReport {
         b.append("  spec: ").append(f.specDetails().location()).append('\n');
       }
     }
-    b.append(pact)
-        .append(": ")
-        .append(errors)
-        .append(errors == 1 ? " error, " : " errors, ")
-        .append(warnings)
-        .append(warnings == 1 ? " warning" : " warnings")
-        .append('\n');
     return b.toString();
   }
 
@@ -114,12 +118,12 @@ public final class FindingsReport {
             .append("\" type=\"")
             .append(xml(errors.get(0).code()))
             .append("\">")
-            .append(xml(text(pact, errors).stripTrailing()))
+            .append(xml(body(errors).stripTrailing()))
             .append("</failure>\n");
       }
       if (!others.isEmpty()) {
         b.append("    <system-out>")
-            .append(xml(text(pact, others).stripTrailing()))
+            .append(xml(body(others).stripTrailing()))
             .append("</system-out>\n");
       }
       b.append("  </testcase>\n");

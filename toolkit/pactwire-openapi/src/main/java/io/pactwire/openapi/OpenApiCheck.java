@@ -89,14 +89,16 @@ public final class OpenApiCheck {
     try {
       tree = PactFiles.readTree(pact);
     } catch (PactFileException e) {
-      throw new SpecException(
-          pact,
-          "",
-          e.getMessage()
-              .substring(pact.toString().length() + 1)
-              .strip()
-              .replaceFirst("^([0-9]+:[0-9]+): ", "$1 "),
-          e);
+      // PactFileException says "file:line:col: problem"; keep its location and problem
+      String rest =
+          e.getMessage().substring(Math.min(e.getMessage().length(), pact.toString().length()));
+      java.util.regex.Matcher m =
+          java.util.regex.Pattern.compile(
+                  "^:?(\\d+:\\d+)?:? ?(.*)$", java.util.regex.Pattern.DOTALL)
+              .matcher(rest);
+      String location = m.matches() && m.group(1) != null ? m.group(1) : "";
+      String problem = m.matches() ? m.group(2) : rest;
+      throw new SpecException(pact, location, problem.lines().findFirst().orElse(problem), e);
     }
     if (!tree.isObject()) {
       throw new SpecException(pact, "1:1", "a pact is a JSON object", null);

@@ -1,0 +1,122 @@
+package io.pactwire.openapi;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Input that cannot be checked fails with one line naming the file and the location in it. */
+class BadInputTests {
+
+  @TempDir Path dir;
+
+  static final String SPEC =
+      """
+      openapi: 3.0.3
+      info: {title: t, version: "1"}
+      paths:
+        /things:
+          get:
+            responses:
+              "200": {description: ok}
+      """;
+
+  private static SpecException oneLine(SpecException e) {
+    assertThat(e).isNotNull();
+    assertThat(e.getMessage()).doesNotContain("\n");
+    return e;
+  }
+
+  @Nested
+  class Specs {
+
+    @Test
+    void aMissingSpecNamesTheFile() {
+      Path spec = dir.resolve("nowhere.yaml");
+
+      SpecException e = catchThrowableOfType(SpecException.class, () -> OpenApiCheck.of(spec));
+
+      assertThat(oneLine(e).getMessage()).isEqualTo(spec + ": cannot read: NoSuchFileException");
+      assertThat(e.file()).isEqualTo(spec);
+    }
+
+    @Test
+    void malformedYamlNamesLineAndColumn() throws IOException {
+      Path spec =
+          Files.writeString(dir.resolve("broken.yaml"), "openapi: 3.0.3\npaths: {\n  /a: [\n");
+
+      SpecException e = catchThrowableOfType(SpecException.class, () -> OpenApiCheck.of(spec));
+
+      assertThat(oneLine(e).getMessage()).startsWith(spec + ":3:8: malformed YAML/JSON: ");
+    }
+
+    @Test
+    void aDocumentThatIsNoSpecSaysWhatIsMissing() throws IOException {
+      Path spec = Files.writeString(dir.resolve("other.yaml"), "name: not a spec\n");
+
+      SpecException e = catchThrowableOfType(SpecException.class, () -> OpenApiCheck.of(spec));
+
+      assertThat(oneLine(e).getMessage())
+          .isEqualTo(spec + ":1:1: neither OpenAPI (openapi/swagger) nor AsyncAPI (asyncapi)");
+    }
+
+    @Test
+    void aBrokenRefNamesItsLineAndWhereItIsUsed() throws IOException {
+      Path spec =
+          Files.writeString(
+              dir.resolve("ref.yaml"),
+              """
+              openapi: 3.0.3
+              info: {title: t, version: "1"}
+              paths:
+                /things:
+                  get:
+                    responses:
+                      "200":
+                        description: ok
+                        content:
+                          application/json:
+                            schema: {$ref: "#/components/schemas/Thing"}
+              """);
+
+      SpecException e = catchThrowableOfType(SpecException.class, () -> OpenApiCheck.of(spec));
+
+      assertThat(oneLine(e).getMessage())
+          .isEqualTo(
+              spec
+                  + ":11: broken $ref '#/components/schemas/Thing' at"
+                  + " [root].paths./things.get.responses.200.content.application/json.schema");
+    }
+  }
+
+  @Nested
+  class Pacts {
+
+    @Test
+    void malformedJsonNamesLineAndColumn() throws IOException {
+      Path spec = Files.writeString(dir.resolve("spec.yaml"), SPEC);
+      Path pact = Files.writeString(dir.resolve("pact.json"), "{\n  \"interactions\": [\n    {,\n");
+
+      SpecException e =
+          catchThrowableOfType(SpecException.class, () -> OpenApiCheck.of(spec).check(pact));
+
+      assertThat(oneLine(e).getMessage()).startsWith(pact + ":3:6: malformed JSON: ");
+    }
+
+    @Test
+    void aMissingPactNamesTheFile() throws IOException {
+      Path spec = Files.writeString(dir.resolve("spec.yaml"), SPEC);
+      Path pact = dir.resolve("absent.json");
+
+      SpecException e =
+          catchThrowableOfType(SpecException.class, () -> OpenApiCheck.of(spec).check(pact));
+
+      assertThat(oneLine(e).getMessage()).startsWith(pact + ": cannot read: ");
+    }
+  }
+}
