@@ -61,7 +61,7 @@ class StateFixturesTests {
   class Applying {
 
     @Test
-    void sqlAndYamlFixturesAndStateMethodsSetUpEveryState() throws IOException {
+    void sqlJsonAndYamlFixturesAndStateMethodsSetUpEveryState() throws IOException {
       EngineExecutionResults results = verify(TestPacts.PASSING);
 
       assertThat(PactwireEngine.outcomes(results))
@@ -70,7 +70,8 @@ class StateFixturesTests {
               "checkout-service - a reservation within stock",
               "checkout-service - a request for an unknown product",
               "checkout-service - a reservation of the last items",
-              "checkout-service - a request for a product with reservations")
+              "checkout-service - a request for a product with reservations",
+              "checkout-service - a request for a discontinued product")
           .allSatisfy((name, outcome) -> assertThat(outcome).as(name).isEqualTo("SUCCESSFUL"));
     }
 
@@ -111,8 +112,8 @@ class StateFixturesTests {
       Collections.shuffle(shuffled, new Random(seed));
       Map<String, String> shuffledOutcomes = PactwireEngine.outcomes(verify(shuffled));
 
-      assertThat(inFileOrder).hasSize(6);
-      assertThat(inFileOrder.values()).filteredOn("SUCCESSFUL"::equals).hasSize(5);
+      assertThat(inFileOrder).hasSize(7);
+      assertThat(inFileOrder.values()).filteredOn("SUCCESSFUL"::equals).hasSize(6);
       assertThat(inReverse).isEqualTo(inFileOrder);
       assertThat(shuffledOutcomes).as("shuffled with seed %d", seed).isEqualTo(inFileOrder);
     }
@@ -149,6 +150,19 @@ class StateFixturesTests {
               "fixture src/test/resources/states/a broken fixture.sql:5 for state 'a broken"
                   + " fixture' failed: ERROR: relation \"productz\" does not exist")
           .contains("interaction: 'a request in a state whose fixture is broken'");
+    }
+
+    @Test
+    void aBrokenRowsFixtureNamesTheRowsLineAndRollsBackTheRowsBefore() throws IOException {
+      EngineExecutionResults results = verify(List.of(TestPacts.BROKEN_ROWS));
+
+      results.testEvents().assertStatistics(stats -> stats.started(1).failed(1));
+      assertThat(PactwireEngine.outcomes(results).values().iterator().next())
+          .startsWith(
+              "fixture src/test/resources/states/a broken rows fixture.json:4 for state 'a broken"
+                  + " rows fixture' failed: ERROR: column \"colour\" of relation \"products\" does"
+                  + " not exist");
+      // the @AfterEach check shows the first row, inserted before the failure, is gone too
     }
 
     @Test

@@ -86,6 +86,30 @@ final class TestPacts {
               "stock": 5}}}
       }""";
 
+  static final String DISCONTINUED =
+      """
+      {
+        "type": "Synchronous/HTTP",
+        "description": "a request for a discontinued product",
+        "providerStates": [{"name": "a discontinued product exists",
+          "params": {"sku": "SKU-3003", "name": "Kettle"}}],
+        "request": {"method": "GET", "path": "/products/SKU-3003"},
+        "response": {"status": 200,
+          "body": {"contentType": "application/json", "encoded": false,
+            "content": {"sku": "SKU-3003", "name": "Kettle (discontinued)", "price": 0.00,
+              "stock": 0}}}
+      }""";
+
+  static final String BROKEN_ROWS =
+      """
+      {
+        "type": "Synchronous/HTTP",
+        "description": "a request in a state whose rows are broken",
+        "providerStates": [{"name": "a broken rows fixture", "params": {"sku": "SKU-4004"}}],
+        "request": {"method": "GET", "path": "/products/SKU-4004"},
+        "response": {"status": 200}
+      }""";
+
   static final String WRONG_PRICE =
       """
       {
@@ -121,7 +145,7 @@ final class TestPacts {
 
   /** All interactions that pass against the tiny provider. */
   static final List<String> PASSING =
-      List.of(PRODUCT, RESERVATION, UNKNOWN_PRODUCT, LAST_ITEMS, RESERVED_PRODUCT);
+      List.of(PRODUCT, RESERVATION, UNKNOWN_PRODUCT, LAST_ITEMS, RESERVED_PRODUCT, DISCONTINUED);
 
   private TestPacts() {}
 
