@@ -10,10 +10,16 @@ import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import java.net.URI;
+import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
@@ -49,6 +55,13 @@ public final class InventoryService implements AutoCloseable {
   private final Javalin app;
   private final InventoryStore store;
   private final StockEventPublisher events;
+  private final ScheduledExecutorService sweeper =
+      Executors.newSingleThreadScheduledExecutor(
+          task -> {
+            Thread thread = new Thread(task, "inventory-expiry-sweep");
+            thread.setDaemon(true);
+            return thread;
+          });
 
   private InventoryService(Builder builder) {
     this.store = new InventoryStore(builder.dataSource, builder.clock);
@@ -65,6 +78,16 @@ public final class InventoryService implements AutoCloseable {
             });
   }
 
+  /**
+   * Starts a service on {@code port} ({@code 0} for any free one) after migrating the schema.
+   *
+   * @see #builder()
+   */
+  public static InventoryService start(
+      DataSource dataSource, StockEventPublisher events, int port) {
+    return builder().dataSource(dataSource).events(events).port(port).start();
+  }
+
   /** Returns a builder; a data source and an event publisher are required. */
   public static Builder builder() {
     return new Builder();
@@ -73,6 +96,22 @@ public final class InventoryService implements AutoCloseable {
   /** Applies the schema migrations to {@code dataSource}; {@link Builder#start()} calls this. */
   public static void migrate(DataSource dataSource) {
     Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
+  }
+
+  /**
+   * Releases every reservation whose hold has lapsed, returning its stock and publishing one
+   * StockChanged per product; the service does this every {@link Builder#expirySweep(Duration)}.
+   *
+   * @return the changes published
+   */
+  public List<StockChanged> releaseExpired() {
+    try {
+      List<StockChanged> changes = store.releaseExpired();
+      changes.forEach(change -> events.publish(StockEvents.toMessage(change)));
+      return changes;
+    } catch (SQLException e) {
+      throw new IllegalStateException("could not release expired reservations", e);
+    }
   }
 
   /** Returns the port the service listens on. */
@@ -88,6 +127,7 @@ public final class InventoryService implements AutoCloseable {
   /** Stops serving; the data source and publisher stay open, they belong to the caller. */
   @Override
   public void close() {
+    sweeper.shutdownNow();
     app.stop();
   }
 
@@ -190,7 +230,7 @@ public final class InventoryService implements AutoCloseable {
   private Optional<Reservation> findReservation(UUID id) {
     try {
       return store.reservation(id);
-    } catch (java.sql.SQLException e) {
+    } catch (SQLException e) {
       throw new IllegalStateException(e);
     }
   }
@@ -237,6 +277,7 @@ public final class InventoryService implements AutoCloseable {
     private String host = "localhost";
     private Clock clock = Clock.systemUTC();
     private Consumer<JavalinConfig> customizer = config -> {};
+    private Duration expirySweep = Duration.ofSeconds(30);
 
     private Builder() {}
 
@@ -271,6 +312,18 @@ public final class InventoryService implements AutoCloseable {
     }
 
     /**
+     * Sets how often lapsed reservations are released; every 30 seconds by default, {@link
+     * Duration#ZERO} for never (call {@link InventoryService#releaseExpired()} instead).
+     */
+    public Builder expirySweep(Duration every) {
+      if (every.isNegative()) {
+        throw new IllegalArgumentException("expirySweep must not be negative: " + every);
+      }
+      this.expirySweep = every;
+      return this;
+    }
+
+    /**
      * Adds to the Javalin configuration after the service's own routes, for example an {@code
      * after} handler; applied once, at start.
      */
@@ -290,6 +343,20 @@ public final class InventoryService implements AutoCloseable {
       migrate(dataSource);
       InventoryService service = new InventoryService(this);
       service.app.start();
+      if (!expirySweep.isZero()) {
+        long millis = expirySweep.toMillis();
+        service.sweeper.scheduleWithFixedDelay(
+            () -> {
+              try {
+                service.releaseExpired();
+              } catch (RuntimeException e) {
+                LOG.error("expiry sweep failed", e);
+              }
+            },
+            millis,
+            millis,
+            TimeUnit.MILLISECONDS);
+      }
       return service;
     }
   }

@@ -9,6 +9,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import javax.sql.DataSource;
@@ -169,6 +172,30 @@ final class InventoryStore {
         connection.rollback();
         throw e;
       }
+    }
+  }
+
+  /** Deletes lapsed reservations and returns their stock, one change per product, in one step. */
+  List<StockChanged> releaseExpired() throws SQLException {
+    Instant now = now();
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement release =
+            connection.prepareStatement(
+                "WITH expired AS (DELETE FROM reservations WHERE expires_at <= ?"
+                    + " RETURNING sku, quantity),"
+                    + " returned AS (SELECT sku, sum(quantity) AS quantity FROM expired GROUP BY sku)"
+                    + " UPDATE products SET stock = products.stock + returned.quantity"
+                    + " FROM returned WHERE products.sku = returned.sku"
+                    + " RETURNING products.sku, products.stock")) {
+      release.setTimestamp(1, Timestamp.from(now));
+      List<StockChanged> changes = new ArrayList<>();
+      try (ResultSet row = release.executeQuery()) {
+        while (row.next()) {
+          changes.add(new StockChanged(row.getString(1), row.getInt(2), now));
+        }
+      }
+      changes.sort(Comparator.comparing(StockChanged::sku));
+      return changes;
     }
   }
 

@@ -11,9 +11,8 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.net.http.HttpResponse;
-import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -41,6 +40,7 @@ class InventoryServiceTests {
   private static InventoryService service;
   private static final InMemoryStockEventPublisher events = new InMemoryStockEventPublisher();
   private static URI base;
+  private static final MutableClock clock = new MutableClock(NOW);
 
   @BeforeAll
   static void start() throws Exception {
@@ -50,7 +50,8 @@ class InventoryServiceTests {
         InventoryService.builder()
             .dataSource(dataSource)
             .events(events)
-            .clock(Clock.fixed(NOW, ZoneOffset.UTC))
+            .clock(clock)
+            .expirySweep(Duration.ZERO)
             .port(0)
             .start();
     base = service.baseUri();
@@ -66,6 +67,7 @@ class InventoryServiceTests {
   void products() {
     Inventory.clear(dataSource);
     events.clear();
+    clock.set(NOW);
     Inventory.insertProduct(
         dataSource, "SKU-1001", "Espresso beans 1kg", new BigDecimal("24.90"), 12);
     Inventory.insertProduct(dataSource, "SKU-1002", "Moka pot", new BigDecimal("39.00"), 1);
@@ -301,6 +303,65 @@ class InventoryServiceTests {
                         .formatted(id)));
       }
       assertThat(events.messages()).isEmpty();
+    }
+  }
+
+  @Nested
+  class Expiry {
+
+    @Test
+    void aLapsedReservationReturnsItsStockAndPublishesIt() {
+      String first =
+          location(
+              post(
+                  base,
+                  "/reservations",
+                  """
+          {"sku": "SKU-1001", "quantity": 2}"""));
+      clock.advance(Duration.ofMinutes(1));
+      String second =
+          location(
+              post(
+                  base,
+                  "/reservations",
+                  """
+          {"sku": "SKU-1001", "quantity": 3}"""));
+      events.clear();
+
+      clock.set(NOW.plus(Duration.ofMinutes(15)));
+      List<StockChanged> released = service.releaseExpired();
+
+      Instant sweptAt = NOW.plus(Duration.ofMinutes(15));
+      // 12 - 2 - 3 = 7 held back; the first hold (2) lapsed, the second (3) has a minute left.
+      assertThat(released).containsExactly(new StockChanged("SKU-1001", 9, sweptAt));
+      assertThat(events.events()).containsExactlyElementsOf(released);
+      assertThat(Inventory.stockOf(dataSource, "SKU-1001")).isEqualTo(9);
+      assertThat(get(base, first).statusCode()).isEqualTo(404);
+      assertThat(get(base, second).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void aHeldReservationStays() {
+      String held =
+          location(
+              post(
+                  base,
+                  "/reservations",
+                  """
+          {"sku": "SKU-1001", "quantity": 2}"""));
+      events.clear();
+
+      clock.advance(Duration.ofMinutes(15).minusSeconds(1));
+
+      assertThat(service.releaseExpired()).isEmpty();
+      assertThat(events.messages()).isEmpty();
+      assertThat(Inventory.stockOf(dataSource, "SKU-1001")).isEqualTo(10);
+      assertThat(get(base, held).statusCode()).isEqualTo(200);
+    }
+
+    private String location(HttpResponse<String> response) {
+      assertThat(response.statusCode()).isEqualTo(201);
+      return response.headers().firstValue("Location").orElseThrow();
     }
   }
 
