@@ -66,6 +66,16 @@ class BadInputTests {
     }
 
     @Test
+    void anOpenApiDocumentWithoutPathsSaysWhatSwaggerParserFound() throws IOException {
+      Path spec =
+          Files.writeString(dir.resolve("nopaths.yaml"), "openapi: 3.0.3\ninfo: {title: t}\n");
+
+      SpecException e = catchThrowableOfType(SpecException.class, () -> OpenApiCheck.of(spec));
+
+      assertThat(oneLine(e).getMessage()).startsWith(spec + ": not a usable OpenAPI document: ");
+    }
+
+    @Test
     void aBrokenRefNamesItsLineAndWhereItIsUsed() throws IOException {
       Path spec =
           Files.writeString(

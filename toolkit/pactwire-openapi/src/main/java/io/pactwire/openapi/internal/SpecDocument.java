@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 
 /** A spec read as a JSON tree, with the kind of document it is. */
@@ -33,7 +34,9 @@ public record SpecDocument(Path file, Kind kind, JsonNode tree) {
     }
     JsonNode tree;
     try {
-      tree = Json.YAML.readTree(text);
+      // JSON is YAML, but Jackson's JSON parser reads a 500 KB spec 20 times faster
+      String head = text.stripLeading();
+      tree = head.startsWith("{") ? Json.MAPPER.readTree(text) : Json.YAML.readTree(text);
     } catch (JsonProcessingException e) {
       JsonLocation at = e.getLocation();
       String location = at == null ? "" : at.getLineNr() + ":" + at.getColumnNr();
@@ -48,14 +51,16 @@ public record SpecDocument(Path file, Kind kind, JsonNode tree) {
       kind = Kind.ASYNCAPI;
     } else if (tree.has("openapi") || tree.has("swagger")) {
       kind = Kind.OPENAPI;
-      ParseOptions options = new ParseOptions();
-      options.setResolve(false);
-      SwaggerParseResult result = new OpenAPIParser().readContents(text, null, options);
-      if (result.getOpenAPI() == null) {
+      if (!(tree.path("openapi").isTextual() || tree.path("swagger").isTextual())
+          || !tree.path("paths").isObject()) {
+        // the checks read the raw tree, so that locations read like the spec; swagger-parser
+        // (1.5 s on PayPal's spec) is asked only to explain a document that is not usable
+        ParseOptions options = new ParseOptions();
+        options.setResolve(false);
+        SwaggerParseResult result = new OpenAPIParser().readContents(text, null, options);
+        List<String> messages = result.getMessages() == null ? List.of() : result.getMessages();
         String message =
-            result.getMessages() == null || result.getMessages().isEmpty()
-                ? "swagger-parser cannot read it"
-                : result.getMessages().get(0);
+            messages.isEmpty() ? "no 'paths' object" : messages.get(0).replace('\n', ' ');
         throw new SpecException(file, "", "not a usable OpenAPI document: " + message, null);
       }
     } else {
