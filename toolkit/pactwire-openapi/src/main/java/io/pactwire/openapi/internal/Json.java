@@ -24,6 +24,40 @@ public final class Json {
 
   /** Converts a Jackson 2 tree to the Jackson 3 tree the schema validator reads. */
   public static tools.jackson.databind.JsonNode toJackson3(JsonNode node) {
+    tools.jackson.databind.node.JsonNodeFactory f = MAPPER3.getNodeFactory();
+    if (node == null || node.isNull() || node.isMissingNode()) {
+      return f.nullNode();
+    }
+    if (node.isObject()) {
+      tools.jackson.databind.node.ObjectNode o = f.objectNode();
+      for (java.util.Iterator<java.util.Map.Entry<String, JsonNode>> it = node.fields();
+          it.hasNext(); ) {
+        java.util.Map.Entry<String, JsonNode> e = it.next();
+        o.set(e.getKey(), toJackson3(e.getValue()));
+      }
+      return o;
+    }
+    if (node.isArray()) {
+      tools.jackson.databind.node.ArrayNode a = f.arrayNode();
+      node.forEach(x -> a.add(toJackson3(x)));
+      return a;
+    }
+    if (node.isTextual()) {
+      return f.stringNode(node.textValue());
+    }
+    if (node.isBoolean()) {
+      return f.booleanNode(node.booleanValue());
+    }
+    if (node.isIntegralNumber()) {
+      return node.canConvertToLong()
+          ? f.numberNode(node.longValue())
+          : f.numberNode(node.bigIntegerValue());
+    }
+    if (node.isNumber()) {
+      return node.isBigDecimal()
+          ? f.numberNode(node.decimalValue())
+          : f.numberNode(node.doubleValue());
+    }
     try {
       return MAPPER3.readTree(MAPPER.writeValueAsBytes(node));
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {

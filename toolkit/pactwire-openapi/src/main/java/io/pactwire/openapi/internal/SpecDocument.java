@@ -73,12 +73,20 @@ public record SpecDocument(Path file, Kind kind, JsonNode tree) {
 
   private static void checkRefs(
       Path file, String text, JsonNode root, JsonNode node, String location) {
+    checkRefs(file, text, root, node, new java.util.ArrayDeque<>());
+  }
+
+  /** Walks the tree; the location string is built only for a broken reference. */
+  private static void checkRefs(
+      Path file, String text, JsonNode root, JsonNode node, java.util.Deque<String> path) {
     if (node.isObject()) {
       JsonNode ref = node.get("$ref");
       if (ref != null
           && ref.isTextual()
           && ref.asText().startsWith("#")
           && Json.at(root, ref.asText()) == null) {
+        StringBuilder location = new StringBuilder("[root]");
+        path.descendingIterator().forEachRemaining(location::append);
         throw new SpecException(
             file,
             line(text, ref.asText()),
@@ -87,11 +95,19 @@ public record SpecDocument(Path file, Kind kind, JsonNode tree) {
       }
       for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
         Map.Entry<String, JsonNode> e = it.next();
-        checkRefs(file, text, root, e.getValue(), location + "." + e.getKey());
+        if (e.getValue().isContainerNode()) {
+          path.push("." + e.getKey());
+          checkRefs(file, text, root, e.getValue(), path);
+          path.pop();
+        }
       }
     } else if (node.isArray()) {
       for (int i = 0; i < node.size(); i++) {
-        checkRefs(file, text, root, node.get(i), location + "[" + i + "]");
+        if (node.get(i).isContainerNode()) {
+          path.push("[" + i + "]");
+          checkRefs(file, text, root, node.get(i), path);
+          path.pop();
+        }
       }
     }
   }
