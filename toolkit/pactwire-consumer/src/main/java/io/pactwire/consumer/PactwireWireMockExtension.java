@@ -2,6 +2,7 @@ package io.pactwire.consumer;
 
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 
+import au.com.dius.pact.core.model.Interaction;
 import au.com.dius.pact.core.model.ProviderState;
 import au.com.dius.pact.core.model.V4Interaction;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -60,6 +61,10 @@ public class PactwireWireMockExtension extends WireMockExtension {
   private final CaptureListener listener;
   private final boolean declarative;
   private final Set<String> reported = ConcurrentHashMap.newKeySet();
+  // Interactions of a class-level extension, written once after all its tests.
+  private final Map<String, Interaction> recorded = new LinkedHashMap<>();
+  private final Map<String, String> recordedInputs = new ConcurrentHashMap<>();
+  private boolean classLevel;
   private ContractId contract;
   private Path pactsDir;
   private CaptureSettings settings;
@@ -99,6 +104,7 @@ public class PactwireWireMockExtension extends WireMockExtension {
 
   @Override
   protected void onBeforeAll(ExtensionContext context, WireMockRuntimeInfo runtimeInfo) {
+    classLevel = true;
     if (declarative && contract == null) {
       PactwireWireMockTest annotation =
           AnnotationSupport.findAnnotation(
@@ -128,23 +134,56 @@ public class PactwireWireMockExtension extends WireMockExtension {
 
   @Override
   protected void onAfterEach(ExtensionContext context, WireMockRuntimeInfo runtimeInfo) {
+    if (context.getExecutionException().isPresent()) {
+      listener.drain();
+      super.onAfterEach(context, runtimeInfo);
+      return;
+    }
     List<V4Interaction.SynchronousHttp> interactions =
         Capture.interactions(
             listener.drain(),
             settings,
             givenStates(context),
             testName(context),
-            (stub, features) -> report(context, stub, features));
-    if (context.getExecutionException().isPresent() || interactions.isEmpty()) {
+            (stub, features) -> report(context, stub, features),
+            recordedInputs);
+    if (interactions.isEmpty()) {
+      super.onAfterEach(context, runtimeInfo);
       return;
     }
     try {
-      PactWriter.merge(pactFile(), contract, interactions);
+      synchronized (recorded) {
+        PactWriter.mergeInto(recorded, interactions, pactFile());
+        if (!classLevel) {
+          flush();
+        }
+      }
     } catch (InteractionConflict conflict) {
       throw new AssertionFailedError(
           conflict.getMessage(), conflict.existingJson(), conflict.newJson());
     }
     super.onAfterEach(context, runtimeInfo);
+  }
+
+  @Override
+  protected void onAfterAll(ExtensionContext context, WireMockRuntimeInfo runtimeInfo) {
+    try {
+      synchronized (recorded) {
+        flush();
+      }
+    } catch (InteractionConflict conflict) {
+      throw new AssertionFailedError(
+          conflict.getMessage(), conflict.existingJson(), conflict.newJson());
+    }
+    super.onAfterAll(context, runtimeInfo);
+  }
+
+  private void flush() {
+    if (!recorded.isEmpty()) {
+      List<Interaction> pending = new ArrayList<>(recorded.values());
+      recorded.clear();
+      PactWriter.merge(pactFile(), contract, pending);
+    }
   }
 
   @Override

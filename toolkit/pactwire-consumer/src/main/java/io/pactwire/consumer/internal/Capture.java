@@ -13,9 +13,12 @@ import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.BiConsumer;
 
 /** Turns served exchanges into interactions, one per description and provider states. */
@@ -36,9 +39,32 @@ public final class Capture {
       List<ProviderState> fallbackStates,
       String testName,
       BiConsumer<JsonNode, List<String>> refused) {
+    return interactions(events, settings, fallbackStates, testName, refused, new HashMap<>());
+  }
+
+  /**
+   * As {@link #interactions(List, CaptureSettings, List, String, BiConsumer)}, skipping exchanges
+   * whose inputs (stub, request, response) equal those already recorded for their description and
+   * states in {@code recordedInputs}, which it updates: a repeated exchange needs no interaction
+   * built and compared.
+   */
+  public static List<V4Interaction.SynchronousHttp> interactions(
+      List<ServeEvent> events,
+      CaptureSettings settings,
+      List<ProviderState> fallbackStates,
+      String testName,
+      BiConsumer<JsonNode, List<String>> refused,
+      Map<String, String> recordedInputs) {
     Map<String, V4Interaction.SynchronousHttp> byKey = new LinkedHashMap<>();
+    Map<Object, JsonNode> stubs = new HashMap<>();
+    Set<Object> seen = new HashSet<>();
     for (ServeEvent event : events) {
-      JsonNode stub = stubJson(event.getStubMapping());
+      StubMapping mapping = event.getStubMapping();
+      // A stub's description and states do not depend on the request: build it once per stub.
+      if (!seen.add(mapping.getId() == null ? mapping : mapping.getId())) {
+        continue;
+      }
+      JsonNode stub = stubs.computeIfAbsent(mapping.getId(), id -> stubJson(mapping));
       List<String> features = StubFacts.uncontractable(stub);
       if (!features.isEmpty()) {
         refused.accept(stub, features);

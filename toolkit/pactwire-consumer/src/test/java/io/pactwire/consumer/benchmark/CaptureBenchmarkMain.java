@@ -1,0 +1,63 @@
+package io.pactwire.consumer.benchmark;
+
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
+
+import io.pactwire.core.PactsDirectory;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import org.junit.platform.testkit.engine.EngineTestKit;
+
+/**
+ * Runs the stubbed suite with WireMock alone and with capture, alternately, and prints the median
+ * wall times and their ratio. Arguments: warm-up rounds, measured rounds (defaults 5 and 15).
+ */
+public final class CaptureBenchmarkMain {
+
+  private CaptureBenchmarkMain() {}
+
+  public static void main(String[] args) throws Exception {
+    int warmUp = args.length > 0 ? Integer.parseInt(args[0]) : 5;
+    int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 15;
+    System.setProperty(
+        PactsDirectory.PROPERTY, Files.createTempDirectory("pactwire-bench").toString());
+    List<Long> plain = new ArrayList<>();
+    List<Long> capturing = new ArrayList<>();
+    for (int round = 0; round < warmUp + rounds; round++) {
+      long p = run(PlainSuiteTestCase.class);
+      long c = run(CapturingSuiteTestCase.class);
+      if (round >= warmUp) {
+        plain.add(p);
+        capturing.add(c);
+      }
+    }
+    long plainMedian = median(plain);
+    long capturingMedian = median(capturing);
+    System.out.printf(
+        "stubbed suite (20 tests, 100 requests): WireMock alone %.1f ms, with capture %.1f ms,"
+            + " ratio %.3f (medians of %d rounds after %d warm-up)%n",
+        plainMedian / 1e6,
+        capturingMedian / 1e6,
+        (double) capturingMedian / plainMedian,
+        rounds,
+        warmUp);
+  }
+
+  private static long run(Class<?> suite) {
+    long start = System.nanoTime();
+    var results = EngineTestKit.engine("junit-jupiter").selectors(selectClass(suite)).execute();
+    long elapsed = System.nanoTime() - start;
+    long failed = results.testEvents().failed().count();
+    if (failed > 0 || results.testEvents().succeeded().count() != 20) {
+      throw new IllegalStateException(suite.getSimpleName() + ": " + failed + " failed");
+    }
+    return elapsed;
+  }
+
+  private static long median(List<Long> values) {
+    List<Long> sorted = new ArrayList<>(values);
+    Collections.sort(sorted);
+    return sorted.get(sorted.size() / 2);
+  }
+}
