@@ -3,25 +3,16 @@ package io.pactwire.provider;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
-import au.com.dius.pact.provider.MessageAndMetadata;
-import au.com.dius.pact.provider.PactVerifyProvider;
-import au.com.dius.pact.provider.junit5.MessageTestTarget;
-import au.com.dius.pact.provider.junit5.PactVerificationContext;
-import au.com.dius.pact.provider.junit5.PactVerificationInvocationContextProvider;
-import au.com.dius.pact.provider.junitsupport.Provider;
 import io.pactwire.core.PactsDirectory;
+import io.pactwire.provider.loader.StockServiceTestCase;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestTemplate;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
@@ -187,31 +178,5 @@ class PactwirePactsTests {
                     .map(Throwable::getMessage)
                     .orElse(""))
         .reduce("", (a, b) -> a + b);
-  }
-
-  /** A provider test as a user writes it; run only through {@link EngineTestKit}. */
-  @Provider("stock-service")
-  @PactwirePacts
-  static class StockServiceTestCase {
-
-    @BeforeEach
-    void target(PactVerificationContext context) {
-      context.setTarget(new MessageTestTarget(List.of("io.pactwire.provider")));
-    }
-
-    @TestTemplate
-    @ExtendWith(PactVerificationInvocationContextProvider.class)
-    void verify(PactVerificationContext context) {
-      context.verifyInteraction();
-    }
-
-    @PactVerifyProvider("a StockChanged event")
-    public MessageAndMetadata stockChanged() {
-      return new MessageAndMetadata(
-          """
-          {"sku": "SKU-1001", "available": 10}"""
-              .getBytes(StandardCharsets.UTF_8),
-          Map.of("contentType", "application/json"));
-    }
   }
 }
