@@ -29,10 +29,25 @@ public final class OpenApiCheck {
 
   private final List<SpecDocument> specs;
   private final boolean matchingRules;
+  private final SchemaValidator validator = new SchemaValidator();
+  private JsonNode oas;
+  private JsonNode asyncapi;
+  private final HttpChecker http;
+  private final AsyncChecker async;
 
   private OpenApiCheck(List<SpecDocument> specs, boolean matchingRules) {
     this.specs = specs;
     this.matchingRules = matchingRules;
+    for (SpecDocument d : specs) {
+      if (d.kind() == SpecDocument.Kind.OPENAPI && oas == null) {
+        oas = d.tree();
+      } else if (d.kind() == SpecDocument.Kind.ASYNCAPI && asyncapi == null) {
+        asyncapi = d.tree();
+      }
+    }
+    // compiled schemas are kept for the life of the check, so a second pact costs validation only
+    this.http = oas == null ? null : new HttpChecker(oas, validator);
+    this.async = asyncapi == null ? null : new AsyncChecker(asyncapi, validator);
   }
 
   /**
@@ -107,19 +122,7 @@ public final class OpenApiCheck {
   }
 
   /** Checks every interaction of a pact held as a JSON tree. */
-  public List<Finding> check(JsonNode pact) {
-    SchemaValidator validator = new SchemaValidator();
-    JsonNode oas = null;
-    JsonNode asyncapi = null;
-    for (SpecDocument d : specs) {
-      if (d.kind() == SpecDocument.Kind.OPENAPI && oas == null) {
-        oas = d.tree();
-      } else if (d.kind() == SpecDocument.Kind.ASYNCAPI && asyncapi == null) {
-        asyncapi = d.tree();
-      }
-    }
-    HttpChecker http = oas == null ? null : new HttpChecker(oas, validator);
-    AsyncChecker async = asyncapi == null ? null : new AsyncChecker(asyncapi, validator);
+  public synchronized List<Finding> check(JsonNode pact) {
     boolean v4 = Interactions.isV4(pact);
     List<Finding> out = new ArrayList<>();
     JsonNode interactions = pact.path("interactions");

@@ -114,7 +114,7 @@ public final class HttpChecker {
   private final SchemaValidator validator;
   private final List<Route> routes = new ArrayList<>();
   private final List<String> serverPrefixes = new ArrayList<>();
-  private final Map<String, ObjectNode> prepared = new LinkedHashMap<>();
+  private final Map<String, ObjectNode> prepared = new java.util.HashMap<>();
 
   /** A path template and method of the spec, with its operation's effective settings. */
   public record Route(

@@ -1,0 +1,71 @@
+#!/usr/bin/env bash
+# Benchmark, not a test: a 200-interaction pact against PayPal's Orders v2 spec, checked by
+# `java -jar pactwire.jar check-openapi` and by @pactflow/openapi-pact-comparator (npm), each
+# as a whole process (start-up included), RUNS times; prints the medians and the ratio.
+#
+# Usage: bench/openapi/run.sh [RUNS] [INTERACTIONS]     (from the repository root or anywhere)
+# Needs: the shaded jar (./mvnw -pl toolkit/pactwire-cli -am package), node/npm, python3.
+set -euo pipefail
+here="$(cd "$(dirname "$0")" && pwd)"
+root="$(cd "$here/../.." && pwd)"
+runs="${1:-5}"
+n="${2:-200}"
+jar="$root/toolkit/pactwire-cli/target/pactwire.jar"
+spec="$root/../shared/corpora/openapi-third-party/paypal/openapi/checkout_orders_v2.json"
+work="$here/target"
+mkdir -p "$work"
+
+[ -f "$jar" ] || { echo "no $jar: run ./mvnw -B -o -pl toolkit/pactwire-cli -am package" >&2; exit 2; }
+[ -f "$spec" ] || { echo "no PayPal spec at $spec" >&2; exit 2; }
+if [ ! -x "$here/node_modules/.bin/opc" ]; then
+  npm install --prefix "$here" --no-save --no-audit --no-fund @pactflow/openapi-pact-comparator@2.3.1 >/dev/null
+fi
+opc="$here/node_modules/.bin/opc"
+python3 "$here/gen-pact.py" "$n" "$work/pact.json"
+
+# The comparator crashes on PayPal's own spec (see patch-spec.js); say so, then time both tools
+# on a copy without the patterns JavaScript cannot compile.
+if "$opc" --oas "$spec" "$work/pact.json" >"$work/opc-original.out" 2>&1; then :; fi
+if grep -q "Invalid regular expression" "$work/opc-original.out"; then
+  echo "openapi-pact-comparator on the unmodified spec: crashes ($(grep -m1 -o 'SyntaxError: Invalid regular expression.*: [A-Za-z ]*$' "$work/opc-original.out" | sed 's/.*\/u: //'))"
+fi
+dropped=$(node "$here/patch-spec.js" "$spec" "$work/checkout_orders_v2.patched.json")
+echo "patterns dropped for the comparator's sake: $dropped"
+spec="$work/checkout_orders_v2.patched.json"
+
+# "wall-ms cpu-ms" of one whole process (cpu = user + sys of it and its children); its output
+# goes to $work/<name>.out
+time_ms() {
+  local name="$1"; shift
+  local start end
+  start=$(date +%s%N)
+  /usr/bin/time -f "%U %S" -o "$work/$name.time" "$@" >"$work/$name.out" 2>"$work/$name.err" || true
+  end=$(date +%s%N)
+  echo "$(( (end - start) / 1000000 )) $(awk '{printf "%d", ($1 + $2) * 1000}' "$work/$name.time")"
+}
+median() { sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : int((a[NR/2]+a[NR/2+1])/2))}'; }
+
+# one warm-up each (file cache, JIT-free start-up is what a build pays anyway)
+time_ms pactwire java -jar "$jar" check-openapi --pact "$work/pact.json" --spec "$spec" --format json >/dev/null
+time_ms opc "$opc" --oas "$spec" "$work/pact.json" >/dev/null
+
+pw=(); op=(); pwc=(); opc_cpu=()
+for _ in $(seq "$runs"); do
+  read -r w c < <(time_ms pactwire java -jar "$jar" check-openapi --pact "$work/pact.json" --spec "$spec" --format json)
+  pw+=("$w"); pwc+=("$c")
+  read -r w c < <(time_ms opc "$opc" --oas "$spec" "$work/pact.json")
+  op+=("$w"); opc_cpu+=("$c")
+done
+pw_med=$(printf '%s\n' "${pw[@]}" | median)
+op_med=$(printf '%s\n' "${op[@]}" | median)
+pwc_med=$(printf '%s\n' "${pwc[@]}" | median)
+opc_med=$(printf '%s\n' "${opc_cpu[@]}" | median)
+
+echo "interactions:                $n"
+echo "load average:                $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "pactwire check-openapi:      wall ${pw[*]} ms (median ${pw_med}), cpu median ${pwc_med} ms"
+echo "openapi-pact-comparator:     wall ${op[*]} ms (median ${op_med}), cpu median ${opc_med} ms"
+echo "pactwire errors found:       $(grep -c '"type" : "error"' "$work/pactwire.out" || true)"
+echo "comparator output (head):    $(head -c 200 "$work/opc.out")"
+awk -v p="$pw_med" -v o="$op_med" 'BEGIN { printf "ratio comparator/pactwire:   %.2fx wall\n", o / p }'
+awk -v p="$pwc_med" -v o="$opc_med" 'BEGIN { printf "                             %.2fx cpu\n", o / p }'
