@@ -14,10 +14,10 @@ import javax.sql.DataSource;
 import org.postgresql.ds.PGSimpleDataSource;
 
 /** A real embedded PostgreSQL with the inventory schema; one per test class. */
-final class InventoryDatabase implements AutoCloseable {
+public final class InventoryDatabase implements AutoCloseable {
 
   /** The database the {@code *TestCase} classes use; set by the test that runs them. */
-  static volatile DataSource current;
+  public static volatile DataSource current;
 
   /** The database the tiny provider of the {@code *TestCase} classes reads. */
   static volatile DataSource providerDatabase;

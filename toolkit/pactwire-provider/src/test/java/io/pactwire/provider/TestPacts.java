@@ -7,10 +7,10 @@ import java.nio.file.Path;
 import java.util.List;
 
 /** Pact files that tests write into a temporary folder, interaction by interaction. */
-final class TestPacts {
+public final class TestPacts {
 
   /** The system property the {@code *TestCase} classes read their pact folder from. */
-  static final String FOLDER_PROPERTY = "pactwire.test.pactFolder";
+  public static final String FOLDER_PROPERTY = "pactwire.test.pactFolder";
 
   static final String PRODUCT =
       """

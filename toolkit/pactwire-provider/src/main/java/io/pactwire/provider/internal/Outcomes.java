@@ -62,12 +62,20 @@ final class Outcomes {
     }
     if (mismatch instanceof MetadataMismatch m) {
       return new Results.Difference(
-          "metadata", m.getKey(), text(m.getExpected()), text(m.getActual()), m.getMismatch());
+          "metadata", m.getKey(), plain(m.getExpected()), plain(m.getActual()), m.getMismatch());
     }
     if (mismatch instanceof BodyTypeMismatch t) {
       return new Results.Difference("body", "$", t.getExpected(), t.getActual(), t.getMismatch());
     }
     return new Results.Difference(mismatch.type(), "", null, null, mismatch.description());
+  }
+
+  /** Metadata values are compared as strings: show a JSON string without its quotes. */
+  private static String plain(Object value) {
+    if (value instanceof JsonValue json && json.isString()) {
+      return json.asString();
+    }
+    return text(value);
   }
 
   static String text(Object value) {
