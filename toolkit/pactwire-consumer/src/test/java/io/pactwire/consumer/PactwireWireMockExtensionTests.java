@@ -9,6 +9,7 @@ import static org.junit.platform.testkit.engine.TestExecutionResultConditions.me
 
 import io.pactwire.consumer.testcases.ConflictingTestCase;
 import io.pactwire.consumer.testcases.InventoryClientTestCase;
+import io.pactwire.consumer.testcases.OtherClassConflictTestCase;
 import io.pactwire.consumer.testcases.ScenarioAndTwoProvidersTestCase;
 import io.pactwire.consumer.testcases.SecretsTestCase;
 import io.pactwire.consumer.testcases.UncontractableTestCase;
@@ -48,6 +49,15 @@ class PactwireWireMockExtensionTests {
           .as("%s against golden/%s", actual.getFileName(), name)
           .isEqualTo(new String(in.readAllBytes(), StandardCharsets.UTF_8));
     }
+  }
+
+  static Throwable failureOf(EngineExecutionResults results) {
+    return results.testEvents().failed().stream()
+        .findFirst()
+        .orElseThrow()
+        .getRequiredPayload(org.junit.platform.engine.TestExecutionResult.class)
+        .getThrowable()
+        .orElseThrow();
   }
 
   @Nested
@@ -102,7 +112,14 @@ class PactwireWireMockExtensionTests {
               1,
               event(
                   test("callsAPathNoStubServes"),
-                  finishedWithFailure(message(m -> m.contains("/prodcuts/SKU-1001")))));
+                  finishedWithFailure(
+                      message(
+                          m ->
+                              m.startsWith(
+                                  "A request was unmatched by any stub mapping. Closest stub"
+                                      + " mapping was:")))));
+      String failure = String.valueOf(failureOf(results));
+      assertThat(failure).contains("/prodcuts/SKU-1001").contains("/products/SKU-1001");
       String pact = Files.readString(pacts.resolve("checkout-service-unmatched-service.json"));
       assertThat(pact)
           .contains("\"/health\"")
@@ -136,6 +153,37 @@ class PactwireWireMockExtensionTests {
                                       "conflicting interaction 'a request for a product' given 'a product exists' in ")
                                   && m.contains("recorded by " + first)
                                   && m.contains("by " + second)))));
+    }
+
+    @Test
+    void acrossTestClassesFailTheLaterTestNamingBothAndKeepTheFile() throws IOException {
+      ExampleRuns.run(InventoryClientTestCase.class, pacts);
+      Path pact = pacts.resolve("checkout-service-inventory-service.json");
+      String before = Files.readString(pact);
+
+      EngineExecutionResults results = ExampleRuns.run(OtherClassConflictTestCase.class, pacts);
+
+      results.testEvents().assertStatistics(stats -> stats.started(1).failed(1));
+      results
+          .testEvents()
+          .assertThatEvents()
+          .haveExactly(
+              1,
+              event(
+                  test("expectsATitle"),
+                  finishedWithFailure(
+                      instanceOf(AssertionFailedError.class),
+                      message(
+                          m ->
+                              m.contains(
+                                      "recorded by "
+                                          + InventoryClientTestCase.class.getName()
+                                          + "#readsAProduct")
+                                  && m.contains(
+                                      "by "
+                                          + OtherClassConflictTestCase.class.getName()
+                                          + "#expectsATitle")))));
+      assertThat(Files.readString(pact)).isEqualTo(before);
     }
 
     @Test

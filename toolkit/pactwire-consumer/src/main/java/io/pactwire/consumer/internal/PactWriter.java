@@ -21,6 +21,7 @@ import io.pactwire.core.PactFileException;
 import io.pactwire.core.PactFiles;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -50,8 +51,22 @@ public final class PactWriter {
         file,
         current -> {
           Map<String, Interaction> merged = new TreeMap<>();
-          current.ifPresent(text -> existing(file, text).forEach(i -> merged.put(key(i), i)));
-          mergeInto(merged, interactions, file);
+          Map<String, JsonNode> contents = new HashMap<>();
+          if (current.isPresent()) {
+            List<Interaction> existing = existing(file, current.get());
+            // The file's own JSON is each interaction's content: no need to serialise it again.
+            JsonNode json = fileTree(file, current.get()).path("interactions");
+            for (int i = 0; i < existing.size(); i++) {
+              String key = key(existing.get(i));
+              merged.put(key, existing.get(i));
+              if (json.size() == existing.size()) {
+                contents.put(key, stripped(json.get(i).deepCopy()));
+              }
+            }
+          }
+          if (!mergeInto(merged, interactions, file, contents) && current.isPresent()) {
+            return current;
+          }
           V4Pact pact =
               new V4Pact(
                   new Consumer(contract.consumer()),
@@ -65,26 +80,47 @@ public final class PactWriter {
    * Merges {@code incoming} into {@code target} (keyed by {@link #key}) by the rules of {@link
    * #merge}; {@code file} only names the pact in a conflict.
    *
+   * @return whether anything was added or replaced
    * @throws InteractionConflict when another test recorded a key with different content
    */
-  public static void mergeInto(
+  public static boolean mergeInto(
       Map<String, Interaction> target, List<? extends Interaction> incoming, Path file) {
+    return mergeInto(target, incoming, file, new HashMap<>());
+  }
+
+  private static boolean mergeInto(
+      Map<String, Interaction> target,
+      List<? extends Interaction> incoming,
+      Path file,
+      Map<String, JsonNode> contents) {
+    boolean changed = false;
     for (Interaction interaction : incoming) {
       String key = key(interaction);
       Interaction old = target.get(key);
-      if (old == null) {
-        target.put(key, interaction);
-        continue;
-      }
-      if (sameContent(old, interaction)) {
-        continue;
-      }
-      String oldTest = testName(old);
-      String newTest = testName(interaction);
-      if (oldTest.isEmpty() || !oldTest.equals(newTest)) {
-        throw conflict(file, old, interaction, oldTest, newTest);
+      if (old != null) {
+        JsonNode oldContent = contents.computeIfAbsent(key, k -> content(old));
+        JsonNode newContent = content(interaction);
+        if (oldContent.equals(newContent)) {
+          continue;
+        }
+        String oldTest = testName(old);
+        String newTest = testName(interaction);
+        if (oldTest.isEmpty() || !oldTest.equals(newTest)) {
+          throw conflict(file, oldContent, interaction, newContent, oldTest, newTest);
+        }
+        contents.put(key, newContent);
       }
       target.put(key, interaction);
+      changed = true;
+    }
+    return changed;
+  }
+
+  private static JsonNode fileTree(Path file, String text) {
+    try {
+      return JSON.readTree(text);
+    } catch (JsonProcessingException e) {
+      throw new PactFileException(file, "", "cannot merge into it: " + e.getOriginalMessage(), e);
     }
   }
 
@@ -134,25 +170,14 @@ public final class PactWriter {
     return name == null ? "" : name.asString();
   }
 
-  /** True when two interactions differ in nothing but the comments that name their tests. */
-  static boolean sameContent(Interaction a, Interaction b) {
-    // Comparing pact-jvm's own serialisation first is several times cheaper than building trees;
-    // only a difference (which may be mere key order) needs the order-insensitive comparison.
-    return fingerprint(a).equals(fingerprint(b)) || content(a).equals(content(b));
-  }
-
-  private static String fingerprint(Interaction interaction) {
-    Map<String, Object> map = new java.util.HashMap<>(interaction.toMap(PactSpecVersion.V4));
-    map.remove("comments");
-    map.remove("key");
-    return Json.toJson(new TreeMap<>(map)).serialise();
-  }
-
   /** The interaction as sorted JSON, without the comments that name its test. */
   static JsonNode content(Interaction interaction) {
-    JsonNode tree = tree(interaction);
-    ((ObjectNode) tree).remove(List.of("comments", "key"));
-    return tree;
+    return stripped(tree(interaction));
+  }
+
+  private static JsonNode stripped(JsonNode interaction) {
+    ((ObjectNode) interaction).remove(List.of("comments", "key"));
+    return interaction;
   }
 
   private static JsonNode tree(Interaction interaction) {
@@ -164,7 +189,12 @@ public final class PactWriter {
   }
 
   private static InteractionConflict conflict(
-      Path file, Interaction old, Interaction incoming, String oldTest, String newTest) {
+      Path file,
+      JsonNode oldContent,
+      Interaction incoming,
+      JsonNode newContent,
+      String oldTest,
+      String newTest) {
     String message =
         "conflicting interaction "
             + describe(incoming)
@@ -176,6 +206,6 @@ public final class PactWriter {
             + (newTest.isEmpty() ? "this test" : newTest)
             + "; give one of them another description or provider state, or make them agree";
     return new InteractionConflict(
-        message, PactFiles.render(content(old)), PactFiles.render(content(incoming)));
+        message, PactFiles.render(oldContent), PactFiles.render(newContent));
   }
 }
