@@ -224,6 +224,9 @@ class PactwireWireMockExtensionTests {
           .contains("\"Set-Cookie\" : [ \"<redacted>\" ]")
           .contains("\"number\" : \"<redacted>\"")
           .contains("\"refresh\" : \"<redacted>\"");
+      assertMatchesGolden(
+          pacts.resolve("checkout-service-paypal-orders.json"),
+          "checkout-service-paypal-orders.json");
     }
   }
 
