@@ -9,6 +9,8 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import io.javalin.http.HttpStatus;
 import java.net.URI;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -136,6 +138,16 @@ public final class InventoryService implements AutoCloseable {
     config.routes.post("/reservations", this::postReservation);
     config.routes.get("/reservations/{id}", this::getReservation);
     config.routes.delete("/reservations/{id}", this::deleteReservation);
+    // Javalin's own answers (no such route, method not allowed) as problems too.
+    config.routes.exception(
+        HttpResponseException.class,
+        (e, ctx) ->
+            problem(
+                ctx,
+                Problem.of(
+                    e.getStatus(),
+                    HttpStatus.forStatus(e.getStatus()).getMessage(),
+                    e.getMessage())));
     config.routes.exception(
         Exception.class,
         (e, ctx) -> {

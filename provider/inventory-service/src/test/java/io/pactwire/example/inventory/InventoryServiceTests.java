@@ -307,6 +307,23 @@ class InventoryServiceTests {
   }
 
   @Nested
+  class UnknownRoutes {
+
+    @Test
+    void answersAPathTheServiceDoesNotServeWithAProblem() throws Exception {
+      HttpResponse<String> response = get(base, "/warehouses/1");
+
+      assertThat(response.statusCode()).isEqualTo(404);
+      assertThat(response.headers().firstValue("Content-Type"))
+          .hasValue("application/problem+json");
+      JsonNode problem = JSON.readTree(response.body());
+      assertThat(problem.path("status").asInt()).isEqualTo(404);
+      assertThat(problem.path("title").asText()).isEqualTo("Not Found");
+      assertThat(problem.path("detail").asText()).contains("/warehouses/1");
+    }
+  }
+
+  @Nested
   class Expiry {
 
     @Test
