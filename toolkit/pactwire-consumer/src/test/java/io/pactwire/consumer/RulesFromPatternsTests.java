@@ -260,4 +260,59 @@ class RulesFromPatternsTests {
       assertThat(RegexExamples.example("(?!admin).+")).isEmpty();
     }
   }
+
+  @Nested
+  class WhatCannotBeAContract {
+
+    // response part of the stub | the feature named in the refusal
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource(
+        delimiter = '|',
+        textBlock =
+            """
+            "transformers": ["response-template"]                              | response templating (transformer response-template)
+            "fault": "RANDOM_DATA_THEN_CLOSE"                                  | a fault (RANDOM_DATA_THEN_CLOSE)
+            "fixedDelayMilliseconds": 200                                      | a delay (fixedDelayMilliseconds)
+            "delayDistribution": {"type": "lognormal", "median": 80, "sigma": 0.4} | a delay (delayDistribution)
+            "chunkedDribbleDelay": {"numberOfChunks": 5, "totalDuration": 1000} | a delay (chunkedDribbleDelay)
+            "proxyBaseUrl": "https://api.example.com"                          | proxying (proxyBaseUrl)
+            """)
+    void isRefusedNamingTheStubAndTheFeature(String responsePart, String feature) throws Exception {
+      String mapping =
+          "{\"name\": \"orders\", \"request\": {\"method\": \"GET\", \"urlPath\": \"/orders\"},"
+              + " \"response\": {\"status\": 200, "
+              + responsePart
+              + "}}";
+      StubConversion result =
+          StubConverter.newInstance().convert(JSON.readTree(mapping), "orders.json");
+      assertThat(result)
+          .isInstanceOfSatisfying(
+              StubConversion.Refused.class,
+              r ->
+                  assertThat(r.message())
+                      .isEqualTo(
+                          "orders.json: stub 'orders' uses "
+                              + feature
+                              + ", which a contract cannot express; left out of the pact"));
+    }
+
+    @Test
+    void webhooksAndServeEventListenersAreRefusedToo() throws Exception {
+      StubConversion result =
+          StubConverter.newInstance()
+              .convert(
+                  JSON.readTree(
+                      """
+                      {"id": "8c5db8b0-2db4-4ad7-a99f-38c9b00da3f7",
+                       "request": {"method": "POST", "urlPath": "/orders"}, "response": {"status": 202},
+                       "serveEventListeners": [{"name": "webhook", "parameters": {"url": "http://x"}}]}
+                      """),
+                  "hooks.json");
+      assertThat(((StubConversion.Refused) result).message())
+          .isEqualTo(
+              "hooks.json: stub 8c5db8b0-2db4-4ad7-a99f-38c9b00da3f7 (POST /orders) uses serve"
+                  + " event listeners (webhooks), which a contract cannot express; left out of the"
+                  + " pact");
+    }
+  }
 }
