@@ -9,6 +9,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -23,11 +24,20 @@ import java.util.Set;
  * <p>Snapshot and restore, rather than deleting what a fixture inserted, because the interaction
  * itself changes the database too (a reservation made, stock decremented), and a fixture may update
  * or delete rows; only restoring every table undoes all of that, so the next interaction starts
- * from the same database whatever ran before it. Tables whose rows did not change are left alone.
+ * from the same database whatever ran before it. Only the rows that changed are put back (by
+ * primary key; a table without one is emptied and refilled).
  */
 public final class DatabaseSnapshot {
 
-  private record Table(String qualified, List<String> columns, List<List<Object>> rows) {}
+  private record Table(
+      String qualified, List<String> columns, List<List<Object>> rows, List<Integer> key) {}
+
+  /** What to undo in one table: rows added or changed since, and rows to put back. */
+  private record Undo(
+      Table table,
+      List<List<Object>> delete,
+      List<List<Object>> insert,
+      List<List<Object>> update) {}
 
   private final Map<String, Table> tables;
   private final List<String> insertOrder;
@@ -71,7 +81,20 @@ public final class DatabaseSnapshot {
     }
     Map<String, Table> tables = new LinkedHashMap<>();
     for (String name : order) {
-      tables.put(name, read(connection, qualify(meta, schema, name)));
+      Table table = read(connection, qualify(meta, schema, name));
+      List<Integer> key = new ArrayList<>();
+      try (ResultSet rs = meta.getPrimaryKeys(connection.getCatalog(), schema, name)) {
+        while (rs.next()) {
+          key.add(table.columns().indexOf(rs.getString("COLUMN_NAME")));
+        }
+      }
+      tables.put(
+          name,
+          new Table(
+              table.qualified(),
+              table.columns(),
+              table.rows(),
+              key.contains(-1) ? List.of() : key));
     }
     return new DatabaseSnapshot(tables, order, readSequences(connection, schema));
   }
@@ -111,7 +134,7 @@ public final class DatabaseSnapshot {
         rows.add(row);
       }
     }
-    return new Table(qualified, columns, rows);
+    return new Table(qualified, columns, rows, List.of());
   }
 
   // pg_sequences, not information_schema.sequences: the latter leaves out identity columns' ones.
@@ -148,20 +171,27 @@ public final class DatabaseSnapshot {
     boolean autoCommit = connection.getAutoCommit();
     connection.setAutoCommit(false);
     try {
-      List<String> changed = new ArrayList<>();
+      // Undo only what changed: with a primary key, delete the rows added or changed since and
+      // put back the rows removed or changed; without one, empty the table and refill it.
+      List<Undo> undos = new ArrayList<>();
       for (String name : insertOrder) {
         Table before = tables.get(name);
-        if (!sameRows(before.rows(), read(connection, before.qualified()).rows())) {
-          changed.add(name);
+        List<List<Object>> now = read(connection, before.qualified()).rows();
+        List<List<Object>> delete = minus(now, before.rows());
+        List<List<Object>> insert = minus(before.rows(), now);
+        if (!delete.isEmpty() || !insert.isEmpty()) {
+          undos.add(
+              before.key().isEmpty()
+                  ? new Undo(before, null, before.rows(), List.of())
+                  : byKey(before, delete, insert));
         }
       }
-      try (Statement st = connection.createStatement()) {
-        for (int i = changed.size() - 1; i >= 0; i--) {
-          st.executeUpdate("DELETE FROM " + tables.get(changed.get(i)).qualified());
-        }
+      for (int i = undos.size() - 1; i >= 0; i--) {
+        delete(connection, undos.get(i));
       }
-      for (String name : changed) {
-        insert(connection, tables.get(name));
+      for (Undo undo : undos) {
+        update(connection, undo.table(), undo.update());
+        insert(connection, undo.table(), undo.insert());
       }
       for (Map.Entry<String, long[]> seq : sequences.entrySet()) {
         try (PreparedStatement ps =
@@ -181,8 +211,111 @@ public final class DatabaseSnapshot {
     }
   }
 
-  private static void insert(Connection connection, Table table) throws SQLException {
-    if (table.rows().isEmpty()) {
+  /**
+   * Splits changes into rows to delete, insert, and update: a row whose key is on both sides was
+   * updated and is written back in place, so rows referencing it keep their foreign keys valid.
+   */
+  private static Undo byKey(Table table, List<List<Object>> delete, List<List<Object>> insert) {
+    Map<String, List<Object>> deleted = new LinkedHashMap<>();
+    for (List<Object> row : delete) {
+      deleted.put(key(table, row), row);
+    }
+    List<List<Object>> inserts = new ArrayList<>();
+    List<List<Object>> updates = new ArrayList<>();
+    for (List<Object> row : insert) {
+      if (deleted.remove(key(table, row)) != null) {
+        updates.add(row);
+      } else {
+        inserts.add(row);
+      }
+    }
+    return new Undo(table, new ArrayList<>(deleted.values()), inserts, updates);
+  }
+
+  private static String key(Table table, List<Object> row) {
+    List<Object> key = new ArrayList<>();
+    for (int k : table.key()) {
+      key.add(row.get(k));
+    }
+    return render(key);
+  }
+
+  private static void update(Connection connection, Table table, List<List<Object>> rows)
+      throws SQLException {
+    if (rows.isEmpty()) {
+      return;
+    }
+    String q = connection.getMetaData().getIdentifierQuoteString().trim();
+    StringBuilder sql = new StringBuilder("UPDATE ").append(table.qualified()).append(" SET ");
+    List<Integer> set = new ArrayList<>();
+    for (int c = 0; c < table.columns().size(); c++) {
+      if (!table.key().contains(c)) {
+        sql.append(set.isEmpty() ? "" : ", ").append(q).append(table.columns().get(c)).append(q);
+        sql.append(" = ?");
+        set.add(c);
+      }
+    }
+    if (set.isEmpty()) {
+      return; // only key columns, and the key is unchanged
+    }
+    sql.append(" WHERE ");
+    for (int k = 0; k < table.key().size(); k++) {
+      sql.append(k == 0 ? "" : " AND ")
+          .append(q)
+          .append(table.columns().get(table.key().get(k)))
+          .append(q)
+          .append(" = ?");
+    }
+    try (PreparedStatement ps = connection.prepareStatement(sql.toString())) {
+      for (List<Object> row : rows) {
+        int index = 1;
+        for (int c : set) {
+          ps.setObject(index++, row.get(c));
+        }
+        for (int k : table.key()) {
+          ps.setObject(index++, row.get(k));
+        }
+        ps.addBatch();
+      }
+      ps.executeBatch();
+    }
+  }
+
+  private static void delete(Connection connection, Undo undo) throws SQLException {
+    Table table = undo.table();
+    if (undo.delete() == null) {
+      try (Statement st = connection.createStatement()) {
+        st.executeUpdate("DELETE FROM " + table.qualified());
+      }
+      return;
+    }
+    if (undo.delete().isEmpty()) {
+      return;
+    }
+    String q = connection.getMetaData().getIdentifierQuoteString().trim();
+    StringBuilder sql =
+        new StringBuilder("DELETE FROM ").append(table.qualified()).append(" WHERE ");
+    for (int k = 0; k < table.key().size(); k++) {
+      sql.append(k == 0 ? "" : " AND ")
+          .append(q)
+          .append(table.columns().get(table.key().get(k)))
+          .append(q)
+          .append(" = ?");
+    }
+    try (PreparedStatement ps = connection.prepareStatement(sql.toString())) {
+      for (List<Object> row : undo.delete()) {
+        for (int k = 0; k < table.key().size(); k++) {
+          ps.setObject(k + 1, row.get(table.key().get(k)));
+        }
+        ps.addBatch();
+      }
+      ps.executeBatch();
+    }
+  }
+
+  private static void insert(Connection connection, Table table, List<List<Object>> rows)
+      throws SQLException {
+    if (rows.isEmpty()) {
       return;
     }
     StringBuilder sql = new StringBuilder("INSERT INTO ").append(table.qualified()).append(" (");
@@ -196,7 +329,7 @@ public final class DatabaseSnapshot {
     }
     sql.append(" VALUES (").append("?, ".repeat(table.columns().size() - 1)).append("?)");
     try (PreparedStatement ps = connection.prepareStatement(sql.toString())) {
-      for (List<Object> row : table.rows()) {
+      for (List<Object> row : rows) {
         for (int c = 0; c < row.size(); c++) {
           ps.setObject(c + 1, row.get(c));
         }
@@ -206,16 +339,23 @@ public final class DatabaseSnapshot {
     }
   }
 
-  private static boolean sameRows(List<List<Object>> a, List<List<Object>> b) {
-    if (a.size() != b.size()) {
-      return false;
+  /** The rows of {@code a} not in {@code b}, as multisets (row order is not guaranteed). */
+  private static List<List<Object>> minus(List<List<Object>> a, List<List<Object>> b) {
+    Map<String, Integer> counts = new HashMap<>();
+    for (List<Object> row : b) {
+      counts.merge(render(row), 1, Integer::sum);
     }
-    // Order of rows is not guaranteed without ORDER BY; compare as multisets of rendered rows.
-    List<String> left = new ArrayList<>(a.stream().map(DatabaseSnapshot::render).toList());
-    List<String> right = new ArrayList<>(b.stream().map(DatabaseSnapshot::render).toList());
-    left.sort(null);
-    right.sort(null);
-    return left.equals(right);
+    List<List<Object>> result = new ArrayList<>();
+    for (List<Object> row : a) {
+      String key = render(row);
+      Integer count = counts.get(key);
+      if (count == null || count == 0) {
+        result.add(row);
+      } else {
+        counts.put(key, count - 1);
+      }
+    }
+    return result;
   }
 
   private static String render(List<Object> row) {
