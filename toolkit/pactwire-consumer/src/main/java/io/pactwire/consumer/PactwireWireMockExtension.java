@@ -82,7 +82,9 @@ public class PactwireWireMockExtension extends WireMockExtension {
     if (!declarative) {
       this.contract = new ContractId(builder.consumer, builder.provider);
       this.pactsDir = builder.pactsDir;
-      this.settings = CaptureSettings.of(builder.secretHeaders, builder.secretPaths);
+      this.settings =
+          CaptureSettings.of(
+              builder.secretHeaders, builder.secretPaths, builder.secretQueryParameters);
     }
   }
 
@@ -121,7 +123,9 @@ public class PactwireWireMockExtension extends WireMockExtension {
           annotation.pactsDir().isBlank() ? null : Path.of(annotation.pactsDir()).toAbsolutePath();
       settings =
           CaptureSettings.of(
-              Arrays.asList(annotation.secretHeaders()), Arrays.asList(annotation.secretPaths()));
+              Arrays.asList(annotation.secretHeaders()),
+              Arrays.asList(annotation.secretPaths()),
+              Arrays.asList(annotation.secretQueryParameters()));
     }
     super.onBeforeAll(context, runtimeInfo);
   }
@@ -258,6 +262,7 @@ public class PactwireWireMockExtension extends WireMockExtension {
     private WireMockConfiguration options = wireMockConfig().dynamicPort();
     private final List<String> secretHeaders = new ArrayList<>();
     private final List<String> secretPaths = new ArrayList<>();
+    private final List<String> secretQueryParameters = new ArrayList<>();
 
     private Builder() {}
 
@@ -332,6 +337,15 @@ public class PactwireWireMockExtension extends WireMockExtension {
     /** JSON paths in request and response bodies to write as a placeholder. */
     public Builder secretPaths(String... paths) {
       secretPaths.addAll(List.of(paths));
+      return this;
+    }
+
+    /**
+     * More query parameters to write as a placeholder, besides {@code access_token}, {@code
+     * api_key}, {@code apikey} and {@code client_secret}.
+     */
+    public Builder secretQueryParameters(String... names) {
+      secretQueryParameters.addAll(List.of(names));
       return this;
     }
 

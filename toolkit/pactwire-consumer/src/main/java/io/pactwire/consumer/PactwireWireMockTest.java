@@ -46,4 +46,10 @@ public @interface PactwireWireMockTest {
 
   /** JSON paths in request and response bodies written as a placeholder. */
   String[] secretPaths() default {};
+
+  /**
+   * Query parameters written as a placeholder, besides {@code access_token}, {@code api_key} and
+   * the like.
+   */
+  String[] secretQueryParameters() default {};
 }

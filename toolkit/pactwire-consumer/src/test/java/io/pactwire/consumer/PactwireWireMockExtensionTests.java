@@ -223,7 +223,10 @@ class PactwireWireMockExtensionTests {
           .contains("\"X-Tenant-Token\" : [ \"<redacted>\" ]")
           .contains("\"Set-Cookie\" : [ \"<redacted>\" ]")
           .contains("\"number\" : \"<redacted>\"")
-          .contains("\"refresh\" : \"<redacted>\"");
+          .contains("\"refresh\" : \"<redacted>\"")
+          .contains("\"access_token\" : [ \"<redacted>\" ]")
+          .contains("\"partner_key\" : [ \"<redacted>\" ]")
+          .contains("\"locale\" : [ \"de-DE\" ]");
       assertMatchesGolden(
           pacts.resolve("checkout-service-paypal-orders.json"),
           "checkout-service-paypal-orders.json");

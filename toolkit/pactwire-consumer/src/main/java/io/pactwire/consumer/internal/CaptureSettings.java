@@ -10,19 +10,39 @@ import java.util.TreeSet;
  *
  * @param secretHeaders header names (lower case) written as a placeholder with a regex matcher
  * @param secretPaths JSON paths ({@code $.card.number}, {@code $.items[*].token}) written likewise
+ * @param secretQueryParameters query parameter names written likewise
  */
-public record CaptureSettings(Set<String> secretHeaders, List<String> secretPaths) {
+public record CaptureSettings(
+    Set<String> secretHeaders, List<String> secretPaths, Set<String> secretQueryParameters) {
 
   /** Headers that never reach a pact with their real value. */
   public static final Set<String> DEFAULT_SECRET_HEADERS =
       Set.of("authorization", "proxy-authorization", "cookie", "set-cookie", "x-api-key");
 
+  /** Query parameters that carry credentials in OAuth 2.0 and common API-key schemes. */
+  public static final Set<String> DEFAULT_SECRET_QUERY_PARAMETERS =
+      Set.of("access_token", "api_key", "apikey", "client_secret");
+
   /** Defaults plus the given headers and paths. */
   public static CaptureSettings of(List<String> extraHeaders, List<String> secretPaths) {
+    return of(extraHeaders, secretPaths, List.of());
+  }
+
+  /** Defaults plus the given headers, paths and query parameters. */
+  public static CaptureSettings of(
+      List<String> extraHeaders, List<String> secretPaths, List<String> extraQueryParameters) {
     Set<String> headers = new TreeSet<>(DEFAULT_SECRET_HEADERS);
     extraHeaders.forEach(h -> headers.add(h.toLowerCase(Locale.ROOT)));
+    Set<String> query = new TreeSet<>(DEFAULT_SECRET_QUERY_PARAMETERS);
+    extraQueryParameters.forEach(q -> query.add(q.toLowerCase(Locale.ROOT)));
     return new CaptureSettings(
-        Set.copyOf(headers), secretPaths.stream().map(JsonPaths::normalise).toList());
+        Set.copyOf(headers),
+        secretPaths.stream().map(JsonPaths::normalise).toList(),
+        Set.copyOf(query));
+  }
+
+  boolean isSecretQueryParameter(String name) {
+    return secretQueryParameters.contains(name.toLowerCase(Locale.ROOT));
   }
 
   boolean isSecretHeader(String name) {

@@ -105,6 +105,13 @@ public final class InteractionBuilder {
               }
             });
 
+    for (Map.Entry<String, List<String>> e : query.entrySet()) {
+      if (settings.isSecretQueryParameter(e.getKey())) {
+        e.setValue(e.getValue().stream().map(v -> REDACTED).toList());
+        rules.addCategory("query").setRule(e.getKey(), new RegexMatcher(".+", REDACTED));
+      }
+    }
+
     Map<String, List<String>> headers = new TreeMap<>();
     pattern
         .path("headers")

@@ -22,7 +22,9 @@ public class SecretsTestCase {
     "4111111111111111",
     "t3nant-t0ken",
     "r3fresh-me",
-    "set-c00kie-s3cret"
+    "set-c00kie-s3cret",
+    "qu3ry-acc3ss",
+    "p4rtner-k3y"
   };
 
   @RegisterExtension
@@ -33,6 +35,7 @@ public class SecretsTestCase {
           .pactsDir(Path.of(System.getProperty("pactwire.pactsDir")))
           .secretHeaders("X-Tenant-Token")
           .secretPaths("$.card.number", "$.tokens[*].refresh")
+          .secretQueryParameters("partner_key")
           .build();
 
   @Test
@@ -54,7 +57,12 @@ public class SecretsTestCase {
                             + "\"}]}")));
 
     Http.post(
-        paypal.baseUrl() + "/v2/checkout/orders",
+        paypal.baseUrl()
+            + "/v2/checkout/orders?access_token="
+            + SECRETS[7]
+            + "&partner_key="
+            + SECRETS[8]
+            + "&locale=de-DE",
         "{\"intent\": \"CAPTURE\", \"card\": {\"number\": \"" + SECRETS[3] + "\"}}",
         "Content-Type",
         "application/json",
