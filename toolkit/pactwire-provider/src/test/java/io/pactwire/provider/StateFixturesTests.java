@@ -166,6 +166,18 @@ class StateFixturesTests {
     }
 
     @Test
+    void aParameterTheStateDoesNotHaveIsNamedWithTheParamsItHas() throws IOException {
+      EngineExecutionResults results = verify(List.of(TestPacts.TYPO_FIXTURE));
+
+      results.testEvents().assertStatistics(stats -> stats.started(1).failed(1));
+      assertThat(PactwireEngine.outcomes(results).values().iterator().next())
+          .startsWith(
+              "fixture src/test/resources/states/a fixture with a typo.sql:3 for state 'a fixture"
+                  + " with a typo' failed: parameter :skuu is not a param of the state; it has"
+                  + " [sku]");
+    }
+
+    @Test
     void anUnreachableDatabaseFailsWithTheFixtureAndTheConnectionError() throws IOException {
       InventoryDatabase.current = InventoryDatabase.unreachable();
 

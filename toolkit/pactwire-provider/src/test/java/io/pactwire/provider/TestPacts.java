@@ -110,6 +110,16 @@ public final class TestPacts {
         "response": {"status": 200}
       }""";
 
+  static final String TYPO_FIXTURE =
+      """
+      {
+        "type": "Synchronous/HTTP",
+        "description": "a request in a state whose fixture has a typo",
+        "providerStates": [{"name": "a fixture with a typo", "params": {"sku": "SKU-0001"}}],
+        "request": {"method": "GET", "path": "/products/SKU-0001"},
+        "response": {"status": 200}
+      }""";
+
   static final String WRONG_PRICE =
       """
       {

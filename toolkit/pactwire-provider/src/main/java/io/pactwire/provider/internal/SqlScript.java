@@ -16,8 +16,10 @@ public final class SqlScript {
    * @param sql the statement with {@code ?} in place of each named parameter
    * @param parameters the parameter names, in placeholder order
    * @param line the 1-based line of the script the statement starts on
+   * @param parameterLines the script line of each parameter
    */
-  public record Statement(String sql, List<String> parameters, int line) {
+  public record Statement(
+      String sql, List<String> parameters, int line, List<Integer> parameterLines) {
 
     /** Returns the script line of a 1-based character position in {@link #sql()}. */
     public int lineAt(int position) {
@@ -52,6 +54,7 @@ public final class SqlScript {
     List<Statement> statements = new ArrayList<>();
     StringBuilder sql = new StringBuilder();
     List<String> parameters = new ArrayList<>();
+    List<Integer> parameterLines = new ArrayList<>();
     int line = 1;
     int startLine = -1;
     int i = 0;
@@ -97,9 +100,10 @@ public final class SqlScript {
         startLine = line;
       }
       if (c == ';') {
-        add(statements, sql, parameters, startLine);
+        add(statements, sql, parameters, parameterLines, startLine);
         sql.setLength(0);
         parameters = new ArrayList<>();
+        parameterLines = new ArrayList<>();
         startLine = -1;
         i++;
         continue;
@@ -166,6 +170,7 @@ public final class SqlScript {
             j++;
           }
           parameters.add(script.substring(i + 1, j));
+          parameterLines.add(line);
           sql.append('?');
           i = j;
           continue;
@@ -177,15 +182,20 @@ public final class SqlScript {
       sql.append(c);
       i++;
     }
-    add(statements, sql, parameters, startLine);
+    add(statements, sql, parameters, parameterLines, startLine);
     return statements;
   }
 
   private static void add(
-      List<Statement> statements, StringBuilder sql, List<String> parameters, int startLine) {
+      List<Statement> statements,
+      StringBuilder sql,
+      List<String> parameters,
+      List<Integer> parameterLines,
+      int startLine) {
     String text = sql.toString().strip();
     if (!text.isEmpty()) {
-      statements.add(new Statement(text, List.copyOf(parameters), startLine));
+      statements.add(
+          new Statement(text, List.copyOf(parameters), startLine, List.copyOf(parameterLines)));
     }
   }
 

@@ -111,7 +111,7 @@ public final class StateFixture {
           String name = statement.parameters().get(i);
           if (!params.containsKey(name)) {
             throw failure(
-                statement.line(),
+                statement.parameterLines().get(i),
                 "parameter :" + name + " is not a param of the state; it has " + params.keySet(),
                 null,
                 ref);

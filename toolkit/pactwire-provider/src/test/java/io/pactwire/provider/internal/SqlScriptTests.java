@@ -88,6 +88,15 @@ class SqlScriptTests {
 
       assertThat(statement.sql()).isEqualTo("INSERT INTO p VALUES (?, ?::numeric, ?)");
       assertThat(statement.parameters()).containsExactly("sku", "price", "sku");
+      assertThat(statement.parameterLines()).containsExactly(1, 1, 1);
+    }
+
+    @Test
+    void rememberTheLineEachIsOn() {
+      Statement statement =
+          SqlScript.parse("-- c\nUPDATE p\nSET stock = :stock\nWHERE sku = :sku").get(0);
+
+      assertThat(statement.parameterLines()).containsExactly(3, 4);
     }
 
     @Test
