@@ -104,8 +104,12 @@ public record ProducedMessage(byte[] payload, Map<String, Object> metadata) {
     return type == null ? "application/octet-stream" : type.toString();
   }
 
-  /** What a {@code @PactVerifyProvider} method returns for pact-jvm to verify. */
+  /**
+   * What a {@code @PactVerifyProvider} method returns for pact-jvm to verify. Also remembered for
+   * the thread, so that {@link PactwireReports} can show the actual message beside the expected.
+   */
   public MessageAndMetadata toPact() {
+    io.pactwire.provider.internal.LastProduced.remember(this);
     return new MessageAndMetadata(payload.clone(), metadata);
   }
 

@@ -123,6 +123,12 @@ class MessagesTests {
       String markdown =
           Files.readString(reports.resolve("inventory-service.md"), StandardCharsets.UTF_8);
       assertThat(markdown).contains("| a product CSV export |").contains("❌ failed");
+      String html =
+          Files.readString(reports.resolve("inventory-service.html"), StandardCharsets.UTF_8);
+      assertThat(html)
+          .contains("contentType=text/csv, fileName=products.csv")
+          .contains("<span class=\"del\">sku,name,price,currency,stock")
+          .contains("<span class=\"ins\">sku,name,price,stock");
     }
 
     @Test

@@ -11,6 +11,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import io.pactwire.provider.ProducedMessage;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -27,7 +28,8 @@ final class Exchanges {
 
   private Exchanges() {}
 
-  static Results.Exchange of(Interaction interaction, ProviderResponse actual) {
+  static Results.Exchange of(
+      Interaction interaction, ProviderResponse actual, ProducedMessage produced) {
     if (interaction instanceof SynchronousRequestResponse http) {
       IRequest request = http.getRequest();
       IResponse response = http.getResponse();
@@ -58,8 +60,13 @@ final class Exchanges {
     if (interaction instanceof V4Interaction.AsynchronousMessage message) {
       return new Results.Exchange(
           "message: " + interaction.getDescription(),
-          message("", Map.of(), message.getContents().getContents()),
-          null);
+          message(
+              metadata(message.getContents().getMetadata()),
+              Map.of(),
+              message.getContents().getContents()),
+          produced == null
+              ? null
+              : metadata(produced.metadata()) + "\n\n" + pretty(produced.text()));
     }
     return null;
   }
@@ -77,6 +84,19 @@ final class Exchanges {
       text.append("\n\n").append(pretty(body.valueAsString()));
     }
     return text.toString().strip();
+  }
+
+  /** Renders message metadata as the first line, sorted: {@code contentType=…, kafka_key=…}. */
+  private static String metadata(Map<String, ?> metadata) {
+    StringBuilder line = new StringBuilder();
+    new TreeMap<>(metadata)
+        .forEach(
+            (k, v) ->
+                line.append(line.isEmpty() ? "" : ", ")
+                    .append(k)
+                    .append('=')
+                    .append(Outcomes.plain(v)));
+    return line.isEmpty() ? "(no metadata)" : line.toString();
   }
 
   /** Pretty-prints JSON, leaving other text as it is. */

@@ -71,7 +71,7 @@ final class Outcomes {
   }
 
   /** Metadata values are compared as strings: show a JSON string without its quotes. */
-  private static String plain(Object value) {
+  static String plain(Object value) {
     if (value instanceof JsonValue json && json.isString()) {
       return json.asString();
     }

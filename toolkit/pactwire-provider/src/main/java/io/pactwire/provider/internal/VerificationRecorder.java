@@ -44,6 +44,7 @@ public final class VerificationRecorder
     if (verification == null) {
       return;
     }
+    LastProduced.forget();
     if (verification.getTarget() != null
         && verification.getTarget().getClass() == HttpTestTarget.class) {
       verification.setTarget(new RecordingHttpTarget((HttpTestTarget) verification.getTarget()));
@@ -114,7 +115,10 @@ public final class VerificationRecorder
             failure == null,
             failure == null ? null : Outcomes.message(ref, differences, failure),
             differences,
-            Exchanges.of(verification.getInteraction(), target == null ? null : target.response()));
+            Exchanges.of(
+                verification.getInteraction(),
+                target == null ? null : target.response(),
+                LastProduced.take()));
     context
         .getStore(NAMESPACE)
         .put(
