@@ -10,6 +10,7 @@ import au.com.dius.pact.consumer.junit5.PactTestFor;
 import au.com.dius.pact.core.model.PactSpecVersion;
 import au.com.dius.pact.core.model.V4Pact;
 import au.com.dius.pact.core.model.annotations.Pact;
+import au.com.dius.pact.core.model.annotations.PactDirectory;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.time.Instant;
@@ -20,11 +21,18 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * The contract checkout-service holds with inventory-service: the four interactions of {@code
- * docs/reference-system.md}, each driven through the real {@link InventoryClient} against pact's
- * mock server. The build writes them to {@code pacts/checkout-service-inventory-service.json}.
+ * The same four interactions as {@link InventoryClientContractTests}, written with pact-jvm's DSL
+ * against pact's mock server, to show both styles side by side.
+ *
+ * <p>The committed {@code pacts/checkout-service-inventory-service.json} is captured by {@link
+ * InventoryClientContractTests} alone; this class writes its pact to {@code target/pact-dsl/}
+ * instead ({@link PactDirectory} wins over the {@code pact.rootDir} that Surefire sets). Two
+ * writers of one file would race and disagree: pact-jvm merges into the file with its own rules and
+ * key order, Pactwire replaces the interactions it recorded, and whichever ran last would decide
+ * what the provider verifies.
  */
 @ExtendWith(PactConsumerTestExt.class)
+@PactDirectory("target/pact-dsl")
 @PactTestFor(providerName = "inventory-service", pactVersion = PactSpecVersion.V4)
 class InventoryClientPactTests {
 

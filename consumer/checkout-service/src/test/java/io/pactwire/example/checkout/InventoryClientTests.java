@@ -19,7 +19,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * What the inventory client does with answers outside the contract; the contract's own interactions
- * are in {@link InventoryClientPactTests}.
+ * are in {@link InventoryClientContractTests}.
  */
 class InventoryClientTests {
 
