@@ -9,7 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import io.pactwire.consumer.PactwireWireMockExtension;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.net.URISyntaxException;
@@ -20,20 +20,36 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+/**
+ * The PayPal client against WireMock stand-ins that capture the contract: the Orders v2 calls into
+ * {@code pacts/checkout-service-paypal-orders.json} (one interaction per stub under {@code
+ * paypal/mappings} with a {@code metadata.pact} description), the token call into {@code
+ * pacts/checkout-service-paypal-oauth.json}. {@code PayPalOrdersContractIT} checks the Orders pact
+ * against PayPal's published spec once these tests have written it.
+ */
 class PayPalOrdersClientTests {
 
   private static final String ACCESS_TOKEN =
       "A21AAFEpH4PsADK7qSS7pSRsgzfENtu-Q1ysgEDVDESseMHBYXVJYE8ovjj68elIDy8nF26AwPhfXTIeWAZHSLIsQkSYz9ifg";
   private static final String ORDER_ID = "5O190127TN364715T";
 
-  @RegisterExtension static WireMockExtension payPal = PayPalStubs.payPal();
+  @RegisterExtension
+  static PactwireWireMockExtension payPalOAuth = PayPalStubs.capturingPayPalOAuth();
+
+  @RegisterExtension static PactwireWireMockExtension payPal = PayPalStubs.capturingPayPalOrders();
 
   private final MutableClock clock = new MutableClock(PayPalStubs.START);
   private final PayPalOrdersClient client = PayPalStubs.client(payPal, clock);
+
+  @BeforeEach
+  void tokensComeFromPayPalsOAuthApi() {
+    payPal.stubFor(PayPalStubs.tokensFrom(payPalOAuth));
+  }
 
   @Nested
   class CreatingAnOrder {
@@ -53,6 +69,17 @@ class PayPalOrdersClientTests {
                   "https://www.sandbox.paypal.com/checkoutnow?token=" + ORDER_ID,
                   "approve",
                   "GET"));
+    }
+
+    @Test
+    void anOrderForAPayerWhoseCardWillDeclineIsCreatedAllTheSame() {
+      PayPalOrder order =
+          client.createOrder(
+              new NewOrder("SKU-1002", "res-2", Money.of("EUR", new BigDecimal("3.5"))),
+              "checkout-create-res-2");
+
+      assertThat(order.id()).isEqualTo("8JX21459L0329814U");
+      assertThat(order.status()).isEqualTo(PayPalOrder.Status.CREATED);
     }
 
     @Test
