@@ -1,6 +1,7 @@
 package io.pactwire.example.catalog;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
@@ -19,6 +20,9 @@ public final class StockChangedHandler {
       JsonMapper.builder()
           .addModule(new JavaTimeModule())
           .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+          // The contract says available is an integer: "10" is a producer bug to surface, not
+          // a number to guess at.
+          .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
           .build();
 
   private final CatalogIndex index;

@@ -99,6 +99,19 @@ class StockChangedHandlerTests {
     }
 
     @Test
+    void anAvailableCountSentAsTextIsRejected() {
+      byte[] payload =
+          """
+          {"sku": "SKU-1001", "available": "10", "occurredAt": "2026-11-28T23:00:00Z"}"""
+              .getBytes(UTF_8);
+
+      assertThatThrownBy(() -> handler.handle(payload))
+          .isInstanceOf(MalformedEventException.class)
+          .hasMessageContaining("SKU-1001");
+      assertThat(index.size()).isZero();
+    }
+
+    @Test
     void aTimestampThatIsNotAnInstantIsRejected() {
       assertThatThrownBy(() -> handler.handle(event("SKU-1001", 3, "yesterday")))
           .isInstanceOf(MalformedEventException.class);
