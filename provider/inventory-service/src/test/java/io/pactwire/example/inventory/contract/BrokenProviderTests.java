@@ -11,11 +11,19 @@ import io.javalin.config.JavalinConfig;
 import io.pactwire.example.inventory.InMemoryStockEventPublisher;
 import io.pactwire.example.inventory.InventoryService;
 import io.pactwire.provider.PactwirePacts;
+import io.pactwire.provider.PactwireReports;
+import io.pactwire.provider.PactwireStates;
+import io.pactwire.provider.StatesDataSource;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
+import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -23,10 +31,14 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestTemplate;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.testkit.engine.EngineTestKit;
 import org.junit.platform.testkit.engine.Event;
 import org.junit.platform.testkit.engine.Events;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
 
 /**
  * A provider that breaks checkout-service's contract fails verification, and says where: the
@@ -38,8 +50,17 @@ class BrokenProviderTests {
   private static DataSource dataSource;
   private static final InMemoryStockEventPublisher events = new InMemoryStockEventPublisher();
 
+  /** A variant that answers {"stock": "12"} where the contract says a number. */
+  private static final Consumer<JavalinConfig> STOCK_AS_TEXT =
+      config ->
+          config.routes.after(
+              "/products/*",
+              ctx -> ctx.result(ctx.result().replaceAll("\"stock\":(\\d+)", "\"stock\":\"$1\"")));
+
   /** The service the {@link BrokenInventoryTestCase} verifies; one variant per test. */
   static InventoryService service;
+
+  @TempDir Path reports;
 
   @BeforeAll
   static void startDatabase() throws Exception {
@@ -94,22 +115,62 @@ class BrokenProviderTests {
 
   @Test
   void aChangedFieldTypeFailsWithItsPathAndValues() {
-    // The variant answers {"stock": "12"} where the contract says an integer.
-    start(
-        config ->
-            config.routes.after(
-                "/products/*",
-                ctx ->
-                    ctx.result(ctx.result().replaceAll("\"stock\":(\\d+)", "\"stock\":\"$1\""))));
+    start(STOCK_AS_TEXT);
 
     Events tests = verify();
 
     tests.assertStatistics(stats -> stats.started(4).failed(1).succeeded(3));
     Event failed = tests.failed().list().get(0);
     assertThat(failed.getTestDescriptor().getDisplayName()).contains("a request for a product");
+    // pact-jvm's wording depends on the contract's matcher (integer or type); the path does not.
     assertThat(messageOf(failed))
         .contains("a request for a product has a matching body")
-        .contains("body: $.stock Expected '12' (String) to be an integer");
+        .contains("body: $.stock Expected '12' (String) to be");
+  }
+
+  @Test
+  void theFailureAppearsInTheReportsNamingTheInteractionAndThePath() throws Exception {
+    start(STOCK_AS_TEXT);
+
+    verify().assertStatistics(stats -> stats.started(4).failed(1).succeeded(3));
+
+    // JUnit XML, as CI servers read it: one testcase per interaction, only the broken one failed.
+    Document xml =
+        DocumentBuilderFactory.newInstance()
+            .newDocumentBuilder()
+            .parse(reports.resolve("inventory-service.xml").toFile());
+    NodeList testcases = xml.getElementsByTagName("testcase");
+    Map<String, String> failures = new TreeMap<>();
+    for (int i = 0; i < testcases.getLength(); i++) {
+      Element testcase = (Element) testcases.item(i);
+      NodeList failure = testcase.getElementsByTagName("failure");
+      failures.put(
+          testcase.getAttribute("name"),
+          failure.getLength() == 0 ? "passed" : failure.item(0).getTextContent());
+    }
+    assertThat(failures)
+        .containsOnlyKeys(
+            "a request for a product",
+            "a request for an unknown product",
+            "a reservation beyond stock",
+            "a reservation within stock");
+    assertThat(failures.get("a request for a product"))
+        .contains("interaction: 'a request for a product'")
+        .contains("consumer:    checkout-service")
+        .contains("checkout-service-inventory-service.json")
+        .contains("1) body $.stock: Expected '12' (String)")
+        .contains("expected: 12")
+        .contains("actual:   \"12\"");
+    assertThat(failures)
+        .containsEntry("a request for an unknown product", "passed")
+        .containsEntry("a reservation beyond stock", "passed")
+        .containsEntry("a reservation within stock", "passed");
+
+    // Markdown, as a pull request's step summary shows it.
+    assertThat(Files.readString(reports.resolve("inventory-service.md")))
+        .contains("| checkout-service | a request for a product |")
+        .contains("<summary>checkout-service: a request for a product</summary>")
+        .contains("1) body $.stock: Expected '12' (String)");
   }
 
   @Test
@@ -145,9 +206,11 @@ class BrokenProviderTests {
             .start();
   }
 
-  private static Events verify() {
+  private Events verify() {
     return EngineTestKit.engine("junit-jupiter")
         .selectors(selectClass(BrokenInventoryTestCase.class))
+        // the reports of these runs go here, not over the real run's target/pactwire/
+        .configurationParameter("pactwire.reportsDir", reports.toString())
         .execute()
         .testEvents();
   }
@@ -171,12 +234,18 @@ class BrokenProviderTests {
   @Provider("inventory-service")
   @au.com.dius.pact.provider.junitsupport.Consumer("checkout-service")
   @PactwirePacts
+  @PactwireStates
+  @PactwireReports
   static class BrokenInventoryTestCase {
+
+    @StatesDataSource
+    static DataSource database() {
+      return dataSource;
+    }
 
     @BeforeEach
     void target(PactVerificationContext context) {
       context.setTarget(new HttpTestTarget("localhost", service.port()));
-      context.withStateChangeHandlers(new InventoryStates(dataSource, service.baseUri(), events));
     }
 
     @TestTemplate

@@ -1,7 +1,5 @@
 package io.pactwire.example.inventory.contract;
 
-import au.com.dius.pact.provider.MessageAndMetadata;
-import au.com.dius.pact.provider.PactVerifyProvider;
 import au.com.dius.pact.provider.junit5.HttpTestTarget;
 import au.com.dius.pact.provider.junit5.MessageTestTarget;
 import au.com.dius.pact.provider.junit5.PactVerificationContext;
@@ -9,10 +7,12 @@ import au.com.dius.pact.provider.junit5.PactVerificationInvocationContextProvide
 import au.com.dius.pact.provider.junitsupport.Provider;
 import io.pactwire.example.inventory.InMemoryStockEventPublisher;
 import io.pactwire.example.inventory.InventoryService;
-import io.pactwire.example.inventory.StockEvents;
+import io.pactwire.example.inventory.contract.messages.StockChangedProducer;
 import io.pactwire.provider.PactwirePacts;
+import io.pactwire.provider.PactwireReports;
+import io.pactwire.provider.PactwireStates;
+import io.pactwire.provider.StatesDataSource;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import java.util.HashMap;
 import java.util.List;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterAll;
@@ -23,15 +23,20 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Verifies inventory-service against every consumer pact in {@code pacts/}: HTTP interactions
- * against the real service on a random port, the StockChanged message against what the real
- * publishing code emitted. One test per interaction.
+ * against the real service on a random port over a real PostgreSQL, the StockChanged message
+ * against what the real publishing code emitted. Provider states come from the fixtures in {@code
+ * src/test/resources/states/}; results and JUnit XML, Markdown and HTML reports go to {@code
+ * target/pactwire/}. One test per interaction.
  */
 @Provider("inventory-service")
 @PactwirePacts
+@PactwireStates
+@PactwireReports
 class InventoryContractTests {
 
+  @StatesDataSource static DataSource dataSource;
+
   private static EmbeddedPostgres postgres;
-  private static DataSource dataSource;
   private static final InMemoryStockEventPublisher events = new InMemoryStockEventPublisher();
   private static InventoryService service;
 
@@ -40,6 +45,7 @@ class InventoryContractTests {
     postgres = EmbeddedPostgres.builder().start();
     dataSource = postgres.getPostgresDatabase();
     service = InventoryService.builder().dataSource(dataSource).events(events).port(0).start();
+    StockChangedProducer.capture(events);
   }
 
   @AfterAll
@@ -51,28 +57,17 @@ class InventoryContractTests {
   @BeforeEach
   void target(PactVerificationContext context) {
     if (context.getInteraction().isAsynchronousMessage()) {
-      context.setTarget(new MessageTestTarget(List.of(getClass().getPackageName())));
+      context.setTarget(
+          new MessageTestTarget(List.of(StockChangedProducer.class.getPackageName())));
     } else {
       context.setTarget(new HttpTestTarget("localhost", service.port()));
     }
-    context.withStateChangeHandlers(new InventoryStates(dataSource, service.baseUri(), events));
+    context.withStateChangeHandlers(new InventoryStates(service.baseUri(), events));
   }
 
   @TestTemplate
   @ExtendWith(PactVerificationInvocationContextProvider.class)
   void verify(PactVerificationContext context) {
     context.verifyInteraction();
-  }
-
-  /** The event the state's reservation published, with its headers as message metadata. */
-  @PactVerifyProvider("a StockChanged event")
-  MessageAndMetadata stockChanged() {
-    List<StockEvents.Message> published = events.messages();
-    if (published.size() != 1) {
-      throw new IllegalStateException(
-          "expected the state to publish one StockChanged, it published " + published);
-    }
-    StockEvents.Message message = published.get(0);
-    return new MessageAndMetadata(message.value(), new HashMap<String, Object>(message.headers()));
   }
 }

@@ -1,0 +1,51 @@
+package io.pactwire.example.inventory.contract.messages;
+
+import au.com.dius.pact.provider.MessageAndMetadata;
+import au.com.dius.pact.provider.PactVerifyProvider;
+import io.pactwire.example.inventory.InMemoryStockEventPublisher;
+import io.pactwire.example.inventory.StockEvents;
+import io.pactwire.provider.ProducedMessage;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What inventory-service's real publishing code sent for catalog-indexer's message interactions. In
+ * a package of its own so that {@code MessageTestTarget} scans only this package for {@code
+ * PactVerifyProvider} methods (pact-jvm instantiates this class itself, hence the static {@link
+ * #capture}).
+ */
+public class StockChangedProducer {
+
+  private static volatile InMemoryStockEventPublisher published;
+
+  /** The publisher of the service under verification; set before verifying. */
+  public static void capture(InMemoryStockEventPublisher events) {
+    published = events;
+  }
+
+  /** The one StockChanged the state's reservation published, as the Kafka record it would be. */
+  @PactVerifyProvider("a StockChanged event")
+  public MessageAndMetadata stockChanged() {
+    if (published == null) {
+      throw new IllegalStateException(
+          "StockChangedProducer.capture(events) was not called before verifying");
+    }
+    List<StockEvents.Message> sent = published.messages();
+    if (sent.size() != 1) {
+      throw new IllegalStateException(
+          "expected the state 'a product's stock changes' to publish one StockChanged, it"
+              + " published "
+              + sent.size()
+              + ": "
+              + sent.stream().map(StockEvents.Message::valueAsString).toList());
+    }
+    StockEvents.Message message = sent.get(0);
+    Map<String, byte[]> headers = new LinkedHashMap<>();
+    message
+        .headers()
+        .forEach((name, value) -> headers.put(name, value.getBytes(StandardCharsets.UTF_8)));
+    return ProducedMessage.kafka(message.key(), headers, message.value()).toPact();
+  }
+}
