@@ -9,9 +9,11 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -34,6 +36,9 @@ public final class PactFiles {
 
   private static final ObjectMapper JSON =
       JsonMapper.builder()
+          // 24.90 stays 24.90: a contract's example keeps the scale the consumer wrote.
+          .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+          .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
           .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
           .enable(SerializationFeature.INDENT_OUTPUT)
           .build();
@@ -98,7 +103,10 @@ public final class PactFiles {
     }
   }
 
-  /** Renders a JSON-shaped value (maps, lists, strings, numbers, booleans) deterministically. */
+  /**
+   * Renders a JSON-shaped value deterministically: map keys sorted; trees and records keep their
+   * order; decimals keep their scale.
+   */
   public static String render(Object json) {
     DefaultPrettyPrinter printer =
         new DefaultPrettyPrinter().withObjectIndenter(new DefaultIndenter("  ", "\n"));

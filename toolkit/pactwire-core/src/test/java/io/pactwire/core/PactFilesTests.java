@@ -110,6 +110,17 @@ class PactFilesTests {
     }
 
     @Test
+    void keepsTheScaleOfDecimalsAndTheSizeOfIntegers() throws Exception {
+      Path file = dir.resolve("numbers.json");
+      Files.writeString(
+          file, "{\"big\": 12345678901234567890, \"price\": 24.90, \"tiny\": 1.0E-12}");
+      assertThat(PactFiles.render(PactFiles.readTree(file)))
+          .isEqualTo(
+              "{\n  \"big\" : 12345678901234567890,\n  \"price\" : 24.90,\n"
+                  + "  \"tiny\" : 1.0E-12\n}\n");
+    }
+
+    @Test
     void concurrentUpdatesLoseNothing() throws Exception {
       Path file = dir.resolve("counter.txt");
       ExecutorService pool = Executors.newFixedThreadPool(8);
