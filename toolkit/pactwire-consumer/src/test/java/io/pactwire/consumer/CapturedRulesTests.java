@@ -83,6 +83,7 @@ class CapturedRulesTests {
             removes stock                  | {"sku": "SKU-1001", "name": "Beans", "price": 31.5, "tags": ["a"]}
             retypes stock as a string      | {"sku": "SKU-1001", "name": "Beans", "price": 31.5, "stock": "0", "tags": ["a"]}
             retypes price as a string      | {"sku": "SKU-1001", "name": "Beans", "price": "31.50", "stock": 0, "tags": ["a"]}
+            sends stock as a decimal       | {"sku": "SKU-1001", "name": "Beans", "price": 31.5, "stock": 0.5, "tags": ["a"]}
             retypes a tag as a number      | {"sku": "SKU-1001", "name": "Beans", "price": 31.5, "stock": 0, "tags": [7]}
             returns no tags at all         | {"sku": "SKU-1001", "name": "Beans", "price": 31.5, "stock": 0, "tags": []}
             changes the pinned sku         | {"sku": "SKU-9999", "name": "Beans", "price": 31.5, "stock": 0, "tags": ["a"]}

@@ -170,13 +170,14 @@ class RulesFromPatternsTests {
   class ResponseBodies {
 
     @Test
-    void leavesByTypeArraysByMinimumPinnedValuesExactOrRegex() throws Exception {
+    void leavesByTypeIntegersAsIntegersArraysByMinimumPinnedValuesExactOrRegex() throws Exception {
       JsonNode i =
           interaction(
               """
               {"request": {"method": "GET", "urlPath": "/orders/1"},
                "response": {"status": 200, "headers": {"Content-Type": "application/json"},
-                 "jsonBody": {"id": "O-1", "status": "PAID", "lines": [{"sku": "A", "qty": 1}]}},
+                 "jsonBody": {"id": "O-1", "status": "PAID",
+                              "lines": [{"sku": "A", "qty": 1, "price": 24.90}]}},
                "metadata": {"pact": {"exact": ["$.status"], "regex": {"$.id": "O-[0-9]+"}}}}
               """);
       assertThat(rule(i, "response", "body", "$.status")).isEqualTo("[{\"match\":\"equality\"}]");
@@ -185,7 +186,12 @@ class RulesFromPatternsTests {
       assertThat(rule(i, "response", "body", "$.lines"))
           .isEqualTo("[{\"match\":\"type\",\"min\":1}]");
       assertThat(rule(i, "response", "body", "$.lines[*].sku")).isEqualTo("[{\"match\":\"type\"}]");
-      assertThat(rule(i, "response", "body", "$.lines[*].qty")).isEqualTo("[{\"match\":\"type\"}]");
+      // an integer example stays an integer (12.5 would break a consumer reading an int); a
+      // decimal example admits any number, since JSON does not tell 25 from 25.0
+      assertThat(rule(i, "response", "body", "$.lines[*].qty"))
+          .isEqualTo("[{\"match\":\"integer\"}]");
+      assertThat(rule(i, "response", "body", "$.lines[*].price"))
+          .isEqualTo("[{\"match\":\"number\"}]");
     }
   }
 

@@ -397,7 +397,10 @@ public final class InteractionBuilder {
     return new HttpResponse(example.status(), headers, body, prune(rules), new Generators());
   }
 
-  /** Leaves by type, arrays eachLike-style with a minimum of one: what the consumer reads. */
+  /**
+   * Leaves by type (integers as integers), arrays eachLike-style with a minimum of one: what the
+   * consumer reads.
+   */
   private static void typeRules(JsonNode node, String path, MatchingRuleCategory rules) {
     if (node.isObject()) {
       node.fields()
@@ -409,6 +412,12 @@ public final class InteractionBuilder {
         rules.addRule(path, new MinTypeMatcher(1));
         typeRules(node.get(0), path + "[*]", rules);
       }
+    } else if (node.isIntegralNumber()) {
+      // A count or an id shown as an integer is read as one: 12.5 would break the consumer.
+      rules.addRule(path, new NumberTypeMatcher(NumberTypeMatcher.NumberType.INTEGER));
+    } else if (node.isNumber()) {
+      // JSON does not tell 25 from 25.0, so a decimal example admits any number.
+      rules.addRule(path, new NumberTypeMatcher(NumberTypeMatcher.NumberType.NUMBER));
     } else {
       rules.addRule(path, TypeMatcher.INSTANCE);
     }
