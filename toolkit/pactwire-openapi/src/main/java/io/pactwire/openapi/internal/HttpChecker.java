@@ -324,8 +324,22 @@ public final class HttpChecker {
     if (res == null) {
       return null;
     }
-    JsonNode deref = Json.deref(res, oas);
-    List<String> produces = responseContentTypes(r, res);
+    ResponseContent negotiated = negotiate(r, res, h);
+    String contentType = negotiated.contentType();
+    JsonNode schema = negotiated.schema();
+    if (schema == null) {
+      return null;
+    }
+    String schemaId = opLocation(r) + ".responses." + h.status + ".content." + contentType;
+    return new BodySchema(schemaId, prepare(schemaId, schema, true));
+  }
+
+  /** The response's content type as negotiated with the request's Accept, and its schema. */
+  private record ResponseContent(String contentType, JsonNode schema) {}
+
+  private ResponseContent negotiate(Route r, JsonNode response, Http h) {
+    JsonNode deref = Json.deref(response, oas);
+    List<String> produces = responseContentTypes(r, response);
     String contentType =
         firstNonNull(
             MediaTypes.match(h.requestHeaders.getOrDefault("accept", "application/json"), produces),
@@ -338,11 +352,7 @@ public final class HttpChecker {
         schema = content.get(key).get("schema");
       }
     }
-    if (schema == null) {
-      return null;
-    }
-    String schemaId = opLocation(r) + ".responses." + h.status + ".content." + contentType;
-    return new BodySchema(schemaId, prepare(schemaId, schema, true));
+    return new ResponseContent(contentType, schema);
   }
 
   /** Checks one interaction, adding findings to {@code out}. */
@@ -1172,19 +1182,9 @@ public final class HttpChecker {
       return;
     }
     JsonNode deref = Json.deref(response, oas);
-    List<String> produces = responseContentTypes(r, response);
-    String contentType =
-        firstNonNull(
-            MediaTypes.match(h.requestHeaders.getOrDefault("accept", "application/json"), produces),
-            produces.isEmpty() ? "application/json" : produces.get(0));
-    JsonNode schema = deref.get("schema");
-    if (schema == null) {
-      JsonNode content = deref.path("content");
-      String key = MediaTypes.match(contentType, keys(content));
-      if (key != null) {
-        schema = content.get(key).get("schema");
-      }
-    }
+    ResponseContent negotiated = negotiate(r, response, h);
+    String contentType = negotiated.contentType();
+    JsonNode schema = negotiated.schema();
     if (exact == null && patterned == null) {
       out.add(
           opFinding(
