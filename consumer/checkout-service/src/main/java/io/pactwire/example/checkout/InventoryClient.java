@@ -30,7 +30,7 @@ public final class InventoryClient {
   private final Duration timeout;
 
   public InventoryClient(URI baseUri, HttpClient http, Duration timeout) {
-    this.baseUri = withTrailingSlash(Objects.requireNonNull(baseUri, "baseUri"));
+    this.baseUri = Json.withTrailingSlash(Objects.requireNonNull(baseUri, "baseUri"));
     this.http = Objects.requireNonNull(http, "http");
     this.timeout = Objects.requireNonNull(timeout, "timeout");
   }
@@ -56,7 +56,7 @@ public final class InventoryClient {
    * are available.
    */
   public ReservationOutcome reserve(String sku, int quantity) {
-    String body = write(new ReservationRequest(sku, quantity));
+    String body = Json.write(new ReservationRequest(sku, quantity));
     HttpResponse<String> response =
         send(
             request("reservations")
@@ -159,19 +159,6 @@ public final class InventoryClient {
                 + (problem.detail() == null ? "" : " (" + problem.detail() + ")");
     return new InventoryException(
         call + " answered " + response.statusCode() + because, response.statusCode(), problem);
-  }
-
-  private static String write(Object value) {
-    try {
-      return Json.MAPPER.writeValueAsString(value);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
-  private static URI withTrailingSlash(URI uri) {
-    String text = uri.toString();
-    return text.endsWith("/") ? uri : URI.create(text + "/");
   }
 
   private record ReservationRequest(String sku, int quantity) {}

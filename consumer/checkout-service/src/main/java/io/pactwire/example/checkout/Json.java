@@ -1,12 +1,17 @@
 package io.pactwire.example.checkout;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.net.URI;
 
-/** The one Jackson configuration both clients share: tolerant reader, ISO-8601 instants. */
+/**
+ * The one Jackson configuration both clients share (tolerant reader, ISO-8601 instants), and the
+ * small helpers around it.
+ */
 final class Json {
 
   static final ObjectMapper MAPPER =
@@ -18,4 +23,18 @@ final class Json {
           .build();
 
   private Json() {}
+
+  static String write(Object value) {
+    try {
+      return MAPPER.writeValueAsString(value);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot write " + value.getClass().getSimpleName(), e);
+    }
+  }
+
+  /** A base URI that relative paths resolve below rather than beside. */
+  static URI withTrailingSlash(URI uri) {
+    String text = uri.toString();
+    return text.endsWith("/") ? uri : URI.create(text + "/");
+  }
 }

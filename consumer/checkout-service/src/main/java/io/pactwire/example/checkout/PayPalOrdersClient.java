@@ -43,7 +43,7 @@ public final class PayPalOrdersClient {
 
   public PayPalOrdersClient(
       URI baseUri, PayPalCredentials credentials, HttpClient http, Clock clock, Duration timeout) {
-    this.baseUri = withTrailingSlash(Objects.requireNonNull(baseUri, "baseUri"));
+    this.baseUri = Json.withTrailingSlash(Objects.requireNonNull(baseUri, "baseUri"));
     Objects.requireNonNull(credentials, "credentials");
     this.basicAuthorization =
         "Basic "
@@ -81,7 +81,7 @@ public final class PayPalOrdersClient {
         "POST",
         "v2/checkout/orders",
         requestId,
-        HttpRequest.BodyPublishers.ofString(write(body)),
+        HttpRequest.BodyPublishers.ofString(Json.write(body)),
         201,
         200);
   }
@@ -220,19 +220,6 @@ public final class PayPalOrdersClient {
               + e.getOriginalMessage(),
           e);
     }
-  }
-
-  private static String write(Object value) {
-    try {
-      return Json.MAPPER.writeValueAsString(value);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
-  private static URI withTrailingSlash(URI uri) {
-    String text = uri.toString();
-    return text.endsWith("/") ? uri : URI.create(text + "/");
   }
 
   private record AccessToken(String value, Instant renewAt) {}
