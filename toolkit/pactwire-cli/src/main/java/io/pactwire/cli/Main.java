@@ -1,5 +1,7 @@
 package io.pactwire.cli;
 
+import io.pactwire.openapi.OpenApiCheck;
+
 /**
  * Entry point of {@code pactwire.jar}.
  *
@@ -13,6 +15,7 @@ public final class Main {
   public static void main(String[] args) {
     // pact-jvm sends usage analytics unless told not to; a build tool must never phone home
     System.setProperty("pact_do_not_track", "true");
+    OpenApiCheck.preload();
     System.exit(PactwireCommand.commandLine().execute(args));
   }
 }

@@ -60,6 +60,26 @@ public final class OpenApiCheck {
     return newInstance().spec(spec).build();
   }
 
+  /**
+   * Starts loading the JSON parser and the schema validator on a daemon thread and returns at once.
+   * A command line calls this first, so that the JVM's class loading overlaps its own argument
+   * parsing; a check that starts before the warm-up ends simply waits for the classes.
+   */
+  public static void preload() {
+    Thread t =
+        new Thread(
+            () -> {
+              try {
+                SchemaValidator.warmUp();
+              } catch (RuntimeException e) {
+                // only a head start: the check itself reports whatever goes wrong
+              }
+            },
+            "pactwire-preload");
+    t.setDaemon(true);
+    t.start();
+  }
+
   /** Starts a builder, for more than one spec (an OpenAPI and an AsyncAPI) or other options. */
   public static Builder newInstance() {
     return new Builder();

@@ -14,55 +14,26 @@ import java.util.List;
 public final class Json {
 
   public static final ObjectMapper MAPPER = new ObjectMapper();
-  public static final YAMLMapper YAML = new YAMLMapper();
   public static final JsonNodeFactory NODES = JsonNodeFactory.instance;
-
-  private static final tools.jackson.databind.ObjectMapper MAPPER3 =
-      tools.jackson.databind.json.JsonMapper.builder().build();
 
   private Json() {}
 
-  /** Converts a Jackson 2 tree to the Jackson 3 tree the schema validator reads. */
-  public static tools.jackson.databind.JsonNode toJackson3(JsonNode node) {
-    tools.jackson.databind.node.JsonNodeFactory f = MAPPER3.getNodeFactory();
-    if (node == null || node.isNull() || node.isMissingNode()) {
-      return f.nullNode();
-    }
-    if (node.isObject()) {
-      tools.jackson.databind.node.ObjectNode o = f.objectNode();
-      for (java.util.Iterator<java.util.Map.Entry<String, JsonNode>> it = node.fields();
-          it.hasNext(); ) {
-        java.util.Map.Entry<String, JsonNode> e = it.next();
-        o.set(e.getKey(), toJackson3(e.getValue()));
-      }
-      return o;
-    }
-    if (node.isArray()) {
-      tools.jackson.databind.node.ArrayNode a = f.arrayNode();
-      node.forEach(x -> a.add(toJackson3(x)));
-      return a;
-    }
-    if (node.isTextual()) {
-      return f.stringNode(node.textValue());
-    }
-    if (node.isBoolean()) {
-      return f.booleanNode(node.booleanValue());
-    }
-    if (node.isIntegralNumber()) {
-      return node.canConvertToLong()
-          ? f.numberNode(node.longValue())
-          : f.numberNode(node.bigIntegerValue());
-    }
-    if (node.isNumber()) {
-      return node.isBigDecimal()
-          ? f.numberNode(node.decimalValue())
-          : f.numberNode(node.doubleValue());
-    }
+  /** Parses JSON text that is known to be well formed (it is part of this code). */
+  static JsonNode readTree(String json) {
     try {
-      return MAPPER3.readTree(MAPPER.writeValueAsBytes(node));
+      return MAPPER.readTree(json);
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-      throw new IllegalStateException(e);
+      throw new IllegalArgumentException(e);
     }
+  }
+
+  /** The YAML reader, built on first use: most specs handed to the CLI are JSON. */
+  public static YAMLMapper yaml() {
+    return Yaml.MAPPER;
+  }
+
+  private static final class Yaml {
+    static final YAMLMapper MAPPER = new YAMLMapper();
   }
 
   /** Splits a {@code #/a/b} reference or {@code /a/b} pointer into unescaped segments. */

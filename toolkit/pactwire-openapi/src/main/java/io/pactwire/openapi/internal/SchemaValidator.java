@@ -41,27 +41,57 @@ public final class SchemaValidator {
     }
   }
 
-  private final SchemaRegistry registry;
+  // thread-safe, and the costliest object of the validator to build: one per process
+  private static final SchemaRegistry REGISTRY = newRegistry();
+
+  private final SchemaRegistry registry = REGISTRY;
   private final Map<String, Compiled> cache = new HashMap<>();
 
   private record Compiled(ObjectNode prepared, Schema schema) {}
 
-  public SchemaValidator() {
+  private static SchemaRegistry newRegistry() {
     SchemaRegistryConfig config =
         SchemaRegistryConfig.builder()
             .pathType(PathType.JSON_POINTER)
             .formatAssertionsEnabled(true)
             .build();
-    this.registry =
-        SchemaRegistry.withDefaultDialect(
-            SpecificationVersion.DRAFT_2019_09, b -> b.schemaRegistryConfig(config));
+    return SchemaRegistry.withDefaultDialect(
+        SpecificationVersion.DRAFT_2019_09, b -> b.schemaRegistryConfig(config));
+  }
+
+  /**
+   * Loads and runs the validator's common keywords once on a throw-away schema, so that a process
+   * that calls this on a spare thread while it does other start-up work finds them ready.
+   */
+  public static void warmUp() {
+    ObjectNode schema =
+        (ObjectNode)
+            Json.readTree(
+                """
+                {"type": "object", "additionalProperties": false, "required": ["a"],
+                 "properties": {
+                   "a": {"type": "string", "pattern": "^[a-z]+$", "minLength": 1, "maxLength": 9,
+                         "format": "date-time", "enum": ["x"]},
+                   "b": {"type": ["integer", "null"], "minimum": 0, "maximum": 9, "multipleOf": 1},
+                   "c": {"type": "array", "items": {"$ref": "#/$defs/d"}, "minItems": 1},
+                   "e": {"oneOf": [{"type": "number"}, {"type": "boolean"}]},
+                   "f": {"anyOf": [{"const": 1}, {"allOf": [{"type": "object"}]}]}},
+                 "$defs": {"d": {"type": "object", "properties": {"g": {"type": "string"}}}}}
+                """);
+    new SchemaValidator()
+        .validate(
+            "warm-up",
+            schema,
+            Json.readTree(
+                """
+                {"a": "Y", "b": 1.5, "c": [{"g": 1}], "e": "s", "f": 2, "h": null}
+                """));
   }
 
   /** Validates {@code value}; {@code id} caches the compiled {@code prepared} schema. */
   public List<Violation> validate(String id, ObjectNode prepared, JsonNode value) {
     Compiled c =
-        cache.computeIfAbsent(
-            id, k -> new Compiled(prepared, registry.getSchema(Json.toJackson3(prepared))));
+        cache.computeIfAbsent(id, k -> new Compiled(prepared, registry.getSchema(prepared)));
     JsonNode discriminated = discriminator(c.prepared, value);
     if (discriminated != null) {
       return List.of(
@@ -75,7 +105,7 @@ public final class SchemaValidator {
               c.prepared.get("discriminator"),
               List.of()));
     }
-    List<Error> errors = c.schema.validate(Json.toJackson3(value));
+    List<Error> errors = c.schema.validate(value);
     List<Violation> out = new ArrayList<>();
     Set<String> ifAdded = new LinkedHashSet<>();
     for (Error e : errors) {
