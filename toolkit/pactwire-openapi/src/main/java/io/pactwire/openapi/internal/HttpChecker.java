@@ -330,7 +330,8 @@ public final class HttpChecker {
     if (schema == null) {
       return null;
     }
-    String schemaId = opLocation(r) + ".responses." + h.status + ".content." + contentType;
+    String schemaId =
+        opLocation(r) + ".responses." + responseKey(r, h.status) + ".content." + contentType;
     return new BodySchema(schemaId, prepare(schemaId, schema, true));
   }
 
@@ -1053,18 +1054,23 @@ public final class HttpChecker {
   }
 
   private JsonNode response(Route r, int status) {
+    String key = responseKey(r, status);
+    return key == null ? null : r.operation.path("responses").get(key);
+  }
+
+  /**
+   * The key of {@code responses} that describes a status: the status itself, its range ({@code
+   * 2XX}) or {@code default}; locations name it, so that they point at what the spec says.
+   */
+  private static String responseKey(Route r, int status) {
     JsonNode responses = r.operation.path("responses");
-    JsonNode res = responses.get(String.valueOf(status));
-    if (res == null) {
-      res = responses.get((status / 100) + "XX");
+    for (String key :
+        List.of(String.valueOf(status), (status / 100) + "XX", (status / 100) + "xx", "default")) {
+      if (responses.has(key)) {
+        return key;
+      }
     }
-    if (res == null) {
-      res = responses.get((status / 100) + "xx");
-    }
-    if (res == null) {
-      res = responses.get("default");
-    }
-    return res;
+    return null;
   }
 
   private void checkResponseHeaders(Http h, Route r, List<Finding> out) {
@@ -1098,7 +1104,7 @@ public final class HttpChecker {
               "Response Content-Type header is incompatible with the mime-types the spec defines to produce",
               ".response.headers.content-type",
               Json.text(ctHeader),
-              opLocation(r) + ".responses." + h.status + ".content",
+              opLocation(r) + ".responses." + responseKey(r, h.status) + ".content",
               Json.array(produces),
               Type.ERROR));
     }
@@ -1111,7 +1117,8 @@ public final class HttpChecker {
       JsonNode schema = header.has("schema") ? header.get("schema") : header;
       String value = headers.get(name.toLowerCase(Locale.ROOT));
       if (value != null) {
-        String schemaId = opLocation(r) + ".responses." + h.status + ".headers." + name;
+        String schemaId =
+            opLocation(r) + ".responses." + responseKey(r, h.status) + ".headers." + name;
         JsonNode coerced = Params.coerce(TextNode.valueOf(value), Json.deref(schema, oas), oas);
         out.addAll(
             validate(
@@ -1144,7 +1151,6 @@ public final class HttpChecker {
       headers.remove(standard);
     }
     for (Map.Entry<String, String> e : headers.entrySet()) {
-      JsonNode exact = r.operation.path("responses").get(String.valueOf(h.status));
       out.add(
           opFinding(
               h,
@@ -1153,8 +1159,8 @@ public final class HttpChecker {
               "Response header is not defined in the spec file: " + e.getKey(),
               ".response.headers." + e.getKey(),
               Json.text(e.getValue()),
-              opLocation(r) + ".responses." + h.status + ".headers",
-              exact == null ? null : Json.deref(exact, oas).get("headers"),
+              opLocation(r) + ".responses." + responseKey(r, h.status) + ".headers",
+              Json.deref(response, oas).get("headers"),
               Type.ERROR));
     }
   }
@@ -1212,7 +1218,7 @@ public final class HttpChecker {
                     + "' is not supported by the spec comparator",
                 ".response.body",
                 value,
-                opLocation(r) + ".responses." + h.status + ".content",
+                opLocation(r) + ".responses." + responseKey(r, h.status) + ".content",
                 deref.get("content"),
                 Type.WARNING));
       }
@@ -1227,12 +1233,13 @@ public final class HttpChecker {
               "No matching schema found for response body",
               ".response.body",
               value,
-              opLocation(r) + ".responses." + h.status + ".content",
+              opLocation(r) + ".responses." + responseKey(r, h.status) + ".content",
               deref.get("content"),
               Type.ERROR));
     }
     if (Interactions.truthy(value) && schema != null) {
-      String schemaId = opLocation(r) + ".responses." + h.status + ".content." + contentType;
+      String schemaId =
+          opLocation(r) + ".responses." + responseKey(r, h.status) + ".content." + contentType;
       out.addAll(
           validate(
               h,
