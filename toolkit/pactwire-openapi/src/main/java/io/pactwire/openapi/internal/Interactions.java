@@ -81,8 +81,11 @@ public final class Interactions {
     return clean(v.asText());
   }
 
+  private static final java.util.regex.Pattern CONTROL =
+      java.util.regex.Pattern.compile("[\\r\\n\\u0000]");
+
   private static String clean(String s) {
-    return s.replaceAll("[\\r\\n\\u0000]", "");
+    return CONTROL.matcher(s).replaceAll("");
   }
 
   /** A query as a string, whether the pact holds a string (V2) or a map of lists (V3, V4). */

@@ -11,6 +11,8 @@ import java.util.regex.Pattern;
 public final class MediaTypes {
 
   private static final Pattern QUALITY = Pattern.compile(".*;q=([01].?\\d*)");
+  private static final Pattern QUALITY_PARAMETER = Pattern.compile(";q=[01].?\\d*");
+  private static final Pattern WHITESPACE = Pattern.compile("\\s+");
 
   private MediaTypes() {}
 
@@ -18,13 +20,13 @@ public final class MediaTypes {
   public static String match(String requested, List<String> available) {
     List<String> accept = new ArrayList<>();
     for (String a : requested.split(",")) {
-      accept.add(a.replaceAll("\\s+", "").toLowerCase(Locale.ROOT));
+      accept.add(WHITESPACE.matcher(a).replaceAll("").toLowerCase(Locale.ROOT));
     }
     accept.sort(Comparator.comparingDouble(MediaTypes::quality).reversed());
-    accept.replaceAll(a -> a.replaceFirst(";q=[01].?\\d*", ""));
+    accept.replaceAll(a -> QUALITY_PARAMETER.matcher(a).replaceFirst(""));
     List<String> avail = new ArrayList<>();
     for (String t : available) {
-      avail.add(t.replaceAll("\\s+", "").toLowerCase(Locale.ROOT));
+      avail.add(WHITESPACE.matcher(t).replaceAll("").toLowerCase(Locale.ROOT));
     }
     for (String a : accept) {
       int i = avail.indexOf(a);

@@ -16,6 +16,9 @@ import java.util.Map;
 /** Parameter parsing (query strings, simple-style values) and string-to-type coercion. */
 public final class Params {
 
+  private static final java.util.regex.Pattern BRACKETED =
+      java.util.regex.Pattern.compile("\\[([^\\]]*)\\]");
+
   private Params() {}
 
   /** Parses a query string; {@code comma} splits values on commas, as {@code style: form}. */
@@ -51,8 +54,7 @@ public final class Params {
       path.add(s);
     }
     if (b > 0) {
-      java.util.regex.Matcher m =
-          java.util.regex.Pattern.compile("\\[([^\\]]*)\\]").matcher(key.substring(b));
+      java.util.regex.Matcher m = BRACKETED.matcher(key.substring(b));
       while (m.find()) {
         path.add(m.group(1));
       }
