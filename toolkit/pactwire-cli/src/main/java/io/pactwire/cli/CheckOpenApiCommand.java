@@ -2,7 +2,6 @@ package io.pactwire.cli;
 
 import io.pactwire.openapi.Finding;
 import io.pactwire.openapi.FindingsReport;
-import io.pactwire.openapi.OpenApiCheck;
 import io.pactwire.openapi.SpecException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -66,12 +65,8 @@ final class CheckOpenApiCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     List<Finding> findings;
     try {
-      OpenApiCheck.Builder builder = OpenApiCheck.newInstance();
-      specs.forEach(builder::spec);
-      if (ignoreMatchingRules) {
-        builder.ignoreMatchingRules();
-      }
-      findings = builder.build().check(pact);
+      EarlyCheck.Inputs inputs = new EarlyCheck.Inputs(pact, specs, ignoreMatchingRules);
+      findings = EarlyCheck.take(inputs).orElseGet(inputs::check);
     } catch (SpecException e) {
       err.println("pactwire check-openapi: " + e.getMessage());
       err.flush();

@@ -1,7 +1,5 @@
 package io.pactwire.cli;
 
-import io.pactwire.openapi.OpenApiCheck;
-
 /**
  * Entry point of {@code pactwire.jar}.
  *
@@ -15,7 +13,7 @@ public final class Main {
   public static void main(String[] args) {
     // pact-jvm sends usage analytics unless told not to; a build tool must never phone home
     System.setProperty("pact_do_not_track", "true");
-    OpenApiCheck.preload();
+    EarlyCheck.start(args);
     System.exit(PactwireCommand.commandLine().execute(args));
   }
 }

@@ -12,6 +12,7 @@ import io.pactwire.openapi.internal.SpecDocument;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.IntStream;
 import org.opentest4j.AssertionFailedError;
 
 /**
@@ -58,26 +59,6 @@ public final class OpenApiCheck {
    */
   public static OpenApiCheck of(Path spec) {
     return newInstance().spec(spec).build();
-  }
-
-  /**
-   * Starts loading the JSON parser and the schema validator on a daemon thread and returns at once.
-   * A command line calls this first, so that the JVM's class loading overlaps its own argument
-   * parsing; a check that starts before the warm-up ends simply waits for the classes.
-   */
-  public static void preload() {
-    Thread t =
-        new Thread(
-            () -> {
-              try {
-                SchemaValidator.warmUp();
-              } catch (RuntimeException e) {
-                // only a head start: the check itself reports whatever goes wrong
-              }
-            },
-            "pactwire-preload");
-    t.setDaemon(true);
-    t.start();
   }
 
   /** Starts a builder, for more than one spec (an OpenAPI and an AsyncAPI) or other options. */
@@ -141,50 +122,58 @@ public final class OpenApiCheck {
     return check(tree);
   }
 
-  /** Checks every interaction of a pact held as a JSON tree. */
-  public synchronized List<Finding> check(JsonNode pact) {
+  /**
+   * Checks every interaction of a pact held as a JSON tree. Interactions are checked in parallel
+   * (compiled schemas are shared); the findings come in interaction order.
+   */
+  public List<Finding> check(JsonNode pact) {
     boolean v4 = Interactions.isV4(pact);
-    List<Finding> out = new ArrayList<>();
     JsonNode interactions = pact.path("interactions");
-    for (int i = 0; i < interactions.size(); i++) {
-      JsonNode interaction = interactions.get(i);
-      switch (Interactions.kind(interaction)) {
-        case HTTP -> {
-          if (asyncapi != null && oas == null) {
-            continue;
-          }
-          if (http == null) {
-            out.add(
-                AsyncChecker.specMissing(
-                    interaction,
-                    i,
-                    "request.spec.missing",
-                    "No OpenAPI document provided to validate HTTP interaction"));
-            continue;
-          }
-          HttpChecker.Http h = HttpChecker.read(interaction, i, v4);
-          http.check(h, out);
-          if (matchingRules) {
-            MatchingRules.check(http, interaction, h, out);
-          }
+    return IntStream.range(0, interactions.size())
+        .parallel()
+        .mapToObj(i -> check(interactions.get(i), i, v4))
+        .flatMap(List::stream)
+        .toList();
+  }
+
+  private List<Finding> check(JsonNode interaction, int i, boolean v4) {
+    List<Finding> out = new ArrayList<>();
+    switch (Interactions.kind(interaction)) {
+      case HTTP -> {
+        if (asyncapi != null && oas == null) {
+          return out;
         }
-        case ASYNC, SYNC -> {
-          if (oas != null && asyncapi == null) {
-            continue;
-          }
-          if (async == null) {
-            out.add(
-                AsyncChecker.specMissing(
-                    interaction,
-                    i,
-                    "message.spec.missing",
-                    "No AsyncAPI document provided to validate async interaction"));
-            continue;
-          }
-          async.check(interaction, i, out);
+        if (http == null) {
+          out.add(
+              AsyncChecker.specMissing(
+                  interaction,
+                  i,
+                  "request.spec.missing",
+                  "No OpenAPI document provided to validate HTTP interaction"));
+          return out;
         }
-        default -> {}
+        HttpChecker.Http h = HttpChecker.read(interaction, i, v4);
+        http.check(h, out);
+        if (matchingRules) {
+          MatchingRules.check(http, interaction, h, out);
+        }
       }
+      case ASYNC, SYNC -> {
+        if (oas != null && asyncapi == null) {
+          return out;
+        }
+        if (async == null) {
+          out.add(
+              AsyncChecker.specMissing(
+                  interaction,
+                  i,
+                  "message.spec.missing",
+                  "No AsyncAPI document provided to validate async interaction"));
+          return out;
+        }
+        async.check(interaction, i, out);
+      }
+      default -> {}
     }
     return out;
   }

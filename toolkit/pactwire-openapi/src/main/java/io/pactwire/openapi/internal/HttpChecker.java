@@ -28,6 +28,8 @@ public final class HttpChecker {
   private static final List<String> METHODS =
       List.of("get", "post", "put", "patch", "delete", "head", "options", "trace");
   private static final Pattern TEMPLATE = Pattern.compile("\\{([.;]?)([^}*]+?)(\\*?)}");
+  private static final Pattern BOUNDARY = Pattern.compile("boundary=(.*)");
+  private static final Pattern PART_NAME = Pattern.compile("name=\"([^\"]*)\"");
   private static final Map<String, String> SWAGGER2_SEPARATORS =
       Map.of("ssv", " ", "tsv", "\t", "pipes", "|");
 
@@ -114,7 +116,7 @@ public final class HttpChecker {
   private final SchemaValidator validator;
   private final List<Route> routes = new ArrayList<>();
   private final List<String> serverPrefixes = new ArrayList<>();
-  private final Map<String, ObjectNode> prepared = new java.util.HashMap<>();
+  private final Map<String, ObjectNode> prepared = new java.util.concurrent.ConcurrentHashMap<>();
 
   /** A path template and method of the spec, with its operation's effective settings. */
   public record Route(
@@ -1030,12 +1032,12 @@ public final class HttpChecker {
       return Params.parseQuery(body.asText(), true);
     }
     if (contentType.contains("multipart/form-data")) {
-      Matcher m = Pattern.compile("boundary=(.*)").matcher(contentType);
+      Matcher m = BOUNDARY.matcher(contentType);
       if (m.find()) {
         ObjectNode parts = Json.NODES.objectNode();
         String boundary = "--" + m.group(1);
         for (String part : body.asText().split(Pattern.quote(boundary))) {
-          Matcher name = Pattern.compile("name=\"([^\"]*)\"").matcher(part);
+          Matcher name = PART_NAME.matcher(part);
           int split = part.indexOf("\r\n\r\n");
           int len = 4;
           if (split < 0) {

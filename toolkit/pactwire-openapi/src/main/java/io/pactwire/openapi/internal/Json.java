@@ -18,15 +18,6 @@ public final class Json {
 
   private Json() {}
 
-  /** Parses JSON text that is known to be well formed (it is part of this code). */
-  static JsonNode readTree(String json) {
-    try {
-      return MAPPER.readTree(json);
-    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-      throw new IllegalArgumentException(e);
-    }
-  }
-
   /** The YAML reader, built on first use: most specs handed to the CLI are JSON. */
   public static YAMLMapper yaml() {
     return Yaml.MAPPER;

@@ -10,7 +10,6 @@ import com.networknt.schema.SpecificationVersion;
 import com.networknt.schema.path.NodePath;
 import com.networknt.schema.path.PathType;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -45,7 +44,8 @@ public final class SchemaValidator {
   private static final SchemaRegistry REGISTRY = newRegistry();
 
   private final SchemaRegistry registry = REGISTRY;
-  private final Map<String, Compiled> cache = new HashMap<>();
+  // interactions are checked in parallel; networknt schemas are thread-safe once built
+  private final Map<String, Compiled> cache = new java.util.concurrent.ConcurrentHashMap<>();
 
   private record Compiled(ObjectNode prepared, Schema schema) {}
 
@@ -57,35 +57,6 @@ public final class SchemaValidator {
             .build();
     return SchemaRegistry.withDefaultDialect(
         SpecificationVersion.DRAFT_2019_09, b -> b.schemaRegistryConfig(config));
-  }
-
-  /**
-   * Loads and runs the validator's common keywords once on a throw-away schema, so that a process
-   * that calls this on a spare thread while it does other start-up work finds them ready.
-   */
-  public static void warmUp() {
-    ObjectNode schema =
-        (ObjectNode)
-            Json.readTree(
-                """
-                {"type": "object", "additionalProperties": false, "required": ["a"],
-                 "properties": {
-                   "a": {"type": "string", "pattern": "^[a-z]+$", "minLength": 1, "maxLength": 9,
-                         "format": "date-time", "enum": ["x"]},
-                   "b": {"type": ["integer", "null"], "minimum": 0, "maximum": 9, "multipleOf": 1},
-                   "c": {"type": "array", "items": {"$ref": "#/$defs/d"}, "minItems": 1},
-                   "e": {"oneOf": [{"type": "number"}, {"type": "boolean"}]},
-                   "f": {"anyOf": [{"const": 1}, {"allOf": [{"type": "object"}]}]}},
-                 "$defs": {"d": {"type": "object", "properties": {"g": {"type": "string"}}}}}
-                """);
-    new SchemaValidator()
-        .validate(
-            "warm-up",
-            schema,
-            Json.readTree(
-                """
-                {"a": "Y", "b": 1.5, "c": [{"g": 1}], "e": "s", "f": 2, "h": null}
-                """));
   }
 
   /** Validates {@code value}; {@code id} caches the compiled {@code prepared} schema. */
