@@ -87,6 +87,7 @@ public final class OpenApiCheck {
 
     /** Reads the specs. */
     public OpenApiCheck build() {
+      SchemaValidator.warmUpInBackground();
       List<SpecDocument> docs = new ArrayList<>();
       for (Path p : specs) {
         docs.add(SpecDocument.read(p));

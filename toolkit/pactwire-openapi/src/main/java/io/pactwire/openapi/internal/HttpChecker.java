@@ -117,6 +117,8 @@ public final class HttpChecker {
   private final List<Route> routes = new ArrayList<>();
   private final List<String> serverPrefixes = new ArrayList<>();
   private final Map<String, ObjectNode> prepared = new java.util.concurrent.ConcurrentHashMap<>();
+  private final Map<String, ObjectNode> preparedByContent =
+      new java.util.concurrent.ConcurrentHashMap<>();
 
   /** A path template and method of the spec, with its operation's effective settings. */
   public record Route(
@@ -445,12 +447,17 @@ public final class HttpChecker {
   }
 
   private ObjectNode prepare(String id, JsonNode schema, boolean response) {
+    // operations that share a schema (every PayPal order response refers to one "order") share
+    // one prepared copy, and so one compiled schema; locations still come from the id
     return prepared.computeIfAbsent(
         id + "|" + response,
-        k -> {
-          ObjectNode p = SchemaPreparer.prepare(schema, oas);
-          return response ? SchemaPreparer.forResponse(p) : p;
-        });
+        k ->
+            preparedByContent.computeIfAbsent(
+                response + "|" + schema,
+                c -> {
+                  ObjectNode p = SchemaPreparer.prepare(schema, oas);
+                  return response ? SchemaPreparer.forResponse(p) : p;
+                }));
   }
 
   private static JsonNode parameterSchema(JsonNode p) {

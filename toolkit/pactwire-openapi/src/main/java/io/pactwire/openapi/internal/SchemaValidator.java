@@ -40,14 +40,35 @@ public final class SchemaValidator {
     }
   }
 
-  // thread-safe, and the costliest object of the validator to build: one per process
-  private static final SchemaRegistry REGISTRY = newRegistry();
-
-  private final SchemaRegistry registry = REGISTRY;
+  private final SchemaRegistry registry = Registry.INSTANCE;
   // interactions are checked in parallel; networknt schemas are thread-safe once built
   private final Map<String, Compiled> cache = new java.util.concurrent.ConcurrentHashMap<>();
 
+  // callers that prepare one schema for several ids hand in the same object: compile it once
+  private final Map<Identity, Compiled> compiled = new java.util.concurrent.ConcurrentHashMap<>();
+
   private record Compiled(ObjectNode prepared, Schema schema) {}
+
+  /** A prepared schema as a key by identity: equal content is not asked for, and costs a walk. */
+  private record Identity(ObjectNode node) {
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Identity i && i.node == node;
+    }
+
+    @Override
+    public int hashCode() {
+      return System.identityHashCode(node);
+    }
+  }
+
+  /**
+   * Thread-safe, and the costliest object of the validator to build: one per process, built on
+   * first use (by the warm-up thread, when there is one), not when this class is loaded.
+   */
+  private static final class Registry {
+    static final SchemaRegistry INSTANCE = newRegistry();
+  }
 
   private static SchemaRegistry newRegistry() {
     SchemaRegistryConfig config =
@@ -59,10 +80,62 @@ public final class SchemaValidator {
         SpecificationVersion.DRAFT_2019_09, b -> b.schemaRegistryConfig(config));
   }
 
+  private static final java.util.concurrent.atomic.AtomicBoolean WARMING =
+      new java.util.concurrent.atomic.AtomicBoolean();
+
+  /**
+   * Once per process, builds the registry and runs the common keywords on a throw-away schema on a
+   * daemon thread, so that this overlaps reading the spec; a check that gets there first simply
+   * waits for the classes it shares.
+   */
+  public static void warmUpInBackground() {
+    if (!WARMING.compareAndSet(false, true)) {
+      return;
+    }
+    Thread t =
+        new Thread(
+            () -> {
+              try {
+                new SchemaValidator()
+                    .validate(
+                        "warm-up",
+                        (ObjectNode) Json.MAPPER.readTree(WARM_UP_SCHEMA),
+                        Json.MAPPER.readTree(WARM_UP_VALUE));
+              } catch (java.io.IOException | RuntimeException e) {
+                // only a head start: the check itself reports whatever goes wrong
+              }
+            },
+            "pactwire-validator-warm-up");
+    t.setDaemon(true);
+    t.start();
+  }
+
+  private static final String WARM_UP_SCHEMA =
+      """
+      {"type": "object", "additionalProperties": false, "required": ["a"],
+       "properties": {
+         "a": {"type": "string", "pattern": "^[a-z]+$", "minLength": 1, "maxLength": 9,
+               "format": "date-time", "enum": ["x"]},
+         "b": {"type": ["integer", "null"], "minimum": 0, "maximum": 9, "multipleOf": 1},
+         "c": {"type": "array", "items": {"$ref": "#/$defs/d"}, "minItems": 1},
+         "e": {"oneOf": [{"type": "number"}, {"type": "boolean"}]},
+         "f": {"anyOf": [{"const": 1}, {"allOf": [{"type": "object"}]}]}},
+       "$defs": {"d": {"type": "object", "properties": {"g": {"type": "string"}}}}}
+      """;
+  private static final String WARM_UP_VALUE =
+      """
+      {"a": "Y", "b": 1.5, "c": [{"g": 1}], "e": "s", "f": 2, "h": null}
+      """;
+
   /** Validates {@code value}; {@code id} caches the compiled {@code prepared} schema. */
   public List<Violation> validate(String id, ObjectNode prepared, JsonNode value) {
     Compiled c =
-        cache.computeIfAbsent(id, k -> new Compiled(prepared, registry.getSchema(prepared)));
+        cache.computeIfAbsent(
+            id,
+            k ->
+                compiled.computeIfAbsent(
+                    new Identity(prepared),
+                    p -> new Compiled(prepared, registry.getSchema(prepared))));
     JsonNode discriminated = discriminator(c.prepared, value);
     if (discriminated != null) {
       return List.of(
