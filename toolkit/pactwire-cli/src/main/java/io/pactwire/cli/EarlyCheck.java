@@ -1,11 +1,14 @@
 package io.pactwire.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.pactwire.openapi.Finding;
 import io.pactwire.openapi.OpenApiCheck;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.atomic.AtomicReference;
@@ -29,13 +32,24 @@ final class EarlyCheck {
       specs = List.copyOf(specs);
     }
 
+    /** Reads the pact on a pool thread while the specs are read; a bad spec is reported first. */
     List<Finding> check() {
+      CompletableFuture<JsonNode> tree =
+          CompletableFuture.supplyAsync(() -> OpenApiCheck.readPact(pact));
       OpenApiCheck.Builder builder = OpenApiCheck.newInstance();
       specs.forEach(builder::spec);
       if (ignoreMatchingRules) {
         builder.ignoreMatchingRules();
       }
-      return builder.build().check(pact);
+      OpenApiCheck check = builder.build();
+      try {
+        return check.check(tree.join());
+      } catch (CompletionException e) {
+        if (e.getCause() instanceof RuntimeException r) {
+          throw r;
+        }
+        throw e;
+      }
     }
   }
 

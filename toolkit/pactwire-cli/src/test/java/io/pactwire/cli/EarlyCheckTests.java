@@ -90,4 +90,16 @@ class EarlyCheckTests {
         .isInstanceOf(SpecException.class)
         .hasMessageStartingWith("no-such.json");
   }
+
+  @Test
+  void whenBothAreUnreadableTheSpecIsReportedFirstAsTheCommandDoesInProcess() {
+    String[] args = {"check-openapi", "--pact", "no-such.json", "--spec", "no-such.yaml"};
+    EarlyCheck.start(args);
+
+    assertThatThrownBy(() -> EarlyCheck.take(EarlyCheck.inputs(args).orElseThrow()))
+        .isInstanceOf(SpecException.class)
+        .hasMessageStartingWith("no-such.yaml");
+    assertThat(PactwireCommandTests.run(args).err())
+        .startsWith("pactwire check-openapi: no-such.yaml");
+  }
 }

@@ -102,6 +102,16 @@ public final class OpenApiCheck {
    * @throws SpecException naming the file and location when the pact cannot be read
    */
   public List<Finding> check(Path pact) {
+    return check(readPact(pact));
+  }
+
+  /**
+   * Reads a pact file as {@link #check(Path)} does, for a caller that reads it on another thread
+   * while the spec is read.
+   *
+   * @throws SpecException naming the file and location when the pact cannot be read
+   */
+  public static JsonNode readPact(Path pact) {
     JsonNode tree;
     try {
       tree = PactFiles.readTree(pact);
@@ -120,7 +130,7 @@ public final class OpenApiCheck {
     if (!tree.isObject()) {
       throw new SpecException(pact, "1:1", "a pact is a JSON object", null);
     }
-    return check(tree);
+    return tree;
   }
 
   /**
