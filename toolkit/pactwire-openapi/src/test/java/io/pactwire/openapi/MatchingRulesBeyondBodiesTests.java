@@ -13,11 +13,13 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Matching rules count outside bodies too: on headers, query parameters and the path of HTTP
- * interactions. Each place has a rule wider than the spec (an error) and rules within it (none).
+ * interactions, and on the contents and metadata of messages. Each place has a rule wider than the
+ * spec (an error) and rules within it (none).
  */
 class MatchingRulesBeyondBodiesTests {
 
   static final Path SPEC = Path.of("src/test/resources/matching-rules/parameters.yaml");
+  static final Path ASYNCAPI = Path.of("src/test/resources/matching-rules/asyncapi.yaml");
   static final String OPERATION = "[root].paths./orders/{id}.get";
 
   @TempDir Path dir;
@@ -421,5 +423,164 @@ class MatchingRulesBeyondBodiesTests {
             tuple(
                 "response.header.matcher.incompatible",
                 "[root].interactions[0].response.matchingRules.$.headers['X-RateLimit-Remaining']"));
+  }
+
+  @Nested
+  class Messages {
+
+    /** A V4 StockChanged event with metadata; {@code rules} are its {@code matchingRules}. */
+    private List<Finding> check(String rules, String payload) throws IOException {
+      String pact =
+          """
+          {
+            "consumer": {"name": "catalog-indexer"},
+            "provider": {"name": "inventory-service"},
+            "interactions": [{
+              "type": "Asynchronous/Messages",
+              "description": "a StockChanged event",
+              "contents": {"content": %s, "contentType": "application/json", "encoded": false},
+              "metadata": {"contentType": "application/json", "eventType": "StockChanged"},
+              "matchingRules": %s,
+              "comments": {"references": {"AsyncAPI": {"operationId": "receiveStockChanged"}}}
+            }],
+            "metadata": {"pactSpecification": {"version": "4.0"}}
+          }
+          """
+              .formatted(payload, rules);
+      Path file = Files.writeString(dir.resolve("messages.json"), pact);
+      return OpenApiCheck.of(ASYNCAPI).check(file);
+    }
+
+    private List<Finding> check(String rules) throws IOException {
+      return check(
+          rules,
+          "{\"sku\": \"SKU-1001\", \"available\": 10, \"occurredAt\": \"2026-11-28T23:00:00Z\"}");
+    }
+
+    private static final String MESSAGE = "[root].components.messages.StockChanged";
+
+    @Test
+    void aRegexWiderThanThePayloadsPatternIsAnError() throws IOException {
+      List<Finding> findings =
+          check(rule("content", "$.sku", "{\"match\": \"regex\", \"regex\": \"SKU-[0-9]+\"}"));
+
+      assertThat(findings)
+          .filteredOn(Finding::isError)
+          .singleElement()
+          .satisfies(
+              f -> {
+                assertThat(f.code()).isEqualTo("message.payload.matcher.incompatible");
+                assertThat(f.message())
+                    .isEqualTo(
+                        "Matcher admits values the spec forbids: regex 'SKU-[0-9]+' matches"
+                            + " \"SKU-100\", which fails 'pattern' \"^SKU-[0-9]{4}$\"");
+                assertThat(f.mockDetails().location())
+                    .isEqualTo("[root].interactions[0].matchingRules.content.$.sku.matchers[0]");
+                assertThat(f.specDetails().location())
+                    .isEqualTo(MESSAGE + ".payload.properties.sku.pattern");
+              });
+      assertThat(findings).extracting(Finding::code).contains("message.matched");
+    }
+
+    @Test
+    void bodyRulesAsPactJvmWritesThemCountToo() throws IOException {
+      // pact-jvm writes a V4 message's rules under "body" as well as "content"
+      assertThat(check(rule("body", "$.available", "{\"match\": \"integer\"}")))
+          .filteredOn(Finding::isError)
+          .singleElement()
+          .satisfies(
+              f -> {
+                assertThat(f.message())
+                    .isEqualTo(
+                        "Matcher admits values the spec forbids: an integer matcher admits any"
+                            + " integer, but the spec narrows it with 'minimum' 0");
+                assertThat(f.mockDetails().location())
+                    .isEqualTo("[root].interactions[0].matchingRules.body.$.available.matchers[0]");
+                assertThat(f.specDetails().location())
+                    .isEqualTo(MESSAGE + ".payload.properties.available.minimum");
+              });
+    }
+
+    @Test
+    void aTypeMatcherOnAnEnumMetadataValueIsAnError() throws IOException {
+      assertThat(check(rule("metadata", "eventType", "{\"match\": \"type\"}")))
+          .filteredOn(Finding::isError)
+          .singleElement()
+          .satisfies(
+              f -> {
+                assertThat(f.code()).isEqualTo("message.headers.matcher.incompatible");
+                assertThat(f.mockDetails().location())
+                    .isEqualTo(
+                        "[root].interactions[0].matchingRules.metadata.eventType.matchers[0]");
+                assertThat(f.specDetails().location())
+                    .isEqualTo(MESSAGE + ".headers.properties.eventType.enum");
+              });
+    }
+
+    @Test
+    void rulesWithinTheSchemaConform() throws IOException {
+      String rules =
+          """
+          {"content": {
+            "$.sku": {"matchers": [{"match": "regex", "regex": "SKU-[0-9]{4}"}]},
+            "$.available": {"matchers": [{"match": "regex", "regex": "[0-9]+"}]}},
+           "metadata": {"contentType": {"matchers": [{"match": "type"}]}}}
+          """;
+      assertThat(check(rules)).extracting(Finding::code).containsExactly("message.matched");
+    }
+
+    @Test
+    void aReplysRulesAreCheckedAgainstTheReplyMessage() throws IOException {
+      String pact =
+          """
+          {
+            "consumer": {"name": "checkout-service"},
+            "provider": {"name": "inventory-service"},
+            "interactions": [{
+              "type": "Synchronous/Messages",
+              "description": "a reservation",
+              "request": {
+                "contents": {"content": {"sku": "SKU-1001"}, "contentType": "application/json"},
+                "matchingRules": {"content": {"$.sku": {"matchers": [{"match": "type"}]}}}
+              },
+              "response": [{
+                "contents": {"content": {"status": "RESERVED"}, "contentType": "application/json"},
+                "matchingRules": {
+                  "content": {"$.status": {"matchers": [{"match": "regex", "regex": "[A-Z]+"}]}}
+                }
+              }],
+              "comments": {"references": {"AsyncAPI": {"operationId": "reserveStock"}}}
+            }],
+            "metadata": {"pactSpecification": {"version": "4.0"}}
+          }
+          """;
+      Path file = Files.writeString(dir.resolve("sync.json"), pact);
+
+      assertThat(OpenApiCheck.of(ASYNCAPI).check(file))
+          .filteredOn(Finding::isError)
+          .singleElement()
+          .satisfies(
+              f -> {
+                assertThat(f.message()).contains("matches \"ESERVED\"").contains("fails 'enum'");
+                assertThat(f.mockDetails().location())
+                    .isEqualTo(
+                        "[root].interactions[0].response[0].matchingRules.content.$.status.matchers[0]");
+                assertThat(f.specDetails().location())
+                    .isEqualTo(
+                        "[root].channels.reservationReplies.messages.StockReserved.payload"
+                            + ".properties.status.enum");
+              });
+    }
+
+    @Test
+    void aMessageThatMatchesNoneIsNotCheckedForRules() throws IOException {
+      // the event fails its only message; which message its rules should fit is unknown
+      assertThat(
+              check(
+                  rule("content", "$.sku", "{\"match\": \"type\"}"),
+                  "{\"sku\": \"SKU-1001\", \"available\": -1}"))
+          .extracting(Finding::code)
+          .containsExactly("message.no.match");
+    }
   }
 }

@@ -32,9 +32,9 @@ import java.util.regex.PatternSyntaxException;
  * may return, and its mock accept, any value its matchers admit, so each of these is an error even
  * when the example value passes.
  *
- * <p>Rules count in request and response bodies, headers, query parameters and the path of HTTP
- * interactions. Header, query and path values are strings, read as the parameter's schema reads
- * them.
+ * <p>Rules count wherever Pact writes them: request and response bodies, headers, query parameters
+ * and the path of HTTP interactions, and the contents and metadata of messages. Header, query and
+ * path values are strings, read as the parameter's schema reads them.
  */
 public final class MatchingRules {
 
@@ -52,7 +52,7 @@ public final class MatchingRules {
           "exclusiveMaximum",
           "multipleOf");
 
-  /** The strings a number matcher admits on a header or query parameter. */
+  /** The strings a number matcher admits on a header, query parameter or message value. */
   private static final Map<String, String> NUMBER_REGEX =
       Map.of("integer", "-?\\d+", "decimal", "-?\\d+\\.\\d+", "number", "-?\\d+(\\.\\d+)?");
 
@@ -67,6 +67,9 @@ public final class MatchingRules {
    */
   private record Scope(
       String description, String state, String code, ObjectNode prepared, String location) {}
+
+  /** A prepared schema and the location of its root in the spec, for message checks. */
+  public record Target(ObjectNode prepared, String location) {}
 
   /**
    * Checks the rules of one HTTP interaction: request and response bodies and headers, the query
@@ -117,6 +120,46 @@ public final class MatchingRules {
             schema.prepared(),
             schema.schemaId() + ".schema");
     checkTree(scope, body, rules, out);
+  }
+
+  /**
+   * Checks the content and metadata rules of a message against the message the check matched it to.
+   * {@code side} holds the rules: the interaction itself, or a synchronous interaction's request or
+   * one of its responses, whose location is {@code base}.
+   */
+  public static void checkMessage(
+      JsonNode interaction,
+      JsonNode side,
+      String base,
+      JsonNode payload,
+      Target payloadSchema,
+      JsonNode metadata,
+      Target headersSchema,
+      List<Finding> out) {
+    String description = Interactions.description(interaction);
+    String state = Interactions.state(interaction);
+    if (payload != null && payloadSchema != null) {
+      List<Rule> rules = new ArrayList<>(rules(side, base, "content"));
+      rules.addAll(rules(side, base, "body"));
+      Scope scope =
+          new Scope(
+              description,
+              state,
+              "message.payload.matcher.incompatible",
+              payloadSchema.prepared(),
+              payloadSchema.location());
+      checkTree(scope, payload, rules, out);
+    }
+    if (metadata != null && headersSchema != null) {
+      Scope scope =
+          new Scope(
+              description,
+              state,
+              "message.headers.matcher.incompatible",
+              headersSchema.prepared(),
+              headersSchema.location());
+      checkTree(scope, metadata, rules(side, base, "metadata"), out);
+    }
   }
 
   /** Checks rules on a JSON tree (a body, a payload, metadata) against its schema. */
