@@ -82,8 +82,16 @@ public final class AsyncChecker {
         Interactions.description(interaction), Interactions.state(interaction), location, value);
   }
 
-  /** Checks one asynchronous or synchronous message interaction. */
+  /** Checks one asynchronous or synchronous message interaction, its matching rules included. */
   public void check(JsonNode interaction, int index, List<Finding> out) {
+    check(interaction, index, true, out);
+  }
+
+  /**
+   * Checks one asynchronous or synchronous message interaction; with {@code matchingRules}, the
+   * rules on its contents and metadata are checked against the message it matched.
+   */
+  public void check(JsonNode interaction, int index, boolean matchingRules, List<Finding> out) {
     boolean sync = Interactions.kind(interaction) == Interactions.Kind.SYNC;
     String kind = sync ? "Sync" : "Async";
     String base = "[root].interactions[" + index + "]";
@@ -128,16 +136,20 @@ public final class AsyncChecker {
     String opPath = "[root].operations." + operationId;
     if (!sync) {
       Content content = content(interaction);
-      tryMatch(
-          interaction,
-          candidates(operation.path("messages"), opPath + ".messages"),
-          content,
-          base + ".contents.content",
-          base + ".metadata",
-          opPath + ".messages",
-          true,
-          mock(interaction, base, Json.text(Interactions.description(interaction))),
-          out);
+      Candidate matched =
+          tryMatch(
+              interaction,
+              candidates(operation.path("messages"), opPath + ".messages"),
+              content,
+              base + ".contents.content",
+              base + ".metadata",
+              opPath + ".messages",
+              true,
+              mock(interaction, base, Json.text(Interactions.description(interaction))),
+              out);
+      if (matched != null && matchingRules) {
+        matchingRules(interaction, interaction, base, matched, content, true, out);
+      }
       return;
     }
     MockDetails noMatch =
@@ -145,19 +157,30 @@ public final class AsyncChecker {
             interaction,
             base + ".comments.references.AsyncAPI.operationId",
             Json.text(operationId));
-    boolean matched =
+    Content request = content(interaction.path("request"));
+    Candidate matched =
         tryMatch(
             interaction,
             candidates(operation.path("messages"), opPath + ".messages"),
-            content(interaction.path("request")),
+            request,
             base + ".request.contents.content",
             base + ".request.metadata",
             opPath + ".messages",
             false,
             noMatch,
             out);
-    if (!matched) {
+    if (matched == null) {
       return;
+    }
+    if (matchingRules) {
+      matchingRules(
+          interaction,
+          interaction.path("request"),
+          base + ".request",
+          matched,
+          request,
+          false,
+          out);
     }
     JsonNode reply = operation.get("reply");
     if (reply == null) {
@@ -193,17 +216,59 @@ public final class AsyncChecker {
       return;
     }
     for (int j = 0; j < responses.size(); j++) {
-      tryMatch(
-          interaction,
-          candidates(replyMessages, opPath + ".reply.messages"),
-          content(responses.get(j)),
-          base + ".response[" + j + "].contents.content",
-          base + ".response[" + j + "].metadata",
-          opPath + ".reply.messages",
-          true,
-          noMatch,
-          out);
+      Content response = content(responses.get(j));
+      Candidate replied =
+          tryMatch(
+              interaction,
+              candidates(replyMessages, opPath + ".reply.messages"),
+              response,
+              base + ".response[" + j + "].contents.content",
+              base + ".response[" + j + "].metadata",
+              opPath + ".reply.messages",
+              true,
+              noMatch,
+              out);
+      if (replied != null && matchingRules) {
+        matchingRules(
+            interaction,
+            responses.get(j),
+            base + ".response[" + j + "]",
+            replied,
+            response,
+            true,
+            out);
+      }
     }
+  }
+
+  /**
+   * Checks the rules on a message's contents and metadata against the message it matched, with the
+   * schemas prepared as for its validation; contents that are not JSON have no rules to check.
+   */
+  private void matchingRules(
+      JsonNode interaction,
+      JsonNode side,
+      String base,
+      Candidate c,
+      Content content,
+      boolean received,
+      List<Finding> out) {
+    JsonNode payload = c.message.get("payload");
+    JsonNode headers = c.message.get("headers");
+    boolean json = content.contentType == null || MediaTypes.validatable(content.contentType, true);
+    MatchingRules.checkMessage(
+        interaction,
+        side,
+        base,
+        json ? content.payload : null,
+        payload == null || payload.isNull()
+            ? null
+            : new MatchingRules.Target(prepare(payload, received), c.path + ".payload"),
+        content.metadata,
+        headers == null || headers.isNull()
+            ? null
+            : new MatchingRules.Target(prepare(headers, received), c.path + ".headers"),
+        out);
   }
 
   private static Content content(JsonNode side) {
@@ -239,7 +304,8 @@ public final class AsyncChecker {
     return out;
   }
 
-  private boolean tryMatch(
+  /** Returns the message that matched, or null after a {@code message.no.match} finding. */
+  private Candidate tryMatch(
       JsonNode interaction,
       List<Candidate> candidates,
       Content content,
@@ -262,7 +328,7 @@ public final class AsyncChecker {
                 null,
                 new SpecDetails(c.path, null, null, c.message),
                 Type.INFO));
-        return true;
+        return c;
       }
     }
     out.add(
@@ -272,7 +338,7 @@ public final class AsyncChecker {
             noMatch,
             new SpecDetails(specLocation, null, null, null),
             Type.ERROR));
-    return false;
+    return null;
   }
 
   private void payload(
@@ -360,11 +426,7 @@ public final class AsyncChecker {
       String prefix,
       List<Finding> out) {
     String id = schemaPath + "#" + (received ? "response" : "request");
-    JsonNode inlined = inline(schema, new HashSet<>());
-    ObjectNode prepared = inlined.isObject() ? ((ObjectNode) inlined) : Json.NODES.objectNode();
-    if (received) {
-      prepared = SchemaPreparer.forResponse(prepared);
-    }
+    ObjectNode prepared = prepare(schema, received);
     if (value.isMissingNode()) {
       value = com.fasterxml.jackson.databind.node.NullNode.getInstance();
     }
@@ -381,6 +443,13 @@ public final class AsyncChecker {
               new SpecDetails(schemaPath + "." + v.schemaDotted(), null, null, v.schemaValue()),
               Type.ERROR));
     }
+  }
+
+  /** The schema with its references inlined, strict as a stub must be for what is received. */
+  private ObjectNode prepare(JsonNode schema, boolean received) {
+    JsonNode inlined = inline(schema, new HashSet<>());
+    ObjectNode prepared = inlined.isObject() ? ((ObjectNode) inlined) : Json.NODES.objectNode();
+    return received ? SchemaPreparer.forResponse(prepared) : prepared;
   }
 
   private JsonNode inline(JsonNode schema, Set<String> visited) {

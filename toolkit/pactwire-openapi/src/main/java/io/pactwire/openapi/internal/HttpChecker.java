@@ -339,6 +339,91 @@ public final class HttpChecker {
     return new BodySchema(schemaId, prepare(schemaId, schema, true));
   }
 
+  /** A parameter's or header's schema, prepared, and where the spec declares that schema. */
+  record Declared(String location, ObjectNode prepared) {}
+
+  /**
+   * The schema of a request header, query or path parameter ({@code in} "header", "query" or
+   * "path") or of a response header ({@code in} "response-header") of the operation an interaction
+   * names; header names are compared without case. Null when the spec declares none: a header that
+   * a security scheme requires, or the Content-Type of a response, has no schema to check.
+   */
+  Declared declared(Http h, String in, String name) {
+    String path = h.path.startsWith("/") ? h.path : "/" + h.path;
+    Found found = path.contains("?") ? null : find(h.method.toUpperCase(Locale.ROOT), path);
+    if (found == null) {
+      return null;
+    }
+    Route r = found.route;
+    if ("response-header".equals(in)) {
+      JsonNode response = response(r, h.status);
+      if (response == null || "content-type".equalsIgnoreCase(name)) {
+        return null;
+      }
+      JsonNode headers = Json.deref(response, oas).path("headers");
+      for (Iterator<Map.Entry<String, JsonNode>> it = headers.fields(); it.hasNext(); ) {
+        Map.Entry<String, JsonNode> e = it.next();
+        if (e.getKey().equalsIgnoreCase(name)) {
+          JsonNode header = Json.deref(e.getValue(), oas);
+          JsonNode schema = header.has("schema") ? header.get("schema") : header;
+          String id =
+              opLocation(r) + ".responses." + responseKey(r, h.status) + ".headers." + e.getKey();
+          return new Declared(
+              id + (header.has("schema") ? ".schema" : ""), prepare(id, schema, false));
+        }
+      }
+      return null;
+    }
+    JsonNode parameters = r.operation.path("parameters");
+    for (int i = 0; i < parameters.size(); i++) {
+      JsonNode p = parameters.get(i);
+      String n = p.path("name").asText();
+      if (in.equals(p.path("in").asText())
+          && ("header".equals(in) ? n.equalsIgnoreCase(name) : n.equals(name))) {
+        String id = opLocation(r) + ".parameters[" + i + "]";
+        return new Declared(
+            id + (p.has("schema") ? ".schema" : ""), prepare(id, parameterSchema(p), false));
+      }
+    }
+    return null;
+  }
+
+  /** A path parameter's name and where its value stands in a path. */
+  record PathParam(String name, int start, int end) {}
+
+  /** The template of the operation a path names, and its parameters' values in that path. */
+  record PathMatch(String template, List<PathParam> params) {}
+
+  /** The operation of the interaction's method that has {@code path}, or null when none has. */
+  PathMatch pathMatch(Http h, String path) {
+    Found found = path.contains("?") ? null : find(h.method.toUpperCase(Locale.ROOT), path);
+    if (found == null) {
+      return null;
+    }
+    int offset = 0;
+    Matcher m = found.route.pattern.matcher(path);
+    if (!m.matches()) {
+      for (String prefix : serverPrefixes) {
+        if (path.startsWith(prefix + "/")) {
+          m = found.route.pattern.matcher(path.substring(prefix.length()));
+          if (m.matches()) {
+            offset = prefix.length();
+            break;
+          }
+        }
+      }
+    }
+    List<PathParam> params = new ArrayList<>();
+    for (int i = 0; i < found.route.pathParams.size(); i++) {
+      params.add(
+          new PathParam(
+              found.route.pathParams.get(i).asText(),
+              offset + m.start(i + 1),
+              offset + m.end(i + 1)));
+    }
+    return new PathMatch(found.route.path, params);
+  }
+
   /** The response's content type as negotiated with the request's Accept, and its schema. */
   private record ResponseContent(String contentType, JsonNode schema) {}
 

@@ -2,30 +2,39 @@ package io.pactwire.openapi.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import io.pactwire.openapi.Finding;
 import io.pactwire.openapi.Finding.MockDetails;
 import io.pactwire.openapi.Finding.SpecDetails;
 import io.pactwire.openapi.Finding.Type;
+import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
 /**
- * Findings for body matching rules that admit values the spec forbids: a regex whose pattern
- * matches a value outside the schema (shown by a witness value), a type matcher on a field whose
- * schema is narrower than its type (enum, const, format, pattern, length or range), and an {@code
- * eachLike} minimum below {@code minItems} (or maximum above {@code maxItems}). A stub built from
- * the pact may return any value its matchers admit, so each of these is an error even when the
- * example value passes.
+ * Findings for matching rules that admit values the spec forbids: a regex whose pattern matches a
+ * value outside the schema (shown by a witness value), a type matcher on a field whose schema is
+ * narrower than its type (enum, const, format, pattern, length or range), and an {@code eachLike}
+ * minimum below {@code minItems} (or maximum above {@code maxItems}). A stub built from the pact
+ * may return, and its mock accept, any value its matchers admit, so each of these is an error even
+ * when the example value passes.
+ *
+ * <p>Rules count wherever Pact writes them: request and response bodies, headers, query parameters
+ * and the path of HTTP interactions, and the contents and metadata of messages. Header, query and
+ * path values are strings, read as the parameter's schema reads them.
  */
 public final class MatchingRules {
 
@@ -43,49 +52,133 @@ public final class MatchingRules {
           "exclusiveMaximum",
           "multipleOf");
 
+  /** The strings a number matcher admits on a header, query parameter or message value. */
+  private static final Map<String, String> NUMBER_REGEX =
+      Map.of("integer", "-?\\d+", "decimal", "-?\\d+\\.\\d+", "number", "-?\\d+(\\.\\d+)?");
+
   private MatchingRules() {}
 
-  /** A matching rule at a body path, and where it is written in the pact. */
+  /** A matching rule at a path below its category, and where it is written in the pact. */
   private record Rule(List<String> path, String pactPath, JsonNode matcher, String location) {}
 
-  /** Checks the request and response body rules of one HTTP interaction. */
+  /**
+   * Where a rule's findings point: the interaction, the finding's code, and the prepared schema
+   * with the location of its root in the spec.
+   */
+  private record Scope(
+      String description, String state, String code, ObjectNode prepared, String location) {}
+
+  /** A prepared schema and the location of its root in the spec, for message checks. */
+  public record Target(ObjectNode prepared, String location) {}
+
+  /**
+   * Checks the rules of one HTTP interaction: request and response bodies and headers, the query
+   * and the path.
+   */
   public static void check(
       HttpChecker checker, JsonNode interaction, HttpChecker.Http h, List<Finding> out) {
     for (boolean response : new boolean[] {false, true}) {
       String side = response ? "response" : "request";
-      List<Rule> rules =
-          rules(interaction.path(side), "[root].interactions[" + h.index() + "]." + side);
-      if (rules.isEmpty()) {
+      JsonNode node = interaction.path(side);
+      String base = "[root].interactions[" + h.index() + "]." + side;
+      body(checker, h, node, base, response, out);
+      if (response) {
+        headers(checker, h, node, base, true, out);
         continue;
       }
-      HttpChecker.BodySchema schema = checker.bodySchema(h, response);
-      JsonNode body = response ? h.responseBody() : h.requestBody();
-      if (schema == null || body == null) {
-        continue;
+      // request headers and query are checked, as their examples are, only where the provider
+      // accepts the request: a 4xx interaction shows a request the spec is meant to refuse
+      if (h.status() < 400) {
+        headers(checker, h, node, base, false, out);
+        query(checker, h, node, base, out);
       }
-      Set<String> ruled = new LinkedHashSet<>();
-      rules.forEach(r -> ruled.add(String.join("/", r.path)));
-      for (Rule rule : rules) {
-        check(h, schema, body, rule, ruled, side, out);
-      }
+      path(checker, h, node, base, out);
+    }
+  }
+
+  private static void body(
+      HttpChecker checker,
+      HttpChecker.Http h,
+      JsonNode side,
+      String base,
+      boolean response,
+      List<Finding> out) {
+    List<Rule> rules = rules(side, base, "body");
+    if (rules.isEmpty()) {
+      return;
+    }
+    HttpChecker.BodySchema schema = checker.bodySchema(h, response);
+    JsonNode body = response ? h.responseBody() : h.requestBody();
+    if (schema == null || body == null) {
+      return;
+    }
+    Scope scope =
+        new Scope(
+            h.description(),
+            h.state(),
+            (response ? "response" : "request") + ".body.matcher.incompatible",
+            schema.prepared(),
+            schema.schemaId() + ".schema");
+    checkTree(scope, body, rules, out);
+  }
+
+  /**
+   * Checks the content and metadata rules of a message against the message the check matched it to.
+   * {@code side} holds the rules: the interaction itself, or a synchronous interaction's request or
+   * one of its responses, whose location is {@code base}.
+   */
+  public static void checkMessage(
+      JsonNode interaction,
+      JsonNode side,
+      String base,
+      JsonNode payload,
+      Target payloadSchema,
+      JsonNode metadata,
+      Target headersSchema,
+      List<Finding> out) {
+    String description = Interactions.description(interaction);
+    String state = Interactions.state(interaction);
+    if (payload != null && payloadSchema != null) {
+      List<Rule> rules = new ArrayList<>(rules(side, base, "content"));
+      rules.addAll(rules(side, base, "body"));
+      Scope scope =
+          new Scope(
+              description,
+              state,
+              "message.payload.matcher.incompatible",
+              payloadSchema.prepared(),
+              payloadSchema.location());
+      checkTree(scope, payload, rules, out);
+    }
+    if (metadata != null && headersSchema != null) {
+      Scope scope =
+          new Scope(
+              description,
+              state,
+              "message.headers.matcher.incompatible",
+              headersSchema.prepared(),
+              headersSchema.location());
+      checkTree(scope, metadata, rules(side, base, "metadata"), out);
+    }
+  }
+
+  /** Checks rules on a JSON tree (a body, a payload, metadata) against its schema. */
+  private static void checkTree(Scope scope, JsonNode tree, List<Rule> rules, List<Finding> out) {
+    Set<String> ruled = new LinkedHashSet<>();
+    rules.forEach(r -> ruled.add(String.join("/", r.path)));
+    for (Rule rule : rules) {
+      check(scope, tree, rule, ruled, out);
     }
   }
 
   private static void check(
-      HttpChecker.Http h,
-      HttpChecker.BodySchema schema,
-      JsonNode body,
-      Rule rule,
-      Set<String> ruled,
-      String side,
-      List<Finding> out) {
-    String match = rule.matcher.path("match").asText("");
-    Located field = locate(schema.prepared(), rule.path);
+      Scope scope, JsonNode body, Rule rule, Set<String> ruled, List<Finding> out) {
+    String match = match(rule.matcher);
+    Located field = locate(scope.prepared, rule.path);
     if (field == null) {
       return;
     }
     JsonNode example = example(body, rule.path);
-    String code = side + ".body.matcher.incompatible";
     switch (match) {
       case "type" -> {
         int min = rule.matcher.path("min").asInt(-1);
@@ -95,10 +188,8 @@ public final class MatchingRules {
         if (rule.matcher.has("min") && minItems != null && min < minItems.asInt()) {
           out.add(
               finding(
-                  h,
-                  schema,
+                  scope,
                   field,
-                  code,
                   rule,
                   "minItems",
                   "Matcher admits arrays the spec forbids: eachLike minimum "
@@ -109,10 +200,8 @@ public final class MatchingRules {
         if (rule.matcher.has("max") && maxItems != null && max > maxItems.asInt()) {
           out.add(
               finding(
-                  h,
-                  schema,
+                  scope,
                   field,
-                  code,
                   rule,
                   "maxItems",
                   "Matcher admits arrays the spec forbids: maximum "
@@ -120,30 +209,11 @@ public final class MatchingRules {
                       + " is above maxItems "
                       + maxItems.asInt()));
         }
-        typeCascade(h, schema, example, rule, rule.path, field, ruled, code, out);
+        typeCascade(scope, example, rule, rule.path, field, ruled, out);
       }
       case "regex" -> {
         String regex = rule.matcher.path("regex").asText("");
-        String witness = witness(regex, field.schema, example);
-        if (witness != null) {
-          String keyword = violation(field.schema, witness);
-          out.add(
-              finding(
-                  h,
-                  schema,
-                  field,
-                  code,
-                  rule,
-                  keyword,
-                  "Matcher admits values the spec forbids: regex '"
-                      + regex
-                      + "' matches \""
-                      + witness
-                      + "\", which fails '"
-                      + keyword
-                      + "' "
-                      + field.schema.get(keyword)));
-        }
+        regex(scope, field, rule, regex, example, s -> violation(field.schema, s), out);
       }
       case "integer", "decimal", "number" -> {
         for (String k :
@@ -158,13 +228,12 @@ public final class MatchingRules {
           if (field.schema.has(k)) {
             out.add(
                 finding(
-                    h,
-                    schema,
+                    scope,
                     field,
-                    code,
                     rule,
                     k,
-                    "Matcher admits values the spec forbids: a "
+                    "Matcher admits values the spec forbids: "
+                        + article(match)
                         + match
                         + " matcher admits any "
                         + match
@@ -180,16 +249,376 @@ public final class MatchingRules {
     }
   }
 
+  /**
+   * Adds the finding for a regex that matches a value the schema forbids, if a witness shows one.
+   */
+  private static void regex(
+      Scope scope,
+      Located field,
+      Rule rule,
+      String regex,
+      JsonNode example,
+      Function<String, String> violation,
+      List<Finding> out) {
+    Pattern p = compile(regex);
+    if (p == null) {
+      return;
+    }
+    String ex = example != null && example.isTextual() ? example.asText() : "";
+    String witness = witness(candidates(regex, ex), c -> p.matcher(c).matches(), violation);
+    if (witness != null) {
+      String keyword = violation.apply(witness);
+      out.add(
+          finding(
+              scope,
+              field,
+              rule,
+              keyword,
+              "Matcher admits values the spec forbids: regex '"
+                  + regex
+                  + "' matches \""
+                  + witness
+                  + "\", which fails '"
+                  + keyword
+                  + "' "
+                  + field.schema.get(keyword)));
+    }
+  }
+
+  private static void headers(
+      HttpChecker checker,
+      HttpChecker.Http h,
+      JsonNode side,
+      String base,
+      boolean response,
+      List<Finding> out) {
+    String name = response ? "response" : "request";
+    Map<String, String> values = response ? h.responseHeaders() : h.requestHeaders();
+    for (Rule rule : rules(side, base, "header")) {
+      String header = rule.path.get(0);
+      // a header a security scheme requires (Authorization: Bearer .+) has no schema to narrow it
+      HttpChecker.Declared declared =
+          checker.declared(h, response ? "response-header" : "header", header);
+      if (declared != null) {
+        String value = values.get(header.toLowerCase(Locale.ROOT));
+        parameter(h, declared, name + ".header.matcher.incompatible", rule, value, out);
+      }
+    }
+  }
+
+  private static void query(
+      HttpChecker checker, HttpChecker.Http h, JsonNode side, String base, List<Finding> out) {
+    List<Rule> rules = rules(side, base, "query");
+    if (rules.isEmpty()) {
+      return;
+    }
+    ObjectNode query = Params.parseQuery(h.query(), false);
+    for (Rule rule : rules) {
+      String name = rule.path.get(0);
+      HttpChecker.Declared declared = checker.declared(h, "query", name);
+      if (declared != null) {
+        JsonNode value = query.get(name);
+        if (value != null && value.isArray()) {
+          value = value.isEmpty() ? null : value.get(0);
+        }
+        String example = value == null ? null : value.asText();
+        parameter(h, declared, "request.query.matcher.incompatible", rule, example, out);
+      }
+    }
+  }
+
+  /**
+   * Checks a rule on a header or query value. The value is a string, so a type matcher admits any
+   * string: a schema of another type, or with an enum, pattern, format or length, is narrower. A
+   * regex, or a number matcher (any integer or decimal string), is checked by witness, reading the
+   * witness as the parameter's schema reads the value. An array parameter's items are checked.
+   */
+  private static void parameter(
+      HttpChecker.Http h,
+      HttpChecker.Declared declared,
+      String code,
+      Rule rule,
+      String example,
+      List<Finding> out) {
+    Scope scope =
+        new Scope(h.description(), h.state(), code, declared.prepared(), declared.location());
+    Located field = locate(scope.prepared, List.of());
+    if (field != null && "array".equals(field.schema.path("type").asText())) {
+      field = locateChild(scope.prepared, field, "*");
+    }
+    if (field == null) {
+      return;
+    }
+    JsonNode schema = field.schema;
+    String match = match(rule.matcher);
+    switch (match) {
+      case "type" -> {
+        String keyword = narrowing(schema);
+        if (keyword != null) {
+          out.add(
+              finding(
+                  scope,
+                  field,
+                  rule,
+                  keyword,
+                  "Matcher admits values the spec forbids: a type matcher admits any string,"
+                      + " but the spec narrows it with '"
+                      + keyword
+                      + "' "
+                      + schema.get(keyword)));
+        }
+      }
+      case "regex" ->
+          regex(
+              scope,
+              field,
+              rule,
+              rule.matcher.path("regex").asText(""),
+              Json.text(example),
+              s -> parameterViolation(schema, s),
+              out);
+      case "integer", "decimal", "number" -> {
+        Pattern numbers = Pattern.compile(NUMBER_REGEX.get(match));
+        String witness =
+            witness(
+                candidates("", example == null ? "" : example),
+                c -> numbers.matcher(c).matches(),
+                c -> parameterViolation(schema, c));
+        if (witness != null) {
+          String keyword = parameterViolation(schema, witness);
+          out.add(
+              finding(
+                  scope,
+                  field,
+                  rule,
+                  keyword,
+                  "Matcher admits values the spec forbids: "
+                      + article(match)
+                      + match
+                      + " matcher admits \""
+                      + witness
+                      + "\", which fails '"
+                      + keyword
+                      + "' "
+                      + schema.get(keyword)));
+        }
+      }
+      default -> {}
+    }
+  }
+
+  private static String article(String match) {
+    return "integer".equals(match) ? "an " : "a ";
+  }
+
+  /** The keyword by which a string parameter's schema is narrower than any string, or null. */
+  private static String narrowing(JsonNode schema) {
+    JsonNode type = schema.get("type");
+    if (type != null && type.isTextual() && !"string".equals(type.asText())) {
+      return "type";
+    }
+    for (String k : NARROWING) {
+      if (schema.has(k) && applies(k, TextNode.valueOf(""))) {
+        return k;
+      }
+    }
+    return null;
+  }
+
+  /**
+   * The keyword a header, query or path value fails, read as the schema's type reads it (as {@link
+   * Params#coerce} does before validation), or null.
+   */
+  static String parameterViolation(JsonNode schema, String value) {
+    String type = schema.path("type").asText("string");
+    switch (type) {
+      case "integer", "number" -> {
+        BigDecimal n;
+        try {
+          n =
+              "integer".equals(type)
+                  ? new BigDecimal(new BigInteger(value.trim()))
+                  : new BigDecimal(value.trim());
+        } catch (NumberFormatException e) {
+          return "type";
+        }
+        return numberViolation(schema, n);
+      }
+      case "boolean" -> {
+        return "true".equals(value) || "false".equals(value) ? null : "type";
+      }
+      case "string" -> {
+        return violation(schema, value);
+      }
+      default -> {
+        return null;
+      }
+    }
+  }
+
+  private static String numberViolation(JsonNode schema, BigDecimal n) {
+    if (schema.has("enum")) {
+      boolean found = false;
+      for (JsonNode e : schema.get("enum")) {
+        found |= e.isNumber() && e.decimalValue().compareTo(n) == 0;
+      }
+      if (!found) {
+        return "enum";
+      }
+    }
+    JsonNode c = schema.get("const");
+    if (c != null && !(c.isNumber() && c.decimalValue().compareTo(n) == 0)) {
+      return "const";
+    }
+    if (number(schema, "minimum") && n.compareTo(schema.get("minimum").decimalValue()) < 0) {
+      return "minimum";
+    }
+    if (number(schema, "maximum") && n.compareTo(schema.get("maximum").decimalValue()) > 0) {
+      return "maximum";
+    }
+    if (number(schema, "exclusiveMinimum")
+        && n.compareTo(schema.get("exclusiveMinimum").decimalValue()) <= 0) {
+      return "exclusiveMinimum";
+    }
+    if (number(schema, "exclusiveMaximum")
+        && n.compareTo(schema.get("exclusiveMaximum").decimalValue()) >= 0) {
+      return "exclusiveMaximum";
+    }
+    if (number(schema, "multipleOf")
+        && schema.get("multipleOf").decimalValue().signum() != 0
+        && n.remainder(schema.get("multipleOf").decimalValue()).signum() != 0) {
+      return "multipleOf";
+    }
+    return null;
+  }
+
+  private static boolean number(JsonNode schema, String keyword) {
+    return schema.path(keyword).isNumber();
+  }
+
+  /**
+   * Checks a regex on the request path. A path rule matches the whole path, so it is tried with
+   * each path parameter's value replaced by a candidate: a path the regex matches whose parameter
+   * fails the parameter's schema is an error at the keyword that forbids it. Failing that, a path
+   * the regex matches that no operation of the method has (an extra or empty segment, a slash in a
+   * parameter) is a warning at {@code [root].paths}: a consumer builds its paths from the template,
+   * so such a path is one it does not send, though its mock would accept it.
+   */
+  private static void path(
+      HttpChecker checker, HttpChecker.Http h, JsonNode side, String base, List<Finding> out) {
+    List<Rule> rules = rules(side, base, "path");
+    if (rules.isEmpty()) {
+      return;
+    }
+    String path = h.path().startsWith("/") ? h.path() : "/" + h.path();
+    HttpChecker.PathMatch example = checker.pathMatch(h, path);
+    if (example == null) {
+      return; // the example's own path is already a finding
+    }
+    for (Rule rule : rules) {
+      String regex = rule.matcher.path("regex").asText("");
+      Pattern p = "regex".equals(match(rule.matcher)) ? compile(regex) : null;
+      if (p == null) {
+        continue;
+      }
+      Finding error = null;
+      for (int i = 0; i < example.params().size() && error == null; i++) {
+        HttpChecker.PathParam param = example.params().get(i);
+        HttpChecker.Declared declared = checker.declared(h, "path", param.name());
+        Located field = declared == null ? null : locate(declared.prepared(), List.of());
+        if (field == null) {
+          continue;
+        }
+        String head = path.substring(0, param.start());
+        String tail = path.substring(param.end());
+        int index = i;
+        String witness =
+            witness(
+                candidates("", path.substring(param.start(), param.end())),
+                c ->
+                    !c.isEmpty() && !c.matches(".*[/?#].*") && p.matcher(head + c + tail).matches(),
+                c -> {
+                  // the witness must name the same operation, with this parameter taking the value
+                  HttpChecker.PathMatch m = checker.pathMatch(h, head + c + tail);
+                  return m == null
+                          || !m.template().equals(example.template())
+                          || m.params().get(index).end() - m.params().get(index).start()
+                              != c.length()
+                      ? null
+                      : parameterViolation(field.schema, c);
+                });
+        if (witness != null) {
+          String keyword = parameterViolation(field.schema, witness);
+          Scope scope =
+              new Scope(
+                  h.description(),
+                  h.state(),
+                  "request.path-or-method.matcher.unknown",
+                  declared.prepared(),
+                  declared.location());
+          error =
+              finding(
+                  scope,
+                  field,
+                  rule,
+                  keyword,
+                  "Matcher admits paths the spec forbids: regex '"
+                      + regex
+                      + "' matches \""
+                      + head
+                      + witness
+                      + tail
+                      + "\", whose path parameter '"
+                      + param.name()
+                      + "' fails '"
+                      + keyword
+                      + "' "
+                      + field.schema.get(keyword));
+        }
+      }
+      if (error != null) {
+        out.add(error);
+        continue;
+      }
+      Set<String> shapes = new LinkedHashSet<>(List.of(path + "/x", path + "/"));
+      for (HttpChecker.PathParam param : example.params()) {
+        String head = path.substring(0, param.start());
+        String tail = path.substring(param.end());
+        shapes.add(head + tail);
+        shapes.add(head + path.substring(param.start(), param.end()) + "/x" + tail);
+      }
+      if (path.lastIndexOf('/') > 0) {
+        shapes.add(path.substring(0, path.lastIndexOf('/')));
+      }
+      for (String shape : shapes) {
+        if (p.matcher(shape).matches() && checker.pathMatch(h, shape) == null) {
+          out.add(
+              new Finding(
+                  "request.path-or-method.matcher.unknown",
+                  "Matcher admits paths no operation has: regex '"
+                      + regex
+                      + "' matches \""
+                      + shape
+                      + "\", which is not a path of "
+                      + h.method().toUpperCase(Locale.ROOT)
+                      + " in the spec file",
+                  new MockDetails(h.description(), h.state(), rule.location, rule.matcher),
+                  new SpecDetails("[root].paths", null, null, null),
+                  Type.WARNING));
+          break;
+        }
+      }
+    }
+  }
+
   /** A type matcher applies to the value and, in Pact, to everything below it without a rule. */
   private static void typeCascade(
-      HttpChecker.Http h,
-      HttpChecker.BodySchema schema,
+      Scope scope,
       JsonNode example,
       Rule rule,
       List<String> path,
       Located field,
       Set<String> ruled,
-      String code,
       List<Finding> out) {
     if (example == null || field == null) {
       return;
@@ -204,10 +633,8 @@ public final class MatchingRules {
               path.equals(rule.path) ? "" : " (at " + String.join(".", path) + ", below it)";
           out.add(
               finding(
-                  h,
-                  schema,
+                  scope,
                   field,
-                  code,
                   rule,
                   k,
                   "Matcher admits values the spec forbids: a type matcher admits any "
@@ -227,15 +654,7 @@ public final class MatchingRules {
         List<String> next = new ArrayList<>(path);
         next.add("*");
         typeCascade(
-            h,
-            schema,
-            example.get(i),
-            rule,
-            next,
-            locateChild(schema.prepared(), field, "*"),
-            ruled,
-            code,
-            out);
+            scope, example.get(i), rule, next, locateChild(scope.prepared, field, "*"), ruled, out);
         break;
       }
     } else if (example.isObject()) {
@@ -244,14 +663,12 @@ public final class MatchingRules {
         List<String> next = new ArrayList<>(path);
         next.add(e.getKey());
         typeCascade(
-            h,
-            schema,
+            scope,
             e.getValue(),
             rule,
             next,
-            locateChild(schema.prepared(), field, e.getKey()),
+            locateChild(scope.prepared, field, e.getKey()),
             ruled,
-            code,
             out);
       }
     }
@@ -267,23 +684,15 @@ public final class MatchingRules {
   }
 
   private static Finding finding(
-      HttpChecker.Http h,
-      HttpChecker.BodySchema schema,
-      Located field,
-      String code,
-      Rule rule,
-      String keyword,
-      String message) {
+      Scope scope, Located field, Rule rule, String keyword, String message) {
     List<String> specPath = new ArrayList<>(field.path);
     specPath.add(keyword);
     return new Finding(
-        code,
+        scope.code,
         message,
-        new MockDetails(h.description(), h.state(), rule.location, rule.matcher),
+        new MockDetails(scope.description, scope.state, rule.location, rule.matcher),
         new SpecDetails(
-            schema.schemaId()
-                + ".schema"
-                + (specPath.isEmpty() ? "" : "." + String.join(".", specPath)),
+            scope.location + "." + String.join(".", specPath),
             null,
             null,
             field.schema.get(keyword)),
@@ -356,43 +765,82 @@ public final class MatchingRules {
     return n;
   }
 
-  /** Reads V2 ({@code $.body.a}) and V3/V4 ({@code body: {$.a: {matchers}}}) body rules. */
-  private static List<Rule> rules(JsonNode side, String base) {
+  /** Where V2 writes each category's rules, as a prefix of the rule's key. */
+  private static final Map<String, List<String>> V2_PREFIXES =
+      Map.of(
+          "body", List.of("$.body"),
+          "header", List.of("$.headers", "$.header"),
+          "query", List.of("$.query"),
+          "path", List.of("$.path"));
+
+  /**
+   * Reads the rules of one category: V3/V4 ({@code body: {$.a: {matchers}}}, {@code header: {Name:
+   * {matchers}}}, {@code path: {matchers}}) or V2 ({@code $.body.a}, {@code $.headers.Name}, {@code
+   * $.query.name}, {@code $.path}). A body rule's path is its JSON path; a header's or query
+   * parameter's is its name; the path's is empty.
+   */
+  private static List<Rule> rules(JsonNode side, String base, String category) {
     List<Rule> out = new ArrayList<>();
     JsonNode rules = side.path("matchingRules");
     if (!rules.isObject()) {
       return out;
     }
-    JsonNode body = rules.get("body");
-    if (body != null && body.isObject()) {
-      for (Iterator<Map.Entry<String, JsonNode>> it = body.fields(); it.hasNext(); ) {
+    boolean tree = !"header".equals(category) && !"query".equals(category);
+    JsonNode v3 = rules.get(category);
+    if (v3 != null && v3.isObject()) {
+      String at = base + ".matchingRules." + category;
+      if ("path".equals(category)) {
+        addMatchers(out, List.of(), "path", v3.path("matchers"), at);
+        return out;
+      }
+      for (Iterator<Map.Entry<String, JsonNode>> it = v3.fields(); it.hasNext(); ) {
         Map.Entry<String, JsonNode> e = it.next();
-        JsonNode matchers = e.getValue().path("matchers");
-        for (int i = 0; i < matchers.size(); i++) {
-          out.add(
-              new Rule(
-                  parse(e.getKey()),
-                  e.getKey(),
-                  matchers.get(i),
-                  base + ".matchingRules.body." + e.getKey() + ".matchers[" + i + "]"));
-        }
+        List<String> path =
+            tree && !"metadata".equals(category) ? parse(e.getKey()) : List.of(e.getKey());
+        addMatchers(out, path, e.getKey(), e.getValue().path("matchers"), at + "." + e.getKey());
       }
       return out;
     }
     for (Iterator<Map.Entry<String, JsonNode>> it = rules.fields(); it.hasNext(); ) {
       Map.Entry<String, JsonNode> e = it.next();
-      if (e.getKey().equals("$.body")
-          || e.getKey().startsWith("$.body.")
-          || e.getKey().startsWith("$.body[")) {
-        out.add(
-            new Rule(
-                parse("$" + e.getKey().substring(6)),
-                e.getKey(),
-                e.getValue(),
-                base + ".matchingRules." + e.getKey()));
+      for (String prefix : V2_PREFIXES.getOrDefault(category, List.of())) {
+        String key = e.getKey();
+        String rest = key.startsWith(prefix) ? key.substring(prefix.length()) : null;
+        if (rest == null || !(rest.isEmpty() || rest.startsWith(".") || rest.startsWith("["))) {
+          continue;
+        }
+        List<String> path = parse("$" + rest);
+        if (!tree) {
+          if (path.isEmpty()) {
+            break;
+          }
+          path = List.of(path.get(0));
+        } else if ("path".equals(category) && !path.isEmpty()) {
+          break;
+        }
+        out.add(new Rule(path, key, e.getValue(), base + ".matchingRules." + key));
+        break;
       }
     }
     return out;
+  }
+
+  private static void addMatchers(
+      List<Rule> out, List<String> path, String pactPath, JsonNode matchers, String location) {
+    for (int i = 0; i < matchers.size(); i++) {
+      out.add(new Rule(path, pactPath, matchers.get(i), location + ".matchers[" + i + "]"));
+    }
+  }
+
+  /** The kind of a matcher; V2 rules may leave out {@code match} ({@code {"regex": "..."}}). */
+  private static String match(JsonNode matcher) {
+    if (matcher.path("match").isTextual()) {
+      return matcher.get("match").asText();
+    }
+    if (matcher.has("regex")) {
+      return "regex";
+    }
+    return matcher.has("min") || matcher.has("max") ? "type" : "";
   }
 
   private static final Pattern SEGMENT =
@@ -407,16 +855,41 @@ public final class MatchingRules {
     return out;
   }
 
-  /** A value the regex matches and the schema forbids, or null when none is found. */
-  static String witness(String regex, JsonNode schema, JsonNode example) {
-    Pattern p;
+  private static Pattern compile(String regex) {
     try {
-      p = Pattern.compile(regex);
+      return Pattern.compile(regex);
     } catch (PatternSyntaxException e) {
       return null;
     }
-    Set<String> candidates = new LinkedHashSet<>(alternatives(regex));
+  }
+
+  /** A value the regex matches and the schema forbids, or null when none is found. */
+  static String witness(String regex, JsonNode schema, JsonNode example) {
+    Pattern p = compile(regex);
+    if (p == null) {
+      return null;
+    }
     String ex = example != null && example.isTextual() ? example.asText() : "";
+    return witness(candidates(regex, ex), c -> p.matcher(c).matches(), c -> violation(schema, c));
+  }
+
+  /** The first candidate that the matcher admits and that fails the schema, or null. */
+  private static String witness(
+      Set<String> candidates, Predicate<String> admitted, Function<String, String> violation) {
+    for (String c : candidates) {
+      if (admitted.test(c) && violation.apply(c) != null) {
+        return c;
+      }
+    }
+    return null;
+  }
+
+  /**
+   * Values to try against a regex: its literal alternatives, variations of the example, and values
+   * that commonly break enums, patterns, formats, lengths and ranges.
+   */
+  private static Set<String> candidates(String regex, String ex) {
+    Set<String> candidates = new LinkedHashSet<>(alternatives(regex));
     candidates.addAll(
         List.of(
             ex,
@@ -454,17 +927,9 @@ public final class MatchingRules {
             "aaa",
             "zzz",
             "a".repeat(300),
-            "1".repeat(40)));
-    Map<String, String> failing = new LinkedHashMap<>();
-    for (String c : candidates) {
-      if (p.matcher(c).matches()) {
-        String v = violation(schema, c);
-        if (v != null) {
-          failing.put(c, v);
-        }
-      }
-    }
-    return failing.isEmpty() ? null : failing.keySet().iterator().next();
+            "1".repeat(40),
+            "-1.5"));
+    return candidates;
   }
 
   private static List<String> alternatives(String regex) {
