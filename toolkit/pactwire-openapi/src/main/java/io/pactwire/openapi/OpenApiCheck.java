@@ -182,7 +182,7 @@ public final class OpenApiCheck {
                   "No AsyncAPI document provided to validate async interaction"));
           return out;
         }
-        async.check(interaction, i, out);
+        async.check(interaction, i, matchingRules, out);
       }
       default -> {}
     }

@@ -430,6 +430,10 @@ class MatchingRulesBeyondBodiesTests {
 
     /** A V4 StockChanged event with metadata; {@code rules} are its {@code matchingRules}. */
     private List<Finding> check(String rules, String payload) throws IOException {
+      return check(rules, payload, true);
+    }
+
+    private List<Finding> check(String rules, String payload, boolean honour) throws IOException {
       String pact =
           """
           {
@@ -448,7 +452,11 @@ class MatchingRulesBeyondBodiesTests {
           """
               .formatted(payload, rules);
       Path file = Files.writeString(dir.resolve("messages.json"), pact);
-      return OpenApiCheck.of(ASYNCAPI).check(file);
+      OpenApiCheck.Builder b = OpenApiCheck.newInstance().spec(ASYNCAPI);
+      if (!honour) {
+        b.ignoreMatchingRules();
+      }
+      return b.build().check(file);
     }
 
     private List<Finding> check(String rules) throws IOException {
@@ -458,6 +466,18 @@ class MatchingRulesBeyondBodiesTests {
     }
 
     private static final String MESSAGE = "[root].components.messages.StockChanged";
+
+    @Test
+    void ignoringMatchingRulesChecksTheExamplePayloadOnly() throws IOException {
+      assertThat(
+              check(
+                  rule("content", "$.sku", "{\"match\": \"regex\", \"regex\": \"SKU-[0-9]+\"}"),
+                  "{\"sku\": \"SKU-1001\", \"available\": 10,"
+                      + " \"occurredAt\": \"2026-11-28T23:00:00Z\"}",
+                  false))
+          .filteredOn(Finding::isError)
+          .isEmpty();
+    }
 
     @Test
     void aRegexWiderThanThePayloadsPatternIsAnError() throws IOException {

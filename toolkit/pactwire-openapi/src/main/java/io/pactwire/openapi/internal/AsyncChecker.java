@@ -82,11 +82,6 @@ public final class AsyncChecker {
         Interactions.description(interaction), Interactions.state(interaction), location, value);
   }
 
-  /** Checks one asynchronous or synchronous message interaction, its matching rules included. */
-  public void check(JsonNode interaction, int index, List<Finding> out) {
-    check(interaction, index, true, out);
-  }
-
   /**
    * Checks one asynchronous or synchronous message interaction; with {@code matchingRules}, the
    * rules on its contents and metadata are checked against the message it matched.
