@@ -24,7 +24,7 @@ import java.util.function.BiConsumer;
 /** Turns served exchanges into interactions, one per description and provider states. */
 public final class Capture {
 
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON = ExactJson.MAPPER;
 
   private Capture() {}
 

@@ -44,7 +44,7 @@ public final class InteractionBuilder {
   /** The text written instead of a secret. */
   public static final String REDACTED = "<redacted>";
 
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON = ExactJson.MAPPER;
   private static final Pattern SCHEME = Pattern.compile("([A-Za-z][A-Za-z0-9-]*) .+");
   private static final String JSON_UNIT = "${json-unit.";
 

@@ -19,6 +19,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.pactwire.core.ContractId;
 import io.pactwire.core.PactFileException;
 import io.pactwire.core.PactFiles;
+import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -144,9 +145,26 @@ public final class PactWriter {
   public static String key(String description, List<ProviderState> states) {
     StringBuilder key = new StringBuilder(description);
     for (ProviderState state : states) {
-      key.append('\u0000').append(state.getName()).append(new TreeMap<>(state.getParams()));
+      key.append('\u0000').append(state.getName()).append(byValue(state.getParams()));
     }
     return key.toString();
+  }
+
+  // Parameters by value: 24.9 and 24.90 are one number, so a state recorded before decimals kept
+  // their scale is the same state.
+  private static Object byValue(Object value) {
+    if (value instanceof BigDecimal decimal) {
+      return decimal.stripTrailingZeros();
+    }
+    if (value instanceof Map<?, ?> map) {
+      Map<String, Object> sorted = new TreeMap<>();
+      map.forEach((k, v) -> sorted.put(String.valueOf(k), byValue(v)));
+      return sorted;
+    }
+    if (value instanceof List<?> list) {
+      return list.stream().map(PactWriter::byValue).toList();
+    }
+    return value;
   }
 
   /** Names the interaction in messages: {@code 'a request' given 'a product exists'}. */
