@@ -1,15 +1,10 @@
 package io.pactwire.consumer.internal;
 
-import au.com.dius.pact.core.model.Consumer;
 import au.com.dius.pact.core.model.DefaultPactReader;
 import au.com.dius.pact.core.model.Interaction;
 import au.com.dius.pact.core.model.Pact;
-import au.com.dius.pact.core.model.PactSpecVersion;
-import au.com.dius.pact.core.model.Provider;
 import au.com.dius.pact.core.model.ProviderState;
 import au.com.dius.pact.core.model.UnknownPactSource;
-import au.com.dius.pact.core.model.V4Pact;
-import au.com.dius.pact.core.support.Json;
 import au.com.dius.pact.core.support.json.JsonParser;
 import au.com.dius.pact.core.support.json.JsonValue;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -21,7 +16,7 @@ import io.pactwire.core.PactFileException;
 import io.pactwire.core.PactFiles;
 import java.math.BigDecimal;
 import java.nio.file.Path;
-import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,7 +31,23 @@ import java.util.TreeMap;
  */
 public final class PactWriter {
 
-  private static final ObjectMapper JSON = new ObjectMapper();
+  // Numbers as written, so that a conflict shows the file's 24.90 as 24.90.
+  private static final ObjectMapper JSON = ExactJson.MAPPER;
+
+  // Content is the same when numbers are equal in value: 24.9 and 24.90 are one example, as they
+  // are one JSON number. An integer and a decimal (12 and 12.0) still differ.
+  private static final Comparator<JsonNode> SAME_VALUE =
+      (a, b) -> {
+        if (a.equals(b)) {
+          return 0;
+        }
+        if (a.isNumber() && b.isNumber() && a.isIntegralNumber() == b.isIntegralNumber()) {
+          return a.isIntegralNumber()
+              ? a.bigIntegerValue().compareTo(b.bigIntegerValue())
+              : a.decimalValue().compareTo(b.decimalValue());
+        }
+        return 1;
+      };
 
   private PactWriter() {}
 
@@ -68,12 +79,7 @@ public final class PactWriter {
           if (!mergeInto(merged, interactions, file, contents) && current.isPresent()) {
             return current;
           }
-          V4Pact pact =
-              new V4Pact(
-                  new Consumer(contract.consumer()),
-                  new Provider(contract.provider()),
-                  new ArrayList<>(merged.values()));
-          return Optional.of(PactFiles.render(pact));
+          return Optional.of(PactFiles.render(PactTrees.pact(contract, merged.values())));
         });
   }
 
@@ -101,7 +107,7 @@ public final class PactWriter {
       if (old != null) {
         JsonNode oldContent = contents.computeIfAbsent(key, k -> content(old));
         JsonNode newContent = content(interaction);
-        if (oldContent.equals(newContent)) {
+        if (oldContent.equals(SAME_VALUE, newContent)) {
           continue;
         }
         String oldTest = testName(old);
@@ -190,20 +196,12 @@ public final class PactWriter {
 
   /** The interaction as sorted JSON, without the comments that name its test. */
   static JsonNode content(Interaction interaction) {
-    return stripped(tree(interaction));
+    return stripped(PactTrees.interaction(interaction));
   }
 
   private static JsonNode stripped(JsonNode interaction) {
     ((ObjectNode) interaction).remove(List.of("comments", "key"));
     return interaction;
-  }
-
-  private static JsonNode tree(Interaction interaction) {
-    try {
-      return JSON.readTree(Json.toJson(interaction.toMap(PactSpecVersion.V4)).serialise());
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException(e);
-    }
   }
 
   private static InteractionConflict conflict(
