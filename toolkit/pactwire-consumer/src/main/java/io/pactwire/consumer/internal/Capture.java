@@ -2,14 +2,20 @@ package io.pactwire.consumer.internal;
 
 import au.com.dius.pact.core.model.ProviderState;
 import au.com.dius.pact.core.model.V4Interaction;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.util.TokenBuffer;
+import com.github.tomakehurst.wiremock.common.Json;
 import com.github.tomakehurst.wiremock.http.HttpHeader;
 import com.github.tomakehurst.wiremock.http.HttpHeaders;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import com.github.tomakehurst.wiremock.stubbing.StubMapping;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -19,12 +25,16 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.function.BiConsumer;
 
 /** Turns served exchanges into interactions, one per description and provider states. */
 public final class Capture {
 
-  private static final ObjectMapper JSON = ExactJson.MAPPER;
+  // Reads WireMock's objects with their numbers' own types: a BigDecimal as written (24.90), a
+  // double or float as the shortest text that names it, as in the stub's mapping JSON.
+  private static final ObjectMapper PARTS =
+      JsonMapper.builder().disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES).build();
 
   private Capture() {}
 
@@ -83,11 +93,37 @@ public final class Capture {
     return new ArrayList<>(byKey.values());
   }
 
+  /**
+   * The parts of the stub's mapping JSON that capture reads (see {@link StubFacts} and {@link
+   * InteractionBuilder}): request, response, metadata, names, scenario and webhooks. Written by
+   * WireMock's own serialiser into a tree, part by part: the whole mapping as text, read back,
+   * costs several times as much and most of it is never looked at.
+   */
   static JsonNode stubJson(StubMapping stub) {
-    try {
-      return JSON.readTree(StubMapping.buildJsonStringFor(stub));
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("cannot read stub " + stub.getId(), e);
+    ObjectNode json = PARTS.createObjectNode();
+    put(json, "id", stub.getId());
+    put(json, "name", stub.getName());
+    put(json, "request", stub.getRequest());
+    put(json, "response", stub.getResponse());
+    put(json, "scenarioName", stub.getScenarioName());
+    put(json, "requiredScenarioState", stub.getRequiredScenarioState());
+    put(json, "metadata", stub.getMetadata());
+    put(json, "postServeActions", stub.getPostServeActions());
+    put(json, "serveEventListeners", stub.getServeEventListeners());
+    return json;
+  }
+
+  private static void put(ObjectNode json, String field, Object part) {
+    if (part instanceof String || part instanceof UUID) {
+      json.put(field, part.toString());
+    } else if (part != null) {
+      ObjectMapper wiremock = Json.getObjectMapper();
+      try (TokenBuffer buffer = new TokenBuffer(wiremock, false)) {
+        wiremock.writerWithView(Json.PublicView.class).writeValue(buffer, part);
+        json.set(field, PARTS.readTree(buffer.asParser()));
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot read the " + field + " of a stub", e);
+      }
     }
   }
 
