@@ -46,6 +46,8 @@ public final class InteractionBuilder {
 
   private static final ObjectMapper JSON = ExactJson.MAPPER;
   private static final Pattern SCHEME = Pattern.compile("([A-Za-z][A-Za-z0-9-]*) .+");
+  private static final Pattern TEMPLATE_VARIABLE = Pattern.compile("\\{[^}/]+}");
+  private static final Pattern QUOTED = Pattern.compile("\\\\Q(.*?)\\\\E");
   private static final String JSON_UNIT = "${json-unit.";
 
   private final JsonNode stub;
@@ -169,7 +171,7 @@ public final class InteractionBuilder {
     if (pattern.hasNonNull("urlPathTemplate")) {
       String template = pattern.get("urlPathTemplate").asText();
       StringBuilder regex = new StringBuilder();
-      Matcher m = Pattern.compile("\\{[^}/]+}").matcher(template);
+      Matcher m = TEMPLATE_VARIABLE.matcher(template);
       int at = 0;
       while (m.find()) {
         regex.append(Pattern.quote(template.substring(at, m.start()))).append("[^/]+");
@@ -192,14 +194,11 @@ public final class InteractionBuilder {
 
   // \Q/products/\E reads worse than /products/ when nothing needs quoting.
   private static String simplifyQuotes(String regex) {
-    Matcher m = Pattern.compile("\\\\Q(.*?)\\\\E").matcher(regex);
+    Matcher m = QUOTED.matcher(regex);
     StringBuilder out = new StringBuilder();
     while (m.find()) {
       String literal = m.group(1);
-      String plain =
-          literal.chars().allMatch(c -> Character.isLetterOrDigit(c) || "/_-~".indexOf(c) >= 0)
-              ? literal
-              : m.group();
+      String plain = isPlain(literal, "/_-~") ? literal : m.group();
       m.appendReplacement(out, Matcher.quoteReplacement(plain));
     }
     m.appendTail(out);
@@ -521,11 +520,18 @@ public final class InteractionBuilder {
   }
 
   static String quote(String literal) {
-    return literal
-            .chars()
-            .allMatch(c -> Character.isLetterOrDigit(c) || " /_-~,:;=".indexOf(c) >= 0)
-        ? literal
-        : Pattern.quote(literal);
+    return isPlain(literal, " /_-~,:;=") ? literal : Pattern.quote(literal);
+  }
+
+  // Letters, digits and these characters only: nothing a regex would read as syntax.
+  private static boolean isPlain(String literal, String punctuation) {
+    for (int i = 0; i < literal.length(); i++) {
+      char c = literal.charAt(i);
+      if (!Character.isLetterOrDigit(c) && punctuation.indexOf(c) < 0) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static MatchingRulesImpl prune(MatchingRulesImpl rules) {
