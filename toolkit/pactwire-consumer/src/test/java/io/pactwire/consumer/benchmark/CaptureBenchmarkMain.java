@@ -4,6 +4,8 @@ import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass
 
 import io.pactwire.core.PactFiles;
 import io.pactwire.core.PactsDirectory;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -18,24 +20,30 @@ import org.junit.platform.testkit.engine.EngineTestKit;
  * <p>Each capturing round writes into a folder of its own, so every round pays what a first run
  * pays: building all 40 interactions and writing the pact file. (Rounds sharing one folder would
  * find the file already holding the same interactions and skip the write.)
+ *
+ * <p>Beside wall time it prints the CPU time of the thread that runs the tests, where capture does
+ * all its work: on a shared machine, wall times move with the load, CPU time much less.
  */
 public final class CaptureBenchmarkMain {
 
   private static final String PACT = "bench-consumer-bench-provider.json";
+  private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
   private CaptureBenchmarkMain() {}
+
+  private record Run(long wallNanos, long cpuNanos) {}
 
   public static void main(String[] args) throws Exception {
     int warmUp = args.length > 0 ? Integer.parseInt(args[0]) : 5;
     int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 15;
     Path root = Files.createTempDirectory("pactwire-bench");
-    List<Long> plain = new ArrayList<>();
-    List<Long> capturing = new ArrayList<>();
+    List<Run> plain = new ArrayList<>();
+    List<Run> capturing = new ArrayList<>();
     for (int round = 0; round < warmUp + rounds; round++) {
-      long p = run(PlainSuiteTestCase.class);
+      Run p = run(PlainSuiteTestCase.class);
       Path pacts = root.resolve("round-" + round);
       System.setProperty(PactsDirectory.PROPERTY, pacts.toString());
-      long c = run(CapturingSuiteTestCase.class);
+      Run c = run(CapturingSuiteTestCase.class);
       int written = PactFiles.read(pacts.resolve(PACT)).getInteractions().size();
       if (written != 40) {
         throw new IllegalStateException(pacts.resolve(PACT) + ": " + written + " interactions");
@@ -45,27 +53,36 @@ public final class CaptureBenchmarkMain {
         capturing.add(c);
       }
     }
-    long plainMedian = median(plain);
-    long capturingMedian = median(capturing);
+    long plainWall = median(plain.stream().map(Run::wallNanos).toList());
+    long capturingWall = median(capturing.stream().map(Run::wallNanos).toList());
+    long plainCpu = median(plain.stream().map(Run::cpuNanos).toList());
+    long capturingCpu = median(capturing.stream().map(Run::cpuNanos).toList());
     System.out.printf(
         "stubbed suite (20 tests, 100 requests, pact written each round): WireMock alone %.1f ms,"
-            + " with capture %.1f ms, ratio %.3f (medians of %d rounds after %d warm-up)%n",
-        plainMedian / 1e6,
-        capturingMedian / 1e6,
-        (double) capturingMedian / plainMedian,
+            + " with capture %.1f ms, ratio %.3f (medians of %d rounds after %d warm-up)%n"
+            + "  CPU time of the test thread: WireMock alone %.1f ms, with capture %.1f ms,"
+            + " capture %+.1f ms%n",
+        plainWall / 1e6,
+        capturingWall / 1e6,
+        (double) capturingWall / plainWall,
         rounds,
-        warmUp);
+        warmUp,
+        plainCpu / 1e6,
+        capturingCpu / 1e6,
+        (capturingCpu - plainCpu) / 1e6);
   }
 
-  private static long run(Class<?> suite) {
+  private static Run run(Class<?> suite) {
+    long cpu = THREADS.getCurrentThreadCpuTime();
     long start = System.nanoTime();
     var results = EngineTestKit.engine("junit-jupiter").selectors(selectClass(suite)).execute();
     long elapsed = System.nanoTime() - start;
+    cpu = THREADS.getCurrentThreadCpuTime() - cpu;
     long failed = results.testEvents().failed().count();
     if (failed > 0 || results.testEvents().succeeded().count() != 20) {
       throw new IllegalStateException(suite.getSimpleName() + ": " + failed + " failed");
     }
-    return elapsed;
+    return new Run(elapsed, cpu);
   }
 
   private static long median(List<Long> values) {
