@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.util.TokenBuffer;
 import com.github.tomakehurst.wiremock.common.Json;
 import com.github.tomakehurst.wiremock.http.HttpHeader;
 import com.github.tomakehurst.wiremock.http.HttpHeaders;
+import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import com.github.tomakehurst.wiremock.stubbing.StubMapping;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
@@ -126,16 +127,16 @@ public final class Capture {
 
   /**
    * The parts of the stub's mapping JSON that capture reads (see {@link StubFacts} and {@link
-   * InteractionBuilder}): request, response, metadata, name, scenario and webhooks; not the id,
-   * which differs between equal stubs and names only a refused one. WireMock's own serialiser
-   * writes them into a token buffer read as a tree: the whole mapping as text, read back, costs
-   * several times as much, and most of it is never looked at.
+   * InteractionBuilder}): request, metadata, name, scenario, webhooks, and of the response only
+   * what the exchange does not show. WireMock's own serialiser writes them into a token buffer read
+   * as a tree: the whole mapping as text, read back, costs several times as much, and most of it is
+   * never looked at. Not the id: it differs between equal stubs and names only a refused one.
    */
   static ObjectNode stubJson(StubMapping stub) {
     Map<String, Object> parts = new LinkedHashMap<>();
     parts.put("name", stub.getName());
     parts.put("request", stub.getRequest());
-    parts.put("response", stub.getResponse());
+    parts.put("response", responseParts(stub.getResponse()));
     parts.put("scenarioName", stub.getScenarioName());
     parts.put("requiredScenarioState", stub.getRequiredScenarioState());
     parts.put("metadata", stub.getMetadata());
@@ -145,10 +146,31 @@ public final class Capture {
     ObjectMapper wiremock = Json.getObjectMapper();
     try (TokenBuffer buffer = new TokenBuffer(wiremock, false)) {
       wiremock.writerWithView(Json.PublicView.class).writeValue(buffer, parts);
-      return PARTS.readTree(buffer.asParser());
+      ObjectNode json = PARTS.readTree(buffer.asParser());
+      if (stub.getResponse() != null && stub.getResponse().getJsonBody() != null) {
+        // WireMock's own tree, not a copy: only its presence matters, and nothing changes it.
+        ((ObjectNode) json.get("response")).set("jsonBody", stub.getResponse().getJsonBody());
+      }
+      return json;
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read stub " + stub.getId(), e);
     }
+  }
+
+  // The response as the mapping JSON has it, without what the exchange shows (status, headers,
+  // body): transformers, fault, delays and proxying, which a contract cannot express.
+  private static Map<String, Object> responseParts(ResponseDefinition response) {
+    Map<String, Object> parts = new LinkedHashMap<>();
+    if (response != null) {
+      parts.put("transformers", response.getTransformers());
+      parts.put("fault", response.getFault());
+      parts.put("fixedDelayMilliseconds", response.getFixedDelayMilliseconds());
+      parts.put("delayDistribution", response.getDelayDistribution());
+      parts.put("chunkedDribbleDelay", response.getChunkedDribbleDelay());
+      parts.put("proxyBaseUrl", response.getProxyBaseUrl());
+      parts.values().removeIf(Objects::isNull);
+    }
+    return parts;
   }
 
   static ExampleRequest request(LoggedRequest request) {
