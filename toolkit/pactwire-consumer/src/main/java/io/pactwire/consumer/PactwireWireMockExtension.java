@@ -157,7 +157,7 @@ public class PactwireWireMockExtension extends WireMockExtension {
     }
     try {
       synchronized (recorded) {
-        PactWriter.mergeInto(recorded, captured.interactions(), pactFile());
+        PactWriter.mergeInto(recorded, captured.interactions(), this::pactFile);
         // Only now: the recorded interaction of each key is the one these inputs build.
         recordedInputs.putAll(captured.inputs());
         if (!classLevel) {

@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.Supplier;
 
 /**
  * Merges interactions into a pact file under its lock: an identical interaction is a no-op, a new
@@ -76,10 +77,10 @@ public final class PactWriter {
               }
             }
           }
-          if (!mergeInto(merged, interactions, file, contents) && current.isPresent()) {
+          if (!mergeInto(merged, interactions, () -> file, contents) && current.isPresent()) {
             return current;
           }
-          return Optional.of(PactFiles.render(PactTrees.pact(contract, merged.values())));
+          return Optional.of(PactTrees.render(PactTrees.pact(contract, merged.values())));
         });
   }
 
@@ -92,13 +93,23 @@ public final class PactWriter {
    */
   public static boolean mergeInto(
       Map<String, Interaction> target, List<? extends Interaction> incoming, Path file) {
+    return mergeInto(target, incoming, () -> file, new HashMap<>());
+  }
+
+  /**
+   * As {@link #mergeInto(Map, List, Path)}, locating the file only to name it in a conflict.
+   *
+   * @throws InteractionConflict when another test recorded a key with different content
+   */
+  public static boolean mergeInto(
+      Map<String, Interaction> target, List<? extends Interaction> incoming, Supplier<Path> file) {
     return mergeInto(target, incoming, file, new HashMap<>());
   }
 
   private static boolean mergeInto(
       Map<String, Interaction> target,
       List<? extends Interaction> incoming,
-      Path file,
+      Supplier<Path> file,
       Map<String, JsonNode> contents) {
     boolean changed = false;
     for (Interaction interaction : incoming) {
@@ -113,7 +124,7 @@ public final class PactWriter {
         String oldTest = testName(old);
         String newTest = testName(interaction);
         if (oldTest.isEmpty() || !oldTest.equals(newTest)) {
-          throw conflict(file, oldContent, interaction, newContent, oldTest, newTest);
+          throw conflict(file.get(), oldContent, interaction, newContent, oldTest, newTest);
         }
         contents.put(key, newContent);
       }
