@@ -4,13 +4,16 @@ import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass
 
 import io.pactwire.core.PactFiles;
 import io.pactwire.core.PactsDirectory;
+import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.platform.testkit.engine.EngineTestKit;
 
 /**
@@ -19,7 +22,8 @@ import org.junit.platform.testkit.engine.EngineTestKit;
  *
  * <p>Each capturing round writes into a folder of its own, so every round pays what a first run
  * pays: building all 40 interactions and writing the pact file. (Rounds sharing one folder would
- * find the file already holding the same interactions and skip the write.)
+ * find the file already holding the same interactions and skip the write.) The folders are deleted
+ * at the end.
  *
  * <p>Beside wall time it prints the CPU time of the thread that runs the tests, where capture does
  * all its work: on a shared machine, wall times move with the load, CPU time much less.
@@ -53,6 +57,7 @@ public final class CaptureBenchmarkMain {
         capturing.add(c);
       }
     }
+    deleteTree(root);
     long plainWall = median(plain.stream().map(Run::wallNanos).toList());
     long capturingWall = median(capturing.stream().map(Run::wallNanos).toList());
     long plainCpu = median(plain.stream().map(Run::cpuNanos).toList());
@@ -83,6 +88,14 @@ public final class CaptureBenchmarkMain {
       throw new IllegalStateException(suite.getSimpleName() + ": " + failed + " failed");
     }
     return new Run(elapsed, cpu);
+  }
+
+  private static void deleteTree(Path root) throws IOException {
+    try (Stream<Path> paths = Files.walk(root)) {
+      for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+        Files.delete(path);
+      }
+    }
   }
 
   private static long median(List<Long> values) {
