@@ -7,7 +7,7 @@ module=toolkit/pactwire-consumer
 cp_file=$(mktemp)
 ./mvnw -B -q -o -pl $module -am test-compile dependency:build-classpath -Djacoco.skip=true \
   -Dmdep.outputFile="$cp_file" -Dmdep.includeScope=test >/dev/null
-java -Dpact_do_not_track=true -Dorg.slf4j.simpleLogger.defaultLogLevel=warn \
+java -Dpact_do_not_track=true -Dorg.slf4j.simpleLogger.defaultLogLevel=error \
   -cp "$(cat "$cp_file"):$module/target/classes:$module/target/test-classes" \
   io.pactwire.consumer.benchmark.CaptureBenchmarkMain "${1:-5}" "${2:-15}"
 rm -f "$cp_file"

@@ -4,7 +4,6 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMoc
 
 import au.com.dius.pact.core.model.Interaction;
 import au.com.dius.pact.core.model.ProviderState;
-import au.com.dius.pact.core.model.V4Interaction;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.core.Options;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
@@ -61,9 +60,10 @@ public class PactwireWireMockExtension extends WireMockExtension {
   private final CaptureListener listener;
   private final boolean declarative;
   private final Set<String> reported = ConcurrentHashMap.newKeySet();
-  // Interactions of a class-level extension, written once after all its tests.
+  // Interactions of a class-level extension, written once after all its tests, and by the same key
+  // the inputs each was built from: an exchange with the same inputs need not be built again.
   private final Map<String, Interaction> recorded = new LinkedHashMap<>();
-  private final Map<String, String> recordedInputs = new ConcurrentHashMap<>();
+  private final Map<String, Capture.Inputs> recordedInputs = new ConcurrentHashMap<>();
   private boolean classLevel;
   private ContractId contract;
   private Path pactsDir;
@@ -143,7 +143,7 @@ public class PactwireWireMockExtension extends WireMockExtension {
       super.onAfterEach(context, runtimeInfo);
       return;
     }
-    List<V4Interaction.SynchronousHttp> interactions =
+    Capture.Captured captured =
         Capture.interactions(
             listener.drain(),
             settings,
@@ -151,13 +151,15 @@ public class PactwireWireMockExtension extends WireMockExtension {
             testName(context),
             (stub, features) -> report(context, stub, features),
             recordedInputs);
-    if (interactions.isEmpty()) {
+    if (captured.interactions().isEmpty()) {
       super.onAfterEach(context, runtimeInfo);
       return;
     }
     try {
       synchronized (recorded) {
-        PactWriter.mergeInto(recorded, interactions, pactFile());
+        PactWriter.mergeInto(recorded, captured.interactions(), this::pactFile);
+        // Only now: the recorded interaction of each key is the one these inputs build.
+        recordedInputs.putAll(captured.inputs());
         if (!classLevel) {
           flush();
         }
@@ -186,6 +188,7 @@ public class PactwireWireMockExtension extends WireMockExtension {
     if (!recorded.isEmpty()) {
       List<Interaction> pending = new ArrayList<>(recorded.values());
       recorded.clear();
+      recordedInputs.clear();
       PactWriter.merge(pactFile(), contract, pending);
     }
   }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.stubbing.StubMapping;
 import io.pactwire.consumer.internal.CaptureSettings;
+import io.pactwire.consumer.internal.ExactJson;
 import io.pactwire.consumer.internal.InteractionBuilder;
 import io.pactwire.consumer.internal.PactWriter;
 import io.pactwire.consumer.internal.StubFacts;
@@ -31,7 +32,7 @@ import java.util.List;
  */
 public final class StubConverter {
 
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON = ExactJson.MAPPER;
 
   private final CaptureSettings settings;
 

@@ -135,9 +135,10 @@ class PactwireWireMockExtensionTests {
     void failTheLaterTestNamingBothTests() {
       EngineExecutionResults results = ExampleRuns.run(ConflictingTestCase.class, pacts);
 
-      results.testEvents().assertStatistics(stats -> stats.started(3).succeeded(2).failed(1));
+      results.testEvents().assertStatistics(stats -> stats.started(4).succeeded(2).failed(2));
       String first = ConflictingTestCase.class.getName() + "#expectsAName";
       String second = ConflictingTestCase.class.getName() + "#expectsATitle";
+      String fourth = ConflictingTestCase.class.getName() + "#wantsTheTitleOnceMore";
       results
           .testEvents()
           .assertThatEvents()
@@ -153,6 +154,18 @@ class PactwireWireMockExtensionTests {
                                       "conflicting interaction 'a request for a product' given 'a product exists' in ")
                                   && m.contains("recorded by " + first)
                                   && m.contains("by " + second)))));
+      // The same inputs as a test that failed are no excuse: they conflict again.
+      results
+          .testEvents()
+          .assertThatEvents()
+          .haveExactly(
+              1,
+              event(
+                  test("wantsTheTitleOnceMore"),
+                  finishedWithFailure(
+                      instanceOf(AssertionFailedError.class),
+                      message(
+                          m -> m.contains("recorded by " + first) && m.contains("by " + fourth)))));
     }
 
     @Test

@@ -2,14 +2,24 @@ package io.pactwire.consumer.internal;
 
 import au.com.dius.pact.core.model.ProviderState;
 import au.com.dius.pact.core.model.V4Interaction;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.ValueNode;
+import com.fasterxml.jackson.databind.util.TokenBuffer;
+import com.github.tomakehurst.wiremock.common.Json;
 import com.github.tomakehurst.wiremock.http.HttpHeader;
 import com.github.tomakehurst.wiremock.http.HttpHeaders;
+import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import com.github.tomakehurst.wiremock.stubbing.StubMapping;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -18,77 +28,149 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.function.BiConsumer;
 
 /** Turns served exchanges into interactions, one per description and provider states. */
 public final class Capture {
 
-  private static final ObjectMapper JSON = new ObjectMapper();
+  // Reads WireMock's objects with the numbers their mapping JSON shows: a double or float as the
+  // shortest text that names it, a BigDecimal as written (24.90) unless it has no fraction, which
+  // WireMock writes plain, as an integer (1E+2 as 100).
+  private static final ObjectMapper PARTS =
+      JsonMapper.builder()
+          .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
+          .nodeFactory(
+              new JsonNodeFactory() {
+                @Override
+                public ValueNode numberNode(BigDecimal value) {
+                  return value.scale() <= 0
+                      ? super.numberNode(value.toBigIntegerExact())
+                      : super.numberNode(value);
+                }
+              })
+          .build();
 
   private Capture() {}
 
   /**
-   * Converts {@code events} (in serving order) into interactions; the first exchange of each
-   * description and states wins. Stubs with features a contract cannot express are passed to {@code
-   * refused} with the feature and left out.
+   * A test's interactions, and by key ({@link PactWriter#key}) the inputs each was built from.
+   *
+   * @param interactions one per description and provider states
+   * @param inputs what each interaction was built from, for the next call's {@code recordedInputs}
    */
-  public static List<V4Interaction.SynchronousHttp> interactions(
-      List<ServeEvent> events,
-      CaptureSettings settings,
-      List<ProviderState> fallbackStates,
-      String testName,
-      BiConsumer<JsonNode, List<String>> refused) {
-    return interactions(events, settings, fallbackStates, testName, refused, new HashMap<>());
-  }
+  public record Captured(
+      List<V4Interaction.SynchronousHttp> interactions, Map<String, Inputs> inputs) {}
 
   /**
-   * As {@link #interactions(List, CaptureSettings, List, String, BiConsumer)}, skipping exchanges
-   * whose inputs (stub, request, response) equal those already recorded for their description and
-   * states in {@code recordedInputs}, which it updates: a repeated exchange needs no interaction
-   * built and compared.
+   * What an interaction is built from, besides settings and fallback states: equal inputs build
+   * equal interactions.
+   *
+   * @param stub the stub's JSON without its id
+   * @param request the example request
+   * @param response the example response
    */
-  public static List<V4Interaction.SynchronousHttp> interactions(
+  public record Inputs(JsonNode stub, ExampleRequest request, ExampleResponse response) {}
+
+  /**
+   * Converts {@code events} (in serving order) into interactions; the first exchange of each
+   * description and states wins. Stubs with features a contract cannot express are passed to {@code
+   * refused} (with their id) and left out. An exchange whose inputs equal those in {@code
+   * recordedInputs} for its description and states is skipped: its interaction is recorded already,
+   * and building it again would only find it equal.
+   */
+  public static Captured interactions(
       List<ServeEvent> events,
       CaptureSettings settings,
       List<ProviderState> fallbackStates,
       String testName,
       BiConsumer<JsonNode, List<String>> refused,
-      Map<String, String> recordedInputs) {
+      Map<String, Inputs> recordedInputs) {
     Map<String, V4Interaction.SynchronousHttp> byKey = new LinkedHashMap<>();
-    Map<Object, JsonNode> stubs = new HashMap<>();
+    Map<String, Inputs> inputs = new HashMap<>();
     Set<Object> seen = new HashSet<>();
     for (ServeEvent event : events) {
       StubMapping mapping = event.getStubMapping();
-      // A stub's description and states do not depend on the request: build it once per stub.
+      // A stub's description and states do not depend on the request: its first exchange is the
+      // example.
       if (!seen.add(mapping.getId() == null ? mapping : mapping.getId())) {
         continue;
       }
-      JsonNode stub = stubs.computeIfAbsent(mapping.getId(), id -> stubJson(mapping));
+      ObjectNode stub = stubJson(mapping);
       List<String> features = StubFacts.uncontractable(stub);
       if (!features.isEmpty()) {
+        if (mapping.getId() != null) {
+          stub.put("id", mapping.getId().toString());
+        }
         refused.accept(stub, features);
         continue;
       }
-      V4Interaction.SynchronousHttp interaction =
+      String key =
+          PactWriter.key(
+              StubFacts.description(stub), StubFacts.providerStates(stub, fallbackStates));
+      if (byKey.containsKey(key)) {
+        continue;
+      }
+      Inputs given = new Inputs(stub, request(event.getRequest()), response(event));
+      if (given.equals(recordedInputs.get(key))) {
+        continue;
+      }
+      byKey.put(
+          key,
           InteractionBuilder.build(
-              stub,
-              request(event.getRequest()),
-              response(event),
-              settings,
-              fallbackStates,
-              testName);
-      byKey.putIfAbsent(PactWriter.key(interaction), interaction);
+              stub, given.request(), given.response(), settings, fallbackStates, testName));
+      inputs.put(key, given);
     }
-    return new ArrayList<>(byKey.values());
+    return new Captured(new ArrayList<>(byKey.values()), inputs);
   }
 
-  static JsonNode stubJson(StubMapping stub) {
-    try {
-      return JSON.readTree(StubMapping.buildJsonStringFor(stub));
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("cannot read stub " + stub.getId(), e);
+  /**
+   * The parts of the stub's mapping JSON that capture reads (see {@link StubFacts} and {@link
+   * InteractionBuilder}): request, metadata, name, scenario, webhooks, and of the response only
+   * what the exchange does not show. WireMock's own serialiser writes them into a token buffer read
+   * as a tree: the whole mapping as text, read back, costs several times as much, and most of it is
+   * never looked at. Not the id: it differs between equal stubs and names only a refused one.
+   */
+  static ObjectNode stubJson(StubMapping stub) {
+    Map<String, Object> parts = new LinkedHashMap<>();
+    parts.put("name", stub.getName());
+    parts.put("request", stub.getRequest());
+    parts.put("response", responseParts(stub.getResponse()));
+    parts.put("scenarioName", stub.getScenarioName());
+    parts.put("requiredScenarioState", stub.getRequiredScenarioState());
+    parts.put("metadata", stub.getMetadata());
+    parts.put("postServeActions", stub.getPostServeActions());
+    parts.put("serveEventListeners", stub.getServeEventListeners());
+    parts.values().removeIf(Objects::isNull);
+    ObjectMapper wiremock = Json.getObjectMapper();
+    try (TokenBuffer buffer = new TokenBuffer(wiremock, false)) {
+      wiremock.writerWithView(Json.PublicView.class).writeValue(buffer, parts);
+      ObjectNode json = PARTS.readTree(buffer.asParser());
+      if (stub.getResponse() != null && stub.getResponse().getJsonBody() != null) {
+        // WireMock's own tree, not a copy: only its presence matters, and nothing changes it.
+        ((ObjectNode) json.get("response")).set("jsonBody", stub.getResponse().getJsonBody());
+      }
+      return json;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read stub " + stub.getId(), e);
     }
+  }
+
+  // The response as the mapping JSON has it, without what the exchange shows (status, headers,
+  // body): transformers, fault, delays and proxying, which a contract cannot express.
+  private static Map<String, Object> responseParts(ResponseDefinition response) {
+    Map<String, Object> parts = new LinkedHashMap<>();
+    if (response != null) {
+      parts.put("transformers", response.getTransformers());
+      parts.put("fault", response.getFault());
+      parts.put("fixedDelayMilliseconds", response.getFixedDelayMilliseconds());
+      parts.put("delayDistribution", response.getDelayDistribution());
+      parts.put("chunkedDribbleDelay", response.getChunkedDribbleDelay());
+      parts.put("proxyBaseUrl", response.getProxyBaseUrl());
+      parts.values().removeIf(Objects::isNull);
+    }
+    return parts;
   }
 
   static ExampleRequest request(LoggedRequest request) {

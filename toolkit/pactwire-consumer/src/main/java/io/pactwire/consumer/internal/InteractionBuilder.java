@@ -17,12 +17,14 @@ import au.com.dius.pact.core.model.matchingrules.RegexMatcher;
 import au.com.dius.pact.core.model.matchingrules.TypeMatcher;
 import au.com.dius.pact.core.support.Json;
 import au.com.dius.pact.core.support.json.JsonValue;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -44,8 +46,10 @@ public final class InteractionBuilder {
   /** The text written instead of a secret. */
   public static final String REDACTED = "<redacted>";
 
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON = ExactJson.MAPPER;
   private static final Pattern SCHEME = Pattern.compile("([A-Za-z][A-Za-z0-9-]*) .+");
+  private static final Pattern TEMPLATE_VARIABLE = Pattern.compile("\\{[^}/]+}");
+  private static final Pattern QUOTED = Pattern.compile("\\\\Q(.*?)\\\\E");
   private static final String JSON_UNIT = "${json-unit.";
 
   private final JsonNode stub;
@@ -141,13 +145,12 @@ public final class InteractionBuilder {
 
     OptionalBody body = OptionalBody.missing();
     if (hasBody) {
-      Optional<JsonNode> json = parseJson(example.body(), contentType);
+      Optional<JsonBody> json = parseJson(example.body(), contentType);
       if (json.isPresent()) {
-        JsonNode tree = json.get();
         MatchingRuleCategory bodyRules = rules.addCategory("body");
-        requestBodyRules(pattern.path("bodyPatterns"), tree, bodyRules);
-        tree = redactPaths(tree, bodyRules);
-        body = OptionalBody.body(bytes(tree), ContentType.getJSON());
+        requestBodyRules(pattern.path("bodyPatterns"), json.get().tree(), bodyRules);
+        JsonNode tree = redactPaths(json.get().tree(), bodyRules);
+        body = OptionalBody.body(bytes(example.body(), json.get(), tree), ContentType.getJSON());
       } else {
         MatchingRuleCategory bodyRules = rules.addCategory("body");
         for (JsonNode p : pattern.path("bodyPatterns")) {
@@ -169,7 +172,7 @@ public final class InteractionBuilder {
     if (pattern.hasNonNull("urlPathTemplate")) {
       String template = pattern.get("urlPathTemplate").asText();
       StringBuilder regex = new StringBuilder();
-      Matcher m = Pattern.compile("\\{[^}/]+}").matcher(template);
+      Matcher m = TEMPLATE_VARIABLE.matcher(template);
       int at = 0;
       while (m.find()) {
         regex.append(Pattern.quote(template.substring(at, m.start()))).append("[^/]+");
@@ -192,14 +195,11 @@ public final class InteractionBuilder {
 
   // \Q/products/\E reads worse than /products/ when nothing needs quoting.
   private static String simplifyQuotes(String regex) {
-    Matcher m = Pattern.compile("\\\\Q(.*?)\\\\E").matcher(regex);
+    Matcher m = QUOTED.matcher(regex);
     StringBuilder out = new StringBuilder();
     while (m.find()) {
       String literal = m.group(1);
-      String plain =
-          literal.chars().allMatch(c -> Character.isLetterOrDigit(c) || "/_-~".indexOf(c) >= 0)
-              ? literal
-              : m.group();
+      String plain = isPlain(literal, "/_-~") ? literal : m.group();
       m.appendReplacement(out, Matcher.quoteReplacement(plain));
     }
     m.appendTail(out);
@@ -360,13 +360,13 @@ public final class InteractionBuilder {
     OptionalBody body = OptionalBody.missing();
     List<String> contentType = header(headers, "Content-Type");
     if (example.body() != null && !example.body().isEmpty()) {
-      Optional<JsonNode> json = parseJson(example.body(), contentType);
+      Optional<JsonBody> json = parseJson(example.body(), contentType);
       if (json.isPresent()
           && (stub.path("response").has("jsonBody")
               || !contentType.isEmpty()
               || looksLikeJson(example.body()))) {
         MatchingRuleCategory bodyRules = rules.addCategory("body");
-        typeRules(json.get(), "$", bodyRules);
+        typeRules(json.get().tree(), "$", bodyRules);
         pins.path("exact")
             .forEach(
                 p -> {
@@ -383,8 +383,8 @@ public final class InteractionBuilder {
                         JsonPaths.normalise(e.getKey()), new RegexMatcher(e.getValue().asText()));
                   }
                 });
-        JsonNode tree = redactPaths(json.get(), bodyRules);
-        body = OptionalBody.body(bytes(tree), ContentType.getJSON());
+        JsonNode tree = redactPaths(json.get().tree(), bodyRules);
+        body = OptionalBody.body(bytes(example.body(), json.get(), tree), ContentType.getJSON());
       } else {
         body =
             OptionalBody.body(
@@ -497,16 +497,33 @@ public final class InteractionBuilder {
     return List.of();
   }
 
-  static Optional<JsonNode> parseJson(String text, List<String> contentType) {
+  /**
+   * A body read as JSON.
+   *
+   * @param tree the value read
+   * @param whole whether the text is that one value and nothing more (bar whitespace)
+   */
+  record JsonBody(JsonNode tree, boolean whole) {}
+
+  static Optional<JsonBody> parseJson(String text, List<String> contentType) {
     boolean declared =
         !contentType.isEmpty() && contentType.get(0).toLowerCase(Locale.ROOT).contains("json");
     if (!declared && !looksLikeJson(text)) {
       return Optional.empty();
     }
-    try {
-      JsonNode node = JSON.readTree(text);
-      return node == null || node.isMissingNode() ? Optional.empty() : Optional.of(node);
-    } catch (JsonProcessingException e) {
+    try (JsonParser parser = JSON.createParser(text)) {
+      JsonNode node = JSON.readTree(parser);
+      if (node == null || node.isMissingNode()) {
+        return Optional.empty();
+      }
+      boolean whole;
+      try {
+        whole = parser.nextToken() == null && text.charAt(0) != '\uFEFF';
+      } catch (JsonProcessingException trailing) {
+        whole = false;
+      }
+      return Optional.of(new JsonBody(node, whole));
+    } catch (IOException e) {
       return Optional.empty();
     }
   }
@@ -516,16 +533,26 @@ public final class InteractionBuilder {
     return t.startsWith("{") || t.startsWith("[");
   }
 
-  private static byte[] bytes(JsonNode tree) {
-    return tree.toString().getBytes(StandardCharsets.UTF_8);
+  // The body as sent when it is one whole JSON value and nothing in it was redacted: pact-jvm reads
+  // the same value from it as from the value written anew, which only costs time.
+  private static byte[] bytes(String text, JsonBody read, JsonNode written) {
+    String json = read.whole() && written == read.tree() ? text : written.toString();
+    return json.getBytes(StandardCharsets.UTF_8);
   }
 
   static String quote(String literal) {
-    return literal
-            .chars()
-            .allMatch(c -> Character.isLetterOrDigit(c) || " /_-~,:;=".indexOf(c) >= 0)
-        ? literal
-        : Pattern.quote(literal);
+    return isPlain(literal, " /_-~,:;=") ? literal : Pattern.quote(literal);
+  }
+
+  // Letters, digits and these characters only: nothing a regex would read as syntax.
+  private static boolean isPlain(String literal, String punctuation) {
+    for (int i = 0; i < literal.length(); i++) {
+      char c = literal.charAt(i);
+      if (!Character.isLetterOrDigit(c) && punctuation.indexOf(c) < 0) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static MatchingRulesImpl prune(MatchingRulesImpl rules) {

@@ -1,15 +1,10 @@
 package io.pactwire.consumer.internal;
 
-import au.com.dius.pact.core.model.Consumer;
 import au.com.dius.pact.core.model.DefaultPactReader;
 import au.com.dius.pact.core.model.Interaction;
 import au.com.dius.pact.core.model.Pact;
-import au.com.dius.pact.core.model.PactSpecVersion;
-import au.com.dius.pact.core.model.Provider;
 import au.com.dius.pact.core.model.ProviderState;
 import au.com.dius.pact.core.model.UnknownPactSource;
-import au.com.dius.pact.core.model.V4Pact;
-import au.com.dius.pact.core.support.Json;
 import au.com.dius.pact.core.support.json.JsonParser;
 import au.com.dius.pact.core.support.json.JsonValue;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -19,13 +14,15 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.pactwire.core.ContractId;
 import io.pactwire.core.PactFileException;
 import io.pactwire.core.PactFiles;
+import java.math.BigDecimal;
 import java.nio.file.Path;
-import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.Supplier;
 
 /**
  * Merges interactions into a pact file under its lock: an identical interaction is a no-op, a new
@@ -35,7 +32,23 @@ import java.util.TreeMap;
  */
 public final class PactWriter {
 
-  private static final ObjectMapper JSON = new ObjectMapper();
+  // Numbers as written, so that a conflict shows the file's 24.90 as 24.90.
+  private static final ObjectMapper JSON = ExactJson.MAPPER;
+
+  // Content is the same when numbers are equal in value: 24.9 and 24.90 are one example, as they
+  // are one JSON number. An integer and a decimal (12 and 12.0) still differ.
+  private static final Comparator<JsonNode> SAME_VALUE =
+      (a, b) -> {
+        if (a.equals(b)) {
+          return 0;
+        }
+        if (a.isNumber() && b.isNumber() && a.isIntegralNumber() == b.isIntegralNumber()) {
+          return a.isIntegralNumber()
+              ? a.bigIntegerValue().compareTo(b.bigIntegerValue())
+              : a.decimalValue().compareTo(b.decimalValue());
+        }
+        return 1;
+      };
 
   private PactWriter() {}
 
@@ -64,15 +77,10 @@ public final class PactWriter {
               }
             }
           }
-          if (!mergeInto(merged, interactions, file, contents) && current.isPresent()) {
+          if (!mergeInto(merged, interactions, () -> file, contents) && current.isPresent()) {
             return current;
           }
-          V4Pact pact =
-              new V4Pact(
-                  new Consumer(contract.consumer()),
-                  new Provider(contract.provider()),
-                  new ArrayList<>(merged.values()));
-          return Optional.of(PactFiles.render(pact));
+          return Optional.of(PactTrees.render(PactTrees.pact(contract, merged.values())));
         });
   }
 
@@ -85,13 +93,23 @@ public final class PactWriter {
    */
   public static boolean mergeInto(
       Map<String, Interaction> target, List<? extends Interaction> incoming, Path file) {
+    return mergeInto(target, incoming, () -> file, new HashMap<>());
+  }
+
+  /**
+   * As {@link #mergeInto(Map, List, Path)}, locating the file only to name it in a conflict.
+   *
+   * @throws InteractionConflict when another test recorded a key with different content
+   */
+  public static boolean mergeInto(
+      Map<String, Interaction> target, List<? extends Interaction> incoming, Supplier<Path> file) {
     return mergeInto(target, incoming, file, new HashMap<>());
   }
 
   private static boolean mergeInto(
       Map<String, Interaction> target,
       List<? extends Interaction> incoming,
-      Path file,
+      Supplier<Path> file,
       Map<String, JsonNode> contents) {
     boolean changed = false;
     for (Interaction interaction : incoming) {
@@ -100,13 +118,13 @@ public final class PactWriter {
       if (old != null) {
         JsonNode oldContent = contents.computeIfAbsent(key, k -> content(old));
         JsonNode newContent = content(interaction);
-        if (oldContent.equals(newContent)) {
+        if (oldContent.equals(SAME_VALUE, newContent)) {
           continue;
         }
         String oldTest = testName(old);
         String newTest = testName(interaction);
         if (oldTest.isEmpty() || !oldTest.equals(newTest)) {
-          throw conflict(file, oldContent, interaction, newContent, oldTest, newTest);
+          throw conflict(file.get(), oldContent, interaction, newContent, oldTest, newTest);
         }
         contents.put(key, newContent);
       }
@@ -144,9 +162,26 @@ public final class PactWriter {
   public static String key(String description, List<ProviderState> states) {
     StringBuilder key = new StringBuilder(description);
     for (ProviderState state : states) {
-      key.append('\u0000').append(state.getName()).append(new TreeMap<>(state.getParams()));
+      key.append('\u0000').append(state.getName()).append(byValue(state.getParams()));
     }
     return key.toString();
+  }
+
+  // Parameters by value: 24.9 and 24.90 are one number, so a state recorded before decimals kept
+  // their scale is the same state.
+  private static Object byValue(Object value) {
+    if (value instanceof BigDecimal decimal) {
+      return decimal.stripTrailingZeros();
+    }
+    if (value instanceof Map<?, ?> map) {
+      Map<String, Object> sorted = new TreeMap<>();
+      map.forEach((k, v) -> sorted.put(String.valueOf(k), byValue(v)));
+      return sorted;
+    }
+    if (value instanceof List<?> list) {
+      return list.stream().map(PactWriter::byValue).toList();
+    }
+    return value;
   }
 
   /** Names the interaction in messages: {@code 'a request' given 'a product exists'}. */
@@ -172,20 +207,12 @@ public final class PactWriter {
 
   /** The interaction as sorted JSON, without the comments that name its test. */
   static JsonNode content(Interaction interaction) {
-    return stripped(tree(interaction));
+    return stripped(PactTrees.interaction(interaction));
   }
 
   private static JsonNode stripped(JsonNode interaction) {
     ((ObjectNode) interaction).remove(List.of("comments", "key"));
     return interaction;
-  }
-
-  private static JsonNode tree(Interaction interaction) {
-    try {
-      return JSON.readTree(Json.toJson(interaction.toMap(PactSpecVersion.V4)).serialise());
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException(e);
-    }
   }
 
   private static InteractionConflict conflict(

@@ -2,6 +2,7 @@ package io.pactwire.consumer.internal;
 
 import au.com.dius.pact.core.model.ProviderState;
 import com.fasterxml.jackson.databind.JsonNode;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -117,6 +118,10 @@ public final class StubFacts {
       return node.bigIntegerValue().bitLength() < 64
           ? (Object) node.asLong()
           : node.bigIntegerValue();
+    }
+    if (node.isFloat()) {
+      // As written: 0.1f, not the 0.10000000149011612 of the float widened to a double.
+      return new BigDecimal(Float.toString(node.floatValue()));
     }
     if (node.isNumber()) {
       return node.decimalValue();

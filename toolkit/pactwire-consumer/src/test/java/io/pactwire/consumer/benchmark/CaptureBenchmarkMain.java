@@ -2,57 +2,100 @@ package io.pactwire.consumer.benchmark;
 
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
+import io.pactwire.core.PactFiles;
 import io.pactwire.core.PactsDirectory;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.platform.testkit.engine.EngineTestKit;
 
 /**
  * Runs the stubbed suite with WireMock alone and with capture, alternately, and prints the median
  * wall times and their ratio. Arguments: warm-up rounds, measured rounds (defaults 5 and 15).
+ *
+ * <p>Each capturing round writes into a folder of its own, so every round pays what a first run
+ * pays: building all 40 interactions and writing the pact file. (Rounds sharing one folder would
+ * find the file already holding the same interactions and skip the write.) The folders are deleted
+ * at the end.
+ *
+ * <p>Beside wall time it prints the CPU time of the thread that runs the tests, where capture does
+ * all its work: on a shared machine, wall times move with the load, CPU time much less.
  */
 public final class CaptureBenchmarkMain {
 
+  private static final String PACT = "bench-consumer-bench-provider.json";
+  private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+
   private CaptureBenchmarkMain() {}
+
+  private record Run(long wallNanos, long cpuNanos) {}
 
   public static void main(String[] args) throws Exception {
     int warmUp = args.length > 0 ? Integer.parseInt(args[0]) : 5;
     int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 15;
-    System.setProperty(
-        PactsDirectory.PROPERTY, Files.createTempDirectory("pactwire-bench").toString());
-    List<Long> plain = new ArrayList<>();
-    List<Long> capturing = new ArrayList<>();
+    Path root = Files.createTempDirectory("pactwire-bench");
+    List<Run> plain = new ArrayList<>();
+    List<Run> capturing = new ArrayList<>();
     for (int round = 0; round < warmUp + rounds; round++) {
-      long p = run(PlainSuiteTestCase.class);
-      long c = run(CapturingSuiteTestCase.class);
+      Run p = run(PlainSuiteTestCase.class);
+      Path pacts = root.resolve("round-" + round);
+      System.setProperty(PactsDirectory.PROPERTY, pacts.toString());
+      Run c = run(CapturingSuiteTestCase.class);
+      int written = PactFiles.read(pacts.resolve(PACT)).getInteractions().size();
+      if (written != 40) {
+        throw new IllegalStateException(pacts.resolve(PACT) + ": " + written + " interactions");
+      }
       if (round >= warmUp) {
         plain.add(p);
         capturing.add(c);
       }
     }
-    long plainMedian = median(plain);
-    long capturingMedian = median(capturing);
+    deleteTree(root);
+    long plainWall = median(plain.stream().map(Run::wallNanos).toList());
+    long capturingWall = median(capturing.stream().map(Run::wallNanos).toList());
+    long plainCpu = median(plain.stream().map(Run::cpuNanos).toList());
+    long capturingCpu = median(capturing.stream().map(Run::cpuNanos).toList());
     System.out.printf(
-        "stubbed suite (20 tests, 100 requests): WireMock alone %.1f ms, with capture %.1f ms,"
-            + " ratio %.3f (medians of %d rounds after %d warm-up)%n",
-        plainMedian / 1e6,
-        capturingMedian / 1e6,
-        (double) capturingMedian / plainMedian,
+        "stubbed suite (20 tests, 100 requests, pact written each round): WireMock alone %.1f ms,"
+            + " with capture %.1f ms, ratio %.3f (medians of %d rounds after %d warm-up)%n"
+            + "  CPU time of the test thread: WireMock alone %.1f ms, with capture %.1f ms,"
+            + " capture %+.1f ms%n",
+        plainWall / 1e6,
+        capturingWall / 1e6,
+        (double) capturingWall / plainWall,
         rounds,
-        warmUp);
+        warmUp,
+        plainCpu / 1e6,
+        capturingCpu / 1e6,
+        (capturingCpu - plainCpu) / 1e6);
   }
 
-  private static long run(Class<?> suite) {
+  private static Run run(Class<?> suite) {
+    long cpu = THREADS.getCurrentThreadCpuTime();
     long start = System.nanoTime();
     var results = EngineTestKit.engine("junit-jupiter").selectors(selectClass(suite)).execute();
     long elapsed = System.nanoTime() - start;
+    cpu = THREADS.getCurrentThreadCpuTime() - cpu;
     long failed = results.testEvents().failed().count();
     if (failed > 0 || results.testEvents().succeeded().count() != 20) {
       throw new IllegalStateException(suite.getSimpleName() + ": " + failed + " failed");
     }
-    return elapsed;
+    return new Run(elapsed, cpu);
+  }
+
+  private static void deleteTree(Path root) throws IOException {
+    try (Stream<Path> paths = Files.walk(root)) {
+      for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+        Files.delete(path);
+      }
+    }
   }
 
   private static long median(List<Long> values) {

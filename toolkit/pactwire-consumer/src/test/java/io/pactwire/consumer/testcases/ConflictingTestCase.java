@@ -15,7 +15,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 
 /**
  * Two tests record one description and state with different responses (a conflict); a third records
- * the first one's content again (no conflict).
+ * the first one's content again (no conflict); a fourth the second one's again (a conflict still).
  */
 @PactwireWireMockTest(consumer = "checkout-service", provider = "conflict-service")
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -39,6 +39,13 @@ public class ConflictingTestCase {
   @Order(3)
   void expectsANameAgain(PactwireRuntimeInfo wm) {
     stub("{\"sku\": \"SKU-1001\", \"name\": \"Espresso beans 1kg\"}");
+    Http.get(wm.getHttpBaseUrl() + "/products/SKU-1001");
+  }
+
+  @Test
+  @Order(4)
+  void wantsTheTitleOnceMore(PactwireRuntimeInfo wm) {
+    stub("{\"sku\": \"SKU-1001\", \"title\": \"Espresso beans 1kg\"}");
     Http.get(wm.getHttpBaseUrl() + "/products/SKU-1001");
   }
 

@@ -1,0 +1,52 @@
+package io.pactwire.consumer.internal;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.pactwire.core.PactFiles;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** PactTrees writes a tree as pactwire-core does; it only leaves out core's copy of the tree. */
+class PactTreesTests {
+
+  // The golden pacts: captured interactions, secrets, decimals with their scale.
+  @ParameterizedTest
+  @ValueSource(
+      strings = {"checkout-service-inventory-service.json", "checkout-service-paypal-orders.json"})
+  void rendersAGoldenPactAsPactFilesRendersIt(String name) throws IOException {
+    try (InputStream in = getClass().getResourceAsStream("/golden/" + name)) {
+      JsonNode tree = ExactJson.MAPPER.readTree(new String(in.readAllBytes(), UTF_8));
+
+      assertThat(PactTrees.render(tree)).isEqualTo(PactFiles.render(tree));
+    }
+  }
+
+  // pact-jvm's own pacts (any spec version, odd keys, unicode, nulls, numbers of every kind).
+  @ParameterizedTest
+  @MethodSource("pactJvmPacts")
+  void rendersAnyPactAsPactFilesRendersIt(Path pact) throws IOException {
+    JsonNode tree = ExactJson.MAPPER.readTree(Files.readString(pact, UTF_8));
+
+    assertThat(PactTrees.render(tree)).isEqualTo(PactFiles.render(tree));
+  }
+
+  static List<Path> pactJvmPacts() throws IOException {
+    String corpora = System.getProperty("pactwire.corporaDir");
+    Path dir = corpora == null ? null : Path.of(corpora, "pact-jvm-pacts");
+    Assumptions.assumeTrue(
+        dir != null && Files.isDirectory(dir), "pact-jvm-pacts corpus not found");
+    try (Stream<Path> files = Files.walk(dir)) {
+      return files.filter(f -> f.toString().endsWith(".json")).sorted().toList();
+    }
+  }
+}
