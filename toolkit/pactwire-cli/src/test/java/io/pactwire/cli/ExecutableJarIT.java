@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -27,11 +28,16 @@ class ExecutableJarIT {
 
   /** Runs the launcher with its CDS archive under {@link #cache}; returns exit code, out, err. */
   private Run launch(String... args) throws Exception {
+    return launchOn(Path.of(System.getProperty("java.home")), args);
+  }
+
+  /** Runs the launcher on the JDK at {@code javaHome}. */
+  private Run launchOn(Path javaHome, String... args) throws Exception {
     List<String> command = new ArrayList<>(List.of(LAUNCHER.toString()));
     command.addAll(List.of(args));
     ProcessBuilder b = new ProcessBuilder(command);
     b.environment().put("PACTWIRE_CACHE", cache.toString());
-    b.environment().put("JAVA_HOME", System.getProperty("java.home"));
+    b.environment().put("JAVA_HOME", javaHome.toString());
     Process p = b.start();
     CompletableFuture<byte[]> err =
         CompletableFuture.supplyAsync(
@@ -72,6 +78,64 @@ class ExecutableJarIT {
         .isEqualTo(Files.readString(Path.of("src/test/resources/golden/drifted.txt")));
     // the JVM's own CDS messages never reach the user
     assertThat(first.err() + second.err()).isEmpty();
+  }
+
+  @Test
+  void onlyACheckWritesTheArchive() throws Exception {
+    // an archive written by --help would hold picocli alone, and stay that way
+    assertThat(launch("--version").exit()).isZero();
+    assertThat(launch("check-openapi", "--help").exit()).isZero();
+
+    try (Stream<Path> files = Files.list(cache)) {
+      assertThat(files).isEmpty();
+    }
+  }
+
+  @Test
+  void onJdk25TheLauncherRecordsAnAotCacheAndMakesItInTheBackground() throws Exception {
+    Path jdk = jdk25();
+    Assumptions.assumeTrue(jdk != null, "no JDK 25 or later under /usr/lib/jvm");
+    String[] args = {
+      "check-openapi", "--pact", PactwireCommandTests.DRIFTED, "--spec", PactwireCommandTests.SPEC
+    };
+
+    Run first = launchOn(jdk, args);
+    Path aot = null;
+    for (int i = 0; i < 600 && aot == null; i++) {
+      try (Stream<Path> files = Files.list(cache)) {
+        aot = files.filter(f -> f.toString().endsWith(".aot")).findFirst().orElse(null);
+      }
+      Thread.sleep(100);
+    }
+    Run second = launchOn(jdk, args);
+
+    assertThat(aot).as("the AOT cache, made after the first run").isNotNull();
+    String golden = Files.readString(Path.of("src/test/resources/golden/drifted.txt"));
+    // the JVM's note that it recorded the run never reaches stdout
+    assertThat(first.out()).isEqualTo(golden);
+    assertThat(second.out()).isEqualTo(golden);
+    assertThat(first.err() + second.err()).isEmpty();
+  }
+
+  private static Path jdk25() throws java.io.IOException {
+    Path jvms = Path.of("/usr/lib/jvm");
+    if (!Files.isDirectory(jvms)) {
+      return null;
+    }
+    try (Stream<Path> homes = Files.list(jvms)) {
+      for (Path home : homes.sorted().toList()) {
+        Path release = home.resolve("release");
+        if (Files.isRegularFile(release) && Files.isExecutable(home.resolve("bin/java"))) {
+          java.util.regex.Matcher m =
+              java.util.regex.Pattern.compile("JAVA_VERSION=\"(\\d+)")
+                  .matcher(Files.readString(release));
+          if (m.find() && Integer.parseInt(m.group(1)) >= 25) {
+            return home;
+          }
+        }
+      }
+    }
+    return null;
   }
 
   @Test
