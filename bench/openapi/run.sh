@@ -53,6 +53,11 @@ median() { sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : int((a[NR/
 
 # one warm-up each (file cache; the launcher writes its class archive here)
 time_ms launcher "$launcher" check-openapi --pact "$work/pact.json" --spec "$spec" --format json >/dev/null
+# on JDK 25 the launcher makes its AOT cache in the background after that run: wait for it
+for _ in $(seq 300); do
+  compgen -G "$PACTWIRE_CACHE/*.tmp*" >/dev/null || break
+  sleep 0.1
+done
 time_ms pactwire java -jar "$jar" check-openapi --pact "$work/pact.json" --spec "$spec" --format json >/dev/null
 time_ms opc "$opc" --oas "$spec" "$work/pact.json" >/dev/null
 
@@ -74,6 +79,7 @@ opc_med=$(printf '%s\n' "${opc_cpu[@]}" | median)
 cmp -s "$work/launcher.out" "$work/pactwire.out" || { echo "launcher and java -jar disagree" >&2; exit 1; }
 
 echo "interactions:                $n"
+echo "launcher's JVM:              ${JAVA_HOME:-java on PATH} ($(ls "$PACTWIRE_CACHE"))"
 echo "load average:                $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "pactwire (launcher):         wall ${pl[*]} ms (median ${pl_med}), cpu median ${plc_med} ms"
 echo "pactwire (java -jar):        wall ${pw[*]} ms (median ${pw_med}), cpu median ${pwc_med} ms"
