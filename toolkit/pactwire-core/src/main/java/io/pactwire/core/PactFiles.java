@@ -12,6 +12,7 @@ import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
@@ -42,6 +43,9 @@ public final class PactFiles {
           .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
           .enable(SerializationFeature.INDENT_OUTPUT)
           .build();
+
+  private static final ObjectWriter PRETTY =
+      JSON.writer(new DefaultPrettyPrinter().withObjectIndenter(new DefaultIndenter("  ", "\n")));
 
   private PactFiles() {}
 
@@ -108,10 +112,10 @@ public final class PactFiles {
    * order; decimals keep their scale.
    */
   public static String render(Object json) {
-    DefaultPrettyPrinter printer =
-        new DefaultPrettyPrinter().withObjectIndenter(new DefaultIndenter("  ", "\n"));
     try {
-      return JSON.writer(printer).writeValueAsString(JSON.valueToTree(json)) + "\n";
+      // a tree is printed as it is; anything else becomes one first (sorting its maps' keys)
+      JsonNode tree = json instanceof JsonNode node ? node : JSON.valueToTree(json);
+      return PRETTY.writeValueAsString(tree) + "\n";
     } catch (JsonProcessingException e) {
       throw new IllegalArgumentException("cannot render as JSON: " + e.getOriginalMessage(), e);
     }

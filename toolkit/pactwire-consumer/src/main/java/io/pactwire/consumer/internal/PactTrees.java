@@ -6,11 +6,7 @@ import au.com.dius.pact.core.model.Interaction;
 import au.com.dius.pact.core.model.PactSpecVersion;
 import au.com.dius.pact.core.support.Json;
 import au.com.dius.pact.core.support.json.JsonValue;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.util.DefaultIndenter;
-import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.BigIntegerNode;
 import com.fasterxml.jackson.databind.node.BooleanNode;
@@ -41,29 +37,12 @@ import java.util.TreeMap;
 final class PactTrees {
 
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
-  private static final ObjectWriter PRETTY =
-      ExactJson.MAPPER.writer(
-          new DefaultPrettyPrinter().withObjectIndenter(new DefaultIndenter("  ", "\n")));
 
   private static volatile Metadata metadata;
 
   private record Metadata(Map<String, Object> toggles, JsonNode tree) {}
 
   private PactTrees() {}
-
-  /**
-   * The pact's text as {@code PactFiles.render} writes a tree: the same printer (two-space indent,
-   * {@code " : "}), the tree's own order (sorted already), decimals with their scale, one final
-   * newline. {@code PactFiles.render} first copies any value into a new tree, which took a tenth of
-   * capture's time in the capture benchmark; PactTreesTests checks that the two texts agree.
-   */
-  static String render(JsonNode tree) {
-    try {
-      return PRETTY.writeValueAsString(tree) + "\n";
-    } catch (JsonProcessingException e) {
-      throw new IllegalArgumentException("cannot render as JSON: " + e.getOriginalMessage(), e);
-    }
-  }
 
   /** The pact between {@code contract}'s parties, with these interactions in this order. */
   static ObjectNode pact(ContractId contract, Collection<? extends Interaction> interactions) {

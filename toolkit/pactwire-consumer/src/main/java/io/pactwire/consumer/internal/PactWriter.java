@@ -80,7 +80,7 @@ public final class PactWriter {
           if (!mergeInto(merged, interactions, () -> file, contents) && current.isPresent()) {
             return current;
           }
-          return Optional.of(PactTrees.render(PactTrees.pact(contract, merged.values())));
+          return Optional.of(PactFiles.render(PactTrees.pact(contract, merged.values())));
         });
   }
 
