@@ -100,12 +100,16 @@ class ExecutableJarIT {
     };
 
     Run first = launchOn(jdk, args);
+    // made in the background: wait for the cache, and for the temporary files to be cleared
     Path aot = null;
-    for (int i = 0; i < 600 && aot == null; i++) {
-      try (Stream<Path> files = Files.list(cache)) {
-        aot = files.filter(f -> f.toString().endsWith(".aot")).findFirst().orElse(null);
-      }
+    boolean busy = true;
+    for (int i = 0; i < 600 && (aot == null || busy); i++) {
       Thread.sleep(100);
+      try (Stream<Path> files = Files.list(cache)) {
+        List<Path> all = files.toList();
+        aot = all.stream().filter(f -> f.toString().endsWith(".aot")).findFirst().orElse(null);
+        busy = all.stream().anyMatch(f -> f.toString().contains(".tmp"));
+      }
     }
     Run second = launchOn(jdk, args);
 
