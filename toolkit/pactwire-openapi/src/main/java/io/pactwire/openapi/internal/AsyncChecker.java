@@ -26,6 +26,9 @@ public final class AsyncChecker {
   private final JsonNode doc;
   private final SchemaValidator validator;
   private final ObjectNode operations;
+  // one prepared copy per schema and direction: the validator compiles it once, by its id
+  private final java.util.Map<String, ObjectNode> preparedById =
+      new java.util.concurrent.ConcurrentHashMap<>();
 
   private record Candidate(JsonNode message, String path) {}
 
@@ -421,7 +424,7 @@ public final class AsyncChecker {
       String prefix,
       List<Finding> out) {
     String id = schemaPath + "#" + (received ? "response" : "request");
-    ObjectNode prepared = prepare(schema, received);
+    ObjectNode prepared = preparedById.computeIfAbsent(id, k -> prepare(schema, received));
     if (value.isMissingNode()) {
       value = com.fasterxml.jackson.databind.node.NullNode.getInstance();
     }

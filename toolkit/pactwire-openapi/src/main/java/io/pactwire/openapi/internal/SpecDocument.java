@@ -11,6 +11,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -73,7 +75,7 @@ public record SpecDocument(Path file, Kind kind, JsonNode tree) {
       throw new SpecException(
           file, "1:1", "neither OpenAPI (openapi/swagger) nor AsyncAPI (asyncapi)", null);
     }
-    checkRefs(file, bytes, tree, tree, "[root]");
+    checkRefs(file, bytes, tree, tree, new ArrayDeque<>());
     return new SpecDocument(file, kind, tree);
   }
 
@@ -89,14 +91,9 @@ public record SpecDocument(Path file, Kind kind, JsonNode tree) {
     return false;
   }
 
-  private static void checkRefs(
-      Path file, byte[] bytes, JsonNode root, JsonNode node, String location) {
-    checkRefs(file, bytes, root, node, new java.util.ArrayDeque<>());
-  }
-
   /** Walks the tree; the location string is built only for a broken reference. */
   private static void checkRefs(
-      Path file, byte[] bytes, JsonNode root, JsonNode node, java.util.Deque<String> path) {
+      Path file, byte[] bytes, JsonNode root, JsonNode node, Deque<String> path) {
     if (node.isObject()) {
       JsonNode ref = node.get("$ref");
       if (ref != null

@@ -258,14 +258,7 @@ public final class DatabaseSnapshot {
     if (set.isEmpty()) {
       return; // only key columns, and the key is unchanged
     }
-    sql.append(" WHERE ");
-    for (int k = 0; k < table.key().size(); k++) {
-      sql.append(k == 0 ? "" : " AND ")
-          .append(q)
-          .append(table.columns().get(table.key().get(k)))
-          .append(q)
-          .append(" = ?");
-    }
+    sql.append(" WHERE ").append(keyMatches(table, q));
     try (PreparedStatement ps = connection.prepareStatement(sql.toString())) {
       for (List<Object> row : rows) {
         int index = 1;
@@ -281,6 +274,19 @@ public final class DatabaseSnapshot {
     }
   }
 
+  /** {@code "k1" = ? AND "k2" = ?} over the table's key columns, quoted with {@code q}. */
+  private static String keyMatches(Table table, String q) {
+    StringBuilder sql = new StringBuilder();
+    for (int k = 0; k < table.key().size(); k++) {
+      sql.append(k == 0 ? "" : " AND ")
+          .append(q)
+          .append(table.columns().get(table.key().get(k)))
+          .append(q)
+          .append(" = ?");
+    }
+    return sql.toString();
+  }
+
   private static void delete(Connection connection, Undo undo) throws SQLException {
     Table table = undo.table();
     if (undo.delete() == null) {
@@ -293,16 +299,8 @@ public final class DatabaseSnapshot {
       return;
     }
     String q = connection.getMetaData().getIdentifierQuoteString().trim();
-    StringBuilder sql =
-        new StringBuilder("DELETE FROM ").append(table.qualified()).append(" WHERE ");
-    for (int k = 0; k < table.key().size(); k++) {
-      sql.append(k == 0 ? "" : " AND ")
-          .append(q)
-          .append(table.columns().get(table.key().get(k)))
-          .append(q)
-          .append(" = ?");
-    }
-    try (PreparedStatement ps = connection.prepareStatement(sql.toString())) {
+    String sql = "DELETE FROM " + table.qualified() + " WHERE " + keyMatches(table, q);
+    try (PreparedStatement ps = connection.prepareStatement(sql)) {
       for (List<Object> row : undo.delete()) {
         for (int k = 0; k < table.key().size(); k++) {
           ps.setObject(k + 1, row.get(table.key().get(k)));
