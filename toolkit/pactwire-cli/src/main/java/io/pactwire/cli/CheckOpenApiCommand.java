@@ -1,12 +1,16 @@
 package io.pactwire.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.pactwire.openapi.Finding;
 import io.pactwire.openapi.FindingsReport;
+import io.pactwire.openapi.OpenApiCheck;
 import io.pactwire.openapi.SpecException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -61,25 +65,56 @@ final class CheckOpenApiCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    PrintWriter out = spec.commandLine().getOut();
-    PrintWriter err = spec.commandLine().getErr();
-    List<Finding> findings;
-    try {
-      EarlyCheck.Inputs inputs = new EarlyCheck.Inputs(pact, specs, ignoreMatchingRules);
-      findings = EarlyCheck.take(inputs).orElseGet(inputs::check);
-    } catch (SpecException e) {
-      err.println("pactwire check-openapi: " + e.getMessage());
-      err.flush();
-      return PactwireCommand.UNREADABLE;
+    return new Request(pact, specs, ignoreMatchingRules, format)
+        .run(spec.commandLine().getOut(), spec.commandLine().getErr());
+  }
+
+  /** One check as the command line asks for it, read by picocli or by {@link PlainCheck}. */
+  record Request(Path pact, List<Path> specs, boolean ignoreMatchingRules, Format format) {
+
+    Request {
+      specs = List.copyOf(specs);
     }
-    String rendered =
-        switch (format) {
-          case json -> FindingsReport.json(findings);
-          case junit -> FindingsReport.junit(pact.toString(), findings);
-          case text -> FindingsReport.text(pact.toString(), findings);
-        };
-    out.print(rendered);
-    out.flush();
-    return findings.stream().anyMatch(Finding::isError) ? 1 : 0;
+
+    /** Checks, prints the findings and returns the exit status. */
+    int run(PrintWriter out, PrintWriter err) {
+      List<Finding> findings;
+      try {
+        findings = check();
+      } catch (SpecException e) {
+        err.println("pactwire check-openapi: " + e.getMessage());
+        err.flush();
+        return PactwireCommand.UNREADABLE;
+      }
+      String rendered =
+          switch (format) {
+            case json -> FindingsReport.json(findings);
+            case junit -> FindingsReport.junit(pact.toString(), findings);
+            case text -> FindingsReport.text(pact.toString(), findings);
+          };
+      out.print(rendered);
+      out.flush();
+      return findings.stream().anyMatch(Finding::isError) ? 1 : 0;
+    }
+
+    /** Reads the pact on a pool thread while the specs are read; a bad spec is reported first. */
+    private List<Finding> check() {
+      CompletableFuture<JsonNode> tree =
+          CompletableFuture.supplyAsync(() -> OpenApiCheck.readPact(pact));
+      OpenApiCheck.Builder builder = OpenApiCheck.newInstance();
+      specs.forEach(builder::spec);
+      if (ignoreMatchingRules) {
+        builder.ignoreMatchingRules();
+      }
+      OpenApiCheck check = builder.build();
+      try {
+        return check.check(tree.join());
+      } catch (CompletionException e) {
+        if (e.getCause() instanceof RuntimeException r) {
+          throw r;
+        }
+        throw e;
+      }
+    }
   }
 }

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
-/** The command line, run in-process through picocli with stdout and stderr captured. */
+/** The command line, run in-process as {@code Main} runs it, with stdout and stderr captured. */
 class PactwireCommandTests {
 
   static final String DIR = "src/test/resources/check-openapi/";
@@ -26,6 +26,14 @@ class PactwireCommandTests {
   record Run(int exit, String out, String err) {}
 
   static Run run(String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int exit = Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
+    return new Run(exit, out.toString(), err.toString());
+  }
+
+  /** The same, read by picocli whatever the command line. */
+  static Run runThroughPicocli(String... args) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
     CommandLine cli = PactwireCommand.commandLine();
