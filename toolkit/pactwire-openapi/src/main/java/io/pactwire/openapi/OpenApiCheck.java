@@ -1,14 +1,18 @@
 package io.pactwire.openapi;
 
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import io.pactwire.core.PactFileException;
-import io.pactwire.core.PactFiles;
 import io.pactwire.openapi.internal.AsyncChecker;
 import io.pactwire.openapi.internal.HttpChecker;
 import io.pactwire.openapi.internal.Interactions;
+import io.pactwire.openapi.internal.Json;
 import io.pactwire.openapi.internal.MatchingRules;
 import io.pactwire.openapi.internal.SchemaValidator;
 import io.pactwire.openapi.internal.SpecDocument;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -114,20 +118,16 @@ public final class OpenApiCheck {
   public static JsonNode readPact(Path pact) {
     JsonNode tree;
     try {
-      tree = PactFiles.readTree(pact);
-    } catch (PactFileException e) {
-      // PactFileException says "file:line:col: problem"; keep its location and problem
-      String rest =
-          e.getMessage().substring(Math.min(e.getMessage().length(), pact.toString().length()));
-      java.util.regex.Matcher m =
-          java.util.regex.Pattern.compile(
-                  "^:?(\\d+:\\d+)?:? ?(.*)$", java.util.regex.Pattern.DOTALL)
-              .matcher(rest);
-      String location = m.matches() && m.group(1) != null ? m.group(1) : "";
-      String problem = m.matches() ? m.group(2) : rest;
-      throw new SpecException(pact, location, problem.lines().findFirst().orElse(problem), e);
+      tree = Json.readExactTree(Files.readString(pact, StandardCharsets.UTF_8));
+    } catch (JsonProcessingException e) {
+      JsonLocation at = e.getLocation();
+      String location = at == null ? "" : at.getLineNr() + ":" + at.getColumnNr();
+      String problem = e.getOriginalMessage().lines().findFirst().orElse("");
+      throw new SpecException(pact, location, "malformed JSON: " + problem, e);
+    } catch (IOException e) {
+      throw new SpecException(pact, "", "cannot read: " + e, e);
     }
-    if (!tree.isObject()) {
+    if (tree == null || !tree.isObject()) {
       throw new SpecException(pact, "1:1", "a pact is a JSON object", null);
     }
     return tree;

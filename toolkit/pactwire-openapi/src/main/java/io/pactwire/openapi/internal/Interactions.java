@@ -120,7 +120,7 @@ public final class Interactions {
     String enc = encoded.asText();
     try {
       if ("json".equalsIgnoreCase(enc)) {
-        return Json.MAPPER.readTree(content.asText());
+        return Json.readTree(content.asText());
       }
       if ("base64".equalsIgnoreCase(enc)) {
         return TextNode.valueOf(
