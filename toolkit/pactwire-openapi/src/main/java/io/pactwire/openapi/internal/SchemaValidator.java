@@ -96,11 +96,14 @@ public final class SchemaValidator {
         new Thread(
             () -> {
               try {
+                // the validator prints nodes into its messages through Jackson's ObjectMapper,
+                // whose first use costs tens of milliseconds (calendars and locales): pay it here
+                Json.NODES.objectNode().toString();
                 new SchemaValidator()
                     .validate(
                         "warm-up",
-                        (ObjectNode) Json.MAPPER.readTree(WARM_UP_SCHEMA),
-                        Json.MAPPER.readTree(WARM_UP_VALUE));
+                        (ObjectNode) Json.readTree(WARM_UP_SCHEMA),
+                        Json.readTree(WARM_UP_VALUE));
               } catch (java.io.IOException | RuntimeException e) {
                 // only a head start: the check itself reports whatever goes wrong
               }

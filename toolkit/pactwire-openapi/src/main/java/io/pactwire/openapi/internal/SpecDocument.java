@@ -13,9 +13,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /** A spec read as a JSON tree, with the kind of document it is. */
 public record SpecDocument(Path file, Kind kind, JsonNode tree) {
@@ -40,7 +42,7 @@ public record SpecDocument(Path file, Kind kind, JsonNode tree) {
       // the bytes as they are, without decoding them to a String first
       tree =
           startsWithBrace(bytes)
-              ? Json.MAPPER.readTree(bytes)
+              ? Json.readTree(bytes)
               : Json.yaml().readTree(new String(bytes, StandardCharsets.UTF_8));
     } catch (IOException e) {
       JsonLocation at = e instanceof JsonProcessingException j ? j.getLocation() : null;
@@ -75,7 +77,7 @@ public record SpecDocument(Path file, Kind kind, JsonNode tree) {
       throw new SpecException(
           file, "1:1", "neither OpenAPI (openapi/swagger) nor AsyncAPI (asyncapi)", null);
     }
-    checkRefs(file, bytes, tree, tree, new ArrayDeque<>());
+    checkRefs(file, bytes, tree, tree, new ArrayDeque<>(), new HashSet<>());
     return new SpecDocument(file, kind, tree);
   }
 
@@ -91,36 +93,56 @@ public record SpecDocument(Path file, Kind kind, JsonNode tree) {
     return false;
   }
 
-  /** Walks the tree; the location string is built only for a broken reference. */
+  /**
+   * Walks the tree; the location string is built only for a broken reference, from the keys (a
+   * field name or an array index) on the way down.
+   */
   private static void checkRefs(
-      Path file, byte[] bytes, JsonNode root, JsonNode node, Deque<String> path) {
+      Path file,
+      byte[] bytes,
+      JsonNode root,
+      JsonNode node,
+      Deque<Object> path,
+      Set<String> resolved) {
     if (node.isObject()) {
       JsonNode ref = node.get("$ref");
       if (ref != null
           && ref.isTextual()
           && ref.asText().startsWith("#")
+          && !resolved.contains(ref.asText())
           && Json.at(root, ref.asText()) == null) {
         StringBuilder location = new StringBuilder("[root]");
-        path.descendingIterator().forEachRemaining(location::append);
+        path.descendingIterator()
+            .forEachRemaining(
+                k -> {
+                  if (k instanceof Integer i) {
+                    location.append('[').append(i).append(']');
+                  } else {
+                    location.append('.').append(k);
+                  }
+                });
         throw new SpecException(
             file,
             line(new String(bytes, StandardCharsets.UTF_8), ref.asText()),
             "broken $ref '" + ref.asText() + "' at " + location,
             null);
       }
+      if (ref != null && ref.isTextual()) {
+        resolved.add(ref.asText());
+      }
       for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
         Map.Entry<String, JsonNode> e = it.next();
         if (e.getValue().isContainerNode()) {
-          path.push("." + e.getKey());
-          checkRefs(file, bytes, root, e.getValue(), path);
+          path.push(e.getKey());
+          checkRefs(file, bytes, root, e.getValue(), path, resolved);
           path.pop();
         }
       }
     } else if (node.isArray()) {
       for (int i = 0; i < node.size(); i++) {
         if (node.get(i).isContainerNode()) {
-          path.push("[" + i + "]");
-          checkRefs(file, bytes, root, node.get(i), path);
+          path.push(i);
+          checkRefs(file, bytes, root, node.get(i), path, resolved);
           path.pop();
         }
       }
