@@ -33,7 +33,12 @@ class ExecutableJarIT {
 
   /** Runs the launcher on the JDK at {@code javaHome}. */
   private Run launchOn(Path javaHome, String... args) throws Exception {
-    List<String> command = new ArrayList<>(List.of(LAUNCHER.toString()));
+    return launchAs(LAUNCHER, javaHome, args);
+  }
+
+  /** Runs the launcher by the path {@code launcher} (a symlink, say). */
+  private Run launchAs(Path launcher, Path javaHome, String... args) throws Exception {
+    List<String> command = new ArrayList<>(List.of(launcher.toString()));
     command.addAll(List.of(args));
     ProcessBuilder b = new ProcessBuilder(command);
     b.environment().put("PACTWIRE_CACHE", cache.toString());
@@ -63,16 +68,13 @@ class ExecutableJarIT {
     };
 
     Run first = launch(args);
-    List<Path> archives;
-    try (Stream<Path> files = Files.list(cache)) {
-      archives = files.toList();
-    }
+    List<Path> archives = archives();
     Run second = launch(args);
 
     assertThat(archives).singleElement().satisfies(a -> assertThat(a.toString()).endsWith(".jsa"));
     assertThat(first.exit()).isEqualTo(1);
     assertThat(second.exit()).isEqualTo(1);
-    // the early check (started before picocli parses) prints what the in-process command prints
+    // the process prints what the in-process command prints
     assertThat(second.out())
         .isEqualTo(first.out())
         .isEqualTo(Files.readString(Path.of("src/test/resources/golden/drifted.txt")));
@@ -86,8 +88,43 @@ class ExecutableJarIT {
     assertThat(launch("--version").exit()).isZero();
     assertThat(launch("check-openapi", "--help").exit()).isZero();
 
+    assertThat(archives()).isEmpty();
+  }
+
+  @Test
+  void aSymlinkToTheLauncherFindsTheJarAndAStaleRecordOfPathsIsNotTrusted(@TempDir Path bin)
+      throws Exception {
+    Path link = Files.createSymbolicLink(bin.resolve("pactwire"), LAUNCHER.toAbsolutePath());
+    Path javaHome = Path.of(System.getProperty("java.home"));
+
+    assertThat(launchAs(link, javaHome, "--version").exit()).isZero();
+    // the launcher keeps the real paths it resolved, to skip the fork next time
+    Path paths = cache.resolve("paths");
+    assertThat(Files.readAllLines(paths))
+        .containsExactly(
+            link.toString(),
+            LAUNCHER.toRealPath().toString(),
+            javaHome.resolve("bin/java").toString(),
+            javaHome.resolve("bin/java").toRealPath().toString());
+    assertThat(launchAs(link, javaHome, "--version").exit()).isZero();
+
+    // a record whose paths no longer lead to the same files is resolved again
+    Files.write(
+        paths,
+        List.of(link.toString(), "/nowhere/pactwire", javaHome + "/bin/java", "/nowhere/java"));
+    Run r = launchAs(link, javaHome, "--version");
+
+    assertThat(r.exit()).isZero();
+    assertThat(r.out()).startsWith("pactwire ");
+    assertThat(Files.readAllLines(paths)).contains(LAUNCHER.toRealPath().toString());
+  }
+
+  /** The class archives and AOT caches in {@link #cache}. */
+  private List<Path> archives() throws java.io.IOException {
     try (Stream<Path> files = Files.list(cache)) {
-      assertThat(files).isEmpty();
+      return files
+          .filter(f -> f.toString().endsWith(".jsa") || f.toString().endsWith(".aot"))
+          .toList();
     }
   }
 
