@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.TextNode;
 import io.pactwire.openapi.internal.Json;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -61,6 +62,24 @@ class JsonReaderTests {
 
     assertThat(Json.readExactTree(json).get("price").decimalValue()).hasToString("24.90");
     assertThat(Json.readTree(json).get("price").isDouble()).isTrue();
+  }
+
+  @Test
+  void textPrintsAsJacksonPrintsIt() throws IOException {
+    StringBuilder every = new StringBuilder();
+    for (char c = 0; c < 0x3000; c++) {
+      every.append(c);
+    }
+    for (String text :
+        List.of(every.toString(), "plain", "", "\"quoted\" \\ back/slash", "\ud83d\ude00 emoji")) {
+      String json = PLAIN.writeValueAsString(text);
+      JsonNode read = Json.readTree(json);
+
+      assertThat(read.toString()).isEqualTo(PLAIN.readTree(json).toString()).isEqualTo(json);
+      assertThat(read).isEqualTo(TextNode.valueOf(text));
+      assertThat(TextNode.valueOf(text)).isEqualTo(read);
+      assertThat(read.hashCode()).isEqualTo(TextNode.valueOf(text).hashCode());
+    }
   }
 
   @Test
@@ -129,7 +148,8 @@ class JsonReaderTests {
   }
 
   private static void typed(JsonNode node, StringBuilder b) {
-    b.append(node.getClass().getSimpleName());
+    // the reader's text nodes are TextNodes that print themselves faster
+    b.append(node.isTextual() ? "TextNode" : node.getClass().getSimpleName());
     if (node.isObject()) {
       b.append('{');
       node.fields()
