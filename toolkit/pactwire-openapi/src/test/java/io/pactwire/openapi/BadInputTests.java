@@ -76,6 +76,21 @@ class BadInputTests {
     }
 
     @Test
+    void aSwaggerDocumentWithoutPathsSaysSo() throws IOException {
+      Path spec = Files.writeString(dir.resolve("nopaths2.yaml"), "swagger: '2.0'\ninfo: {}\n");
+      Path unversioned =
+          Files.writeString(dir.resolve("unversioned.yaml"), "swagger: 2\npaths: {}\n");
+
+      assertThat(catchThrowableOfType(SpecException.class, () -> OpenApiCheck.of(spec)))
+          .hasMessage(spec + ": not a usable OpenAPI document: no 'paths' object");
+      assertThat(catchThrowableOfType(SpecException.class, () -> OpenApiCheck.of(unversioned)))
+          .hasMessage(
+              unversioned
+                  + ": not a usable OpenAPI document: 'swagger' is not a version string such as"
+                  + " \"2.0\"");
+    }
+
+    @Test
     void aBrokenRefNamesItsLineAndWhereItIsUsed() throws IOException {
       Path spec =
           Files.writeString(

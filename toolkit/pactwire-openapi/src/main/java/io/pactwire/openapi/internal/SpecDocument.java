@@ -4,7 +4,7 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.pactwire.openapi.SpecException;
-import io.swagger.parser.OpenAPIParser;
+import io.swagger.v3.parser.OpenAPIV3Parser;
 import io.swagger.v3.parser.core.models.ParseOptions;
 import io.swagger.v3.parser.core.models.SwaggerParseResult;
 import java.io.IOException;
@@ -61,17 +61,8 @@ public record SpecDocument(Path file, Kind kind, JsonNode tree) {
       kind = Kind.OPENAPI;
       if (!(tree.path("openapi").isTextual() || tree.path("swagger").isTextual())
           || !tree.path("paths").isObject()) {
-        // the checks read the raw tree, so that locations read like the spec; swagger-parser
-        // (1.5 s on PayPal's spec) is asked only to explain a document that is not usable
-        ParseOptions options = new ParseOptions();
-        options.setResolve(false);
-        SwaggerParseResult result =
-            new OpenAPIParser()
-                .readContents(new String(bytes, StandardCharsets.UTF_8), null, options);
-        List<String> messages = result.getMessages() == null ? List.of() : result.getMessages();
-        String message =
-            messages.isEmpty() ? "no 'paths' object" : messages.get(0).replace('\n', ' ');
-        throw new SpecException(file, "", "not a usable OpenAPI document: " + message, null);
+        throw new SpecException(
+            file, "", "not a usable OpenAPI document: " + unusable(tree, bytes), null);
       }
     } else {
       throw new SpecException(
@@ -79,6 +70,26 @@ public record SpecDocument(Path file, Kind kind, JsonNode tree) {
     }
     checkRefs(file, bytes, tree, tree, new ArrayDeque<>(), new HashSet<>());
     return new SpecDocument(file, kind, tree);
+  }
+
+  /**
+   * Why a document is not usable. The checks read the raw tree, so that locations read like the
+   * spec's; swagger-parser (1.5 s on PayPal's spec) is asked only to explain an OpenAPI 3 document
+   * they cannot use.
+   */
+  private static String unusable(JsonNode tree, byte[] bytes) {
+    if (tree.has("swagger")) {
+      return tree.path("swagger").isTextual()
+          ? "no 'paths' object"
+          : "'swagger' is not a version string such as \"2.0\"";
+    }
+    ParseOptions options = new ParseOptions();
+    options.setResolve(false);
+    SwaggerParseResult result =
+        new OpenAPIV3Parser()
+            .readContents(new String(bytes, StandardCharsets.UTF_8), null, options);
+    List<String> messages = result.getMessages() == null ? List.of() : result.getMessages();
+    return messages.isEmpty() ? "no 'paths' object" : messages.get(0).replace('\n', ' ');
   }
 
   private static boolean startsWithBrace(byte[] bytes) {
