@@ -174,7 +174,9 @@ public final class HttpChecker {
         if (op == null || !op.isObject()) {
           continue;
         }
-        ObjectNode operation = ((ObjectNode) op).deepCopy();
+        // a shallow copy: only its own fields are set below, and the checks never change a node
+        // of the spec, so the operation's subtrees are shared with the spec, not copied
+        ObjectNode operation = Json.NODES.objectNode().setAll((ObjectNode) op);
         List<JsonNode> params = new ArrayList<>();
         Set<String> seen = new LinkedHashSet<>();
         List<JsonNode> all = new ArrayList<>();
