@@ -2,14 +2,20 @@ package io.pactwire.openapi;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.core.util.DefaultIndenter;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -62,6 +68,41 @@ class FindingsReportTests {
     assertThat(messages(actual)).containsExactlyInAnyOrderElementsOf(messages(expected));
     assertThat(actual.get(0).path("mockDetails").path("interactionState").asText())
         .isEqualTo("[none]");
+  }
+
+  @Test
+  void jsonIsWhatObjectMapperPrintsForTheFindings() throws IOException {
+    // FindingsReport writes with jackson-core alone; the bytes must be ObjectMapper's
+    DefaultPrettyPrinter printer = new DefaultPrettyPrinter();
+    printer.indentArraysWith(DefaultIndenter.SYSTEM_LINEFEED_INSTANCE);
+    ObjectWriter mapper = new ObjectMapper().writer(printer);
+    JsonNode values =
+        new ObjectMapper()
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .readTree(
+                """
+                {"o": {"a": [1, 12345678901, 123456789012345678901234567890, 2.5, 24.90, true,
+                  false, null, "t\\"\\u00e9\\u0001", [], {}], "e": {}}, "s": "x"}
+                """);
+    List<Finding> all = new ArrayList<>(findings);
+    for (Iterator<Map.Entry<String, JsonNode>> it = values.fields(); it.hasNext(); ) {
+      JsonNode v = it.next().getValue();
+      all.add(
+          new Finding(
+              "code",
+              "message with \"quotes\" and \u00fcnicode",
+              new Finding.MockDetails("d", null, "[root].interactions[0]", v),
+              new Finding.SpecDetails("[root].paths", "/p", "get", v.get("a")),
+              Finding.Type.WARNING));
+    }
+    all.add(new Finding("bare", "no details", null, null, Finding.Type.INFO));
+    all.add(
+        new Finding("nodes", "one", new Finding.MockDetails(null, null, null, null), null, null));
+
+    for (List<Finding> list : List.of(findings, all, List.<Finding>of())) {
+      assertThat(FindingsReport.json(list))
+          .isEqualTo(mapper.writeValueAsString(list).replace("\r\n", "\n") + "\n");
+    }
   }
 
   private static List<String> messages(JsonNode findings) {

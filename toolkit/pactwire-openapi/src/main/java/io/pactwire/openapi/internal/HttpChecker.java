@@ -117,8 +117,11 @@ public final class HttpChecker {
   private final List<Route> routes = new ArrayList<>();
   private final List<String> serverPrefixes = new ArrayList<>();
   private final Map<String, ObjectNode> prepared = new java.util.concurrent.ConcurrentHashMap<>();
-  private final Map<String, ObjectNode> preparedByContent =
+  private final Map<Content, ObjectNode> preparedByContent =
       new java.util.concurrent.ConcurrentHashMap<>();
+
+  /** A schema as a key by its content (deep equality), for one direction. */
+  private record Content(boolean response, JsonNode schema) {}
 
   /** A path template and method of the spec, with its operation's effective settings. */
   public record Route(
@@ -540,7 +543,7 @@ public final class HttpChecker {
         id + "|" + response,
         k ->
             preparedByContent.computeIfAbsent(
-                response + "|" + schema,
+                new Content(response, schema),
                 c -> {
                   ObjectNode p = SchemaPreparer.prepare(schema, oas);
                   return response ? SchemaPreparer.forResponse(p) : p;

@@ -99,9 +99,6 @@ public final class SchemaValidator {
         new Thread(
             () -> {
               try {
-                // the validator prints nodes into its messages through Jackson's ObjectMapper,
-                // whose first use costs tens of milliseconds (calendars and locales): pay it here
-                Json.NODES.objectNode().toString();
                 new SchemaValidator()
                     .validate(
                         "warm-up",
@@ -349,29 +346,28 @@ public final class SchemaValidator {
   }
 
   private static String message(String keyword, String property, JsonNode v, Error e) {
-    String n = v == null ? "" : v.isTextual() ? v.asText() : String.valueOf(v);
     if (keyword == null) {
       return e.getMessage();
     }
     return switch (keyword) {
-      case "type" -> "must be " + (v != null && v.isArray() ? join(v) : n);
+      case "type" -> "must be " + (v != null && v.isArray() ? join(v) : text(v));
       case "required" -> "must have required property '" + property + "'";
       case "additionalProperties" -> "must NOT have additional properties - " + property;
       case "enum" -> "must be equal to one of the allowed values";
       case "const" -> "must be equal to constant";
-      case "minLength" -> "must NOT have fewer than " + n + " characters";
-      case "maxLength" -> "must NOT have more than " + n + " characters";
-      case "minItems" -> "must NOT have fewer than " + n + " items";
-      case "maxItems" -> "must NOT have more than " + n + " items";
-      case "minProperties" -> "must NOT have fewer than " + n + " properties";
-      case "maxProperties" -> "must NOT have more than " + n + " properties";
-      case "minimum" -> "must be >= " + n;
-      case "maximum" -> "must be <= " + n;
-      case "exclusiveMinimum" -> "must be > " + n;
-      case "exclusiveMaximum" -> "must be < " + n;
-      case "multipleOf" -> "must be multiple of " + n;
-      case "pattern" -> "must match pattern \"" + n + "\"";
-      case "format" -> "must match format \"" + n + "\"";
+      case "minLength" -> "must NOT have fewer than " + text(v) + " characters";
+      case "maxLength" -> "must NOT have more than " + text(v) + " characters";
+      case "minItems" -> "must NOT have fewer than " + text(v) + " items";
+      case "maxItems" -> "must NOT have more than " + text(v) + " items";
+      case "minProperties" -> "must NOT have fewer than " + text(v) + " properties";
+      case "maxProperties" -> "must NOT have more than " + text(v) + " properties";
+      case "minimum" -> "must be >= " + text(v);
+      case "maximum" -> "must be <= " + text(v);
+      case "exclusiveMinimum" -> "must be > " + text(v);
+      case "exclusiveMaximum" -> "must be < " + text(v);
+      case "multipleOf" -> "must be multiple of " + text(v);
+      case "pattern" -> "must match pattern \"" + text(v) + "\"";
+      case "format" -> "must match format \"" + text(v) + "\"";
       case "uniqueItems" -> "must NOT have duplicate items";
       case "oneOf" -> "must match exactly one schema in oneOf";
       case "anyOf" -> "must match a schema in anyOf";
@@ -379,6 +375,11 @@ public final class SchemaValidator {
       case "false" -> "boolean schema is false";
       default -> e.getMessage();
     };
+  }
+
+  /** The keyword's value as text; a scalar's without toString(), which needs an ObjectMapper. */
+  private static String text(JsonNode v) {
+    return v == null ? "" : v.isValueNode() ? v.asText() : String.valueOf(v);
   }
 
   private static String join(JsonNode array) {
