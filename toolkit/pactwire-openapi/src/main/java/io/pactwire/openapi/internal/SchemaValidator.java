@@ -113,21 +113,23 @@ public final class SchemaValidator {
     t.start();
   }
 
-  private static final String WARM_UP_SCHEMA =
+  // a value that conforms: one that fails would also load and format error messages, which a
+  // passing check never needs and a failing one loads when it gets there
+  static final String WARM_UP_SCHEMA =
       """
       {"type": "object", "additionalProperties": false, "required": ["a"],
        "properties": {
-         "a": {"type": "string", "pattern": "^[a-z]+$", "minLength": 1, "maxLength": 9,
-               "format": "date-time", "enum": ["x"]},
+         "a": {"type": "string", "pattern": "^[0-9]{4}-", "minLength": 1, "maxLength": 30,
+               "format": "date-time", "enum": ["2026-01-01T00:00:00Z"]},
          "b": {"type": ["integer", "null"], "minimum": 0, "maximum": 9, "multipleOf": 1},
          "c": {"type": "array", "items": {"$ref": "#/$defs/d"}, "minItems": 1},
          "e": {"oneOf": [{"type": "number"}, {"type": "boolean"}]},
          "f": {"anyOf": [{"const": 1}, {"allOf": [{"type": "object"}]}]}},
        "$defs": {"d": {"type": "object", "properties": {"g": {"type": "string"}}}}}
       """;
-  private static final String WARM_UP_VALUE =
+  static final String WARM_UP_VALUE =
       """
-      {"a": "Y", "b": 1.5, "c": [{"g": 1}], "e": "s", "f": 2, "h": null}
+      {"a": "2026-01-01T00:00:00Z", "b": 1, "c": [{"g": "x"}], "e": 1, "f": 1}
       """;
 
   /** Validates {@code value}; {@code id} caches the compiled {@code prepared} schema. */
