@@ -120,8 +120,22 @@ public final class HttpChecker {
   private final Map<Content, ObjectNode> preparedByContent =
       new java.util.concurrent.ConcurrentHashMap<>();
 
-  /** A schema as a key by its content (deep equality), for one direction. */
-  private record Content(boolean response, JsonNode schema) {}
+  /**
+   * A schema as a key by its content (deep equality), for one direction. Written out: a record's
+   * generated equals and hashCode bootstrap a method-handle chain on first use, 6% of the CPU of a
+   * CLI run.
+   */
+  private record Content(boolean response, JsonNode schema) {
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Content c && c.response == response && c.schema.equals(schema);
+    }
+
+    @Override
+    public int hashCode() {
+      return 31 * schema.hashCode() + (response ? 1 : 0);
+    }
+  }
 
   /** A path template and method of the spec, with its operation's effective settings. */
   public record Route(
