@@ -117,6 +117,31 @@ class BadInputTests {
                   + ":11: broken $ref '#/components/schemas/Thing' at"
                   + " [root].paths./things.get.responses.200.content.application/json.schema");
     }
+
+    @Test
+    void aBrokenRefInAJsonSpecNamesItsLineAndWhereItIsUsedToo() throws IOException {
+      // a JSON spec's references are gathered while it is read; the same message results
+      Path spec =
+          Files.writeString(
+              dir.resolve("ref.json"),
+              """
+              {"openapi": "3.0.3", "info": {"title": "t", "version": "1"},
+               "components": {"schemas": {"Other": {"type": "string"}}},
+               "paths": {"/things": {"get": {"responses": {"200": {"description": "ok",
+                 "content": {"application/json": {"schema": {"type": "array",
+                   "items": [{"$ref": "#/components/schemas/Other"},
+                             {"$ref": "#/components/schemas/Thing"}]}}}}}}}}}
+              """);
+
+      SpecException e = catchThrowableOfType(SpecException.class, () -> OpenApiCheck.of(spec));
+
+      assertThat(oneLine(e).getMessage())
+          .isEqualTo(
+              spec
+                  + ":6: broken $ref '#/components/schemas/Thing' at"
+                  + " [root].paths./things.get.responses.200.content.application/json.schema"
+                  + ".items[1]");
+    }
   }
 
   @Nested

@@ -17,6 +17,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.Set;
 
 /** Jackson helpers shared by the checkers. */
 public final class Json {
@@ -33,15 +34,23 @@ public final class Json {
 
   /** Reads JSON as {@code ObjectMapper.readTree} does: floats as doubles; null for no content. */
   public static JsonNode readTree(byte[] json) throws IOException {
+    return readTree(json, null);
+  }
+
+  /**
+   * Reads JSON as {@link #readTree(byte[])} does, adding the text of every {@code $ref} field to
+   * {@code refs} on the way, so that a spec's references can be checked without walking it again.
+   */
+  public static JsonNode readTree(byte[] json, Set<String> refs) throws IOException {
     try (JsonParser p = FACTORY.createParser(json)) {
-      return readTree(p, false);
+      return readTree(p, false, refs);
     }
   }
 
   /** Reads JSON as {@link #readTree(byte[])} does. */
   public static JsonNode readTree(String json) throws IOException {
     try (JsonParser p = FACTORY.createParser(json)) {
-      return readTree(p, false);
+      return readTree(p, false, null);
     }
   }
 
@@ -51,7 +60,7 @@ public final class Json {
    */
   public static JsonNode readExactTree(String json) throws IOException {
     try (JsonParser p = FACTORY.createParser(json)) {
-      return readTree(p, true);
+      return readTree(p, true, null);
     }
   }
 
@@ -60,7 +69,8 @@ public final class Json {
    * last value in its first place), or with {@code USE_BIG_DECIMAL_FOR_FLOATS} and trailing zeros
    * kept when {@code exactDecimals}. Iterative, so depth costs no stack.
    */
-  private static JsonNode readTree(JsonParser p, boolean exactDecimals) throws IOException {
+  private static JsonNode readTree(JsonParser p, boolean exactDecimals, Set<String> refs)
+      throws IOException {
     Deque<ContainerNode<?>> open = new ArrayDeque<>();
     JsonNode root = null;
     String field = null;
@@ -103,6 +113,9 @@ public final class Json {
         root = value;
       } else if (parent instanceof ObjectNode object) {
         object.replace(field, value);
+        if (refs != null && t == JsonToken.VALUE_STRING && "$ref".equals(field)) {
+          refs.add(value.textValue());
+        }
       } else {
         ((ArrayNode) parent).add(value);
       }

@@ -4,6 +4,9 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -16,8 +19,24 @@ public final class MediaTypes {
 
   private MediaTypes() {}
 
+  // a pact repeats a handful of media types in every interaction; matching parses and sorts
+  private static final Map<String, Optional<String>> MATCHED = new ConcurrentHashMap<>();
+
   /** Returns the spec media type that the requested type (or Accept list) selects, or null. */
   public static String match(String requested, List<String> available) {
+    // a line break cannot occur in a header value, so it separates the parts of the key
+    String key = requested + "\n" + String.join("\n", available);
+    Optional<String> known = MATCHED.get(key);
+    if (known == null) {
+      known = Optional.ofNullable(negotiate(requested, available));
+      if (MATCHED.size() < 4096) {
+        MATCHED.put(key, known);
+      }
+    }
+    return known.orElse(null);
+  }
+
+  private static String negotiate(String requested, List<String> available) {
     List<String> accept = new ArrayList<>();
     for (String a : requested.split(",")) {
       accept.add(WHITESPACE.matcher(a).replaceAll("").toLowerCase(Locale.ROOT));
