@@ -196,6 +196,58 @@ class MatchingRulesTests {
     }
   }
 
+  /** A list of matchers on one path: combined with AND (pact's default) or OR. */
+  @Nested
+  class Combined {
+
+    private String rules(String combine, String... matchers) {
+      return "{\"$.status\": {\"combine\": \"%s\", \"matchers\": [%s]}}"
+          .formatted(combine, String.join(", ", matchers));
+    }
+
+    static final String TYPE = "{\"match\": \"type\"}";
+    static final String ENUM_ONLY = "{\"match\": \"regex\", \"regex\": \"^(CREATED|APPROVED)$\"}";
+    static final String WIDE = "{\"match\": \"regex\", \"regex\": \"[A-Z]+\"}";
+
+    @Test
+    void withAndAMatcherThatAdmitsOnlyEnumValuesMakesTheCombinationSafe() throws IOException {
+      // a value must be a string and match the regex: only enum values pass both
+      assertThat(check(rules("AND", TYPE, ENUM_ONLY), true)).isEmpty();
+      // AND is the default
+      assertThat(check("{\"$.status\": {\"matchers\": [%s, %s]}}".formatted(TYPE, ENUM_ONLY), true))
+          .isEmpty();
+    }
+
+    @Test
+    void withOrEachMatcherAdmitsValuesOfItsOwn() throws IOException {
+      assertThat(check(rules("OR", TYPE, ENUM_ONLY), true))
+          .singleElement()
+          .satisfies(
+              f -> {
+                assertThat(f.message()).contains("type matcher admits any string");
+                assertThat(f.mockDetails().location()).endsWith(".$.status.matchers[0]");
+              });
+    }
+
+    @Test
+    void withAndMatchersThatAllAdmitForbiddenValuesAreEachAnError() throws IOException {
+      assertThat(check(rules("AND", TYPE, WIDE), true))
+          .extracting(f -> f.mockDetails().location())
+          .containsExactly(
+              "[root].interactions[0].response.matchingRules.body.$.status.matchers[0]",
+              "[root].interactions[0].response.matchingRules.body.$.status.matchers[1]");
+    }
+
+    @Test
+    void aMatcherTheCheckDoesNotEvaluateProvesNothing() throws IOException {
+      // an include matcher narrows the value, but not to the enum: the type matcher's finding
+      // stands
+      assertThat(check(rules("AND", TYPE, "{\"match\": \"include\", \"value\": \"E\"}"), true))
+          .singleElement()
+          .satisfies(f -> assertThat(f.message()).contains("type matcher admits any string"));
+    }
+  }
+
   @Test
   void ignoringMatchingRulesChecksTheExampleOnly() throws IOException {
     assertThat(check(rule("$.status", "{\"match\": \"type\"}"), false)).isEmpty();

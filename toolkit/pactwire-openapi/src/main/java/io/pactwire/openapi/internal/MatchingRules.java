@@ -12,12 +12,14 @@ import java.math.BigInteger;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BiConsumer;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
@@ -58,8 +60,22 @@ public final class MatchingRules {
 
   private MatchingRules() {}
 
-  /** A matching rule at a path below its category, and where it is written in the pact. */
-  private record Rule(List<String> path, String pactPath, JsonNode matcher, String location) {}
+  /**
+   * A matching rule at a path below its category, and where it is written in the pact. {@code
+   * group} names the list of matchers it is one of; {@code and} says that list has more than one
+   * matcher, combined with AND (pact's default), so that a value must satisfy them all.
+   */
+  private record Rule(
+      List<String> path,
+      String pactPath,
+      JsonNode matcher,
+      String location,
+      String group,
+      boolean and) {}
+
+  // the matcher kinds this check evaluates; only these can show that a combination is safe
+  private static final Set<String> EVALUATED =
+      Set.of("type", "regex", "integer", "decimal", "number");
 
   /**
    * Where a rule's findings point: the interaction, the finding's code, and the prepared schema
@@ -166,8 +182,32 @@ public final class MatchingRules {
   private static void checkTree(Scope scope, JsonNode tree, List<Rule> rules, List<Finding> out) {
     Set<String> ruled = new LinkedHashSet<>();
     rules.forEach(r -> ruled.add(String.join("/", r.path)));
+    combined(rules, out, (rule, found) -> check(scope, tree, rule, ruled, found));
+  }
+
+  /**
+   * Runs {@code check} on each rule, adding its findings to {@code out} in rule order. Matchers
+   * combined with AND all hold for one value, so together they admit only what each of them admits:
+   * when one that this check evaluates admits nothing the spec forbids, the findings of the others
+   * in its list are dropped. (Matchers combined with OR each admit values of their own, so each
+   * one's findings stand.)
+   */
+  private static void combined(
+      List<Rule> rules, List<Finding> out, BiConsumer<Rule, List<Finding>> check) {
+    List<List<Finding>> found = new ArrayList<>();
+    Set<String> safe = new HashSet<>();
     for (Rule rule : rules) {
-      check(scope, tree, rule, ruled, out);
+      List<Finding> own = new ArrayList<>();
+      check.accept(rule, own);
+      found.add(own);
+      if (rule.and && own.isEmpty() && EVALUATED.contains(match(rule.matcher))) {
+        safe.add(rule.group);
+      }
+    }
+    for (int i = 0; i < rules.size(); i++) {
+      if (!(rules.get(i).and && safe.contains(rules.get(i).group))) {
+        out.addAll(found.get(i));
+      }
     }
   }
 
@@ -294,16 +334,20 @@ public final class MatchingRules {
       List<Finding> out) {
     String name = response ? "response" : "request";
     Map<String, String> values = response ? h.responseHeaders() : h.requestHeaders();
-    for (Rule rule : rules(side, base, "header")) {
-      String header = rule.path.get(0);
-      // a header a security scheme requires (Authorization: Bearer .+) has no schema to narrow it
-      HttpChecker.Declared declared =
-          checker.declared(h, response ? "response-header" : "header", header);
-      if (declared != null) {
-        String value = values.get(header.toLowerCase(Locale.ROOT));
-        parameter(h, declared, name + ".header.matcher.incompatible", rule, value, out);
-      }
-    }
+    combined(
+        rules(side, base, "header"),
+        out,
+        (rule, found) -> {
+          String header = rule.path.get(0);
+          // a header a security scheme requires (Authorization: Bearer .+) has no schema to
+          // narrow it
+          HttpChecker.Declared declared =
+              checker.declared(h, response ? "response-header" : "header", header);
+          if (declared != null) {
+            String value = values.get(header.toLowerCase(Locale.ROOT));
+            parameter(h, declared, name + ".header.matcher.incompatible", rule, value, found);
+          }
+        });
   }
 
   private static void query(
@@ -313,18 +357,21 @@ public final class MatchingRules {
       return;
     }
     ObjectNode query = Params.parseQuery(h.query(), false);
-    for (Rule rule : rules) {
-      String name = rule.path.get(0);
-      HttpChecker.Declared declared = checker.declared(h, "query", name);
-      if (declared != null) {
-        JsonNode value = query.get(name);
-        if (value != null && value.isArray()) {
-          value = value.isEmpty() ? null : value.get(0);
-        }
-        String example = value == null ? null : value.asText();
-        parameter(h, declared, "request.query.matcher.incompatible", rule, example, out);
-      }
-    }
+    combined(
+        rules,
+        out,
+        (rule, found) -> {
+          String name = rule.path.get(0);
+          HttpChecker.Declared declared = checker.declared(h, "query", name);
+          if (declared != null) {
+            JsonNode value = query.get(name);
+            if (value != null && value.isArray()) {
+              value = value.isEmpty() ? null : value.get(0);
+            }
+            String example = value == null ? null : value.asText();
+            parameter(h, declared, "request.query.matcher.incompatible", rule, example, found);
+          }
+        });
   }
 
   /**
@@ -790,14 +837,14 @@ public final class MatchingRules {
     if (v3 != null && v3.isObject()) {
       String at = base + ".matchingRules." + category;
       if ("path".equals(category)) {
-        addMatchers(out, List.of(), "path", v3.path("matchers"), at);
+        addMatchers(out, List.of(), "path", v3, at);
         return out;
       }
       for (Iterator<Map.Entry<String, JsonNode>> it = v3.fields(); it.hasNext(); ) {
         Map.Entry<String, JsonNode> e = it.next();
         List<String> path =
             tree && !"metadata".equals(category) ? parse(e.getKey()) : List.of(e.getKey());
-        addMatchers(out, path, e.getKey(), e.getValue().path("matchers"), at + "." + e.getKey());
+        addMatchers(out, path, e.getKey(), e.getValue(), at + "." + e.getKey());
       }
       return out;
     }
@@ -818,17 +865,23 @@ public final class MatchingRules {
         } else if ("path".equals(category) && !path.isEmpty()) {
           break;
         }
-        out.add(new Rule(path, key, e.getValue(), base + ".matchingRules." + key));
+        String location = base + ".matchingRules." + key;
+        out.add(new Rule(path, key, e.getValue(), location, location, false));
         break;
       }
     }
     return out;
   }
 
+  /** Adds the rules of one {@code {"combine": ..., "matchers": [...]}} list. */
   private static void addMatchers(
-      List<Rule> out, List<String> path, String pactPath, JsonNode matchers, String location) {
+      List<Rule> out, List<String> path, String pactPath, JsonNode list, String location) {
+    JsonNode matchers = list.path("matchers");
+    boolean and = matchers.size() > 1 && !"OR".equals(list.path("combine").asText("AND"));
     for (int i = 0; i < matchers.size(); i++) {
-      out.add(new Rule(path, pactPath, matchers.get(i), location + ".matchers[" + i + "]"));
+      out.add(
+          new Rule(
+              path, pactPath, matchers.get(i), location + ".matchers[" + i + "]", location, and));
     }
   }
 
