@@ -196,6 +196,64 @@ class MatchingRulesTests {
     }
   }
 
+  @Nested
+  class DatesAndIncludes {
+
+    @Test
+    void aDateMatcherOnADateTimeFieldIsAnError() throws IOException {
+      // createdAt is a date-time: a date matcher's mock may return "2000-01-01"
+      assertThat(
+              check(rule("$.createdAt", "{\"match\": \"date\", \"format\": \"yyyy-MM-dd\"}"), true))
+          .singleElement()
+          .satisfies(
+              f -> {
+                assertThat(f.message())
+                    .isEqualTo(
+                        "Matcher admits values the spec forbids: date matcher 'yyyy-MM-dd'"
+                            + " admits \"2000-01-01\", which fails 'format' \"date-time\"");
+                assertThat(f.specDetails().location()).endsWith(".properties.createdAt.format");
+              });
+    }
+
+    @Test
+    void aTimestampMatcherWithAnOffsetOnADateTimeFieldConforms() throws IOException {
+      assertThat(
+              check(
+                  rule(
+                      "$.createdAt",
+                      "{\"match\": \"timestamp\", \"format\": \"yyyy-MM-dd'T'HH:mm:ssXXX\"}"),
+                  true))
+          .isEmpty();
+    }
+
+    @Test
+    void aTimestampMatcherWithoutAnOffsetOnADateTimeFieldIsAnError() throws IOException {
+      // pact-jvm's default timestamp format has no offset, which RFC 3339 requires
+      assertThat(check(rule("$.createdAt", "{\"match\": \"timestamp\"}"), true))
+          .singleElement()
+          .satisfies(f -> assertThat(f.message()).contains("admits \"2000-01-01T00:00:00\""));
+    }
+
+    @Test
+    void anIncludeMatcherOnAnEnumFieldIsAnError() throws IOException {
+      assertThat(check(rule("$.status", "{\"match\": \"include\", \"value\": \"CREATED\"}"), true))
+          .singleElement()
+          .satisfies(
+              f ->
+                  assertThat(f.message())
+                      .isEqualTo(
+                          "Matcher admits values the spec forbids: include matcher 'CREATED'"
+                              + " admits \"xCREATEDx\", which fails 'enum'"
+                              + " [\"CREATED\",\"APPROVED\",\"COMPLETED\"]"));
+    }
+
+    @Test
+    void anIncludeMatcherOnAnUnconstrainedStringConforms() throws IOException {
+      assertThat(check(rule("$.note", "{\"match\": \"include\", \"value\": \"door\"}"), true))
+          .isEmpty();
+    }
+  }
+
   /** A list of matchers on one path: combined with AND (pact's default) or OR. */
   @Nested
   class Combined {
@@ -240,9 +298,12 @@ class MatchingRulesTests {
 
     @Test
     void aMatcherTheCheckDoesNotEvaluateProvesNothing() throws IOException {
-      // an include matcher narrows the value, but not to the enum: the type matcher's finding
+      // a content-type matcher narrows nothing the check can weigh: the type matcher's finding
       // stands
-      assertThat(check(rules("AND", TYPE, "{\"match\": \"include\", \"value\": \"E\"}"), true))
+      assertThat(
+              check(
+                  rules("AND", TYPE, "{\"match\": \"contentType\", \"value\": \"text/plain\"}"),
+                  true))
           .singleElement()
           .satisfies(f -> assertThat(f.message()).contains("type matcher admits any string"));
     }

@@ -9,8 +9,10 @@ import io.pactwire.openapi.Finding.SpecDetails;
 import io.pactwire.openapi.Finding.Type;
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Iterator;
@@ -285,7 +287,100 @@ public final class MatchingRules {
           }
         }
       }
+      case "date", "time", "timestamp", "datetime" -> {
+        String format = rule.matcher.path("format").asText(DEFAULT_FORMATS.get(match));
+        if (isString(field.schema)) {
+          admitted(scope, field, rule, match + " matcher '" + format + "'", dates(format), out);
+        }
+      }
+      case "include" -> {
+        String part = rule.matcher.path("value").asText("");
+        if (isString(field.schema)) {
+          admitted(
+              scope,
+              field,
+              rule,
+              "include matcher '" + part + "'",
+              List.of(part, "x" + part + "x", part + " " + part),
+              out);
+        }
+      }
       default -> {}
+    }
+  }
+
+  // what pact-jvm reads when a date, time or timestamp matcher gives no format
+  private static final Map<String, String> DEFAULT_FORMATS =
+      Map.of(
+          "date", "yyyy-MM-dd",
+          "time", "HH:mm:ss",
+          "timestamp", "yyyy-MM-dd'T'HH:mm:ss",
+          "datetime", "yyyy-MM-dd'T'HH:mm:ss");
+
+  // instants a date or time matcher admits once formatted: a plain one, one late in the day with
+  // a fraction and an offset, and the last second of a year
+  private static final List<OffsetDateTime> INSTANTS =
+      List.of(
+          OffsetDateTime.parse("2000-01-01T00:00:00Z"),
+          OffsetDateTime.parse("2001-02-03T21:05:07.123+05:30"),
+          OffsetDateTime.parse("1999-12-31T23:59:59Z"));
+
+  /** Values a date or time matcher with this (Java) format admits; none for a bad format. */
+  private static List<String> dates(String format) {
+    List<String> out = new ArrayList<>();
+    try {
+      DateTimeFormatter formatter = DateTimeFormatter.ofPattern(format, Locale.ROOT);
+      for (OffsetDateTime instant : INSTANTS) {
+        out.add(formatter.format(instant));
+      }
+    } catch (IllegalArgumentException | DateTimeException e) {
+      // a pattern Java cannot read or apply gives no witness
+    }
+    return out;
+  }
+
+  private static boolean isString(JsonNode schema) {
+    JsonNode type = schema.get("type");
+    if (type == null || (type.isTextual() && "string".equals(type.asText()))) {
+      return true;
+    }
+    for (JsonNode t : type.isArray() ? type : Json.NODES.arrayNode()) {
+      if ("string".equals(t.asText())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Adds a finding when one of {@code admitted}, all values the matcher admits, fails the schema.
+   */
+  private static void admitted(
+      Scope scope,
+      Located field,
+      Rule rule,
+      String matcher,
+      List<String> admitted,
+      List<Finding> out) {
+    for (String value : admitted) {
+      String keyword = violation(field.schema, value);
+      if (keyword != null) {
+        out.add(
+            finding(
+                scope,
+                field,
+                rule,
+                keyword,
+                "Matcher admits values the spec forbids: "
+                    + matcher
+                    + " admits \""
+                    + value
+                    + "\", which fails '"
+                    + keyword
+                    + "' "
+                    + field.schema.get(keyword)));
+        return;
+      }
     }
   }
 
