@@ -80,7 +80,10 @@ public final class PactWriter {
           if (!mergeInto(merged, interactions, () -> file, contents) && current.isPresent()) {
             return current;
           }
-          return Optional.of(PactFiles.render(PactTrees.pact(contract, merged.values())));
+          return Optional.of(
+              PactFiles.render(
+                  PactFiles.tree(
+                      contract, merged.values().stream().map(PactFiles::tree).toList())));
         });
   }
 
@@ -207,7 +210,7 @@ public final class PactWriter {
 
   /** The interaction as sorted JSON, without the comments that name its test. */
   static JsonNode content(Interaction interaction) {
-    return stripped(PactTrees.interaction(interaction));
+    return stripped(PactFiles.tree(interaction));
   }
 
   private static JsonNode stripped(JsonNode interaction) {
