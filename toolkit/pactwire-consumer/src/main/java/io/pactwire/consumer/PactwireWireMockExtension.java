@@ -2,7 +2,6 @@ package io.pactwire.consumer;
 
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 
-import au.com.dius.pact.core.model.Interaction;
 import au.com.dius.pact.core.model.ProviderState;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.core.Options;
@@ -14,6 +13,7 @@ import io.pactwire.consumer.internal.CaptureListener;
 import io.pactwire.consumer.internal.CaptureSettings;
 import io.pactwire.consumer.internal.InteractionConflict;
 import io.pactwire.consumer.internal.PactWriter;
+import io.pactwire.consumer.internal.RecordedInteraction;
 import io.pactwire.consumer.internal.StubFacts;
 import io.pactwire.core.ContractId;
 import io.pactwire.core.PactsDirectory;
@@ -62,7 +62,7 @@ public class PactwireWireMockExtension extends WireMockExtension {
   private final Set<String> reported = ConcurrentHashMap.newKeySet();
   // Interactions of a class-level extension, written once after all its tests, and by the same key
   // the inputs each was built from: an exchange with the same inputs need not be built again.
-  private final Map<String, Interaction> recorded = new LinkedHashMap<>();
+  private final Map<String, RecordedInteraction> recorded = new LinkedHashMap<>();
   private final Map<String, Capture.Inputs> recordedInputs = new ConcurrentHashMap<>();
   private boolean classLevel;
   private ContractId contract;
@@ -186,7 +186,7 @@ public class PactwireWireMockExtension extends WireMockExtension {
 
   private void flush() {
     if (!recorded.isEmpty()) {
-      List<Interaction> pending = new ArrayList<>(recorded.values());
+      List<RecordedInteraction> pending = new ArrayList<>(recorded.values());
       recorded.clear();
       recordedInputs.clear();
       PactWriter.merge(pactFile(), contract, pending);

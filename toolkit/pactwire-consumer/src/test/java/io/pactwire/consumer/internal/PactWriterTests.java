@@ -3,7 +3,6 @@ package io.pactwire.consumer.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import au.com.dius.pact.core.model.V4Interaction;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.pactwire.core.ContractId;
 import java.nio.file.Files;
@@ -21,7 +20,7 @@ class PactWriterTests {
 
   @TempDir Path dir;
 
-  static V4Interaction.SynchronousHttp interaction(String test, String body) throws Exception {
+  static RecordedInteraction interaction(String test, String body) throws Exception {
     var stub =
         new ObjectMapper()
             .readTree(
