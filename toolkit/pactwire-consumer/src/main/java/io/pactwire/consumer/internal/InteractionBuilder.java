@@ -222,11 +222,11 @@ public final class InteractionBuilder {
       Matcher m = TEMPLATE_VARIABLE.matcher(template);
       int at = 0;
       while (m.find()) {
-        regex.append(Pattern.quote(template.substring(at, m.start()))).append("[^/]+");
+        regex.append(quoted(template.substring(at, m.start()))).append("[^/]+");
         at = m.end();
       }
-      regex.append(Pattern.quote(template.substring(at)));
-      return Optional.of(MatchingRules.regex(simplifyQuotes(regex.toString())));
+      regex.append(quoted(template.substring(at)));
+      return Optional.of(MatchingRules.regex(regex.toString()));
     }
     for (String key : new String[] {"urlPathPattern", "urlPattern"}) {
       if (pattern.hasNonNull(key)) {
@@ -241,6 +241,11 @@ public final class InteractionBuilder {
   }
 
   // \Q/products/\E reads worse than /products/ when nothing needs quoting.
+  private static String quoted(String literal) {
+    return isPlain(literal, "/_-~") ? literal : simplifyQuotes(Pattern.quote(literal));
+  }
+
+  // A quote of a literal holding \E is several; each plain one is written as it is.
   private static String simplifyQuotes(String regex) {
     Matcher m = QUOTED.matcher(regex);
     StringBuilder out = new StringBuilder();
