@@ -2,7 +2,9 @@ package io.pactwire.core;
 
 import au.com.dius.pact.core.model.DefaultPactReader;
 import au.com.dius.pact.core.model.Interaction;
+import au.com.dius.pact.core.model.OptionalBody;
 import au.com.dius.pact.core.model.Pact;
+import au.com.dius.pact.core.model.ProviderState;
 import au.com.dius.pact.core.model.V4Pact;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -116,6 +118,25 @@ public final class PactFiles {
    */
   public static ObjectNode tree(Interaction interaction) {
     return PactTrees.interaction(interaction);
+  }
+
+  /**
+   * A provider state as a V4 interaction holds it in its {@code providerStates}.
+   *
+   * @since 0.1.0
+   */
+  public static ObjectNode tree(ProviderState state) {
+    return PactTrees.providerState(state);
+  }
+
+  /**
+   * A request's or response's body as a V4 pact holds it: JSON as its value, text as a string,
+   * binary content types in base64; an empty object for no body.
+   *
+   * @since 0.1.0
+   */
+  public static JsonNode tree(OptionalBody body) {
+    return PactTrees.body(body);
   }
 
   /**

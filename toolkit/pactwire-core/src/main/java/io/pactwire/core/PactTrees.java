@@ -3,7 +3,9 @@ package io.pactwire.core;
 import au.com.dius.pact.core.model.BasePact;
 import au.com.dius.pact.core.model.FeatureToggles;
 import au.com.dius.pact.core.model.Interaction;
+import au.com.dius.pact.core.model.OptionalBody;
 import au.com.dius.pact.core.model.PactSpecVersion;
+import au.com.dius.pact.core.model.ProviderState;
 import au.com.dius.pact.core.model.V4Pact;
 import au.com.dius.pact.core.support.Json;
 import au.com.dius.pact.core.support.json.JsonValue;
@@ -71,6 +73,14 @@ final class PactTrees {
 
   static ObjectNode interaction(Interaction interaction) {
     return (ObjectNode) tree(interaction.toMap(PactSpecVersion.V4));
+  }
+
+  static ObjectNode providerState(ProviderState state) {
+    return (ObjectNode) tree(state.toMap());
+  }
+
+  static JsonNode body(OptionalBody body) {
+    return tree(body.toV4Format());
   }
 
   // BasePact.metaData reads pact-jvm's version from its jar's manifest on every call; what it

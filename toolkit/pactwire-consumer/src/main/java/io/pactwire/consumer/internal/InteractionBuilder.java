@@ -6,15 +6,13 @@ import au.com.dius.pact.core.model.HttpResponse;
 import au.com.dius.pact.core.model.OptionalBody;
 import au.com.dius.pact.core.model.ProviderState;
 import au.com.dius.pact.core.model.V4Interaction;
-import au.com.dius.pact.core.model.generators.Generators;
-import au.com.dius.pact.core.model.matchingrules.MatchingRulesImpl;
-import au.com.dius.pact.core.support.Json;
-import au.com.dius.pact.core.support.json.JsonValue;
+import au.com.dius.pact.core.model.v4.V4InteractionType;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import io.pactwire.core.PactFiles;
@@ -35,11 +33,11 @@ import java.util.regex.Pattern;
  * Builds one V4 {@code Synchronous/HTTP} interaction from a WireMock stub and an example exchange:
  * example values from the exchange, matching rules from the stub's patterns (see docs/capture.md).
  *
- * <p>The interaction is built as the JSON the pact holds. pact-jvm writes the parts whose form it
- * defines: the key it derives from description and states, the states' parameters, method, path,
- * query, headers, and a body that is not JSON (its content type decides between text and base64).
- * The JSON bodies and the matching rules, where pact-jvm's model cost capture most (a body parsed
- * again, rules turned into maps and then into JSON), go into the tree directly.
+ * <p>The interaction is built as the JSON the pact holds, with its objects' keys sorted: pact-jvm's
+ * model of it, turned into JSON when the pact was written, cost capture more than working it out
+ * (each JSON body parsed again, each rule made a map). pact-jvm still writes what it defines: the
+ * key it derives from description and states, the states' parameters, and a body that is not JSON,
+ * whose content type decides between text and base64.
  */
 public final class InteractionBuilder {
 
@@ -47,7 +45,11 @@ public final class InteractionBuilder {
   public static final String REDACTED = "<redacted>";
 
   private static final ObjectMapper JSON = ExactJson.MAPPER;
+  private static final JsonNodeFactory NODES = ExactJson.SORTED_NODES;
   private static final String JSON_CONTENT_TYPE = ContentType.getJSON().toString();
+  private static final String SYNCHRONOUS_HTTP = V4InteractionType.SynchronousHTTP.toString();
+  private static final HttpRequest NO_REQUEST = new HttpRequest();
+  private static final HttpResponse NO_RESPONSE = new HttpResponse();
   private static final Pattern SCHEME = Pattern.compile("([A-Za-z][A-Za-z0-9-]*) .+");
   private static final Pattern TEMPLATE_VARIABLE = Pattern.compile("\\{[^}/]+}");
   private static final Pattern QUOTED = Pattern.compile("\\\\Q(.*?)\\\\E");
@@ -75,66 +77,41 @@ public final class InteractionBuilder {
       List<ProviderState> fallbackStates,
       String testName) {
     InteractionBuilder builder = new InteractionBuilder(stub, settings);
-    Part<HttpRequest> requestPart = builder.request(request);
-    Part<HttpResponse> responsePart = builder.response(response);
-    Map<String, JsonValue> comments = new LinkedHashMap<>();
-    if (testName != null) {
-      comments.put("testname", Json.toJson(testName));
-    }
     String description = StubFacts.description(stub);
     List<ProviderState> states = StubFacts.providerStates(stub, fallbackStates);
-    ObjectNode json =
-        sorted(
-            PactFiles.tree(
-                new V4Interaction.SynchronousHttp(
-                    "",
-                    description,
-                    states,
-                    requestPart.frame(),
-                    responsePart.frame(),
-                    null,
-                    comments)));
-    requestPart.completeIn((ObjectNode) json.get("request"));
-    responsePart.completeIn((ObjectNode) json.get("response"));
+    ObjectNode json = NODES.objectNode();
+    if (testName != null) {
+      json.putObject("comments").put("testname", testName);
+    }
+    json.put("description", description);
+    json.put("key", key(description, states));
+    json.put("pending", false);
+    if (!states.isEmpty()) {
+      ArrayNode list = json.putArray("providerStates");
+      for (ProviderState state : states) {
+        list.add(
+            state.getParams().isEmpty()
+                ? NODES.objectNode().put("name", String.valueOf(state.getName()))
+                : PactFiles.tree(state));
+      }
+    }
+    json.set("request", builder.request(request));
+    json.set("response", builder.response(response));
+    json.put("type", SYNCHRONOUS_HTTP);
     return RecordedInteraction.of(description, states, json);
   }
 
-  /**
-   * A request or response: pact-jvm's model of it without JSON body and rules, and those two.
-   *
-   * @param frame what pact-jvm writes
-   * @param jsonBody the body's JSON value, or null when the body is not JSON or there is none
-   * @param rules the matching rules
-   */
-  private record Part<T>(T frame, JsonNode jsonBody, MatchingRules rules) {
-
-    void completeIn(ObjectNode part) {
-      if (jsonBody != null) {
-        ObjectNode body = part.putObject("body");
-        body.set("content", jsonBody);
-        body.put("contentType", JSON_CONTENT_TYPE);
-        body.put("encoded", false);
-      }
-      ObjectNode json = rules.json();
-      if (json != null) {
-        part.set("matchingRules", json);
-      }
-    }
-  }
-
-  // The interaction and its request and response with their keys kept sorted, whatever is added.
-  private static ObjectNode sorted(ObjectNode interaction) {
-    ObjectNode copy = ExactJson.SORTED_NODES.objectNode().setAll(interaction);
-    copy.set(
-        "request", ExactJson.SORTED_NODES.objectNode().setAll((ObjectNode) copy.get("request")));
-    copy.set(
-        "response", ExactJson.SORTED_NODES.objectNode().setAll((ObjectNode) copy.get("response")));
-    return copy;
+  // pact-jvm's key for an interaction: a hash of description and states. The skeleton it is
+  // computed on shares an empty request and response, which nothing changes.
+  private static String key(String description, List<ProviderState> states) {
+    return new V4Interaction.SynchronousHttp(
+            "", description, states, NO_REQUEST, NO_RESPONSE, null, new LinkedHashMap<>())
+        .generateKey();
   }
 
   // ---------------------------------------------------------------- request
 
-  private Part<HttpRequest> request(ExampleRequest example) {
+  private ObjectNode request(ExampleRequest example) {
     JsonNode pattern = stub.path("request");
     MatchingRules rules = new MatchingRules();
     pathRule(pattern).ifPresent(rule -> rules.category("path").addRule("", rule));
@@ -203,16 +180,14 @@ public final class InteractionBuilder {
         textBody = textBody(example.body(), contentType);
       }
     }
-    HttpRequest frame =
-        new HttpRequest(
-            example.method(),
-            example.path(),
-            query,
-            headers,
-            textBody,
-            new MatchingRulesImpl(),
-            new Generators());
-    return new Part<>(frame, jsonBody, rules);
+    ObjectNode json = NODES.objectNode();
+    json.put("method", example.method().toUpperCase(Locale.ROOT));
+    json.put("path", example.path());
+    putValues(json, "query", query);
+    putValues(json, "headers", headers);
+    putBody(json, jsonBody, textBody);
+    putRules(json, rules);
+    return json;
   }
 
   private static Optional<ObjectNode> pathRule(JsonNode pattern) {
@@ -384,7 +359,7 @@ public final class InteractionBuilder {
 
   // ---------------------------------------------------------------- response
 
-  private Part<HttpResponse> response(ExampleResponse example) {
+  private ObjectNode response(ExampleResponse example) {
     MatchingRules rules = new MatchingRules();
     JsonNode pins = StubFacts.pactMetadata(stub);
     Map<String, List<String>> headers = new TreeMap<>(example.headers());
@@ -442,10 +417,12 @@ public final class InteractionBuilder {
         textBody = textBody(example.body(), contentType);
       }
     }
-    HttpResponse frame =
-        new HttpResponse(
-            example.status(), headers, textBody, new MatchingRulesImpl(), new Generators());
-    return new Part<>(frame, jsonBody, rules);
+    ObjectNode json = NODES.objectNode();
+    json.put("status", example.status());
+    putValues(json, "headers", headers);
+    putBody(json, jsonBody, textBody);
+    putRules(json, rules);
+    return json;
   }
 
   /**
@@ -538,6 +515,38 @@ public final class InteractionBuilder {
   }
 
   // ---------------------------------------------------------------- helpers
+
+  // Query parameters or headers, each name with its values.
+  private static void putValues(ObjectNode part, String field, Map<String, List<String>> values) {
+    if (!values.isEmpty()) {
+      ObjectNode json = part.putObject(field);
+      values.forEach(
+          (name, list) -> {
+            ArrayNode array = json.putArray(name);
+            list.forEach(array::add);
+          });
+    }
+  }
+
+  // A JSON body as its value; pact-jvm writes any other body, as text or, for a binary content
+  // type, in base64.
+  private static void putBody(ObjectNode part, JsonNode jsonBody, OptionalBody otherBody) {
+    if (jsonBody != null) {
+      ObjectNode body = part.putObject("body");
+      body.set("content", jsonBody);
+      body.put("contentType", JSON_CONTENT_TYPE);
+      body.put("encoded", false);
+    } else if (otherBody.isPresent()) {
+      part.set("body", PactFiles.tree(otherBody));
+    }
+  }
+
+  private static void putRules(ObjectNode part, MatchingRules rules) {
+    ObjectNode json = rules.json();
+    if (json != null) {
+      part.set("matchingRules", json);
+    }
+  }
 
   static List<String> header(Map<String, List<String>> headers, String name) {
     for (Map.Entry<String, List<String>> e : headers.entrySet()) {
