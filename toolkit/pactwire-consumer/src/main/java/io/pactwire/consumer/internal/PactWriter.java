@@ -66,23 +66,24 @@ public final class PactWriter {
           Map<String, RecordedInteraction> merged = new TreeMap<>();
           Map<String, JsonNode> contents = new HashMap<>();
           if (current.isPresent()) {
-            List<RecordedInteraction> existing = existing(file, current.get());
-            // The file's own JSON is each interaction's content: no need to serialise it again.
-            JsonNode json = fileTree(file, current.get()).path("interactions");
-            for (int i = 0; i < existing.size(); i++) {
-              String key = existing.get(i).key();
-              merged.put(key, existing.get(i));
-              if (json.size() == existing.size()) {
-                contents.put(key, stripped(json.get(i).deepCopy()));
-              }
-            }
+            KnownPactFiles.Known known =
+                KnownPactFiles.get(file, current.get()).orElseGet(() -> read(file, current.get()));
+            known.interactions().forEach(interaction -> merged.put(interaction.key(), interaction));
+            contents.putAll(known.contents());
           }
           if (!mergeInto(merged, interactions, () -> file, contents) && current.isPresent()) {
+            KnownPactFiles.put(
+                file,
+                new KnownPactFiles.Known(current.get(), List.copyOf(merged.values()), contents));
             return current;
           }
           List<JsonNode> trees = new ArrayList<>();
           merged.values().forEach(interaction -> trees.add(interaction.json()));
-          return Optional.of(PactFiles.render(PactFiles.tree(contract, trees)));
+          String text = PactFiles.render(PactFiles.tree(contract, trees));
+          // What is written for each interaction is now its content.
+          KnownPactFiles.put(
+              file, new KnownPactFiles.Known(text, List.copyOf(merged.values()), Map.of()));
+          return Optional.of(text);
         });
   }
 
@@ -138,24 +139,31 @@ public final class PactWriter {
     return changed;
   }
 
-  private static JsonNode fileTree(Path file, String text) {
-    try {
-      return JSON.readTree(text);
-    } catch (JsonProcessingException e) {
-      throw new PactFileException(file, "", "cannot merge into it: " + e.getOriginalMessage(), e);
-    }
-  }
-
-  // The file's interactions as pact-jvm reads them, and writes them again.
-  private static List<RecordedInteraction> existing(Path file, String text) {
+  // The file's interactions as pact-jvm reads them, and writes them again; the file's own JSON is
+  // each one's content, which needs no serialising.
+  private static KnownPactFiles.Known read(Path file, String text) {
+    List<RecordedInteraction> interactions;
     try {
       JsonValue json = JsonParser.parseString(text);
       Pact pact =
           DefaultPactReader.INSTANCE.pactFromJson(json.asObject(), UnknownPactSource.INSTANCE);
-      return pact.getInteractions().stream().map(PactWriter::recorded).toList();
+      interactions = pact.getInteractions().stream().map(PactWriter::recorded).toList();
     } catch (RuntimeException e) {
       throw new PactFileException(file, "", "cannot merge into it: " + e.getMessage(), e);
     }
+    JsonNode json;
+    try {
+      json = JSON.readTree(text).path("interactions");
+    } catch (JsonProcessingException e) {
+      throw new PactFileException(file, "", "cannot merge into it: " + e.getOriginalMessage(), e);
+    }
+    Map<String, JsonNode> contents = new HashMap<>();
+    if (json.size() == interactions.size()) {
+      for (int i = 0; i < interactions.size(); i++) {
+        contents.put(interactions.get(i).key(), stripped(json.get(i).deepCopy()));
+      }
+    }
+    return new KnownPactFiles.Known(text, interactions, contents);
   }
 
   /** An interaction of pact-jvm's model, as capture keeps it. */
