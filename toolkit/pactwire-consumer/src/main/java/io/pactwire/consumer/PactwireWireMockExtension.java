@@ -2,7 +2,6 @@ package io.pactwire.consumer;
 
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 
-import au.com.dius.pact.core.model.Interaction;
 import au.com.dius.pact.core.model.ProviderState;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.core.Options;
@@ -14,9 +13,11 @@ import io.pactwire.consumer.internal.CaptureListener;
 import io.pactwire.consumer.internal.CaptureSettings;
 import io.pactwire.consumer.internal.InteractionConflict;
 import io.pactwire.consumer.internal.PactWriter;
+import io.pactwire.consumer.internal.RecordedInteraction;
 import io.pactwire.consumer.internal.StubFacts;
 import io.pactwire.core.ContractId;
 import io.pactwire.core.PactsDirectory;
+import java.lang.reflect.Method;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -62,8 +63,9 @@ public class PactwireWireMockExtension extends WireMockExtension {
   private final Set<String> reported = ConcurrentHashMap.newKeySet();
   // Interactions of a class-level extension, written once after all its tests, and by the same key
   // the inputs each was built from: an exchange with the same inputs need not be built again.
-  private final Map<String, Interaction> recorded = new LinkedHashMap<>();
+  private final Map<String, RecordedInteraction> recorded = new LinkedHashMap<>();
   private final Map<String, Capture.Inputs> recordedInputs = new ConcurrentHashMap<>();
+  private final Map<Class<?>, Map<Method, TestFacts>> testFacts = new ConcurrentHashMap<>();
   private boolean classLevel;
   private ContractId contract;
   private Path pactsDir;
@@ -143,12 +145,13 @@ public class PactwireWireMockExtension extends WireMockExtension {
       super.onAfterEach(context, runtimeInfo);
       return;
     }
+    TestFacts test = testFacts(context);
     Capture.Captured captured =
         Capture.interactions(
             listener.drain(),
             settings,
-            givenStates(context),
-            testName(context),
+            test.givenStates(),
+            test.name(),
             (stub, features) -> report(context, stub, features),
             recordedInputs);
     if (captured.interactions().isEmpty()) {
@@ -186,7 +189,7 @@ public class PactwireWireMockExtension extends WireMockExtension {
 
   private void flush() {
     if (!recorded.isEmpty()) {
-      List<Interaction> pending = new ArrayList<>(recorded.values());
+      List<RecordedInteraction> pending = new ArrayList<>(recorded.values());
       recorded.clear();
       recordedInputs.clear();
       PactWriter.merge(pactFile(), contract, pending);
@@ -227,6 +230,22 @@ public class PactwireWireMockExtension extends WireMockExtension {
     return context.getRequiredTestClass().getName()
         + "#"
         + context.getTestMethod().map(m -> m.getName()).orElse(context.getDisplayName());
+  }
+
+  /** A test as capture names it, and the provider states its {@code @Given} declares. */
+  private record TestFacts(String name, List<ProviderState> givenStates) {}
+
+  // Once per test method: JUnit's annotation search walks meta-annotations, interfaces and
+  // superclasses on every call, and a test runs many times in a repeated or parameterised test.
+  // Keyed by class, then method: an inherited test method runs in several classes.
+  private TestFacts testFacts(ExtensionContext context) {
+    Optional<Method> method = context.getTestMethod();
+    if (method.isEmpty()) {
+      return new TestFacts(testName(context), givenStates(context));
+    }
+    return testFacts
+        .computeIfAbsent(context.getRequiredTestClass(), testClass -> new ConcurrentHashMap<>())
+        .computeIfAbsent(method.get(), m -> new TestFacts(testName(context), givenStates(context)));
   }
 
   private static List<ProviderState> givenStates(ExtensionContext context) {

@@ -1,5 +1,9 @@
 package io.pactwire.consumer;
 
+import au.com.dius.pact.core.model.UnknownPactSource;
+import au.com.dius.pact.core.model.V4Interaction;
+import au.com.dius.pact.core.support.json.JsonParser;
+import au.com.dius.pact.core.support.json.JsonValue;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -8,6 +12,7 @@ import io.pactwire.consumer.internal.CaptureSettings;
 import io.pactwire.consumer.internal.ExactJson;
 import io.pactwire.consumer.internal.InteractionBuilder;
 import io.pactwire.consumer.internal.PactWriter;
+import io.pactwire.consumer.internal.RecordedInteraction;
 import io.pactwire.consumer.internal.StubFacts;
 import io.pactwire.consumer.internal.StubSynthesis;
 import io.pactwire.core.ContractId;
@@ -121,15 +126,22 @@ public final class StubConverter {
       return new StubConversion.Refused(source, label, impossible.reason());
     }
     var ok = (StubSynthesis.Result.Example) example;
-    return new StubConversion.Converted(
-        source,
-        InteractionBuilder.build(mapping, ok.request(), ok.response(), settings, List.of(), null));
+    RecordedInteraction interaction =
+        InteractionBuilder.build(mapping, ok.request(), ok.response(), settings, List.of(), null);
+    return new StubConversion.Converted(source, pactJvmModel(interaction));
   }
 
   /** Merges converted interactions into a pact file (locked, atomic, sorted). */
   public static void write(
       ContractId contract, List<StubConversion.Converted> converted, Path file) {
     PactWriter.merge(
-        file, contract, converted.stream().map(StubConversion.Converted::interaction).toList());
+        file, contract, converted.stream().map(c -> PactWriter.recorded(c.interaction())).toList());
+  }
+
+  // The interaction as pact-jvm reads it from the pact, as a provider's verification will.
+  private static V4Interaction.SynchronousHttp pactJvmModel(RecordedInteraction interaction) {
+    JsonValue json = JsonParser.parseString(interaction.json().toString());
+    return (V4Interaction.SynchronousHttp)
+        V4Interaction.Companion.interactionFromJson(0, json, UnknownPactSource.INSTANCE).unwrap();
   }
 }

@@ -1,6 +1,7 @@
 package io.pactwire.consumer;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.junit.platform.testkit.engine.EventConditions.event;
 import static org.junit.platform.testkit.engine.EventConditions.finishedWithFailure;
 import static org.junit.platform.testkit.engine.EventConditions.test;
@@ -8,6 +9,7 @@ import static org.junit.platform.testkit.engine.TestExecutionResultConditions.in
 import static org.junit.platform.testkit.engine.TestExecutionResultConditions.message;
 
 import io.pactwire.consumer.testcases.ConflictingTestCase;
+import io.pactwire.consumer.testcases.GivenTestCase;
 import io.pactwire.consumer.testcases.InventoryClientTestCase;
 import io.pactwire.consumer.testcases.OtherClassConflictTestCase;
 import io.pactwire.consumer.testcases.ScenarioAndTwoProvidersTestCase;
@@ -298,6 +300,21 @@ class PactwireWireMockExtensionTests {
       assertThat(state.getParams()).isEqualTo(Map.of("currency", "EUR"));
       assertThat(paypal.getInteractions().get(0).getDescription()).isEqualTo("create an order");
       assertThat(System.getProperty("pactwire.pactsDir")).isEqualTo(previous);
+    }
+
+    @Test
+    void comeFromEachTestsOwnGivenElseFromItsClasss() {
+      EngineExecutionResults results = ExampleRuns.run(GivenTestCase.class, pacts);
+
+      results.testEvents().assertStatistics(stats -> stats.started(4).succeeded(4));
+      var pact = PactFiles.read(pacts.resolve("checkout-service-catalogue-service.json"));
+      assertThat(pact.getInteractions())
+          .extracting(
+              i -> i.getDescription() + " / " + i.getProviderStates().get(0).getName(),
+              i -> i.getProviderStates().get(0).getParams())
+          .containsExactly(
+              tuple("a product / a product exists", Map.of("sku", "SKU-1")),
+              tuple("the catalogue / a catalogue exists", Map.of()));
     }
   }
 }

@@ -17,12 +17,23 @@ public final class AtomicFiles {
 
   private AtomicFiles() {}
 
+  /**
+   * Creates a folder and its parents unless it exists. {@code Files.createDirectories} on an
+   * existing folder first tries to create it and catches the exception, which costs several times a
+   * check.
+   */
+  static void createDirectories(Path dir) throws IOException {
+    if (!Files.isDirectory(dir)) {
+      Files.createDirectories(dir);
+    }
+  }
+
   /** Writes {@code text} as UTF-8 to a temporary file beside {@code file}, then moves it over. */
   public static void writeString(Path file, String text) {
     Path target = file.toAbsolutePath().normalize();
     Path temp = null;
     try {
-      Files.createDirectories(target.getParent());
+      createDirectories(target.getParent());
       temp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
       Files.writeString(temp, text, StandardCharsets.UTF_8);
       try {

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.concurrent.ConcurrentHashMap;
@@ -30,7 +29,7 @@ public final class FileLocks {
     ReentrantLock local = IN_PROCESS.computeIfAbsent(target, p -> new ReentrantLock());
     local.lock();
     try {
-      Files.createDirectories(target.getParent());
+      AtomicFiles.createDirectories(target.getParent());
       Path lockFile = target.resolveSibling(target.getFileName() + ".lock");
       try (FileChannel channel =
               FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);

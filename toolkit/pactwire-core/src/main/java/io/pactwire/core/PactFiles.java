@@ -1,10 +1,11 @@
 package io.pactwire.core;
 
 import au.com.dius.pact.core.model.DefaultPactReader;
+import au.com.dius.pact.core.model.Interaction;
+import au.com.dius.pact.core.model.OptionalBody;
 import au.com.dius.pact.core.model.Pact;
-import au.com.dius.pact.core.model.PactSpecVersion;
+import au.com.dius.pact.core.model.ProviderState;
 import au.com.dius.pact.core.model.V4Pact;
-import au.com.dius.pact.core.support.Json;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
@@ -16,11 +17,13 @@ import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Collection;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 
@@ -91,11 +94,10 @@ public final class PactFiles {
       throw new IllegalArgumentException(
           "cannot express as a V4 pact: " + pact.asV4Pact().errorValue());
     }
-    // pact-jvm's maps hold its own JSON values; its serialiser knows them, Jackson sorts keys.
+    ObjectNode tree;
     try {
-      String unsorted = Json.toJson(v4.toMap(PactSpecVersion.V4)).serialise();
-      return render(JSON.readTree(unsorted));
-    } catch (JsonProcessingException | RuntimeException e) {
+      tree = PactTrees.pact(v4);
+    } catch (RuntimeException e) {
       throw new IllegalArgumentException(
           "cannot render the pact between "
               + pact.getConsumer().getName()
@@ -105,6 +107,46 @@ public final class PactFiles {
               + e.getMessage(),
           e);
     }
+    return render(tree);
+  }
+
+  /**
+   * One interaction as a V4 pact holds it: the tree {@link #render(Pact)} prints for it, keys
+   * sorted, numbers with the digits pact-jvm holds.
+   *
+   * @since 0.1.0
+   */
+  public static ObjectNode tree(Interaction interaction) {
+    return PactTrees.interaction(interaction);
+  }
+
+  /**
+   * A provider state as a V4 interaction holds it in its {@code providerStates}.
+   *
+   * @since 0.1.0
+   */
+  public static ObjectNode tree(ProviderState state) {
+    return PactTrees.providerState(state);
+  }
+
+  /**
+   * A request's or response's body as a V4 pact holds it: JSON as its value, text as a string,
+   * binary content types in base64; an empty object for no body.
+   *
+   * @since 0.1.0
+   */
+  public static JsonNode tree(OptionalBody body) {
+    return PactTrees.body(body);
+  }
+
+  /**
+   * The V4 pact between {@code contract}'s parties with these interactions (as {@link
+   * #tree(Interaction)} gives them), in this order, and pact-jvm's metadata.
+   *
+   * @since 0.1.0
+   */
+  public static ObjectNode tree(ContractId contract, Collection<? extends JsonNode> interactions) {
+    return PactTrees.pact(contract, interactions);
   }
 
   /**

@@ -4,6 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import au.com.dius.pact.core.model.Pact;
+import au.com.dius.pact.core.model.PactSpecVersion;
+import au.com.dius.pact.core.model.V4Pact;
+import au.com.dius.pact.core.support.Json;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -23,6 +30,13 @@ class PactFilesTests {
 
   // Declares application/json but its message content is the bare word Hello.
   private static final String INVALID_MESSAGE_PACT = "v3-message-pact.json";
+
+  // Numbers as written, as PactFiles reads them.
+  private static final ObjectMapper EXACT =
+      JsonMapper.builder()
+          .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+          .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
+          .build();
 
   @TempDir Path dir;
 
@@ -51,6 +65,18 @@ class PactFilesTests {
       // written V4 reads back to the same V4 text: nothing is lost in a round trip
       assertThat(PactFiles.render(PactFiles.read(copy))).isEqualTo(once);
       assertThat(once).contains("\"consumer\"").endsWith("}\n");
+    }
+
+    // The tree is built from pact-jvm's map form directly; pact-jvm's own serialiser, its text read
+    // back, must give the same pact.
+    @ParameterizedTest
+    @MethodSource("io.pactwire.core.PactFilesTests#corpusPacts")
+    void rendersWhatPactJvmsOwnSerialiserWrites(Path file) throws Exception {
+      Pact pact = PactFiles.read(file);
+      V4Pact v4 = pact.asV4Pact().get();
+      String serialised = Json.toJson(v4.toMap(PactSpecVersion.V4)).serialise();
+
+      assertThat(PactFiles.render(pact)).isEqualTo(PactFiles.render(EXACT.readTree(serialised)));
     }
 
     @Test

@@ -1,7 +1,6 @@
 package io.pactwire.consumer.internal;
 
 import au.com.dius.pact.core.model.ProviderState;
-import au.com.dius.pact.core.model.V4Interaction;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
@@ -60,8 +59,7 @@ public final class Capture {
    * @param interactions one per description and provider states
    * @param inputs what each interaction was built from, for the next call's {@code recordedInputs}
    */
-  public record Captured(
-      List<V4Interaction.SynchronousHttp> interactions, Map<String, Inputs> inputs) {}
+  public record Captured(List<RecordedInteraction> interactions, Map<String, Inputs> inputs) {}
 
   /**
    * What an interaction is built from, besides settings and fallback states: equal inputs build
@@ -87,7 +85,7 @@ public final class Capture {
       String testName,
       BiConsumer<JsonNode, List<String>> refused,
       Map<String, Inputs> recordedInputs) {
-    Map<String, V4Interaction.SynchronousHttp> byKey = new LinkedHashMap<>();
+    Map<String, RecordedInteraction> byKey = new LinkedHashMap<>();
     Map<String, Inputs> inputs = new HashMap<>();
     Set<Object> seen = new HashSet<>();
     for (ServeEvent event : events) {

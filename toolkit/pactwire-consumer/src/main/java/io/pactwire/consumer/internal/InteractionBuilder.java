@@ -6,24 +6,16 @@ import au.com.dius.pact.core.model.HttpResponse;
 import au.com.dius.pact.core.model.OptionalBody;
 import au.com.dius.pact.core.model.ProviderState;
 import au.com.dius.pact.core.model.V4Interaction;
-import au.com.dius.pact.core.model.generators.Generators;
-import au.com.dius.pact.core.model.matchingrules.EqualsMatcher;
-import au.com.dius.pact.core.model.matchingrules.MatchingRule;
-import au.com.dius.pact.core.model.matchingrules.MatchingRuleCategory;
-import au.com.dius.pact.core.model.matchingrules.MatchingRulesImpl;
-import au.com.dius.pact.core.model.matchingrules.MinTypeMatcher;
-import au.com.dius.pact.core.model.matchingrules.NumberTypeMatcher;
-import au.com.dius.pact.core.model.matchingrules.RegexMatcher;
-import au.com.dius.pact.core.model.matchingrules.TypeMatcher;
-import au.com.dius.pact.core.support.Json;
-import au.com.dius.pact.core.support.json.JsonValue;
+import au.com.dius.pact.core.model.v4.V4InteractionType;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
+import io.pactwire.core.PactFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -40,6 +32,12 @@ import java.util.regex.Pattern;
 /**
  * Builds one V4 {@code Synchronous/HTTP} interaction from a WireMock stub and an example exchange:
  * example values from the exchange, matching rules from the stub's patterns (see docs/capture.md).
+ *
+ * <p>The interaction is built as the JSON the pact holds, with its objects' keys sorted: pact-jvm's
+ * model of it, turned into JSON when the pact was written, cost capture more than working it out
+ * (each JSON body parsed again, each rule made a map). pact-jvm still writes what it defines: the
+ * key it derives from description and states, the states' parameters, and a body that is not JSON,
+ * whose content type decides between text and base64.
  */
 public final class InteractionBuilder {
 
@@ -47,6 +45,11 @@ public final class InteractionBuilder {
   public static final String REDACTED = "<redacted>";
 
   private static final ObjectMapper JSON = ExactJson.MAPPER;
+  private static final JsonNodeFactory NODES = ExactJson.SORTED_NODES;
+  private static final String JSON_CONTENT_TYPE = ContentType.getJSON().toString();
+  private static final String SYNCHRONOUS_HTTP = V4InteractionType.SynchronousHTTP.toString();
+  private static final HttpRequest NO_REQUEST = new HttpRequest();
+  private static final HttpResponse NO_RESPONSE = new HttpResponse();
   private static final Pattern SCHEME = Pattern.compile("([A-Za-z][A-Za-z0-9-]*) .+");
   private static final Pattern TEMPLATE_VARIABLE = Pattern.compile("\\{[^}/]+}");
   private static final Pattern QUOTED = Pattern.compile("\\\\Q(.*?)\\\\E");
@@ -66,7 +69,7 @@ public final class InteractionBuilder {
    * @param testName the test that exercised the stub, kept as the interaction's {@code
    *     comments.testname}; {@code null} for none
    */
-  public static V4Interaction.SynchronousHttp build(
+  public static RecordedInteraction build(
       JsonNode stub,
       ExampleRequest request,
       ExampleResponse response,
@@ -74,26 +77,44 @@ public final class InteractionBuilder {
       List<ProviderState> fallbackStates,
       String testName) {
     InteractionBuilder builder = new InteractionBuilder(stub, settings);
-    Map<String, JsonValue> comments = new LinkedHashMap<>();
+    String description = StubFacts.description(stub);
+    List<ProviderState> states = StubFacts.providerStates(stub, fallbackStates);
+    ObjectNode json = NODES.objectNode();
     if (testName != null) {
-      comments.put("testname", Json.toJson(testName));
+      json.putObject("comments").put("testname", testName);
     }
+    json.put("description", description);
+    json.put("key", key(description, states));
+    json.put("pending", false);
+    if (!states.isEmpty()) {
+      ArrayNode list = json.putArray("providerStates");
+      for (ProviderState state : states) {
+        list.add(
+            state.getParams().isEmpty()
+                ? NODES.objectNode().put("name", String.valueOf(state.getName()))
+                : PactFiles.tree(state));
+      }
+    }
+    json.set("request", builder.request(request));
+    json.set("response", builder.response(response));
+    json.put("type", SYNCHRONOUS_HTTP);
+    return RecordedInteraction.of(description, states, json);
+  }
+
+  // pact-jvm's key for an interaction: a hash of description and states. The skeleton it is
+  // computed on shares an empty request and response, which nothing changes.
+  private static String key(String description, List<ProviderState> states) {
     return new V4Interaction.SynchronousHttp(
-        "",
-        StubFacts.description(stub),
-        StubFacts.providerStates(stub, fallbackStates),
-        builder.request(request),
-        builder.response(response),
-        null,
-        comments);
+            "", description, states, NO_REQUEST, NO_RESPONSE, null, new LinkedHashMap<>())
+        .generateKey();
   }
 
   // ---------------------------------------------------------------- request
 
-  private HttpRequest request(ExampleRequest example) {
+  private ObjectNode request(ExampleRequest example) {
     JsonNode pattern = stub.path("request");
-    MatchingRulesImpl rules = new MatchingRulesImpl();
-    pathRule(pattern).ifPresent(rule -> rules.addCategory("path").addRule(rule));
+    MatchingRules rules = new MatchingRules();
+    pathRule(pattern).ifPresent(rule -> rules.category("path").addRule("", rule));
 
     Map<String, List<String>> query = new LinkedHashMap<>(example.query());
     pattern
@@ -105,14 +126,14 @@ public final class InteractionBuilder {
                 query.remove(e.getKey());
               } else {
                 valueRule(e.getValue())
-                    .ifPresent(rule -> rules.addCategory("query").addRule(e.getKey(), rule));
+                    .ifPresent(rule -> rules.category("query").addRule(e.getKey(), rule));
               }
             });
 
     for (Map.Entry<String, List<String>> e : query.entrySet()) {
       if (settings.isSecretQueryParameter(e.getKey())) {
         e.setValue(e.getValue().stream().map(v -> REDACTED).toList());
-        rules.addCategory("query").setRule(e.getKey(), new RegexMatcher(".+", REDACTED));
+        rules.category("query").setRule(e.getKey(), MatchingRules.regex(".+"));
       }
     }
 
@@ -131,7 +152,7 @@ public final class InteractionBuilder {
               }
               headers.put(e.getKey(), values);
               valueRule(e.getValue())
-                  .ifPresent(rule -> rules.addCategory("header").addRule(e.getKey(), rule));
+                  .ifPresent(rule -> rules.category("header").addRule(e.getKey(), rule));
             });
     if (pattern.has("basicAuth")) {
       headers.put("Authorization", header(example.headers(), "Authorization"));
@@ -141,45 +162,46 @@ public final class InteractionBuilder {
     if (hasBody && !contentType.isEmpty()) {
       headers.putIfAbsent("Content-Type", contentType);
     }
-    redactHeaders(headers, rules.addCategory("header"));
+    redactHeaders(headers, rules.category("header"));
 
-    OptionalBody body = OptionalBody.missing();
+    OptionalBody textBody = OptionalBody.missing();
+    JsonNode jsonBody = null;
     if (hasBody) {
-      Optional<JsonBody> json = parseJson(example.body(), contentType);
+      Optional<JsonNode> json = parseJson(example.body(), contentType);
       if (json.isPresent()) {
-        MatchingRuleCategory bodyRules = rules.addCategory("body");
-        requestBodyRules(pattern.path("bodyPatterns"), json.get().tree(), bodyRules);
-        JsonNode tree = redactPaths(json.get().tree(), bodyRules);
-        body = OptionalBody.body(bytes(example.body(), json.get(), tree), ContentType.getJSON());
+        MatchingRules.Category bodyRules = rules.category("body");
+        requestBodyRules(pattern.path("bodyPatterns"), json.get(), bodyRules);
+        jsonBody = redactPaths(json.get(), bodyRules);
       } else {
-        MatchingRuleCategory bodyRules = rules.addCategory("body");
+        MatchingRules.Category bodyRules = rules.category("body");
         for (JsonNode p : pattern.path("bodyPatterns")) {
           textBodyRule(p).ifPresent(rule -> bodyRules.addRule("$", rule));
         }
-        body =
-            OptionalBody.body(
-                example.body().getBytes(StandardCharsets.UTF_8),
-                contentType.isEmpty()
-                    ? ContentType.getTEXT_PLAIN()
-                    : new ContentType(contentType.get(0)));
+        textBody = textBody(example.body(), contentType);
       }
     }
-    return new HttpRequest(
-        example.method(), example.path(), query, headers, body, prune(rules), new Generators());
+    ObjectNode json = NODES.objectNode();
+    json.put("method", example.method().toUpperCase(Locale.ROOT));
+    json.put("path", example.path());
+    putValues(json, "query", query);
+    putValues(json, "headers", headers);
+    putBody(json, jsonBody, textBody);
+    putRules(json, rules);
+    return json;
   }
 
-  private static Optional<MatchingRule> pathRule(JsonNode pattern) {
+  private static Optional<ObjectNode> pathRule(JsonNode pattern) {
     if (pattern.hasNonNull("urlPathTemplate")) {
       String template = pattern.get("urlPathTemplate").asText();
       StringBuilder regex = new StringBuilder();
       Matcher m = TEMPLATE_VARIABLE.matcher(template);
       int at = 0;
       while (m.find()) {
-        regex.append(Pattern.quote(template.substring(at, m.start()))).append("[^/]+");
+        regex.append(quoted(template.substring(at, m.start()))).append("[^/]+");
         at = m.end();
       }
-      regex.append(Pattern.quote(template.substring(at)));
-      return Optional.of(new RegexMatcher(simplifyQuotes(regex.toString())));
+      regex.append(quoted(template.substring(at)));
+      return Optional.of(MatchingRules.regex(regex.toString()));
     }
     for (String key : new String[] {"urlPathPattern", "urlPattern"}) {
       if (pattern.hasNonNull(key)) {
@@ -187,13 +209,18 @@ public final class InteractionBuilder {
         if (key.equals("urlPattern") && regex.contains("\\?")) {
           regex = regex.substring(0, regex.indexOf("\\?"));
         }
-        return Optional.of(new RegexMatcher(regex));
+        return Optional.of(MatchingRules.regex(regex));
       }
     }
     return Optional.empty();
   }
 
   // \Q/products/\E reads worse than /products/ when nothing needs quoting.
+  private static String quoted(String literal) {
+    return isPlain(literal, "/_-~") ? literal : simplifyQuotes(Pattern.quote(literal));
+  }
+
+  // A quote of a literal holding \E is several; each plain one is written as it is.
   private static String simplifyQuotes(String regex) {
     Matcher m = QUOTED.matcher(regex);
     StringBuilder out = new StringBuilder();
@@ -207,15 +234,16 @@ public final class InteractionBuilder {
   }
 
   /** A rule for a query or header pattern; equality needs none. */
-  static Optional<MatchingRule> valueRule(JsonNode pattern) {
+  static Optional<ObjectNode> valueRule(JsonNode pattern) {
     if (pattern.hasNonNull("matches")) {
-      return Optional.of(new RegexMatcher(pattern.get("matches").asText()));
+      return Optional.of(MatchingRules.regex(pattern.get("matches").asText()));
     }
     if (pattern.hasNonNull("contains")) {
-      return Optional.of(new RegexMatcher(".*" + quote(pattern.get("contains").asText()) + ".*"));
+      return Optional.of(
+          MatchingRules.regex(".*" + quote(pattern.get("contains").asText()) + ".*"));
     }
     if (pattern.hasNonNull("equalTo") && pattern.path("caseInsensitive").asBoolean(false)) {
-      return Optional.of(new RegexMatcher("(?i)" + quote(pattern.get("equalTo").asText())));
+      return Optional.of(MatchingRules.regex("(?i)" + quote(pattern.get("equalTo").asText())));
     }
     return Optional.empty();
   }
@@ -224,18 +252,19 @@ public final class InteractionBuilder {
     return pattern.path("absent").asBoolean(false);
   }
 
-  private static Optional<MatchingRule> textBodyRule(JsonNode pattern) {
+  private static Optional<ObjectNode> textBodyRule(JsonNode pattern) {
     if (pattern.hasNonNull("matches")) {
-      return Optional.of(new RegexMatcher("(?s)" + pattern.get("matches").asText()));
+      return Optional.of(MatchingRules.regex("(?s)" + pattern.get("matches").asText()));
     }
     if (pattern.hasNonNull("contains")) {
       return Optional.of(
-          new RegexMatcher("(?s).*" + quote(pattern.get("contains").asText()) + ".*"));
+          MatchingRules.regex("(?s).*" + quote(pattern.get("contains").asText()) + ".*"));
     }
     return Optional.empty();
   }
 
-  private void requestBodyRules(JsonNode bodyPatterns, JsonNode body, MatchingRuleCategory rules) {
+  private void requestBodyRules(
+      JsonNode bodyPatterns, JsonNode body, MatchingRules.Category rules) {
     for (JsonNode p : bodyPatterns) {
       if (p.has("equalToJson")) {
         placeholderRules(expectedJson(p.get("equalToJson")), "$", rules);
@@ -246,11 +275,11 @@ public final class InteractionBuilder {
           continue;
         }
         String path = JsonPaths.normalise(expression);
-        Optional<MatchingRule> rule = jp.isObject() ? valueRule(jp) : Optional.empty();
+        Optional<ObjectNode> rule = jp.isObject() ? valueRule(jp) : Optional.empty();
         if (jp.isObject() && jp.hasNonNull("equalTo")) {
-          rules.addRule(path, EqualsMatcher.INSTANCE);
+          rules.addRule(path, MatchingRules.equality());
         } else {
-          rules.addRule(path, rule.orElse(TypeMatcher.INSTANCE));
+          rules.addRule(path, rule.orElse(MatchingRules.type()));
         }
       } else if (p.has("matchesJsonSchema")) {
         schemaRules(expectedJson(p.get("matchesJsonSchema")), "$", rules);
@@ -271,7 +300,8 @@ public final class InteractionBuilder {
     }
   }
 
-  private static void placeholderRules(JsonNode expected, String path, MatchingRuleCategory rules) {
+  private static void placeholderRules(
+      JsonNode expected, String path, MatchingRules.Category rules) {
     if (expected.isObject()) {
       expected
           .fields()
@@ -286,23 +316,22 @@ public final class InteractionBuilder {
     }
   }
 
-  static Optional<MatchingRule> placeholderRule(String placeholder) {
+  static Optional<ObjectNode> placeholderRule(String placeholder) {
     if (placeholder.startsWith("${json-unit.regex}")) {
-      return Optional.of(new RegexMatcher(placeholder.substring("${json-unit.regex}".length())));
+      return Optional.of(MatchingRules.regex(placeholder.substring("${json-unit.regex}".length())));
     }
     return switch (placeholder) {
-      case "${json-unit.any-number}" ->
-          Optional.of(new NumberTypeMatcher(NumberTypeMatcher.NumberType.NUMBER));
+      case "${json-unit.any-number}" -> Optional.of(MatchingRules.number());
       case "${json-unit.any-string}",
           "${json-unit.any-boolean}",
           "${json-unit.ignore}",
           "${json-unit.ignore-element}" ->
-          Optional.of(TypeMatcher.INSTANCE);
+          Optional.of(MatchingRules.type());
       default -> Optional.empty();
     };
   }
 
-  private static void schemaRules(JsonNode schema, String path, MatchingRuleCategory rules) {
+  private static void schemaRules(JsonNode schema, String path, MatchingRules.Category rules) {
     String type = schema.path("type").asText("");
     switch (type) {
       case "object" ->
@@ -312,16 +341,14 @@ public final class InteractionBuilder {
               .forEachRemaining(
                   e -> schemaRules(e.getValue(), JsonPaths.child(path, e.getKey()), rules));
       case "array" -> {
-        rules.addRule(path, new MinTypeMatcher(0));
+        rules.addRule(path, MatchingRules.minType(0));
         if (schema.has("items")) {
           schemaRules(schema.get("items"), path + "[*]", rules);
         }
       }
-      case "integer" ->
-          rules.addRule(path, new NumberTypeMatcher(NumberTypeMatcher.NumberType.INTEGER));
-      case "number" ->
-          rules.addRule(path, new NumberTypeMatcher(NumberTypeMatcher.NumberType.NUMBER));
-      case "string", "boolean" -> rules.addRule(path, TypeMatcher.INSTANCE);
+      case "integer" -> rules.addRule(path, MatchingRules.integer());
+      case "number" -> rules.addRule(path, MatchingRules.number());
+      case "string", "boolean" -> rules.addRule(path, MatchingRules.type());
       default -> {
         if (schema.has("properties")) {
           schemaRules(((ObjectNode) schema.deepCopy()).put("type", "object"), path, rules);
@@ -332,14 +359,14 @@ public final class InteractionBuilder {
 
   // ---------------------------------------------------------------- response
 
-  private HttpResponse response(ExampleResponse example) {
-    MatchingRulesImpl rules = new MatchingRulesImpl();
+  private ObjectNode response(ExampleResponse example) {
+    MatchingRules rules = new MatchingRules();
     JsonNode pins = StubFacts.pactMetadata(stub);
     Map<String, List<String>> headers = new TreeMap<>(example.headers());
-    MatchingRuleCategory headerRules = rules.addCategory("header");
+    MatchingRules.Category headerRules = rules.category("header");
     for (String name : headers.keySet()) {
       if (!name.equalsIgnoreCase("Content-Type")) {
-        headerRules.addRule(name, TypeMatcher.INSTANCE);
+        headerRules.addRule(name, MatchingRules.type());
       }
     }
     pins.path("regex")
@@ -347,31 +374,32 @@ public final class InteractionBuilder {
         .forEachRemaining(
             e -> {
               if (!e.getKey().startsWith("$")) {
-                headerRules.setRule(e.getKey(), new RegexMatcher(e.getValue().asText()));
+                headerRules.setRule(e.getKey(), MatchingRules.regex(e.getValue().asText()));
               }
             });
     for (JsonNode exact : pins.path("exact")) {
       if (!exact.asText().startsWith("$")) {
-        headerRules.setRule(exact.asText(), EqualsMatcher.INSTANCE);
+        headerRules.setRule(exact.asText(), MatchingRules.equality());
       }
     }
     redactHeaders(headers, headerRules);
 
-    OptionalBody body = OptionalBody.missing();
+    OptionalBody textBody = OptionalBody.missing();
+    JsonNode jsonBody = null;
     List<String> contentType = header(headers, "Content-Type");
     if (example.body() != null && !example.body().isEmpty()) {
-      Optional<JsonBody> json = parseJson(example.body(), contentType);
+      Optional<JsonNode> json = parseJson(example.body(), contentType);
       if (json.isPresent()
           && (stub.path("response").has("jsonBody")
               || !contentType.isEmpty()
               || looksLikeJson(example.body()))) {
-        MatchingRuleCategory bodyRules = rules.addCategory("body");
-        typeRules(json.get().tree(), "$", bodyRules);
+        MatchingRules.Category bodyRules = rules.category("body");
+        typeRules(json.get(), "$", bodyRules);
         pins.path("exact")
             .forEach(
                 p -> {
                   if (p.asText().startsWith("$")) {
-                    bodyRules.setRule(JsonPaths.normalise(p.asText()), EqualsMatcher.INSTANCE);
+                    bodyRules.setRule(JsonPaths.normalise(p.asText()), MatchingRules.equality());
                   }
                 });
         pins.path("regex")
@@ -380,52 +408,52 @@ public final class InteractionBuilder {
                 e -> {
                   if (e.getKey().startsWith("$")) {
                     bodyRules.setRule(
-                        JsonPaths.normalise(e.getKey()), new RegexMatcher(e.getValue().asText()));
+                        JsonPaths.normalise(e.getKey()),
+                        MatchingRules.regex(e.getValue().asText()));
                   }
                 });
-        JsonNode tree = redactPaths(json.get().tree(), bodyRules);
-        body = OptionalBody.body(bytes(example.body(), json.get(), tree), ContentType.getJSON());
+        jsonBody = redactPaths(json.get(), bodyRules);
       } else {
-        body =
-            OptionalBody.body(
-                example.body().getBytes(StandardCharsets.UTF_8),
-                contentType.isEmpty()
-                    ? ContentType.getTEXT_PLAIN()
-                    : new ContentType(contentType.get(0)));
+        textBody = textBody(example.body(), contentType);
       }
     }
-    return new HttpResponse(example.status(), headers, body, prune(rules), new Generators());
+    ObjectNode json = NODES.objectNode();
+    json.put("status", example.status());
+    putValues(json, "headers", headers);
+    putBody(json, jsonBody, textBody);
+    putRules(json, rules);
+    return json;
   }
 
   /**
    * Leaves by type (integers as integers), arrays eachLike-style with a minimum of one: what the
    * consumer reads.
    */
-  private static void typeRules(JsonNode node, String path, MatchingRuleCategory rules) {
+  private static void typeRules(JsonNode node, String path, MatchingRules.Category rules) {
     if (node.isObject()) {
       node.fields()
           .forEachRemaining(e -> typeRules(e.getValue(), JsonPaths.child(path, e.getKey()), rules));
     } else if (node.isArray()) {
       if (node.isEmpty()) {
-        rules.addRule(path, TypeMatcher.INSTANCE);
+        rules.addRule(path, MatchingRules.type());
       } else {
-        rules.addRule(path, new MinTypeMatcher(1));
+        rules.addRule(path, MatchingRules.minType(1));
         typeRules(node.get(0), path + "[*]", rules);
       }
     } else if (node.isIntegralNumber()) {
       // A count or an id shown as an integer is read as one: 12.5 would break the consumer.
-      rules.addRule(path, new NumberTypeMatcher(NumberTypeMatcher.NumberType.INTEGER));
+      rules.addRule(path, MatchingRules.integer());
     } else if (node.isNumber()) {
       // JSON does not tell 25 from 25.0, so a decimal example admits any number.
-      rules.addRule(path, new NumberTypeMatcher(NumberTypeMatcher.NumberType.NUMBER));
+      rules.addRule(path, MatchingRules.number());
     } else {
-      rules.addRule(path, TypeMatcher.INSTANCE);
+      rules.addRule(path, MatchingRules.type());
     }
   }
 
   // ---------------------------------------------------------------- secrets
 
-  private void redactHeaders(Map<String, List<String>> headers, MatchingRuleCategory rules) {
+  private void redactHeaders(Map<String, List<String>> headers, MatchingRules.Category rules) {
     for (Map.Entry<String, List<String>> e : headers.entrySet()) {
       if (!settings.isSecretHeader(e.getKey())) {
         continue;
@@ -442,24 +470,24 @@ public final class InteractionBuilder {
         }
       }
       e.setValue(placeholders);
-      rules.setRule(e.getKey(), new RegexMatcher(regex, placeholders.get(0)));
+      rules.setRule(e.getKey(), MatchingRules.regex(regex));
     }
   }
 
-  private JsonNode redactPaths(JsonNode tree, MatchingRuleCategory rules) {
+  private JsonNode redactPaths(JsonNode tree, MatchingRules.Category rules) {
     if (settings.secretPaths().isEmpty()) {
       return tree;
     }
     JsonNode copy = tree.deepCopy();
     if (settings.secretPaths().contains("$")) {
-      rules.setRule("$", new RegexMatcher(".+", REDACTED));
+      rules.setRule("$", MatchingRules.regex(".+"));
       return TextNode.valueOf(REDACTED);
     }
     redactIn(copy, "$", rules);
     return copy;
   }
 
-  private void redactIn(JsonNode node, String path, MatchingRuleCategory rules) {
+  private void redactIn(JsonNode node, String path, MatchingRules.Category rules) {
     if (node.isObject()) {
       ObjectNode object = (ObjectNode) node;
       for (Iterator<String> it = object.fieldNames(); it.hasNext(); ) {
@@ -467,7 +495,7 @@ public final class InteractionBuilder {
         String child = JsonPaths.child(path, key);
         if (settings.secretPaths().contains(child)) {
           object.put(key, REDACTED);
-          rules.setRule(child, new RegexMatcher(".+", REDACTED));
+          rules.setRule(child, MatchingRules.regex(".+"));
         } else {
           redactIn(object.get(key), child, rules);
         }
@@ -478,7 +506,7 @@ public final class InteractionBuilder {
       for (int i = 0; i < array.size(); i++) {
         if (settings.secretPaths().contains(child)) {
           array.set(i, TextNode.valueOf(REDACTED));
-          rules.setRule(child, new RegexMatcher(".+", REDACTED));
+          rules.setRule(child, MatchingRules.regex(".+"));
         } else {
           redactIn(array.get(i), child, rules);
         }
@@ -487,6 +515,38 @@ public final class InteractionBuilder {
   }
 
   // ---------------------------------------------------------------- helpers
+
+  // Query parameters or headers, each name with its values.
+  private static void putValues(ObjectNode part, String field, Map<String, List<String>> values) {
+    if (!values.isEmpty()) {
+      ObjectNode json = part.putObject(field);
+      values.forEach(
+          (name, list) -> {
+            ArrayNode array = json.putArray(name);
+            list.forEach(array::add);
+          });
+    }
+  }
+
+  // A JSON body as its value; pact-jvm writes any other body, as text or, for a binary content
+  // type, in base64.
+  private static void putBody(ObjectNode part, JsonNode jsonBody, OptionalBody otherBody) {
+    if (jsonBody != null) {
+      ObjectNode body = part.putObject("body");
+      body.set("content", jsonBody);
+      body.put("contentType", JSON_CONTENT_TYPE);
+      body.put("encoded", false);
+    } else if (otherBody.isPresent()) {
+      part.set("body", PactFiles.tree(otherBody));
+    }
+  }
+
+  private static void putRules(ObjectNode part, MatchingRules rules) {
+    ObjectNode json = rules.json();
+    if (json != null) {
+      part.set("matchingRules", json);
+    }
+  }
 
   static List<String> header(Map<String, List<String>> headers, String name) {
     for (Map.Entry<String, List<String>> e : headers.entrySet()) {
@@ -498,46 +558,33 @@ public final class InteractionBuilder {
   }
 
   /**
-   * A body read as JSON.
-   *
-   * @param tree the value read
-   * @param whole whether the text is that one value and nothing more (bar whitespace)
+   * The body's JSON value, objects keyed in sorted order as the pact holds them; empty when the
+   * body is not JSON. A body with trailing content gives its first value.
    */
-  record JsonBody(JsonNode tree, boolean whole) {}
-
-  static Optional<JsonBody> parseJson(String text, List<String> contentType) {
+  static Optional<JsonNode> parseJson(String text, List<String> contentType) {
     boolean declared =
         !contentType.isEmpty() && contentType.get(0).toLowerCase(Locale.ROOT).contains("json");
     if (!declared && !looksLikeJson(text)) {
       return Optional.empty();
     }
-    try (JsonParser parser = JSON.createParser(text)) {
-      JsonNode node = JSON.readTree(parser);
-      if (node == null || node.isMissingNode()) {
-        return Optional.empty();
-      }
-      boolean whole;
-      try {
-        whole = parser.nextToken() == null && text.charAt(0) != '\uFEFF';
-      } catch (JsonProcessingException trailing) {
-        whole = false;
-      }
-      return Optional.of(new JsonBody(node, whole));
+    try (JsonParser parser = ExactJson.SORTED.createParser(text)) {
+      JsonNode node = ExactJson.SORTED.readTree(parser);
+      return node == null || node.isMissingNode() ? Optional.empty() : Optional.of(node);
     } catch (IOException e) {
       return Optional.empty();
     }
   }
 
+  // A body that is not JSON, for pact-jvm to write: as text, or base64 for a binary content type.
+  private static OptionalBody textBody(String text, List<String> contentType) {
+    return OptionalBody.body(
+        text.getBytes(StandardCharsets.UTF_8),
+        contentType.isEmpty() ? ContentType.getTEXT_PLAIN() : new ContentType(contentType.get(0)));
+  }
+
   private static boolean looksLikeJson(String text) {
     String t = text.strip();
     return t.startsWith("{") || t.startsWith("[");
-  }
-
-  // The body as sent when it is one whole JSON value and nothing in it was redacted: pact-jvm reads
-  // the same value from it as from the value written anew, which only costs time.
-  private static byte[] bytes(String text, JsonBody read, JsonNode written) {
-    String json = read.whole() && written == read.tree() ? text : written.toString();
-    return json.getBytes(StandardCharsets.UTF_8);
   }
 
   static String quote(String literal) {
@@ -553,18 +600,5 @@ public final class InteractionBuilder {
       }
     }
     return true;
-  }
-
-  private static MatchingRulesImpl prune(MatchingRulesImpl rules) {
-    MatchingRulesImpl pruned = new MatchingRulesImpl();
-    rules
-        .getRules()
-        .forEach(
-            (name, category) -> {
-              if (category.isNotEmpty()) {
-                pruned.addCategory(category);
-              }
-            });
-    return pruned;
   }
 }

@@ -16,6 +16,7 @@ import io.pactwire.core.PactFileException;
 import io.pactwire.core.PactFiles;
 import java.math.BigDecimal;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -58,29 +59,31 @@ public final class PactWriter {
    * @throws InteractionConflict naming both tests, when another test recorded the same description
    *     and states with different content; the file is left unchanged
    */
-  public static void merge(
-      Path file, ContractId contract, List<? extends Interaction> interactions) {
+  public static void merge(Path file, ContractId contract, List<RecordedInteraction> interactions) {
     PactFiles.update(
         file,
         current -> {
-          Map<String, Interaction> merged = new TreeMap<>();
+          Map<String, RecordedInteraction> merged = new TreeMap<>();
           Map<String, JsonNode> contents = new HashMap<>();
           if (current.isPresent()) {
-            List<Interaction> existing = existing(file, current.get());
-            // The file's own JSON is each interaction's content: no need to serialise it again.
-            JsonNode json = fileTree(file, current.get()).path("interactions");
-            for (int i = 0; i < existing.size(); i++) {
-              String key = key(existing.get(i));
-              merged.put(key, existing.get(i));
-              if (json.size() == existing.size()) {
-                contents.put(key, stripped(json.get(i).deepCopy()));
-              }
-            }
+            KnownPactFiles.Known known =
+                KnownPactFiles.get(file, current.get()).orElseGet(() -> read(file, current.get()));
+            known.interactions().forEach(interaction -> merged.put(interaction.key(), interaction));
+            contents.putAll(known.contents());
           }
           if (!mergeInto(merged, interactions, () -> file, contents) && current.isPresent()) {
+            KnownPactFiles.put(
+                file,
+                new KnownPactFiles.Known(current.get(), List.copyOf(merged.values()), contents));
             return current;
           }
-          return Optional.of(PactFiles.render(PactTrees.pact(contract, merged.values())));
+          List<JsonNode> trees = new ArrayList<>();
+          merged.values().forEach(interaction -> trees.add(interaction.json()));
+          String text = PactFiles.render(PactFiles.tree(contract, trees));
+          // What is written for each interaction is now its content.
+          KnownPactFiles.put(
+              file, new KnownPactFiles.Known(text, List.copyOf(merged.values()), Map.of()));
+          return Optional.of(text);
         });
   }
 
@@ -92,7 +95,7 @@ public final class PactWriter {
    * @throws InteractionConflict when another test recorded a key with different content
    */
   public static boolean mergeInto(
-      Map<String, Interaction> target, List<? extends Interaction> incoming, Path file) {
+      Map<String, RecordedInteraction> target, List<RecordedInteraction> incoming, Path file) {
     return mergeInto(target, incoming, () -> file, new HashMap<>());
   }
 
@@ -102,27 +105,29 @@ public final class PactWriter {
    * @throws InteractionConflict when another test recorded a key with different content
    */
   public static boolean mergeInto(
-      Map<String, Interaction> target, List<? extends Interaction> incoming, Supplier<Path> file) {
+      Map<String, RecordedInteraction> target,
+      List<RecordedInteraction> incoming,
+      Supplier<Path> file) {
     return mergeInto(target, incoming, file, new HashMap<>());
   }
 
   private static boolean mergeInto(
-      Map<String, Interaction> target,
-      List<? extends Interaction> incoming,
+      Map<String, RecordedInteraction> target,
+      List<RecordedInteraction> incoming,
       Supplier<Path> file,
       Map<String, JsonNode> contents) {
     boolean changed = false;
-    for (Interaction interaction : incoming) {
-      String key = key(interaction);
-      Interaction old = target.get(key);
+    for (RecordedInteraction interaction : incoming) {
+      String key = interaction.key();
+      RecordedInteraction old = target.get(key);
       if (old != null) {
         JsonNode oldContent = contents.computeIfAbsent(key, k -> content(old));
         JsonNode newContent = content(interaction);
         if (oldContent.equals(SAME_VALUE, newContent)) {
           continue;
         }
-        String oldTest = testName(old);
-        String newTest = testName(interaction);
+        String oldTest = old.testName();
+        String newTest = interaction.testName();
         if (oldTest.isEmpty() || !oldTest.equals(newTest)) {
           throw conflict(file.get(), oldContent, interaction, newContent, oldTest, newTest);
         }
@@ -134,28 +139,37 @@ public final class PactWriter {
     return changed;
   }
 
-  private static JsonNode fileTree(Path file, String text) {
-    try {
-      return JSON.readTree(text);
-    } catch (JsonProcessingException e) {
-      throw new PactFileException(file, "", "cannot merge into it: " + e.getOriginalMessage(), e);
-    }
-  }
-
-  private static List<Interaction> existing(Path file, String text) {
+  // The file's interactions as pact-jvm reads them, and writes them again; the file's own JSON is
+  // each one's content, which needs no serialising.
+  private static KnownPactFiles.Known read(Path file, String text) {
+    List<RecordedInteraction> interactions;
     try {
       JsonValue json = JsonParser.parseString(text);
       Pact pact =
           DefaultPactReader.INSTANCE.pactFromJson(json.asObject(), UnknownPactSource.INSTANCE);
-      return pact.getInteractions();
+      interactions = pact.getInteractions().stream().map(PactWriter::recorded).toList();
     } catch (RuntimeException e) {
       throw new PactFileException(file, "", "cannot merge into it: " + e.getMessage(), e);
     }
+    JsonNode json;
+    try {
+      json = JSON.readTree(text).path("interactions");
+    } catch (JsonProcessingException e) {
+      throw new PactFileException(file, "", "cannot merge into it: " + e.getOriginalMessage(), e);
+    }
+    Map<String, JsonNode> contents = new HashMap<>();
+    if (json.size() == interactions.size()) {
+      for (int i = 0; i < interactions.size(); i++) {
+        contents.put(interactions.get(i).key(), stripped(json.get(i).deepCopy()));
+      }
+    }
+    return new KnownPactFiles.Known(text, interactions, contents);
   }
 
-  /** Description and provider states: what identifies an interaction in a pact. */
-  public static String key(Interaction interaction) {
-    return key(interaction.getDescription(), interaction.getProviderStates());
+  /** An interaction of pact-jvm's model, as capture keeps it. */
+  public static RecordedInteraction recorded(Interaction interaction) {
+    return RecordedInteraction.of(
+        interaction.getDescription(), interaction.getProviderStates(), PactFiles.tree(interaction));
   }
 
   /** The key of an interaction with this description and these provider states. */
@@ -184,30 +198,9 @@ public final class PactWriter {
     return value;
   }
 
-  /** Names the interaction in messages: {@code 'a request' given 'a product exists'}. */
-  public static String describe(Interaction interaction) {
-    StringBuilder text = new StringBuilder("'" + interaction.getDescription() + "'");
-    List<ProviderState> states = interaction.getProviderStates();
-    if (states.isEmpty()) {
-      text.append(" (no provider state)");
-    }
-    for (int i = 0; i < states.size(); i++) {
-      text.append(i == 0 ? " given '" : " and '").append(states.get(i).getName()).append("'");
-      if (!states.get(i).getParams().isEmpty()) {
-        text.append(" ").append(new TreeMap<>(states.get(i).getParams()));
-      }
-    }
-    return text.toString();
-  }
-
-  static String testName(Interaction interaction) {
-    JsonValue name = interaction.getComments().get("testname");
-    return name == null ? "" : name.asString();
-  }
-
   /** The interaction as sorted JSON, without the comments that name its test. */
-  static JsonNode content(Interaction interaction) {
-    return stripped(PactTrees.interaction(interaction));
+  static JsonNode content(RecordedInteraction interaction) {
+    return stripped(interaction.json().deepCopy());
   }
 
   private static JsonNode stripped(JsonNode interaction) {
@@ -218,13 +211,13 @@ public final class PactWriter {
   private static InteractionConflict conflict(
       Path file,
       JsonNode oldContent,
-      Interaction incoming,
+      RecordedInteraction incoming,
       JsonNode newContent,
       String oldTest,
       String newTest) {
     String message =
         "conflicting interaction "
-            + describe(incoming)
+            + incoming.describe()
             + " in "
             + file
             + ": recorded by "

@@ -3,11 +3,13 @@ package io.pactwire.consumer.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import au.com.dius.pact.core.model.V4Interaction;
+import au.com.dius.pact.core.model.Interaction;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.pactwire.core.ContractId;
+import io.pactwire.core.PactFiles;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,17 +23,22 @@ class PactWriterTests {
 
   @TempDir Path dir;
 
-  static V4Interaction.SynchronousHttp interaction(String test, String body) throws Exception {
+  static RecordedInteraction interaction(String test, String body) throws Exception {
+    return interaction(test, "a product", body);
+  }
+
+  static RecordedInteraction interaction(String test, String description, String body)
+      throws Exception {
     var stub =
         new ObjectMapper()
             .readTree(
                 """
                 {"request": {"method": "GET", "urlPath": "/products/1", "queryParameters": {"a": {"equalTo": "1"}}},
                  "response": {"status": 200, "headers": {"Content-Type": "application/json"}, "jsonBody": %s},
-                 "metadata": {"pact": {"description": "a product", "providerState": "it exists",
+                 "metadata": {"pact": {"description": "%s", "providerState": "it exists",
                                        "params": {"sku": "SKU-1", "stock": 12, "price": 24.90}}}}
                 """
-                    .formatted(body));
+                    .formatted(body, description));
     Map<String, List<String>> query = new LinkedHashMap<>();
     query.put("a", List.of("1"));
     query.put("b", List.of("2"));
@@ -90,6 +97,24 @@ class PactWriterTests {
       PactWriter.merge(pact, CONTRACT, List.of(interaction("A#first", "{\"title\": \"x\"}")));
 
       assertThat(Files.readString(pact)).contains("\"title\"").doesNotContain("\"name\" : \"x\"");
+    }
+
+    // This JVM knows what it last wrote and need not parse it again, unless someone changed it.
+    @Test
+    void whatAnotherWriterAddedSinceIsKept() throws Exception {
+      Path pact = dir.resolve("c-p.json");
+      Path otherFork = dir.resolve("other-fork").resolve("c-p.json");
+      PactWriter.merge(pact, CONTRACT, List.of(interaction("A#first", "a product", "{}")));
+      Files.createDirectories(otherFork.getParent());
+      Files.copy(pact, otherFork);
+      PactWriter.merge(otherFork, CONTRACT, List.of(interaction("B#b", "another product", "{}")));
+      Files.copy(otherFork, pact, StandardCopyOption.REPLACE_EXISTING);
+
+      PactWriter.merge(pact, CONTRACT, List.of(interaction("C#c", "a third product", "{}")));
+
+      assertThat(PactFiles.read(pact).getInteractions())
+          .extracting(Interaction::getDescription)
+          .containsExactly("a product", "a third product", "another product");
     }
   }
 }

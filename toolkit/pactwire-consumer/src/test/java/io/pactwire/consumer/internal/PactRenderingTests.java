@@ -19,7 +19,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * Capture writes its trees with {@code PactFiles.render}, which prints a tree as it is (no copy):
  * the text is the golden pact's, and a fixed point of rendering and reading back.
  */
-class PactTreesTests {
+class PactRenderingTests {
 
   // The golden pacts: captured interactions, secrets, decimals with their scale.
   @ParameterizedTest

@@ -1,9 +1,12 @@
-package io.pactwire.consumer.internal;
+package io.pactwire.core;
 
 import au.com.dius.pact.core.model.BasePact;
 import au.com.dius.pact.core.model.FeatureToggles;
 import au.com.dius.pact.core.model.Interaction;
+import au.com.dius.pact.core.model.OptionalBody;
 import au.com.dius.pact.core.model.PactSpecVersion;
+import au.com.dius.pact.core.model.ProviderState;
+import au.com.dius.pact.core.model.V4Pact;
 import au.com.dius.pact.core.support.Json;
 import au.com.dius.pact.core.support.json.JsonValue;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -17,7 +20,6 @@ import com.fasterxml.jackson.databind.node.LongNode;
 import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
-import io.pactwire.core.ContractId;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.Collection;
@@ -27,12 +29,11 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * A V4 pact as the Jackson tree that {@code PactFiles.render(Pact)} writes, built straight from
- * pact-jvm's map form of each interaction. The way through {@code V4Pact.toMap} (Kotlin reflection
- * on consumer and provider), pact-jvm's text serialiser and a re-parse took a third of capture's
- * time in the capture benchmark. The tree is the same: objects keyed in sorted order as pact-jvm
- * writes them, numbers with the digits pact-jvm holds, anything else as pact-jvm's {@code
- * Json.toJson} makes it.
+ * A V4 pact as a Jackson tree, built from pact-jvm's map form of each interaction: the tree that
+ * pact-jvm's own serialiser writes, read back, without its detours. {@code V4Pact.toMap} finds
+ * consumer and provider by Kotlin reflection, and its text goes through pact-jvm's serialiser and a
+ * re-parse: five times the time of this. Objects are keyed in sorted order, numbers keep the digits
+ * pact-jvm holds, anything else is what pact-jvm's {@code Json.toJson} makes of it.
  */
 final class PactTrees {
 
@@ -40,40 +41,61 @@ final class PactTrees {
 
   private static volatile Metadata metadata;
 
-  private record Metadata(Map<String, Object> toggles, JsonNode tree) {}
+  private record Metadata(Map<String, Object> toggles, Map<String, ?> pact, JsonNode tree) {}
 
   private PactTrees() {}
 
-  /** The pact between {@code contract}'s parties, with these interactions in this order. */
-  static ObjectNode pact(ContractId contract, Collection<? extends Interaction> interactions) {
+  static ObjectNode pact(V4Pact pact) {
+    return pact(
+        pact.getConsumer().getName(),
+        pact.getProvider().getName(),
+        pact.getInteractions().stream().map(PactTrees::interaction).toList(),
+        pact.getMetadata());
+  }
+
+  static ObjectNode pact(ContractId contract, Collection<? extends JsonNode> interactions) {
+    return pact(
+        contract.consumer(), contract.provider(), interactions, BasePact.getDEFAULT_METADATA());
+  }
+
+  private static ObjectNode pact(
+      String consumer,
+      String provider,
+      Collection<? extends JsonNode> interactions,
+      Map<String, ?> pactMetadata) {
     ObjectNode pact = NODES.objectNode();
-    pact.set("consumer", NODES.objectNode().put("name", contract.consumer()));
-    ArrayNode list = pact.putArray("interactions");
-    for (Interaction interaction : interactions) {
-      list.add(interaction(interaction));
-    }
-    pact.set("metadata", metadata());
-    pact.set("provider", NODES.objectNode().put("name", contract.provider()));
+    pact.set("consumer", NODES.objectNode().put("name", consumer));
+    pact.putArray("interactions").addAll(interactions);
+    pact.set("metadata", metadata(pactMetadata));
+    pact.set("provider", NODES.objectNode().put("name", provider));
     return pact;
   }
 
+  static ObjectNode interaction(Interaction interaction) {
+    return (ObjectNode) tree(interaction.toMap(PactSpecVersion.V4));
+  }
+
+  static ObjectNode providerState(ProviderState state) {
+    return (ObjectNode) tree(state.toMap());
+  }
+
+  static JsonNode body(OptionalBody body) {
+    return tree(body.toV4Format());
+  }
+
   // BasePact.metaData reads pact-jvm's version from its jar's manifest on every call; what it
-  // returns changes only with pact-jvm's feature toggles.
-  private static JsonNode metadata() {
+  // returns changes only with the pact's own metadata and pact-jvm's feature toggles.
+  private static JsonNode metadata(Map<String, ?> pactMetadata) {
     Map<String, Object> toggles = FeatureToggles.updatedToggles();
     Metadata cached = metadata;
-    if (cached == null || !cached.toggles().equals(toggles)) {
-      JsonNode tree =
-          tree(BasePact.metaData(Json.toJson(BasePact.getDEFAULT_METADATA()), PactSpecVersion.V4));
-      cached = new Metadata(new HashMap<>(toggles), tree);
+    if (cached == null
+        || !cached.toggles().equals(toggles)
+        || !cached.pact().equals(pactMetadata)) {
+      JsonNode tree = tree(BasePact.metaData(Json.toJson(pactMetadata), PactSpecVersion.V4));
+      cached = new Metadata(new HashMap<>(toggles), new HashMap<>(pactMetadata), tree);
       metadata = cached;
     }
     return cached.tree().deepCopy();
-  }
-
-  /** One interaction as it appears in the pact's {@code interactions}. */
-  static ObjectNode interaction(Interaction interaction) {
-    return (ObjectNode) tree(interaction.toMap(PactSpecVersion.V4));
   }
 
   private static JsonNode tree(Object value) {
@@ -96,7 +118,7 @@ final class PactTrees {
       return LongNode.valueOf(number);
     }
     if (value instanceof BigInteger number) {
-      return BigIntegerNode.valueOf(number);
+      return integer(number);
     }
     if (value instanceof Number number) {
       return DecimalNode.valueOf(new BigDecimal(number.toString()));
@@ -127,7 +149,7 @@ final class PactTrees {
       return TextNode.valueOf(text.toString());
     }
     if (json instanceof JsonValue.Integer integer) {
-      return BigIntegerNode.valueOf(integer.toBigInteger());
+      return integer(integer.toBigInteger());
     }
     if (json instanceof JsonValue.Decimal decimal) {
       return DecimalNode.valueOf(decimal.toBigDecimal());
@@ -139,5 +161,15 @@ final class PactTrees {
       return BooleanNode.FALSE;
     }
     return NullNode.getInstance();
+  }
+
+  // The same digits whatever the node; a BigInteger is slow to print.
+  private static JsonNode integer(BigInteger number) {
+    if (number.bitLength() < 32) {
+      return IntNode.valueOf(number.intValue());
+    }
+    return number.bitLength() < 64
+        ? LongNode.valueOf(number.longValue())
+        : BigIntegerNode.valueOf(number);
   }
 }
