@@ -4,9 +4,12 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Writes files so that readers see the old content or the new, never half of either.
@@ -28,14 +31,47 @@ public final class AtomicFiles {
     }
   }
 
+  /**
+   * Creates an empty, hidden file beside {@code target} with a name no other writer uses. Unlike
+   * {@code Files.createTempFile}, which makes it readable by its owner alone, it gets the
+   * permissions any new file of the build gets (the umask's), as a pact others read must.
+   */
+  private static Path newTemporaryFile(Path target) throws IOException {
+    while (true) {
+      Path temp =
+          target.resolveSibling(
+              "."
+                  + target.getFileName()
+                  + "."
+                  + ProcessHandle.current().pid()
+                  + "."
+                  + Long.toUnsignedString(ThreadLocalRandom.current().nextLong(), 36)
+                  + ".tmp");
+      try {
+        return Files.createFile(temp);
+      } catch (FileAlreadyExistsException e) {
+        // another writer's name: draw again
+      }
+    }
+  }
+
+  /** A file that is replaced keeps its permissions (where the file system has POSIX ones). */
+  private static void keepPermissions(Path target, Path temp) throws IOException {
+    if (Files.exists(target)
+        && Files.getFileStore(temp).supportsFileAttributeView(PosixFileAttributeView.class)) {
+      Files.setPosixFilePermissions(temp, Files.getPosixFilePermissions(target));
+    }
+  }
+
   /** Writes {@code text} as UTF-8 to a temporary file beside {@code file}, then moves it over. */
   public static void writeString(Path file, String text) {
     Path target = file.toAbsolutePath().normalize();
     Path temp = null;
     try {
       createDirectories(target.getParent());
-      temp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
+      temp = newTemporaryFile(target);
       Files.writeString(temp, text, StandardCharsets.UTF_8);
+      keepPermissions(target, temp);
       try {
         Files.move(
             temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
