@@ -151,6 +151,19 @@ class MatchingRulesBeyondBodiesTests {
     }
 
     @Test
+    void aMatcherThatHeadersAreNotCheckedForProvesNothingInAnAndCombination() throws IOException {
+      // a date matcher is not weighed on a header: with AND, the type matcher's finding stands
+      String rules =
+          """
+          {"header": {"X-Api-Version": {"combine": "AND", "matchers": [
+            {"match": "type"}, {"match": "date", "format": "yyyy-MM-dd"}]}}}
+          """;
+      assertThat(request(rules))
+          .singleElement()
+          .satisfies(f -> assertThat(f.message()).contains("a type matcher admits any string"));
+    }
+
+    @Test
     void headerNamesAreMatchedWithoutCase() throws IOException {
       // the rule says x-api-version, the spec and the example X-Api-Version
       assertThat(

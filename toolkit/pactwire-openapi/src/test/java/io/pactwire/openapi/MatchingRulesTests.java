@@ -277,6 +277,17 @@ class MatchingRulesTests {
     }
 
     @Test
+    void aDateMatcherTheSpecAdmitsMakesTheCombinationSafeToo() throws IOException {
+      // createdAt is a date-time: a string that is also an offset timestamp conforms
+      String rules =
+          """
+          {"$.createdAt": {"combine": "AND", "matchers": [{"match": "type"},
+            {"match": "timestamp", "format": "yyyy-MM-dd'T'HH:mm:ssXXX"}]}}
+          """;
+      assertThat(check(rules, true)).isEmpty();
+    }
+
+    @Test
     void withOrEachMatcherAdmitsValuesOfItsOwn() throws IOException {
       assertThat(check(rules("OR", TYPE, ENUM_ONLY), true))
           .singleElement()

@@ -21,7 +21,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.BiConsumer;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
@@ -74,10 +73,6 @@ public final class MatchingRules {
       String location,
       String group,
       boolean and) {}
-
-  // the matcher kinds this check evaluates; only these can show that a combination is safe
-  private static final Set<String> EVALUATED =
-      Set.of("type", "regex", "integer", "decimal", "number");
 
   /**
    * Where a rule's findings point: the interaction, the finding's code, and the prepared schema
@@ -187,6 +182,11 @@ public final class MatchingRules {
     combined(rules, out, (rule, found) -> check(scope, tree, rule, ruled, found));
   }
 
+  /** Checks one rule, adding its findings; says whether it weighed the matcher at all. */
+  private interface RuleCheck {
+    boolean check(Rule rule, List<Finding> found);
+  }
+
   /**
    * Runs {@code check} on each rule, adding its findings to {@code out} in rule order. Matchers
    * combined with AND all hold for one value, so together they admit only what each of them admits:
@@ -194,15 +194,15 @@ public final class MatchingRules {
    * in its list are dropped. (Matchers combined with OR each admit values of their own, so each
    * one's findings stand.)
    */
-  private static void combined(
-      List<Rule> rules, List<Finding> out, BiConsumer<Rule, List<Finding>> check) {
+  private static void combined(List<Rule> rules, List<Finding> out, RuleCheck check) {
     List<List<Finding>> found = new ArrayList<>();
     Set<String> safe = new HashSet<>();
     for (Rule rule : rules) {
       List<Finding> own = new ArrayList<>();
-      check.accept(rule, own);
+      boolean weighed = check.check(rule, own);
       found.add(own);
-      if (rule.and && own.isEmpty() && EVALUATED.contains(match(rule.matcher))) {
+      // only a matcher the check weighed can show the combination safe
+      if (rule.and && weighed && own.isEmpty()) {
         safe.add(rule.group);
       }
     }
@@ -213,14 +213,15 @@ public final class MatchingRules {
     }
   }
 
-  private static void check(
+  private static boolean check(
       Scope scope, JsonNode body, Rule rule, Set<String> ruled, List<Finding> out) {
     String match = match(rule.matcher);
     Located field = locate(scope.prepared, rule.path);
     if (field == null) {
-      return;
+      return false;
     }
     JsonNode example = example(body, rule.path);
+    boolean weighed = true;
     switch (match) {
       case "type" -> {
         int min = rule.matcher.path("min").asInt(-1);
@@ -289,13 +290,15 @@ public final class MatchingRules {
       }
       case "date", "time", "timestamp", "datetime" -> {
         String format = rule.matcher.path("format").asText(DEFAULT_FORMATS.get(match));
-        if (isString(field.schema)) {
+        weighed = isString(field.schema);
+        if (weighed) {
           admitted(scope, field, rule, match + " matcher '" + format + "'", dates(format), out);
         }
       }
       case "include" -> {
         String part = rule.matcher.path("value").asText("");
-        if (isString(field.schema)) {
+        weighed = isString(field.schema);
+        if (weighed) {
           admitted(
               scope,
               field,
@@ -305,8 +308,9 @@ public final class MatchingRules {
               out);
         }
       }
-      default -> {}
+      default -> weighed = false;
     }
+    return weighed;
   }
 
   // what pact-jvm reads when a date, time or timestamp matcher gives no format
@@ -438,10 +442,11 @@ public final class MatchingRules {
           // narrow it
           HttpChecker.Declared declared =
               checker.declared(h, response ? "response-header" : "header", header);
-          if (declared != null) {
-            String value = values.get(header.toLowerCase(Locale.ROOT));
-            parameter(h, declared, name + ".header.matcher.incompatible", rule, value, found);
+          if (declared == null) {
+            return false;
           }
+          String value = values.get(header.toLowerCase(Locale.ROOT));
+          return parameter(h, declared, name + ".header.matcher.incompatible", rule, value, found);
         });
   }
 
@@ -458,14 +463,15 @@ public final class MatchingRules {
         (rule, found) -> {
           String name = rule.path.get(0);
           HttpChecker.Declared declared = checker.declared(h, "query", name);
-          if (declared != null) {
-            JsonNode value = query.get(name);
-            if (value != null && value.isArray()) {
-              value = value.isEmpty() ? null : value.get(0);
-            }
-            String example = value == null ? null : value.asText();
-            parameter(h, declared, "request.query.matcher.incompatible", rule, example, found);
+          if (declared == null) {
+            return false;
           }
+          JsonNode value = query.get(name);
+          if (value != null && value.isArray()) {
+            value = value.isEmpty() ? null : value.get(0);
+          }
+          String example = value == null ? null : value.asText();
+          return parameter(h, declared, "request.query.matcher.incompatible", rule, example, found);
         });
   }
 
@@ -475,7 +481,7 @@ public final class MatchingRules {
    * regex, or a number matcher (any integer or decimal string), is checked by witness, reading the
    * witness as the parameter's schema reads the value. An array parameter's items are checked.
    */
-  private static void parameter(
+  private static boolean parameter(
       HttpChecker.Http h,
       HttpChecker.Declared declared,
       String code,
@@ -489,10 +495,11 @@ public final class MatchingRules {
       field = locateChild(scope.prepared, field, "*");
     }
     if (field == null) {
-      return;
+      return false;
     }
     JsonNode schema = field.schema;
     String match = match(rule.matcher);
+    boolean weighed = true;
     switch (match) {
       case "type" -> {
         String keyword = narrowing(schema);
@@ -545,8 +552,9 @@ public final class MatchingRules {
                       + schema.get(keyword)));
         }
       }
-      default -> {}
+      default -> weighed = false;
     }
+    return weighed;
   }
 
   private static String article(String match) {
