@@ -17,13 +17,16 @@ import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.util.RawValue;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 
@@ -47,8 +50,10 @@ public final class PactFiles {
           .enable(SerializationFeature.INDENT_OUTPUT)
           .build();
 
+  private static final String INDENT = "  ";
+
   private static final ObjectWriter PRETTY =
-      JSON.writer(new DefaultPrettyPrinter().withObjectIndenter(new DefaultIndenter("  ", "\n")));
+      JSON.writer(new DefaultPrettyPrinter().withObjectIndenter(new DefaultIndenter(INDENT, "\n")));
 
   private PactFiles() {}
 
@@ -147,6 +152,38 @@ public final class PactFiles {
    */
   public static ObjectNode tree(ContractId contract, Collection<? extends JsonNode> interactions) {
     return PactTrees.pact(contract, interactions);
+  }
+
+  /**
+   * One interaction's text as {@link #render(Object)} prints it inside a pact, for {@link
+   * #render(ContractId, List)}: a capture renders each interaction once, when it is built, and a
+   * pact of many only joins their texts.
+   *
+   * @since 0.1.0
+   */
+  public static String renderInteraction(JsonNode interaction) {
+    try {
+      // In the pact an interaction sits one level deeper (the array of interactions adds none):
+      // each of its lines is indented once more. No line break is inside a value, Jackson escapes
+      // them.
+      return PRETTY.writeValueAsString(interaction).replace("\n", "\n" + INDENT);
+    } catch (JsonProcessingException e) {
+      throw new IllegalArgumentException("cannot render as JSON: " + e.getOriginalMessage(), e);
+    }
+  }
+
+  /**
+   * The V4 pact between {@code contract}'s parties with these interactions, each as {@link
+   * #renderInteraction} gives it, in this order: the text of {@code render(tree(contract,
+   * interactions))}.
+   *
+   * @since 0.1.0
+   */
+  public static String render(ContractId contract, List<String> renderedInteractions) {
+    ObjectNode pact = PactTrees.pact(contract, List.of());
+    ArrayNode interactions = (ArrayNode) pact.get("interactions");
+    renderedInteractions.forEach(text -> interactions.addRawValue(new RawValue(text)));
+    return render(pact);
   }
 
   /**

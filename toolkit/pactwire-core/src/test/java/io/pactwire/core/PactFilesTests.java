@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -77,6 +78,32 @@ class PactFilesTests {
       String serialised = Json.toJson(v4.toMap(PactSpecVersion.V4)).serialise();
 
       assertThat(PactFiles.render(pact)).isEqualTo(PactFiles.render(EXACT.readTree(serialised)));
+    }
+
+    // Capture renders each interaction once and joins the texts: the pact must read as if it were
+    // rendered whole, for interactions of every kind and version.
+    @ParameterizedTest
+    @MethodSource("io.pactwire.core.PactFilesTests#corpusPacts")
+    void aPactJoinedFromRenderedInteractionsIsThePactRenderedWhole(Path file) {
+      Pact pact = PactFiles.read(file);
+      ContractId contract =
+          new ContractId(pact.getConsumer().getName(), pact.getProvider().getName());
+      List<ObjectNode> trees =
+          pact.asV4Pact().get().getInteractions().stream().map(PactFiles::tree).toList();
+
+      String joined =
+          PactFiles.render(contract, trees.stream().map(PactFiles::renderInteraction).toList());
+
+      assertThat(joined).isEqualTo(PactFiles.render(PactFiles.tree(contract, trees)));
+    }
+
+    @Test
+    void aPactWithoutInteractionsJoinsToTheSameText() {
+      ContractId contract = new ContractId("a", "b");
+
+      assertThat(PactFiles.render(contract, List.of()))
+          .isEqualTo(PactFiles.render(PactFiles.tree(contract, List.of())))
+          .contains("\"interactions\" : [ ]");
     }
 
     @Test

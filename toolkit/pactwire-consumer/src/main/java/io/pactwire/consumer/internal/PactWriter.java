@@ -77,9 +77,9 @@ public final class PactWriter {
                 new KnownPactFiles.Known(current.get(), List.copyOf(merged.values()), contents));
             return current;
           }
-          List<JsonNode> trees = new ArrayList<>();
-          merged.values().forEach(interaction -> trees.add(interaction.json()));
-          String text = PactFiles.render(PactFiles.tree(contract, trees));
+          List<String> texts = new ArrayList<>();
+          merged.values().forEach(interaction -> texts.add(interaction.text()));
+          String text = PactFiles.render(contract, texts);
           // What is written for each interaction is now its content.
           KnownPactFiles.put(
               file, new KnownPactFiles.Known(text, List.copyOf(merged.values()), Map.of()));

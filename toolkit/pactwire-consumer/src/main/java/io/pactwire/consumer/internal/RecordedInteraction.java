@@ -2,26 +2,68 @@ package io.pactwire.consumer.internal;
 
 import au.com.dius.pact.core.model.ProviderState;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.pactwire.core.PactFiles;
 import java.util.List;
 import java.util.TreeMap;
 
 /**
  * An interaction as capture keeps, compares and writes it: its V4 JSON, as the pact file holds it,
- * and what identifies it.
- *
- * @param key description and provider states, as {@link PactWriter#key} makes them
- * @param description the interaction's description
- * @param providerStates its provider states
- * @param json the interaction in the pact's {@code interactions}; nothing changes it once built
+ * what identifies it, and its text in the pact file, rendered once.
  */
-public record RecordedInteraction(
-    String key, String description, List<ProviderState> providerStates, ObjectNode json) {
+public final class RecordedInteraction {
+
+  private final String key;
+  private final String description;
+  private final List<ProviderState> providerStates;
+  private final ObjectNode json;
+  private volatile String text;
+
+  private RecordedInteraction(
+      String key, String description, List<ProviderState> providerStates, ObjectNode json) {
+    this.key = key;
+    this.description = description;
+    this.providerStates = providerStates;
+    this.json = json;
+  }
 
   /** An interaction with this description and these states, keyed by them. */
   public static RecordedInteraction of(
       String description, List<ProviderState> providerStates, ObjectNode json) {
     return new RecordedInteraction(
         PactWriter.key(description, providerStates), description, providerStates, json);
+  }
+
+  /** Description and provider states, as {@link PactWriter#key} makes them. */
+  public String key() {
+    return key;
+  }
+
+  /** The interaction's description. */
+  public String description() {
+    return description;
+  }
+
+  /** Its provider states. */
+  public List<ProviderState> providerStates() {
+    return providerStates;
+  }
+
+  /** The interaction in the pact's {@code interactions}; nothing changes it once built. */
+  public ObjectNode json() {
+    return json;
+  }
+
+  /**
+   * The interaction's text in the pact file ({@link PactFiles#renderInteraction}), rendered on the
+   * first call: capture renders it where the interaction is built, off the test's thread.
+   */
+  public String text() {
+    String rendered = text;
+    if (rendered == null) {
+      rendered = PactFiles.renderInteraction(json);
+      text = rendered;
+    }
+    return rendered;
   }
 
   /** The test that recorded it ({@code comments.testname}), or "" when none is named. */
@@ -43,5 +85,10 @@ public record RecordedInteraction(
       }
     }
     return text.toString();
+  }
+
+  @Override
+  public String toString() {
+    return describe();
   }
 }
