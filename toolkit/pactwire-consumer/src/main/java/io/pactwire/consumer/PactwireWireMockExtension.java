@@ -134,26 +134,24 @@ public class PactwireWireMockExtension extends WireMockExtension {
 
   @Override
   protected void onBeforeEach(ExtensionContext context, WireMockRuntimeInfo runtimeInfo) {
-    listener.drain();
+    TestFacts test = testFacts(context);
+    listener.startRecording(
+        new Capture.Setup(settings, test.givenStates(), test.name(), recordedInputs));
     super.onBeforeEach(context, runtimeInfo);
   }
 
   @Override
   protected void onAfterEach(ExtensionContext context, WireMockRuntimeInfo runtimeInfo) {
-    if (context.getExecutionException().isPresent()) {
-      listener.drain();
+    CaptureListener.Recording recording = listener.stopRecording();
+    if (recording == null || context.getExecutionException().isPresent()) {
+      if (recording != null) {
+        recording.cancel();
+      }
       super.onAfterEach(context, runtimeInfo);
       return;
     }
-    TestFacts test = testFacts(context);
     Capture.Captured captured =
-        Capture.interactions(
-            listener.drain(),
-            settings,
-            test.givenStates(),
-            test.name(),
-            (stub, features) -> report(context, stub, features),
-            recordedInputs);
+        Capture.select(recording.examples(), (stub, features) -> report(context, stub, features));
     if (captured.interactions().isEmpty()) {
       super.onAfterEach(context, runtimeInfo);
       return;

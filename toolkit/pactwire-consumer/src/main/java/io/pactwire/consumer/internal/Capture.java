@@ -57,7 +57,8 @@ public final class Capture {
    * A test's interactions, and by key ({@link PactWriter#key}) the inputs each was built from.
    *
    * @param interactions one per description and provider states
-   * @param inputs what each interaction was built from, for the next call's {@code recordedInputs}
+   * @param inputs what each interaction was built from, for a later test's {@link
+   *     Setup#recordedInputs}
    */
   public record Captured(List<RecordedInteraction> interactions, Map<String, Inputs> inputs) {}
 
@@ -72,53 +73,82 @@ public final class Capture {
   public record Inputs(JsonNode stub, ExampleRequest request, ExampleResponse response) {}
 
   /**
-   * Converts {@code events} (in serving order) into interactions; the first exchange of each
-   * description and states wins. Stubs with features a contract cannot express are passed to {@code
-   * refused} (with their id) and left out. An exchange whose inputs equal those in {@code
-   * recordedInputs} for its description and states is skipped: its interaction is recorded already,
-   * and building it again would only find it equal.
+   * What a test's exchanges are turned into interactions with.
+   *
+   * @param settings secrets to redact
+   * @param fallbackStates the test's provider states, for stubs that name none
+   * @param testName the test, kept as each interaction's {@code comments.testname}
+   * @param recordedInputs by key, the inputs of interactions recorded already: an exchange with
+   *     equal inputs would only build an equal interaction, and is not built
    */
-  public static Captured interactions(
-      List<ServeEvent> events,
+  public record Setup(
       CaptureSettings settings,
       List<ProviderState> fallbackStates,
       String testName,
-      BiConsumer<JsonNode, List<String>> refused,
-      Map<String, Inputs> recordedInputs) {
+      Map<String, Inputs> recordedInputs) {}
+
+  /**
+   * A stub's first exchange in a test, prepared: refused (with the stub's JSON and the features a
+   * contract cannot express), or keyed by description and states with its inputs and, unless those
+   * are recorded already, its interaction, rendered.
+   */
+  public record Example(
+      String key,
+      Inputs inputs,
+      RecordedInteraction interaction,
+      ObjectNode refusedStub,
+      List<String> features) {}
+
+  /**
+   * Prepares {@code event}, the first exchange of its stub in a test. Touches nothing shared but
+   * the read of {@code setup.recordedInputs()}, so it may run on any thread.
+   */
+  public static Example example(ServeEvent event, Setup setup) {
+    StubMapping mapping = event.getStubMapping();
+    ObjectNode stub = stubJson(mapping);
+    List<String> features = StubFacts.uncontractable(stub);
+    if (!features.isEmpty()) {
+      if (mapping.getId() != null) {
+        stub.put("id", mapping.getId().toString());
+      }
+      return new Example(null, null, null, stub, features);
+    }
+    String key =
+        PactWriter.key(
+            StubFacts.description(stub), StubFacts.providerStates(stub, setup.fallbackStates()));
+    Inputs given = new Inputs(stub, request(event.getRequest()), response(event));
+    if (given.equals(setup.recordedInputs().get(key))) {
+      return new Example(key, given, null, null, null);
+    }
+    RecordedInteraction interaction =
+        InteractionBuilder.build(
+            stub,
+            given.request(),
+            given.response(),
+            setup.settings(),
+            setup.fallbackStates(),
+            setup.testName());
+    interaction.text();
+    return new Example(key, given, interaction, null, null);
+  }
+
+  /**
+   * A test's interactions from its examples (in serving order): the first example of each
+   * description and states wins, also when its inputs were recorded already (then the key needs
+   * nothing new). Refused stubs are passed to {@code refused} and left out.
+   */
+  public static Captured select(
+      List<Example> examples, BiConsumer<JsonNode, List<String>> refused) {
     Map<String, RecordedInteraction> byKey = new LinkedHashMap<>();
     Map<String, Inputs> inputs = new HashMap<>();
-    Set<Object> seen = new HashSet<>();
-    for (ServeEvent event : events) {
-      StubMapping mapping = event.getStubMapping();
-      // A stub's description and states do not depend on the request: its first exchange is the
-      // example.
-      if (!seen.add(mapping.getId() == null ? mapping : mapping.getId())) {
-        continue;
+    Set<String> seen = new HashSet<>();
+    for (Example example : examples) {
+      if (example.refusedStub() != null) {
+        refused.accept(example.refusedStub(), example.features());
+      } else if (seen.add(example.key()) && example.interaction() != null) {
+        byKey.put(example.key(), example.interaction());
+        inputs.put(example.key(), example.inputs());
       }
-      ObjectNode stub = stubJson(mapping);
-      List<String> features = StubFacts.uncontractable(stub);
-      if (!features.isEmpty()) {
-        if (mapping.getId() != null) {
-          stub.put("id", mapping.getId().toString());
-        }
-        refused.accept(stub, features);
-        continue;
-      }
-      String key =
-          PactWriter.key(
-              StubFacts.description(stub), StubFacts.providerStates(stub, fallbackStates));
-      if (byKey.containsKey(key)) {
-        continue;
-      }
-      Inputs given = new Inputs(stub, request(event.getRequest()), response(event));
-      if (given.equals(recordedInputs.get(key))) {
-        continue;
-      }
-      byKey.put(
-          key,
-          InteractionBuilder.build(
-              stub, given.request(), given.response(), settings, fallbackStates, testName));
-      inputs.put(key, given);
     }
     return new Captured(new ArrayList<>(byKey.values()), inputs);
   }

@@ -3,17 +3,39 @@ package io.pactwire.consumer.internal;
 import com.github.tomakehurst.wiremock.extension.Parameters;
 import com.github.tomakehurst.wiremock.extension.ServeEventListener;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
+import com.github.tomakehurst.wiremock.stubbing.StubMapping;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Queue;
+import java.util.UUID;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 
 /**
- * Keeps every exchange served by a matched stub until the test ends. Listens before the response is
- * sent, not after: a client that has its response may end the test before an after-send hook runs.
+ * Records, while a test runs, the first exchange of each matched stub, and prepares it ({@link
+ * Capture#example}) in the background once its response is sent: the consumer's test goes on while
+ * its interactions are built. The test's end ({@link Recording#examples}) prepares any example not
+ * started yet itself and waits for the others, so nothing depends on the background thread getting
+ * to it.
+ *
+ * <p>Exchanges are taken before the response is sent, not after: a client that has its response may
+ * end the test before an after-send hook runs.
  */
 public final class CaptureListener implements ServeEventListener {
 
-  private final ConcurrentLinkedQueue<ServeEvent> served = new ConcurrentLinkedQueue<>();
+  // One daemon thread for all servers of the JVM, gone when idle: preparing is CPU work, and a test
+  // that needs an example before the thread got to it prepares it itself.
+  private static final Executor BACKGROUND = background();
+
+  private volatile Recording recording;
 
   @Override
   public String getName() {
@@ -25,19 +47,127 @@ public final class CaptureListener implements ServeEventListener {
     return true;
   }
 
+  /** Starts recording a test's exchanges; a recording still open is dropped. */
+  public Recording startRecording(Capture.Setup setup) {
+    Recording started = new Recording(setup);
+    Recording previous = recording;
+    recording = started;
+    if (previous != null) {
+      previous.cancel();
+    }
+    return started;
+  }
+
+  /**
+   * Stops recording; returns what was recorded since {@link #startRecording}, or null when not
+   * started.
+   */
+  public Recording stopRecording() {
+    Recording stopped = recording;
+    recording = null;
+    return stopped;
+  }
+
   @Override
   public void beforeResponseSent(ServeEvent serveEvent, Parameters parameters) {
-    if (serveEvent.getWasMatched() && serveEvent.getStubMapping() != null) {
-      served.add(serveEvent);
+    Recording current = recording;
+    if (current != null && serveEvent.getWasMatched() && serveEvent.getStubMapping() != null) {
+      current.served(serveEvent);
     }
   }
 
-  /** Returns and forgets the exchanges served so far, in serving order. */
-  public List<ServeEvent> drain() {
-    List<ServeEvent> events = new ArrayList<>();
-    for (ServeEvent e = served.poll(); e != null; e = served.poll()) {
-      events.add(e);
+  @Override
+  public void afterComplete(ServeEvent serveEvent, Parameters parameters) {
+    Recording current = recording;
+    if (current != null) {
+      current.sent(serveEvent);
     }
-    return events;
+  }
+
+  /** One test's examples, in serving order. */
+  public static final class Recording {
+
+    private final Capture.Setup setup;
+    private final Map<Object, Boolean> stubs = new ConcurrentHashMap<>();
+    private final Queue<FutureTask<Capture.Example>> order = new ConcurrentLinkedQueue<>();
+    private final Map<UUID, FutureTask<Capture.Example>> byEvent = new ConcurrentHashMap<>();
+
+    private Recording(Capture.Setup setup) {
+      this.setup = setup;
+    }
+
+    // A stub's description and states do not depend on the request: its first exchange is the
+    // example.
+    private void served(ServeEvent event) {
+      StubMapping mapping = event.getStubMapping();
+      if (stubs.putIfAbsent(mapping.getId() == null ? mapping : mapping.getId(), true) != null) {
+        return;
+      }
+      FutureTask<Capture.Example> task = new FutureTask<>(() -> Capture.example(event, setup));
+      if (event.getId() != null) {
+        byEvent.put(event.getId(), task);
+      }
+      order.add(task);
+    }
+
+    // The response is out: prepare the example while the client reads it.
+    private void sent(ServeEvent event) {
+      FutureTask<Capture.Example> task = byEvent.remove(event.getId());
+      if (task != null) {
+        BACKGROUND.execute(task);
+      }
+    }
+
+    /**
+     * The examples, in serving order, each prepared: here when the background thread has not
+     * started it (a task runs once), else as that thread leaves it.
+     *
+     * @throws RuntimeException what preparing an example threw
+     */
+    public List<Capture.Example> examples() {
+      List<Capture.Example> examples = new ArrayList<>();
+      for (FutureTask<Capture.Example> task : order) {
+        task.run();
+        try {
+          examples.add(task.get());
+        } catch (ExecutionException e) {
+          if (e.getCause() instanceof RuntimeException runtime) {
+            throw runtime;
+          }
+          if (e.getCause() instanceof Error error) {
+            throw error;
+          }
+          throw new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw new IllegalStateException("interrupted while capturing", e);
+        } catch (CancellationException e) {
+          throw new IllegalStateException("capture of a finished test was cancelled", e);
+        }
+      }
+      return examples;
+    }
+
+    /** Drops the examples: the test failed, or ended without them. */
+    public void cancel() {
+      order.forEach(task -> task.cancel(false));
+    }
+  }
+
+  private static Executor background() {
+    ThreadPoolExecutor executor =
+        new ThreadPoolExecutor(
+            1,
+            1,
+            10,
+            TimeUnit.SECONDS,
+            new LinkedBlockingQueue<>(),
+            runnable -> {
+              Thread thread = new Thread(runnable, "pactwire-capture");
+              thread.setDaemon(true);
+              return thread;
+            });
+    executor.allowCoreThreadTimeOut(true);
+    return executor;
   }
 }

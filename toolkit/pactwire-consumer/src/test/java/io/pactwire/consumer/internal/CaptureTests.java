@@ -1,5 +1,6 @@
 package io.pactwire.consumer.internal;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
@@ -7,9 +8,9 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMoc
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
-import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import io.pactwire.consumer.PactStub;
 import io.pactwire.consumer.testcases.Http;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,28 +36,76 @@ class CaptureTests {
   }
 
   /** Stubs a reservation afresh (a new stub id each time, as each test does) and posts it. */
-  static List<ServeEvent> reserve(String description, String body) {
+  static Capture.Captured reserve(
+      String description, String body, Map<String, Capture.Inputs> recorded) {
     SERVER.resetAll();
-    LISTENER.drain();
+    CaptureListener.Recording recording =
+        LISTENER.startRecording(new Capture.Setup(SETTINGS, List.of(), "T#t", recorded));
     SERVER.stubFor(
         post(urlPathEqualTo("/reservations"))
             .withMetadata(PactStub.interaction(description).given("stock").metadata())
             .willReturn(okJson("{\"id\": \"r-1\"}")));
     Http.post(SERVER.baseUrl() + "/reservations", body, "Content-Type", "application/json");
-    return LISTENER.drain();
+    LISTENER.stopRecording();
+    return Capture.select(recording.examples(), (stub, why) -> {});
   }
 
-  static Capture.Captured capture(List<ServeEvent> events, Map<String, Capture.Inputs> recorded) {
-    return Capture.interactions(events, SETTINGS, List.of(), "T#t", (stub, why) -> {}, recorded);
+  // Two stubs of one description and state, served in this order, for a test with these inputs
+  // recorded.
+  static Capture.Captured twoStubsOfOneKey(Map<String, Capture.Inputs> recorded) {
+    SERVER.resetAll();
+    CaptureListener.Recording recording =
+        LISTENER.startRecording(new Capture.Setup(SETTINGS, List.of(), "T#t", recorded));
+    for (String sku : List.of("a", "b")) {
+      SERVER.stubFor(
+          get(urlPathEqualTo("/products/" + sku))
+              .withMetadata(PactStub.interaction("a product").given("stock").metadata())
+              .willReturn(okJson("{\"sku\": \"" + sku + "\"}")));
+    }
+    Http.get(SERVER.baseUrl() + "/products/a");
+    Http.get(SERVER.baseUrl() + "/products/b");
+    LISTENER.stopRecording();
+    return Capture.select(recording.examples(), (stub, why) -> {});
+  }
+
+  @Test
+  void theFirstStubServedOfADescriptionAndStateIsItsExampleInEveryRun() {
+    Map<String, Capture.Inputs> recorded = new HashMap<>();
+    List<Capture.Captured> runs = new ArrayList<>();
+    // The client's first request on a connection carries other headers (an HTTP/2 upgrade): from
+    // the second run on, the first stub's inputs are those recorded.
+    for (int run = 0; run < 3; run++) {
+      Capture.Captured captured = twoStubsOfOneKey(recorded);
+      recorded.putAll(captured.inputs());
+      runs.add(captured);
+    }
+
+    assertThat(runs.get(0).interactions())
+        .singleElement()
+        .satisfies(i -> assertThat(i.json().path("request").path("path").asText()).endsWith("/a"));
+    assertThat(runs.stream().flatMap(run -> run.interactions().stream()))
+        .allSatisfy(i -> assertThat(i.json().path("request").path("path").asText()).endsWith("/a"));
+    // the first stub's example is recorded already; the second stub's is no candidate
+    assertThat(runs.get(2).interactions()).isEmpty();
+  }
+
+  @Test
+  void eachInteractionIsRenderedWhereItIsBuilt() {
+    Capture.Captured captured = reserve("a reservation", "{\"qty\": 2}", new HashMap<>());
+
+    RecordedInteraction interaction = captured.interactions().get(0);
+    assertThat(interaction.text())
+        .isEqualTo(io.pactwire.core.PactFiles.renderInteraction(interaction.json()))
+        .contains("\"description\" : \"a reservation\"");
   }
 
   @Test
   void anExchangeWithTheInputsOfARecordedInteractionIsNotBuiltAgain() {
     Map<String, Capture.Inputs> recorded = new HashMap<>();
-    Capture.Captured first = capture(reserve("a reservation", "{\"qty\": 2}"), recorded);
+    Capture.Captured first = reserve("a reservation", "{\"qty\": 2}", recorded);
     recorded.putAll(first.inputs());
 
-    Capture.Captured again = capture(reserve("a reservation", "{\"qty\": 2}"), recorded);
+    Capture.Captured again = reserve("a reservation", "{\"qty\": 2}", recorded);
 
     assertThat(first.interactions()).hasSize(1);
     assertThat(again.interactions()).isEmpty();
@@ -66,9 +115,9 @@ class CaptureTests {
   @Test
   void anExchangeWithOtherInputsIsBuiltForComparison() {
     Map<String, Capture.Inputs> recorded = new HashMap<>();
-    recorded.putAll(capture(reserve("a reservation", "{\"qty\": 2}"), recorded).inputs());
+    recorded.putAll(reserve("a reservation", "{\"qty\": 2}", recorded).inputs());
 
-    Capture.Captured otherBody = capture(reserve("a reservation", "{\"qty\": 3}"), recorded);
+    Capture.Captured otherBody = reserve("a reservation", "{\"qty\": 3}", recorded);
 
     assertThat(otherBody.interactions())
         .singleElement()
@@ -81,9 +130,9 @@ class CaptureTests {
   @Test
   void inputsRecordedForOneDescriptionDoNotCoverAnother() {
     Map<String, Capture.Inputs> recorded = new HashMap<>();
-    recorded.putAll(capture(reserve("a reservation", "{\"qty\": 2}"), recorded).inputs());
+    recorded.putAll(reserve("a reservation", "{\"qty\": 2}", recorded).inputs());
 
-    Capture.Captured other = capture(reserve("another reservation", "{\"qty\": 2}"), recorded);
+    Capture.Captured other = reserve("another reservation", "{\"qty\": 2}", recorded);
 
     assertThat(other.interactions())
         .singleElement()
