@@ -2,6 +2,7 @@ package io.pactwire.consumer.benchmark;
 
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
+import com.sun.management.OperatingSystemMXBean;
 import io.pactwire.core.PactFiles;
 import io.pactwire.core.PactsDirectory;
 import java.io.IOException;
@@ -25,17 +26,20 @@ import org.junit.platform.testkit.engine.EngineTestKit;
  * find the file already holding the same interactions and skip the write.) The folders are deleted
  * at the end.
  *
- * <p>Beside wall time it prints the CPU time of the thread that runs the tests, where capture does
- * all its work: on a shared machine, wall times move with the load, CPU time much less.
+ * <p>Beside wall time it prints CPU times, which move less with the load of a shared machine: of
+ * the thread that runs the tests, and of the whole process, where capture's work on its background
+ * thread shows.
  */
 public final class CaptureBenchmarkMain {
 
   private static final String PACT = "bench-consumer-bench-provider.json";
   private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+  private static final OperatingSystemMXBean PROCESS =
+      (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
 
   private CaptureBenchmarkMain() {}
 
-  private record Run(long wallNanos, long cpuNanos) {}
+  private record Run(long wallNanos, long cpuNanos, long processCpuNanos) {}
 
   public static void main(String[] args) throws Exception {
     int warmUp = args.length > 0 ? Integer.parseInt(args[0]) : 5;
@@ -71,6 +75,9 @@ public final class CaptureBenchmarkMain {
     long capturingWall = median(capturing.stream().map(Run::wallNanos).toList());
     long plainCpu = median(plain.stream().map(Run::cpuNanos).toList());
     long capturingCpu = median(capturing.stream().map(Run::cpuNanos).toList());
+    // the process clock ticks in steps of 10 ms here: the mean of many rounds resolves less
+    long plainProcess = mean(plain.stream().map(Run::processCpuNanos).toList());
+    long capturingProcess = mean(capturing.stream().map(Run::processCpuNanos).toList());
     // each round's two suites ran back to back, so their ratio cancels what drifts slowly
     List<Long> paired = new ArrayList<>();
     for (int i = 0; i < plain.size(); i++) {
@@ -81,7 +88,9 @@ public final class CaptureBenchmarkMain {
             + " with capture %.1f ms, ratio %.3f (medians of %d rounds after %d warm-up)%n"
             + "  median of each round's ratio: %.3f%n"
             + "  CPU time of the test thread: WireMock alone %.1f ms, with capture %.1f ms,"
-            + " capture %+.1f ms, ratio %.3f%n",
+            + " capture %+.1f ms, ratio %.3f%n"
+            + "  CPU time of the process (all threads, JIT and GC included; means): WireMock alone %.1f ms,"
+            + " with capture %.1f ms, capture %+.1f ms, ratio %.3f%n",
         plainWall / 1e6,
         capturingWall / 1e6,
         (double) capturingWall / plainWall,
@@ -91,20 +100,26 @@ public final class CaptureBenchmarkMain {
         plainCpu / 1e6,
         capturingCpu / 1e6,
         (capturingCpu - plainCpu) / 1e6,
-        (double) capturingCpu / plainCpu);
+        (double) capturingCpu / plainCpu,
+        plainProcess / 1e6,
+        capturingProcess / 1e6,
+        (capturingProcess - plainProcess) / 1e6,
+        (double) capturingProcess / plainProcess);
   }
 
   private static Run run(Class<?> suite) {
+    long process = PROCESS.getProcessCpuTime();
     long cpu = THREADS.getCurrentThreadCpuTime();
     long start = System.nanoTime();
     var results = EngineTestKit.engine("junit-jupiter").selectors(selectClass(suite)).execute();
     long elapsed = System.nanoTime() - start;
     cpu = THREADS.getCurrentThreadCpuTime() - cpu;
+    process = PROCESS.getProcessCpuTime() - process;
     long failed = results.testEvents().failed().count();
     if (failed > 0 || results.testEvents().succeeded().count() != 20) {
       throw new IllegalStateException(suite.getSimpleName() + ": " + failed + " failed");
     }
-    return new Run(elapsed, cpu);
+    return new Run(elapsed, cpu, process);
   }
 
   private static void deleteTree(Path root) throws IOException {
@@ -113,6 +128,10 @@ public final class CaptureBenchmarkMain {
         Files.delete(path);
       }
     }
+  }
+
+  private static long mean(List<Long> values) {
+    return Math.round(values.stream().mapToLong(Long::longValue).average().orElse(0));
   }
 
   private static long median(List<Long> values) {
