@@ -7,11 +7,16 @@ import au.com.dius.pact.core.model.Pact;
 import au.com.dius.pact.core.model.PactSpecVersion;
 import au.com.dius.pact.core.model.V4Pact;
 import au.com.dius.pact.core.support.Json;
+import com.fasterxml.jackson.core.util.DefaultIndenter;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -95,6 +100,24 @@ class PactFilesTests {
           PactFiles.render(contract, trees.stream().map(PactFiles::renderInteraction).toList());
 
       assertThat(joined).isEqualTo(PactFiles.render(PactFiles.tree(contract, trees)));
+    }
+
+    // Pact files are printed by walking the tree onto Jackson's generator: byte for byte what
+    // Jackson's own writer prints with the same printer, for pacts of every kind.
+    @ParameterizedTest
+    @MethodSource("io.pactwire.core.PactFilesTests#corpusPacts")
+    void printsWhatJacksonsWriterPrints(Path file) throws Exception {
+      ObjectNode tree =
+          PactFiles.tree(PactFiles.read(file).asV4Pact().get().getInteractions().get(0));
+      tree.put("decimal", new BigDecimal("24.90")).put("double", 0.1).put("float", 1.5f);
+      tree.put("long", 1L << 40).put("big", new BigInteger("123456789012345678901234567890"));
+      tree.putNull("none").put("escapes", "\u00e9\n\"\\\u0001").putArray("empty");
+      tree.putObject("nothing");
+      ObjectWriter jackson =
+          EXACT.writer(
+              new DefaultPrettyPrinter().withObjectIndenter(new DefaultIndenter("  ", "\n")));
+
+      assertThat(PactFiles.render(tree)).isEqualTo(jackson.writeValueAsString(tree) + "\n");
     }
 
     @Test
