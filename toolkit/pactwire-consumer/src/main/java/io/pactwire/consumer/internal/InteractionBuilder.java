@@ -1,13 +1,8 @@
 package io.pactwire.consumer.internal;
 
 import au.com.dius.pact.core.model.ContentType;
-import au.com.dius.pact.core.model.HttpRequest;
-import au.com.dius.pact.core.model.HttpResponse;
 import au.com.dius.pact.core.model.OptionalBody;
 import au.com.dius.pact.core.model.ProviderState;
-import au.com.dius.pact.core.model.V4Interaction;
-import au.com.dius.pact.core.model.v4.V4InteractionType;
-import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -46,10 +41,10 @@ public final class InteractionBuilder {
 
   private static final ObjectMapper JSON = ExactJson.MAPPER;
   private static final JsonNodeFactory NODES = ExactJson.SORTED_NODES;
-  private static final String JSON_CONTENT_TYPE = ContentType.getJSON().toString();
-  private static final String SYNCHRONOUS_HTTP = V4InteractionType.SynchronousHTTP.toString();
-  private static final HttpRequest NO_REQUEST = new HttpRequest();
-  private static final HttpResponse NO_RESPONSE = new HttpResponse();
+  // pact-jvm's names, as literals: its classes for them load Tika's media types (~0.1 s), which
+  // only a body that is not JSON needs (InteractionBuilderTests compares them).
+  static final String JSON_CONTENT_TYPE = "application/json";
+  static final String SYNCHRONOUS_HTTP = "Synchronous/HTTP";
   private static final Pattern SCHEME = Pattern.compile("([A-Za-z][A-Za-z0-9-]*) .+");
   private static final Pattern TEMPLATE_VARIABLE = Pattern.compile("\\{[^}/]+}");
   private static final Pattern QUOTED = Pattern.compile("\\\\Q(.*?)\\\\E");
@@ -101,12 +96,16 @@ public final class InteractionBuilder {
     return RecordedInteraction.of(description, states, json);
   }
 
-  // pact-jvm's key for an interaction: a hash of description and states. The skeleton it is
-  // computed on shares an empty request and response, which nothing changes.
-  private static String key(String description, List<ProviderState> states) {
-    return new V4Interaction.SynchronousHttp(
-            "", description, states, NO_REQUEST, NO_RESPONSE, null, new LinkedHashMap<>())
-        .generateKey();
+  /**
+   * pact-jvm's key for an interaction ({@code V4Interaction.generateKey}): commons-lang's {@code
+   * HashCodeBuilder(57, 11)} over the description and the states' list hash, as unsigned hex.
+   * Worked out here, it needs none of pact-jvm's model (InteractionBuilderTests compares them).
+   */
+  static String key(String description, List<ProviderState> states) {
+    int hash = 57;
+    hash = hash * 11 + description.hashCode();
+    hash = hash * 11 + states.hashCode();
+    return Integer.toHexString(hash);
   }
 
   // ---------------------------------------------------------------- request
@@ -164,7 +163,7 @@ public final class InteractionBuilder {
     }
     redactHeaders(headers, rules.category("header"));
 
-    OptionalBody textBody = OptionalBody.missing();
+    OptionalBody textBody = null;
     JsonNode jsonBody = null;
     if (hasBody) {
       Optional<JsonNode> json = parseJson(example.body(), contentType);
@@ -384,7 +383,7 @@ public final class InteractionBuilder {
     }
     redactHeaders(headers, headerRules);
 
-    OptionalBody textBody = OptionalBody.missing();
+    OptionalBody textBody = null;
     JsonNode jsonBody = null;
     List<String> contentType = header(headers, "Content-Type");
     if (example.body() != null && !example.body().isEmpty()) {
@@ -536,7 +535,7 @@ public final class InteractionBuilder {
       body.set("content", jsonBody);
       body.put("contentType", JSON_CONTENT_TYPE);
       body.put("encoded", false);
-    } else if (otherBody.isPresent()) {
+    } else if (otherBody != null && otherBody.isPresent()) {
       part.set("body", PactFiles.tree(otherBody));
     }
   }
@@ -567,9 +566,8 @@ public final class InteractionBuilder {
     if (!declared && !looksLikeJson(text)) {
       return Optional.empty();
     }
-    try (JsonParser parser = ExactJson.SORTED.createParser(text)) {
-      JsonNode node = ExactJson.SORTED.readTree(parser);
-      return node == null || node.isMissingNode() ? Optional.empty() : Optional.of(node);
+    try {
+      return Optional.ofNullable(ExactJson.readSorted(text));
     } catch (IOException e) {
       return Optional.empty();
     }

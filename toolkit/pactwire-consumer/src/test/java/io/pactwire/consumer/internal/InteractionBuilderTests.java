@@ -3,18 +3,27 @@ package io.pactwire.consumer.internal;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import au.com.dius.pact.core.model.ContentType;
+import au.com.dius.pact.core.model.HttpRequest;
+import au.com.dius.pact.core.model.HttpResponse;
+import au.com.dius.pact.core.model.ProviderState;
 import au.com.dius.pact.core.model.UnknownPactSource;
 import au.com.dius.pact.core.model.V4Interaction;
+import au.com.dius.pact.core.model.v4.V4InteractionType;
 import au.com.dius.pact.core.support.json.JsonParser;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.pactwire.core.PactFiles;
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -43,6 +52,50 @@ class InteractionBuilderTests {
             .unwrap();
 
     assertThat(PactFiles.render(PactFiles.tree(read))).isEqualTo(PactFiles.render(built.json()));
+  }
+
+  // The key is pact-jvm's, worked out without its model: for every description and states a
+  // provider could see, including parameters of every kind and no states at all.
+  @ParameterizedTest(name = "''{0}'' {1}")
+  @MethodSource("descriptionsAndStates")
+  void keysAreThoseOfPactJvm(String description, List<ProviderState> states) {
+    V4Interaction.SynchronousHttp pactJvm =
+        new V4Interaction.SynchronousHttp(
+            "",
+            description,
+            states,
+            new HttpRequest(),
+            new HttpResponse(),
+            null,
+            new LinkedHashMap<>());
+
+    assertThat(InteractionBuilder.key(description, states)).isEqualTo(pactJvm.generateKey());
+  }
+
+  static Stream<Arguments> descriptionsAndStates() {
+    Map<String, Object> params = new LinkedHashMap<>();
+    params.put("sku", "SKU-1001");
+    params.put("price", new BigDecimal("24.90"));
+    params.put("n", 3);
+    params.put("tags", List.of("a", 1));
+    return Stream.of(
+        Arguments.of("a request for a product", List.of()),
+        Arguments.of("", List.of(new ProviderState("a product exists"))),
+        Arguments.of("é ünïcødé \uD83D\uDE00", List.of(new ProviderState("x", params))),
+        Arguments.of(
+            "two states",
+            List.of(new ProviderState("a product exists"), new ProviderState("stock", params))),
+        // descriptions whose hash overflows either way
+        Arguments.of("z".repeat(200), List.of(new ProviderState("z".repeat(50)))),
+        Arguments.of(
+            "a reservation of product 17", List.of(new ProviderState("a product exists"))));
+  }
+
+  @Test
+  void theLiteralNamesArePactJvms() {
+    assertThat(InteractionBuilder.JSON_CONTENT_TYPE).isEqualTo(ContentType.getJSON().toString());
+    assertThat(InteractionBuilder.SYNCHRONOUS_HTTP)
+        .isEqualTo(V4InteractionType.SynchronousHTTP.toString());
   }
 
   static Stream<Arguments> bodiesOfEveryKind() throws IOException {
