@@ -22,8 +22,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.POJONode;
 import com.fasterxml.jackson.databind.util.RawValue;
 import java.io.IOException;
-import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -54,6 +54,10 @@ public final class PactFiles {
           .build();
 
   private static final String INDENT = "  ";
+
+  // What the printer writes between two values of an array, and a value it never writes unescaped.
+  private static final String ARRAY_SEPARATOR = ", ";
+  private static final String MARKER = "\u0001";
 
   // Two-space objects, arrays on one line: {@code "a" : [ 1, 2 ]}.
   private static final DefaultPrettyPrinter PRETTY =
@@ -166,9 +170,9 @@ public final class PactFiles {
    * @since 0.1.0
    */
   public static String renderInteraction(JsonNode interaction) {
-    // In the pact an interaction sits one level deeper (the array of interactions adds none): each
-    // of its lines is indented once more. No line break is inside a value, Jackson escapes them.
-    return print(interaction).replace("\n", "\n" + INDENT);
+    // In the pact an interaction sits one level deeper (the array of interactions adds none): its
+    // printer starts one level in.
+    return print(interaction, 1);
   }
 
   /**
@@ -180,9 +184,23 @@ public final class PactFiles {
    */
   public static String render(ContractId contract, List<String> renderedInteractions) {
     ObjectNode pact = PactTrees.pact(contract, List.of());
-    ArrayNode interactions = (ArrayNode) pact.get("interactions");
-    renderedInteractions.forEach(text -> interactions.addRawValue(new RawValue(text)));
-    return render(pact);
+    if (renderedInteractions.isEmpty()) {
+      return render(pact);
+    }
+    // The pact printed around one marker, a character that Jackson escapes inside any string:
+    // the interactions' texts go where it is, each after the printer's separator.
+    ((ArrayNode) pact.get("interactions")).addRawValue(new RawValue(MARKER));
+    String skeleton = render(pact);
+    int at = skeleton.indexOf(MARKER);
+    int length = skeleton.length();
+    for (String text : renderedInteractions) {
+      length += text.length() + ARRAY_SEPARATOR.length();
+    }
+    StringBuilder out = new StringBuilder(length).append(skeleton, 0, at);
+    for (int i = 0; i < renderedInteractions.size(); i++) {
+      out.append(i == 0 ? "" : ARRAY_SEPARATOR).append(renderedInteractions.get(i));
+    }
+    return out.append(skeleton, at + MARKER.length(), skeleton.length()).toString();
   }
 
   /**
@@ -198,14 +216,48 @@ public final class PactFiles {
   // printer writes (PactFilesTests compares them), without the serialiser lookups around each
   // node, which cost a capture, which prints every interaction once, a sixth of its time.
   private static String print(JsonNode tree) {
-    StringWriter out = new StringWriter(1024);
+    return print(tree, 0);
+  }
+
+  // Printed as if nested this many objects deep.
+  private static String print(JsonNode tree, int level) {
+    TextWriter out = new TextWriter();
     try (JsonGenerator generator = JSON.getFactory().createGenerator(out)) {
-      generator.setPrettyPrinter(PRETTY.createInstance());
+      generator.setPrettyPrinter(new LevelledPrinter(level));
       write(generator, tree);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    return out.toString();
+    return out.text.toString();
+  }
+
+  /** {@link #PRETTY}, starting this many levels in. */
+  private static final class LevelledPrinter extends DefaultPrettyPrinter {
+    LevelledPrinter(int level) {
+      super(PRETTY);
+      _nesting = level;
+    }
+  }
+
+  /** A writer into a StringBuilder: StringWriter's buffer locks on every write. */
+  private static final class TextWriter extends Writer {
+    final StringBuilder text = new StringBuilder(2048);
+
+    @Override
+    public void write(char[] chars, int offset, int length) {
+      text.append(chars, offset, length);
+    }
+
+    @Override
+    public void write(String string, int offset, int length) {
+      text.append(string, offset, offset + length);
+    }
+
+    @Override
+    public void flush() {}
+
+    @Override
+    public void close() {}
   }
 
   private static void write(JsonGenerator g, JsonNode node) throws IOException {
