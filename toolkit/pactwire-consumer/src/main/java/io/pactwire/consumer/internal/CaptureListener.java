@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
-import java.util.UUID;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -76,46 +75,28 @@ public final class CaptureListener implements ServeEventListener {
     }
   }
 
-  @Override
-  public void afterComplete(ServeEvent serveEvent, Parameters parameters) {
-    Recording current = recording;
-    if (current != null) {
-      current.sent(serveEvent);
-    }
-  }
-
   /** One test's examples, in serving order. */
   public static final class Recording {
 
     private final Capture.Setup setup;
     private final Map<Object, Boolean> stubs = new ConcurrentHashMap<>();
     private final Queue<FutureTask<Capture.Example>> order = new ConcurrentLinkedQueue<>();
-    private final Map<UUID, FutureTask<Capture.Example>> byEvent = new ConcurrentHashMap<>();
 
     private Recording(Capture.Setup setup) {
       this.setup = setup;
     }
 
     // A stub's description and states do not depend on the request: its first exchange is the
-    // example.
+    // example. Its response is complete; preparing it starts while WireMock sends it, and is done
+    // or under way when the test, which waits for the response, ends.
     private void served(ServeEvent event) {
       StubMapping mapping = event.getStubMapping();
       if (stubs.putIfAbsent(mapping.getId() == null ? mapping : mapping.getId(), true) != null) {
         return;
       }
       FutureTask<Capture.Example> task = new FutureTask<>(() -> Capture.example(event, setup));
-      if (event.getId() != null) {
-        byEvent.put(event.getId(), task);
-      }
       order.add(task);
-    }
-
-    // The response is out: prepare the example while the client reads it.
-    private void sent(ServeEvent event) {
-      FutureTask<Capture.Example> task = byEvent.remove(event.getId());
-      if (task != null) {
-        BACKGROUND.execute(task);
-      }
+      BACKGROUND.execute(task);
     }
 
     /**
