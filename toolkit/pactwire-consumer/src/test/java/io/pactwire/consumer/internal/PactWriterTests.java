@@ -117,4 +117,69 @@ class PactWriterTests {
           .containsExactly("a product", "a third product", "another product");
     }
   }
+
+  @Nested
+  class ReadingAPactItWrote {
+
+    // What a merge needs of a file: keys, descriptions, states, texts and contents. Read without
+    // pact-jvm, they must be what pact-jvm's reading gives.
+    static void assertReadAsPactJvmReadsIt(Path file) throws Exception {
+      String text = Files.readString(file);
+
+      KnownPactFiles.Known written = PactWriter.readWritten(text).orElseThrow();
+      KnownPactFiles.Known pactJvm = PactWriter.readWithPactJvm(file, text);
+
+      assertThat(written.interactions()).hasSameSizeAs(pactJvm.interactions()).isNotEmpty();
+      for (int i = 0; i < pactJvm.interactions().size(); i++) {
+        RecordedInteraction a = written.interactions().get(i);
+        RecordedInteraction b = pactJvm.interactions().get(i);
+        assertThat(a.key()).isEqualTo(b.key());
+        assertThat(a.describe()).isEqualTo(b.describe());
+        assertThat(a.testName()).isEqualTo(b.testName());
+        assertThat(a.text()).isEqualTo(b.text());
+      }
+      assertThat(written.contents()).isEqualTo(pactJvm.contents());
+    }
+
+    @Test
+    void readsAPactWithStatesOfEveryKindAsPactJvmDoes() throws Exception {
+      Path pact = dir.resolve("c-p.json");
+      PactWriter.merge(
+          pact,
+          CONTRACT,
+          List.of(
+              interaction("A#a", "a product", "{\"price\": 24.90, \"n\": [1, 2.5]}"),
+              interaction("B#b", "another product", "{}")));
+
+      assertReadAsPactJvmReadsIt(pact);
+    }
+
+    @Test
+    void readsThePactsCaptureWroteForTheReferenceConsumer() throws Exception {
+      for (String golden :
+          List.of(
+              "checkout-service-inventory-service.json", "checkout-service-paypal-orders.json")) {
+        Path file = dir.resolve(golden);
+        try (var in = getClass().getResourceAsStream("/golden/" + golden)) {
+          Files.copy(in, file);
+        }
+        assertReadAsPactJvmReadsIt(file);
+      }
+    }
+
+    @Test
+    void aPactNotAsPactwirePrintsItIsLeftToPactJvm() throws Exception {
+      Path pact = dir.resolve("c-p.json");
+      PactWriter.merge(pact, CONTRACT, List.of(interaction("A#a", "a product", "{}")));
+      String text = Files.readString(pact);
+      String compact = new ObjectMapper().readTree(text).toString();
+      String v3 = text.replace("\"version\" : \"4.0\"", "\"version\" : \"3.0.0\"");
+
+      assertThat(PactWriter.readWritten(text)).isPresent();
+      assertThat(PactWriter.readWritten(compact)).isEmpty();
+      assertThat(PactWriter.readWritten(v3)).isEmpty();
+      assertThat(PactWriter.readWritten("{not json")).isEmpty();
+      assertThat(PactWriter.readWithPactJvm(pact, compact).interactions()).hasSize(1);
+    }
+  }
 }
