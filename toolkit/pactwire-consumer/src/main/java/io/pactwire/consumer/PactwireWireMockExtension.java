@@ -58,6 +58,11 @@ public class PactwireWireMockExtension extends WireMockExtension {
   private static final System.Logger LOG =
       System.getLogger(PactwireWireMockExtension.class.getName());
 
+  // Each test's recording, in the test's store under this extension (a class may have several): a
+  // test ends its own, even when another test has started one since.
+  private static final ExtensionContext.Namespace RECORDINGS =
+      ExtensionContext.Namespace.create(PactwireWireMockExtension.class, "recordings");
+
   private final CaptureListener listener;
   private final boolean declarative;
   private final Set<String> reported = ConcurrentHashMap.newKeySet();
@@ -135,14 +140,22 @@ public class PactwireWireMockExtension extends WireMockExtension {
   @Override
   protected void onBeforeEach(ExtensionContext context, WireMockRuntimeInfo runtimeInfo) {
     TestFacts test = testFacts(context);
-    listener.startRecording(
-        new Capture.Setup(settings, test.givenStates(), test.name(), recordedInputs));
+    context
+        .getStore(RECORDINGS)
+        .put(
+            this,
+            listener.startRecording(
+                new Capture.Setup(settings, test.givenStates(), test.name(), recordedInputs)));
     super.onBeforeEach(context, runtimeInfo);
   }
 
   @Override
   protected void onAfterEach(ExtensionContext context, WireMockRuntimeInfo runtimeInfo) {
-    CaptureListener.Recording recording = listener.stopRecording();
+    CaptureListener.Recording recording =
+        context.getStore(RECORDINGS).remove(this, CaptureListener.Recording.class);
+    if (recording != null) {
+      listener.stopRecording(recording);
+    }
     if (recording == null || context.getExecutionException().isPresent()) {
       if (recording != null) {
         recording.cancel();

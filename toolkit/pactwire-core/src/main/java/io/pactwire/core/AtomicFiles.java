@@ -45,7 +45,7 @@ public final class AtomicFiles {
                   + "."
                   + ProcessHandle.current().pid()
                   + "."
-                  + Long.toUnsignedString(ThreadLocalRandom.current().nextLong(), 36)
+                  + Long.toString(ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE, 36)
                   + ".tmp");
       try {
         return Files.createFile(temp);

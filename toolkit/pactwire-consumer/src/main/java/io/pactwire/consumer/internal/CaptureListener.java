@@ -46,25 +46,21 @@ public final class CaptureListener implements ServeEventListener {
     return true;
   }
 
-  /** Starts recording a test's exchanges; a recording still open is dropped. */
+  /**
+   * Starts recording a test's exchanges. Exchanges go to the recording started last: tests that run
+   * at once on one server cannot tell theirs apart.
+   */
   public Recording startRecording(Capture.Setup setup) {
     Recording started = new Recording(setup);
-    Recording previous = recording;
     recording = started;
-    if (previous != null) {
-      previous.cancel();
-    }
     return started;
   }
 
-  /**
-   * Stops recording; returns what was recorded since {@link #startRecording}, or null when not
-   * started.
-   */
-  public Recording stopRecording() {
-    Recording stopped = recording;
-    recording = null;
-    return stopped;
+  /** Stops {@code stopped}: exchanges served from now on are not its. */
+  public void stopRecording(Recording stopped) {
+    if (recording == stopped) {
+      recording = null;
+    }
   }
 
   @Override

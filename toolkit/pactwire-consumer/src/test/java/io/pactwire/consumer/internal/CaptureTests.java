@@ -46,7 +46,7 @@ class CaptureTests {
             .withMetadata(PactStub.interaction(description).given("stock").metadata())
             .willReturn(okJson("{\"id\": \"r-1\"}")));
     Http.post(SERVER.baseUrl() + "/reservations", body, "Content-Type", "application/json");
-    LISTENER.stopRecording();
+    LISTENER.stopRecording(recording);
     return Capture.select(recording.examples(), (stub, why) -> {});
   }
 
@@ -64,7 +64,7 @@ class CaptureTests {
     }
     Http.get(SERVER.baseUrl() + "/products/a");
     Http.get(SERVER.baseUrl() + "/products/b");
-    LISTENER.stopRecording();
+    LISTENER.stopRecording(recording);
     return Capture.select(recording.examples(), (stub, why) -> {});
   }
 
@@ -87,6 +87,23 @@ class CaptureTests {
         .allSatisfy(i -> assertThat(i.json().path("request").path("path").asText()).endsWith("/a"));
     // the first stub's example is recorded already; the second stub's is no candidate
     assertThat(runs.get(2).interactions()).isEmpty();
+  }
+
+  // Tests running at once on one server: each ends its own recording, not the one started last.
+  @Test
+  void stoppingAnEarlierRecordingLeavesTheLaterOneRecording() {
+    SERVER.resetAll();
+    Capture.Setup setup = new Capture.Setup(SETTINGS, List.of(), "T#t", new HashMap<>());
+    CaptureListener.Recording earlier = LISTENER.startRecording(setup);
+    CaptureListener.Recording later = LISTENER.startRecording(setup);
+    LISTENER.stopRecording(earlier);
+    SERVER.stubFor(get(urlPathEqualTo("/products/a")).willReturn(okJson("{}")));
+
+    Http.get(SERVER.baseUrl() + "/products/a");
+    LISTENER.stopRecording(later);
+
+    assertThat(earlier.examples()).isEmpty();
+    assertThat(later.examples()).hasSize(1);
   }
 
   @Test
