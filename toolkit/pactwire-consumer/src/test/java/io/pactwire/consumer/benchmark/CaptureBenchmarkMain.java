@@ -7,6 +7,7 @@ import io.pactwire.core.PactFiles;
 import io.pactwire.core.PactsDirectory;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadInfo;
 import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,7 +20,8 @@ import org.junit.platform.testkit.engine.EngineTestKit;
 
 /**
  * Runs the stubbed suite with WireMock alone and with capture, alternately, and prints the median
- * wall times and their ratio. Arguments: warm-up rounds, measured rounds (defaults 5 and 15).
+ * wall times and their ratio. Arguments: warm-up rounds, measured rounds (defaults 5 and 15); or
+ * {@code cold plain|capturing}, which runs one suite once.
  *
  * <p>Each capturing round writes into a folder of its own, so every round pays what a first run
  * pays: building all 40 interactions and writing the pact file. (Rounds sharing one folder would
@@ -39,9 +41,13 @@ public final class CaptureBenchmarkMain {
 
   private CaptureBenchmarkMain() {}
 
-  private record Run(long wallNanos, long cpuNanos, long processCpuNanos) {}
+  private record Run(long wallNanos, long cpuNanos, long processCpuNanos, long backgroundNanos) {}
 
   public static void main(String[] args) throws Exception {
+    if (args.length >= 2 && args[0].equals("cold")) {
+      cold(args[1], args.length > 2 ? Path.of(args[2]) : null);
+      return;
+    }
     int warmUp = args.length > 0 ? Integer.parseInt(args[0]) : 5;
     int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 15;
     Path root = Files.createTempDirectory("pactwire-bench");
@@ -76,6 +82,7 @@ public final class CaptureBenchmarkMain {
     long plainCpu = median(plain.stream().map(Run::cpuNanos).toList());
     long capturingCpu = median(capturing.stream().map(Run::cpuNanos).toList());
     // the process clock ticks in steps of 10 ms here: the mean of many rounds resolves less
+    long background = mean(capturing.stream().map(Run::backgroundNanos).toList());
     long plainProcess = mean(plain.stream().map(Run::processCpuNanos).toList());
     long capturingProcess = mean(capturing.stream().map(Run::processCpuNanos).toList());
     // each round's two suites ran back to back, so their ratio cancels what drifts slowly
@@ -89,6 +96,7 @@ public final class CaptureBenchmarkMain {
             + "  median of each round's ratio: %.3f%n"
             + "  CPU time of the test thread: WireMock alone %.1f ms, with capture %.1f ms,"
             + " capture %+.1f ms, ratio %.3f%n"
+            + "  CPU time of capture's background thread: %.1f ms (mean)%n"
             + "  CPU time of the process (all threads, JIT and GC included; means): WireMock alone %.1f ms,"
             + " with capture %.1f ms, capture %+.1f ms, ratio %.3f%n",
         plainWall / 1e6,
@@ -101,25 +109,62 @@ public final class CaptureBenchmarkMain {
         capturingCpu / 1e6,
         (capturingCpu - plainCpu) / 1e6,
         (double) capturingCpu / plainCpu,
+        background / 1e6,
         plainProcess / 1e6,
         capturingProcess / 1e6,
         (capturingProcess - plainProcess) / 1e6,
         (double) capturingProcess / plainProcess);
   }
 
+  /**
+   * Runs one suite once in this fresh JVM, as {@code mvn test} runs it, and prints its wall and
+   * test-thread CPU time in nanoseconds: {@code capture-benchmark-cold.sh} compares JVMs. With
+   * {@code existing}, the pact is there before the run, as a committed pact is (and a run where it
+   * does not exist yet leaves its pact there).
+   */
+  private static void cold(String which, Path existing) throws IOException {
+    Class<?> suite =
+        switch (which) {
+          case "plain" -> PlainSuiteTestCase.class;
+          case "capturing" -> CapturingSuiteTestCase.class;
+          default -> throw new IllegalArgumentException("plain or capturing, not " + which);
+        };
+    Path pacts = Files.createTempDirectory("pactwire-bench");
+    System.setProperty(PactsDirectory.PROPERTY, pacts.toString());
+    boolean seeded = existing != null && Files.exists(existing);
+    if (seeded) {
+      Files.copy(existing, pacts.resolve(PACT));
+    }
+    Run run = run(suite);
+    if (suite == CapturingSuiteTestCase.class
+        && PactFiles.read(pacts.resolve(PACT)).getInteractions().size() != 40) {
+      throw new IllegalStateException(pacts.resolve(PACT) + ": not 40 interactions");
+    }
+    if (seeded && !Files.readString(existing).equals(Files.readString(pacts.resolve(PACT)))) {
+      throw new IllegalStateException(pacts.resolve(PACT) + " differs from " + existing);
+    }
+    if (existing != null && !seeded) {
+      Files.copy(pacts.resolve(PACT), existing);
+    }
+    deleteTree(pacts);
+    System.out.println("cold " + which + " " + run.wallNanos() + " " + run.cpuNanos());
+  }
+
   private static Run run(Class<?> suite) {
     long process = PROCESS.getProcessCpuTime();
+    long background = backgroundCpu();
     long cpu = THREADS.getCurrentThreadCpuTime();
     long start = System.nanoTime();
     var results = EngineTestKit.engine("junit-jupiter").selectors(selectClass(suite)).execute();
     long elapsed = System.nanoTime() - start;
     cpu = THREADS.getCurrentThreadCpuTime() - cpu;
     process = PROCESS.getProcessCpuTime() - process;
+    background = backgroundCpu() - background;
     long failed = results.testEvents().failed().count();
     if (failed > 0 || results.testEvents().succeeded().count() != 20) {
       throw new IllegalStateException(suite.getSimpleName() + ": " + failed + " failed");
     }
-    return new Run(elapsed, cpu, process);
+    return new Run(elapsed, cpu, process, background);
   }
 
   private static void deleteTree(Path root) throws IOException {
@@ -128,6 +173,17 @@ public final class CaptureBenchmarkMain {
         Files.delete(path);
       }
     }
+  }
+
+  // CPU time of capture's background thread (the thread lives on between suites)
+  private static long backgroundCpu() {
+    long sum = 0;
+    for (ThreadInfo info : THREADS.getThreadInfo(THREADS.getAllThreadIds())) {
+      if (info != null && info.getThreadName().equals("pactwire-capture")) {
+        sum += Math.max(0, THREADS.getThreadCpuTime(info.getThreadId()));
+      }
+    }
+    return sum;
   }
 
   private static long mean(List<Long> values) {
