@@ -3,11 +3,10 @@ package io.pactwire.consumer.internal;
 import au.com.dius.pact.core.model.ContentType;
 import au.com.dius.pact.core.model.OptionalBody;
 import au.com.dius.pact.core.model.ProviderState;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.MissingNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import io.pactwire.core.PactFiles;
@@ -39,7 +38,6 @@ public final class InteractionBuilder {
   /** The text written instead of a secret. */
   public static final String REDACTED = "<redacted>";
 
-  private static final ObjectMapper JSON = ExactJson.MAPPER;
   private static final JsonNodeFactory NODES = ExactJson.SORTED_NODES;
   // pact-jvm's names, as literals: its classes for them load Tika's media types (~0.1 s), which
   // only a body that is not JSON needs (InteractionBuilderTests compares them).
@@ -293,8 +291,9 @@ public final class InteractionBuilder {
       return value;
     }
     try {
-      return JSON.readTree(value.asText());
-    } catch (JsonProcessingException e) {
+      JsonNode tree = ExactJson.readSorted(value.asText());
+      return tree == null ? MissingNode.getInstance() : tree;
+    } catch (IOException e) {
       return value;
     }
   }
