@@ -9,15 +9,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.BigIntegerNode;
-import com.fasterxml.jackson.databind.node.BooleanNode;
 import com.fasterxml.jackson.databind.node.DecimalNode;
-import com.fasterxml.jackson.databind.node.IntNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.LongNode;
-import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.databind.node.TextNode;
 import java.io.IOException;
 import java.util.TreeMap;
 
@@ -68,50 +62,79 @@ public final class ExactJson {
   static JsonNode readSorted(String text) throws IOException {
     try (JsonParser parser = SORTED.getFactory().createParser(text)) {
       JsonToken token = parser.nextToken();
-      return token == null ? null : value(parser, token);
+      if (token == null) {
+        return null;
+      }
+      JsonNode tree = tree(parser, token, SORTED_NODES, true);
+      if (tree == null) {
+        throw new JsonParseException(parser, "unexpected " + parser.currentToken());
+      }
+      return tree;
     }
   }
 
-  private static JsonNode value(JsonParser parser, JsonToken token) throws IOException {
+  /**
+   * The value starting at {@code token}, built with {@code nodes} as Jackson's tree reader builds
+   * it: decimals as {@code BigDecimal} when {@code exactDecimals} (as with {@code
+   * USE_BIG_DECIMAL_FOR_FLOATS}, trailing zeros kept), else by the parser's number type. Null for a
+   * token no JSON text has (an object a token buffer embeds), for the caller to read otherwise.
+   */
+  static JsonNode tree(
+      JsonParser parser, JsonToken token, JsonNodeFactory nodes, boolean exactDecimals)
+      throws IOException {
     switch (token) {
       case START_OBJECT -> {
-        ObjectNode object = SORTED_NODES.objectNode();
+        ObjectNode object = nodes.objectNode();
         for (JsonToken t = parser.nextToken(); t == JsonToken.FIELD_NAME; t = parser.nextToken()) {
           String name = parser.currentName();
-          object.set(name, value(parser, parser.nextToken()));
+          JsonNode value = tree(parser, parser.nextToken(), nodes, exactDecimals);
+          if (value == null) {
+            return null;
+          }
+          object.set(name, value);
         }
         return object;
       }
       case START_ARRAY -> {
-        ArrayNode array = SORTED_NODES.arrayNode();
+        ArrayNode array = nodes.arrayNode();
         for (JsonToken t = parser.nextToken(); t != JsonToken.END_ARRAY; t = parser.nextToken()) {
-          array.add(value(parser, t));
+          JsonNode value = tree(parser, t, nodes, exactDecimals);
+          if (value == null) {
+            return null;
+          }
+          array.add(value);
         }
         return array;
       }
       case VALUE_STRING -> {
-        return TextNode.valueOf(parser.getText());
+        return nodes.textNode(parser.getText());
       }
       case VALUE_NUMBER_INT -> {
         return switch (parser.getNumberType()) {
-          case INT -> IntNode.valueOf(parser.getIntValue());
-          case LONG -> LongNode.valueOf(parser.getLongValue());
-          default -> BigIntegerNode.valueOf(parser.getBigIntegerValue());
+          case INT -> nodes.numberNode(parser.getIntValue());
+          case LONG -> nodes.numberNode(parser.getLongValue());
+          default -> nodes.numberNode(parser.getBigIntegerValue());
         };
       }
       case VALUE_NUMBER_FLOAT -> {
-        return DecimalNode.valueOf(parser.getDecimalValue());
+        if (exactDecimals) {
+          return DecimalNode.valueOf(parser.getDecimalValue());
+        }
+        return switch (parser.getNumberType()) {
+          case BIG_DECIMAL -> nodes.numberNode(parser.getDecimalValue());
+          case FLOAT -> nodes.numberNode(parser.getFloatValue());
+          default -> nodes.numberNode(parser.getDoubleValue());
+        };
       }
-      case VALUE_TRUE -> {
-        return BooleanNode.TRUE;
-      }
-      case VALUE_FALSE -> {
-        return BooleanNode.FALSE;
+      case VALUE_TRUE, VALUE_FALSE -> {
+        return nodes.booleanNode(token == JsonToken.VALUE_TRUE);
       }
       case VALUE_NULL -> {
-        return NullNode.getInstance();
+        return nodes.nullNode();
       }
-      default -> throw new JsonParseException(parser, "unexpected " + token);
+      default -> {
+        return null;
+      }
     }
   }
 }
