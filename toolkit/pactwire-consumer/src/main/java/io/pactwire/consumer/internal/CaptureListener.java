@@ -20,10 +20,10 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Records, while a test runs, the first exchange of each matched stub, and prepares it ({@link
- * Capture#example}) in the background once its response is sent: the consumer's test goes on while
- * its interactions are built. The test's end ({@link Recording#examples}) prepares any example not
- * started yet itself and waits for the others, so nothing depends on the background thread getting
- * to it.
+ * Capture#example}) in the background as soon as WireMock has its response: the consumer's test
+ * goes on while its interactions are built. The test's end ({@link Recording#examples}) prepares
+ * any example not started yet itself and waits for the others, so nothing depends on the background
+ * thread getting to it.
  *
  * <p>Exchanges are taken before the response is sent, not after: a client that has its response may
  * end the test before an after-send hook runs.
