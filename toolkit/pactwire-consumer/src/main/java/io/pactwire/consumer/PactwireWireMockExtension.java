@@ -140,22 +140,16 @@ public class PactwireWireMockExtension extends WireMockExtension {
   @Override
   protected void onBeforeEach(ExtensionContext context, WireMockRuntimeInfo runtimeInfo) {
     TestFacts test = testFacts(context);
-    context
-        .getStore(RECORDINGS)
-        .put(
-            this,
-            listener.startRecording(
-                new Capture.Setup(settings, test.givenStates(), test.name(), recordedInputs)));
+    Capture.Setup setup =
+        new Capture.Setup(settings, test.givenStates(), test.name(), recordedInputs);
+    context.getStore(RECORDINGS).put(this, new TestRecording(listener, setup));
     super.onBeforeEach(context, runtimeInfo);
   }
 
   @Override
   protected void onAfterEach(ExtensionContext context, WireMockRuntimeInfo runtimeInfo) {
-    CaptureListener.Recording recording =
-        context.getStore(RECORDINGS).remove(this, CaptureListener.Recording.class);
-    if (recording != null) {
-      listener.stopRecording(recording);
-    }
+    TestRecording test = context.getStore(RECORDINGS).remove(this, TestRecording.class);
+    CaptureListener.Recording recording = test == null ? null : test.stop();
     if (recording == null || context.getExecutionException().isPresent()) {
       if (recording != null) {
         recording.cancel();
@@ -241,6 +235,31 @@ public class PactwireWireMockExtension extends WireMockExtension {
     return context.getRequiredTestClass().getName()
         + "#"
         + context.getTestMethod().map(m -> m.getName()).orElse(context.getDisplayName());
+  }
+
+  /**
+   * A test's recording in its store. Stopped by {@link #onAfterEach}; if WireMock's own after-each
+   * check (unmatched requests) fails first, closed with the test's context, so that later requests
+   * are not prepared for a test that is over.
+   */
+  private static final class TestRecording implements AutoCloseable {
+    private final CaptureListener listener;
+    private final CaptureListener.Recording recording;
+
+    TestRecording(CaptureListener listener, Capture.Setup setup) {
+      this.listener = listener;
+      this.recording = listener.startRecording(setup);
+    }
+
+    CaptureListener.Recording stop() {
+      listener.stopRecording(recording);
+      return recording;
+    }
+
+    @Override
+    public void close() {
+      stop().cancel();
+    }
   }
 
   /** A test as capture names it, and the provider states its {@code @Given} declares. */

@@ -75,7 +75,7 @@ public final class CaptureListener implements ServeEventListener {
   public static final class Recording {
 
     private final Capture.Setup setup;
-    private final Map<Object, Boolean> stubs = new ConcurrentHashMap<>();
+    private final Map<Object, FutureTask<Capture.Example>> stubs = new ConcurrentHashMap<>();
     private final Queue<FutureTask<Capture.Example>> order = new ConcurrentLinkedQueue<>();
 
     private Recording(Capture.Setup setup) {
@@ -87,12 +87,22 @@ public final class CaptureListener implements ServeEventListener {
     // or under way when the test, which waits for the response, ends.
     private void served(ServeEvent event) {
       StubMapping mapping = event.getStubMapping();
-      if (stubs.putIfAbsent(mapping.getId() == null ? mapping : mapping.getId(), true) != null) {
-        return;
+      boolean[] first = new boolean[1];
+      // Queued within computeIfAbsent: another request to the stub, served at the same time, waits
+      // for it, so the example is queued before either response is sent.
+      FutureTask<Capture.Example> task =
+          stubs.computeIfAbsent(
+              mapping.getId() == null ? mapping : mapping.getId(),
+              stub -> {
+                FutureTask<Capture.Example> created =
+                    new FutureTask<>(() -> Capture.example(event, setup));
+                order.add(created);
+                first[0] = true;
+                return created;
+              });
+      if (first[0]) {
+        BACKGROUND.execute(task);
       }
-      FutureTask<Capture.Example> task = new FutureTask<>(() -> Capture.example(event, setup));
-      order.add(task);
-      BACKGROUND.execute(task);
     }
 
     /**
@@ -103,23 +113,34 @@ public final class CaptureListener implements ServeEventListener {
      */
     public List<Capture.Example> examples() {
       List<Capture.Example> examples = new ArrayList<>();
-      for (FutureTask<Capture.Example> task : order) {
-        task.run();
-        try {
-          examples.add(task.get());
-        } catch (ExecutionException e) {
-          if (e.getCause() instanceof RuntimeException runtime) {
-            throw runtime;
+      boolean interrupted = false;
+      try {
+        for (FutureTask<Capture.Example> task : order) {
+          task.run();
+          // Waits however the test left its thread: an interrupt it set for itself must not lose
+          // an example the background thread is finishing.
+          while (true) {
+            try {
+              examples.add(task.get());
+              break;
+            } catch (InterruptedException e) {
+              interrupted = true;
+            } catch (ExecutionException e) {
+              if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+              }
+              if (e.getCause() instanceof Error error) {
+                throw error;
+              }
+              throw new IllegalStateException(e.getCause());
+            } catch (CancellationException e) {
+              throw new IllegalStateException("capture of a finished test was cancelled", e);
+            }
           }
-          if (e.getCause() instanceof Error error) {
-            throw error;
-          }
-          throw new IllegalStateException(e.getCause());
-        } catch (InterruptedException e) {
+        }
+      } finally {
+        if (interrupted) {
           Thread.currentThread().interrupt();
-          throw new IllegalStateException("interrupted while capturing", e);
-        } catch (CancellationException e) {
-          throw new IllegalStateException("capture of a finished test was cancelled", e);
         }
       }
       return examples;

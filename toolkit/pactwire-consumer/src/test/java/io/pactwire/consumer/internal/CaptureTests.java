@@ -14,6 +14,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -104,6 +106,52 @@ class CaptureTests {
 
     assertThat(earlier.examples()).isEmpty();
     assertThat(later.examples()).hasSize(1);
+  }
+
+  // A test that interrupts its own thread and passes: its end still waits for the example the
+  // background thread is preparing, and leaves the interrupt set.
+  @Test
+  void aTestThatInterruptedItselfStillGetsItsExamples() throws Exception {
+    SERVER.resetAll();
+    CountDownLatch preparing = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    Map<String, Capture.Inputs> blocking =
+        new HashMap<>() {
+          @Override
+          public Capture.Inputs get(Object key) {
+            preparing.countDown();
+            try {
+              release.await();
+            } catch (InterruptedException e) {
+              throw new IllegalStateException(e);
+            }
+            return super.get(key);
+          }
+        };
+    CaptureListener.Recording recording =
+        LISTENER.startRecording(new Capture.Setup(SETTINGS, List.of(), "T#t", blocking));
+    SERVER.stubFor(get(urlPathEqualTo("/products/a")).willReturn(okJson("{}")));
+    Http.get(SERVER.baseUrl() + "/products/a");
+    LISTENER.stopRecording(recording);
+    assertThat(preparing.await(10, TimeUnit.SECONDS)).isTrue();
+    Thread releaser =
+        new Thread(
+            () -> {
+              try {
+                Thread.sleep(200);
+              } catch (InterruptedException ignored) {
+                // released at once
+              }
+              release.countDown();
+            });
+    releaser.start();
+
+    Thread.currentThread().interrupt();
+    List<Capture.Example> examples = recording.examples();
+
+    assertThat(Thread.interrupted()).isTrue();
+    assertThat(examples).hasSize(1);
+    releaser.join();
   }
 
   @Test
