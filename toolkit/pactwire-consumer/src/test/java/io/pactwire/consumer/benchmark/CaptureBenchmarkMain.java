@@ -20,7 +20,7 @@ import org.junit.platform.testkit.engine.EngineTestKit;
 
 /**
  * Runs the stubbed suite with WireMock alone and with capture, alternately, and prints the median
- * wall times and their ratio. Arguments: warm-up rounds, measured rounds (defaults 5 and 15); or
+ * wall times and their ratio. Arguments: warm-up rounds, measured rounds (defaults 60 and 200); or
  * {@code cold plain|capturing}, which runs one suite once.
  *
  * <p>Each capturing round writes into a folder of its own, so every round pays what a first run
@@ -48,8 +48,8 @@ public final class CaptureBenchmarkMain {
       cold(args[1], args.length > 2 ? Path.of(args[2]) : null);
       return;
     }
-    int warmUp = args.length > 0 ? Integer.parseInt(args[0]) : 5;
-    int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 15;
+    int warmUp = args.length > 0 ? Integer.parseInt(args[0]) : 60;
+    int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 200;
     Path root = Files.createTempDirectory("pactwire-bench");
     List<Run> plain = new ArrayList<>();
     List<Run> capturing = new ArrayList<>();
