@@ -11,6 +11,8 @@ import au.com.dius.pact.core.model.Pact;
 import au.com.dius.pact.core.model.Response;
 import io.pactwire.consumer.testcases.InventoryClientTestCase;
 import io.pactwire.core.PactFiles;
+import io.pactwire.core.PactsDirectory;
+import io.pactwire.testsupport.EngineRuns;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -33,7 +35,7 @@ class CapturedRulesTests {
 
   @BeforeAll
   static void capture() {
-    ExampleRuns.run(InventoryClientTestCase.class, pacts)
+    EngineRuns.run(InventoryClientTestCase.class, PactsDirectory.PROPERTY, pacts)
         .testEvents()
         .assertStatistics(stats -> stats.succeeded(2));
     pact = PactFiles.read(pacts.resolve("checkout-service-inventory-service.json"));

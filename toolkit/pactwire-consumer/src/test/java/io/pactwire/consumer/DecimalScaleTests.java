@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.pactwire.consumer.testcases.DecimalsTestCase;
 import io.pactwire.core.ContractId;
+import io.pactwire.core.PactsDirectory;
+import io.pactwire.testsupport.EngineRuns;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,7 +21,8 @@ class DecimalScaleTests {
 
   @Test
   void captureKeepsTheScaleInStatesRequestsAndResponses() throws IOException {
-    EngineExecutionResults results = ExampleRuns.run(DecimalsTestCase.class, pacts);
+    EngineExecutionResults results =
+        EngineRuns.run(DecimalsTestCase.class, PactsDirectory.PROPERTY, pacts);
 
     results.testEvents().assertStatistics(stats -> stats.succeeded(1).failed(0));
     String pact = Files.readString(pacts.resolve("checkout-service-pricing-service.json"));
@@ -33,7 +36,7 @@ class DecimalScaleTests {
 
   @Test
   void aPactWrittenBeforeDecimalsKeptTheirScaleIsTheSameContract() throws IOException {
-    ExampleRuns.run(DecimalsTestCase.class, pacts);
+    EngineRuns.run(DecimalsTestCase.class, PactsDirectory.PROPERTY, pacts);
     Path pact = pacts.resolve("checkout-service-pricing-service.json");
     // As an earlier version wrote it: the same numbers, without their trailing zeros.
     String earlier =
@@ -43,7 +46,8 @@ class DecimalScaleTests {
             .replace("50.00", "50.0");
     Files.writeString(pact, earlier);
 
-    EngineExecutionResults again = ExampleRuns.run(DecimalsTestCase.class, pacts);
+    EngineExecutionResults again =
+        EngineRuns.run(DecimalsTestCase.class, PactsDirectory.PROPERTY, pacts);
 
     again.testEvents().assertStatistics(stats -> stats.succeeded(1).failed(0));
     assertThat(Files.readString(pact)).isEqualTo(earlier);

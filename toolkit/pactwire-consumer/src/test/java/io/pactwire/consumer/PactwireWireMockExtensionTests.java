@@ -17,9 +17,10 @@ import io.pactwire.consumer.testcases.SecretsTestCase;
 import io.pactwire.consumer.testcases.UncontractableTestCase;
 import io.pactwire.consumer.testcases.UnmatchedRequestTestCase;
 import io.pactwire.core.PactFiles;
+import io.pactwire.core.PactsDirectory;
+import io.pactwire.testsupport.EngineRuns;
+import io.pactwire.testsupport.Golden;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -35,24 +36,6 @@ class PactwireWireMockExtensionTests {
 
   @TempDir Path pacts;
 
-  /**
-   * Compares a file byte for byte with src/test/resources/golden/{@code name}; on a difference the
-   * actual file is kept in target/golden-actual/ for review.
-   */
-  static void assertMatchesGolden(Path actual, String name) throws IOException {
-    byte[] bytes = Files.readAllBytes(actual);
-    Path review = Path.of("target", "golden-actual", name);
-    Files.createDirectories(review.getParent());
-    Files.write(review, bytes);
-    try (InputStream in =
-        PactwireWireMockExtensionTests.class.getResourceAsStream("/golden/" + name)) {
-      assertThat(in).as("golden file %s (actual output in %s)", name, review).isNotNull();
-      assertThat(new String(bytes, StandardCharsets.UTF_8))
-          .as("%s against golden/%s", actual.getFileName(), name)
-          .isEqualTo(new String(in.readAllBytes(), StandardCharsets.UTF_8));
-    }
-  }
-
   static Throwable failureOf(EngineExecutionResults results) {
     return results.testEvents().failed().stream()
         .findFirst()
@@ -67,16 +50,17 @@ class PactwireWireMockExtensionTests {
 
     @Test
     void writesThePactOfAStubbedSuiteAsTheGoldenFile() throws IOException {
-      EngineExecutionResults results = ExampleRuns.run(InventoryClientTestCase.class, pacts);
+      EngineExecutionResults results =
+          EngineRuns.run(InventoryClientTestCase.class, PactsDirectory.PROPERTY, pacts);
 
       results.testEvents().assertStatistics(stats -> stats.started(2).succeeded(2).failed(0));
       Path pact = pacts.resolve("checkout-service-inventory-service.json");
-      assertMatchesGolden(pact, "checkout-service-inventory-service.json");
+      Golden.assertMatches("checkout-service-inventory-service.json", Files.readString(pact));
     }
 
     @Test
     void writesAPactThatPactJvmLoads() {
-      ExampleRuns.run(InventoryClientTestCase.class, pacts);
+      EngineRuns.run(InventoryClientTestCase.class, PactsDirectory.PROPERTY, pacts);
 
       var pact = PactFiles.read(pacts.resolve("checkout-service-inventory-service.json"));
       assertThat(pact.getInteractions())
@@ -86,12 +70,13 @@ class PactwireWireMockExtensionTests {
 
     @Test
     void leavesTheFileByteIdenticalWhenTheSuiteRunsAgain() throws IOException {
-      ExampleRuns.run(InventoryClientTestCase.class, pacts);
+      EngineRuns.run(InventoryClientTestCase.class, PactsDirectory.PROPERTY, pacts);
       Path pact = pacts.resolve("checkout-service-inventory-service.json");
       byte[] first = Files.readAllBytes(pact);
       long modified = Files.getLastModifiedTime(pact).toMillis();
 
-      EngineExecutionResults again = ExampleRuns.run(InventoryClientTestCase.class, pacts);
+      EngineExecutionResults again =
+          EngineRuns.run(InventoryClientTestCase.class, PactsDirectory.PROPERTY, pacts);
 
       again.testEvents().assertStatistics(stats -> stats.succeeded(2).failed(0));
       assertThat(Files.readAllBytes(pact)).isEqualTo(first);
@@ -104,7 +89,8 @@ class PactwireWireMockExtensionTests {
 
     @Test
     void failTheTestWithWireMocksNearMissReportAndAreNotRecorded() throws IOException {
-      EngineExecutionResults results = ExampleRuns.run(UnmatchedRequestTestCase.class, pacts);
+      EngineExecutionResults results =
+          EngineRuns.run(UnmatchedRequestTestCase.class, PactsDirectory.PROPERTY, pacts);
 
       results.testEvents().assertStatistics(stats -> stats.started(2).succeeded(1).failed(1));
       results
@@ -135,7 +121,8 @@ class PactwireWireMockExtensionTests {
 
     @Test
     void failTheLaterTestNamingBothTests() {
-      EngineExecutionResults results = ExampleRuns.run(ConflictingTestCase.class, pacts);
+      EngineExecutionResults results =
+          EngineRuns.run(ConflictingTestCase.class, PactsDirectory.PROPERTY, pacts);
 
       results.testEvents().assertStatistics(stats -> stats.started(4).succeeded(2).failed(2));
       String first = ConflictingTestCase.class.getName() + "#expectsAName";
@@ -172,11 +159,12 @@ class PactwireWireMockExtensionTests {
 
     @Test
     void acrossTestClassesFailTheLaterTestNamingBothAndKeepTheFile() throws IOException {
-      ExampleRuns.run(InventoryClientTestCase.class, pacts);
+      EngineRuns.run(InventoryClientTestCase.class, PactsDirectory.PROPERTY, pacts);
       Path pact = pacts.resolve("checkout-service-inventory-service.json");
       String before = Files.readString(pact);
 
-      EngineExecutionResults results = ExampleRuns.run(OtherClassConflictTestCase.class, pacts);
+      EngineExecutionResults results =
+          EngineRuns.run(OtherClassConflictTestCase.class, PactsDirectory.PROPERTY, pacts);
 
       results.testEvents().assertStatistics(stats -> stats.started(1).failed(1));
       results
@@ -203,7 +191,8 @@ class PactwireWireMockExtensionTests {
 
     @Test
     void showTheRecordedAndTheNewInteractionAsExpectedAndActual() {
-      EngineExecutionResults results = ExampleRuns.run(ConflictingTestCase.class, pacts);
+      EngineExecutionResults results =
+          EngineRuns.run(ConflictingTestCase.class, PactsDirectory.PROPERTY, pacts);
 
       AssertionFailedError failure =
           (AssertionFailedError)
@@ -223,7 +212,8 @@ class PactwireWireMockExtensionTests {
 
     @Test
     void neverReachThePactOnlyPlaceholdersWithRegexMatchers() throws IOException {
-      EngineExecutionResults results = ExampleRuns.run(SecretsTestCase.class, pacts);
+      EngineExecutionResults results =
+          EngineRuns.run(SecretsTestCase.class, PactsDirectory.PROPERTY, pacts);
 
       results.testEvents().assertStatistics(stats -> stats.started(1).succeeded(1));
       String pact = Files.readString(pacts.resolve("checkout-service-paypal-orders.json"));
@@ -242,9 +232,9 @@ class PactwireWireMockExtensionTests {
           .contains("\"access_token\" : [ \"<redacted>\" ]")
           .contains("\"partner_key\" : [ \"<redacted>\" ]")
           .contains("\"locale\" : [ \"de-DE\" ]");
-      assertMatchesGolden(
-          pacts.resolve("checkout-service-paypal-orders.json"),
-          "checkout-service-paypal-orders.json");
+      Golden.assertMatches(
+          "checkout-service-paypal-orders.json",
+          Files.readString(pacts.resolve("checkout-service-paypal-orders.json")));
     }
   }
 
@@ -253,7 +243,8 @@ class PactwireWireMockExtensionTests {
 
     @Test
     void isReportedOncePerStubLeftOutAndTheTestsStillPass() throws IOException {
-      EngineExecutionResults results = ExampleRuns.run(UncontractableTestCase.class, pacts);
+      EngineExecutionResults results =
+          EngineRuns.run(UncontractableTestCase.class, PactsDirectory.PROPERTY, pacts);
 
       results.testEvents().assertStatistics(stats -> stats.started(3).succeeded(3).failed(0));
       List<String> reports =
@@ -284,7 +275,7 @@ class PactwireWireMockExtensionTests {
     void writeOnePactPerProviderWithScenarioAndAnnotatedStates() {
       String previous = System.getProperty("pactwire.pactsDir");
       EngineExecutionResults results =
-          ExampleRuns.run(ScenarioAndTwoProvidersTestCase.class, pacts);
+          EngineRuns.run(ScenarioAndTwoProvidersTestCase.class, PactsDirectory.PROPERTY, pacts);
 
       results.testEvents().assertStatistics(stats -> stats.started(2).succeeded(2));
       var inventory = PactFiles.read(pacts.resolve("checkout-service-inventory-service.json"));
@@ -304,7 +295,8 @@ class PactwireWireMockExtensionTests {
 
     @Test
     void comeFromEachTestsOwnGivenElseFromItsClasss() {
-      EngineExecutionResults results = ExampleRuns.run(GivenTestCase.class, pacts);
+      EngineExecutionResults results =
+          EngineRuns.run(GivenTestCase.class, PactsDirectory.PROPERTY, pacts);
 
       results.testEvents().assertStatistics(stats -> stats.started(4).succeeded(4));
       var pact = PactFiles.read(pacts.resolve("checkout-service-catalogue-service.json"));

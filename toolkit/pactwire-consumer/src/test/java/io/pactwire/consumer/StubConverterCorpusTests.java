@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.pactwire.core.ContractId;
 import io.pactwire.core.PactFiles;
+import io.pactwire.testsupport.Corpora;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -36,7 +37,8 @@ class StubConverterCorpusTests {
   @TempDir Path pacts;
 
   static List<Path> mappingFiles() throws IOException {
-    Path corpus = Corpora.require("wiremock-mappings");
+    Path corpus =
+        Corpora.require("wiremock-mappings", "stub conversion of WireMock's own mappings");
     try (Stream<Path> files = Files.walk(corpus)) {
       return files
           .filter(Files::isRegularFile)

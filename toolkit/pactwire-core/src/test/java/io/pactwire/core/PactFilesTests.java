@@ -15,6 +15,7 @@ import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.pactwire.testsupport.Corpora;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.file.Files;
@@ -47,7 +48,7 @@ class PactFilesTests {
   @TempDir Path dir;
 
   static Stream<Path> corpusPacts() throws Exception {
-    Path corpus = Corpora.require("pact-jvm-pacts");
+    Path corpus = Corpora.require("pact-jvm-pacts", "PactFiles on pact-jvm's own pacts");
     try (Stream<Path> files = Files.walk(corpus)) {
       return files
           .filter(f -> f.toString().endsWith(".json"))
@@ -132,7 +133,8 @@ class PactFilesTests {
     @Test
     void aMessageThatIsNotTheJsonItClaimsCannotBeRendered() throws Exception {
       Path file;
-      try (Stream<Path> files = Files.walk(Corpora.require("pact-jvm-pacts"))) {
+      try (Stream<Path> files =
+          Files.walk(Corpora.require("pact-jvm-pacts", "PactFiles on pact-jvm's own pacts"))) {
         file = files.filter(f -> f.endsWith(INVALID_MESSAGE_PACT)).findFirst().orElseThrow();
       }
       Pact pact = PactFiles.read(file);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.pactwire.testsupport.Corpora;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,7 +34,8 @@ class ComparatorConformanceTests {
               + " not a spec that silently accepts everything");
 
   static Stream<String> cases() throws IOException {
-    Path root = Corpora.require("openapi-pact-comparator");
+    Path root =
+        Corpora.require("openapi-pact-comparator", "openapi-pact-comparator conformance cases");
     List<String> out = new ArrayList<>();
     try (Stream<Path> files = Files.walk(root)) {
       files
@@ -47,7 +49,9 @@ class ComparatorConformanceTests {
   @ParameterizedTest(name = "{0}")
   @MethodSource("cases")
   void reproducesTheReferenceFindings(String name) throws IOException {
-    Path dir = Corpora.require("openapi-pact-comparator").resolve(name);
+    Path dir =
+        Corpora.require("openapi-pact-comparator", "openapi-pact-comparator conformance cases")
+            .resolve(name);
     OpenApiCheck.Builder builder = OpenApiCheck.newInstance();
     for (String spec : List.of("oas.yaml", "asyncapi.yaml")) {
       if (Files.exists(dir.resolve(spec))) {

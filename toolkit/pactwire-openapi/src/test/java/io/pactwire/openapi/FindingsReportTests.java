@@ -8,9 +8,9 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
+import io.pactwire.testsupport.Corpora;
+import io.pactwire.testsupport.Golden;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -26,33 +26,26 @@ import org.junit.jupiter.api.Test;
  */
 class FindingsReportTests {
 
-  static final Path GOLDEN = Path.of("src/test/resources/golden");
   static final String PACT_NAME = "oas/response-header/pact.json";
   static List<Finding> findings;
   static Path caseDir;
 
   @BeforeAll
   static void check() {
-    caseDir = Corpora.require("openapi-pact-comparator/oas/response-header");
+    caseDir =
+        Corpora.require(
+            "openapi-pact-comparator/oas/response-header", "findings report golden files");
     findings = OpenApiCheck.of(caseDir.resolve("oas.yaml")).check(caseDir.resolve("pact.json"));
-  }
-
-  static void assertGolden(String name, String actual) throws IOException {
-    Path file = GOLDEN.resolve(name);
-    if (Boolean.getBoolean("pactwire.updateGolden")) {
-      Files.writeString(file, actual, StandardCharsets.UTF_8);
-    }
-    assertThat(actual).isEqualTo(Files.readString(file, StandardCharsets.UTF_8));
   }
 
   @Test
   void textMatchesTheGoldenFile() throws IOException {
-    assertGolden("response-header.txt", FindingsReport.text(PACT_NAME, findings));
+    Golden.assertMatches("response-header.txt", FindingsReport.text(PACT_NAME, findings));
   }
 
   @Test
   void junitXmlMatchesTheGoldenFile() throws IOException {
-    assertGolden("response-header.junit.xml", FindingsReport.junit(PACT_NAME, findings));
+    Golden.assertMatches("response-header.junit.xml", FindingsReport.junit(PACT_NAME, findings));
   }
 
   @Test

@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.TextNode;
 import io.pactwire.openapi.internal.Json;
+import io.pactwire.testsupport.Corpora;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -109,7 +110,7 @@ class JsonReaderTests {
 
   @Test
   void everyJsonFileOfTheSharedCorporaReadsAlike() throws IOException {
-    Path corpora = Corpora.require(".");
+    Path corpora = Corpora.require(".", "JsonReader on every JSON file of the shared corpora");
     List<Path> files;
     try (Stream<Path> all = Files.walk(corpora)) {
       files = all.filter(p -> p.toString().endsWith(".json")).sorted().toList();

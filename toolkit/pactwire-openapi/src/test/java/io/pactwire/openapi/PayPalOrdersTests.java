@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.pactwire.testsupport.Corpora;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -31,7 +32,9 @@ class PayPalOrdersTests {
   static void readSpec() {
     paypal =
         OpenApiCheck.of(
-            Corpora.require("openapi-third-party/paypal/openapi/checkout_orders_v2.json"));
+            Corpora.require(
+                "openapi-third-party/paypal/openapi/checkout_orders_v2.json",
+                "PayPal OpenAPI spec checks"));
   }
 
   @Test
@@ -92,8 +95,12 @@ class PayPalOrdersTests {
 
     @Test
     void anUndefinedStatusOfAnOperationWithoutDefaultIsAnError() throws IOException {
-      Path spec = Corpora.require("openapi-pact-comparator/oas/response-status/oas.yaml");
-      Path pact = Corpora.require("openapi-pact-comparator/oas/response-status/pact.json");
+      Path spec =
+          Corpora.require(
+              "openapi-pact-comparator/oas/response-status/oas.yaml", "a response-status check");
+      Path pact =
+          Corpora.require(
+              "openapi-pact-comparator/oas/response-status/pact.json", "a response-status check");
 
       assertThat(OpenApiCheck.of(spec).check(pact))
           .filteredOn(Finding::isError)

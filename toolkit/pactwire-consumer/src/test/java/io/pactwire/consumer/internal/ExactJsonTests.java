@@ -6,13 +6,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.pactwire.testsupport.Corpora;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -89,9 +89,7 @@ class ExactJsonTests {
   }
 
   static Stream<Path> corpusJson() throws IOException {
-    String configured = System.getProperty("pactwire.corporaDir");
-    Path dir = configured == null ? null : Path.of(configured);
-    Assumptions.assumeTrue(dir != null && Files.isDirectory(dir), "corpora not found");
+    Path dir = Corpora.require(".", "ExactJson on every JSON file of the shared corpora");
     List<Path> files;
     try (Stream<Path> paths = Files.walk(dir)) {
       files =

@@ -13,6 +13,7 @@ import au.com.dius.pact.core.model.v4.V4InteractionType;
 import au.com.dius.pact.core.support.json.JsonParser;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.pactwire.core.PactFiles;
+import io.pactwire.testsupport.Corpora;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Files;
@@ -22,7 +23,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -153,10 +153,7 @@ class InteractionBuilderTests {
   }
 
   static Stream<Arguments> wireMockCorpus() throws IOException {
-    String corpora = System.getProperty("pactwire.corporaDir");
-    Path dir = corpora == null ? null : Path.of(corpora, "wiremock-mappings");
-    Assumptions.assumeTrue(
-        dir != null && Files.isDirectory(dir), "wiremock-mappings corpus not found");
+    Path dir = Corpora.require("wiremock-mappings", "interactions from WireMock's own mappings");
     List<Arguments> mappings = new ArrayList<>();
     try (Stream<Path> files = Files.walk(dir)) {
       for (Path file : files.filter(f -> f.toString().endsWith(".json")).sorted().toList()) {

@@ -4,13 +4,13 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.pactwire.core.PactFiles;
+import io.pactwire.testsupport.Corpora;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -43,10 +43,7 @@ class PactRenderingTests {
   }
 
   static List<Path> pactJvmPacts() throws IOException {
-    String corpora = System.getProperty("pactwire.corporaDir");
-    Path dir = corpora == null ? null : Path.of(corpora, "pact-jvm-pacts");
-    Assumptions.assumeTrue(
-        dir != null && Files.isDirectory(dir), "pact-jvm-pacts corpus not found");
+    Path dir = Corpora.require("pact-jvm-pacts", "rendering pact-jvm's own pacts");
     try (Stream<Path> files = Files.walk(dir)) {
       return files.filter(f -> f.toString().endsWith(".json")).sorted().toList();
     }

@@ -19,6 +19,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.common.Json;
 import com.github.tomakehurst.wiremock.stubbing.StubMapping;
 import io.pactwire.consumer.PactStub;
+import io.pactwire.testsupport.Corpora;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -30,7 +31,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -78,9 +78,7 @@ class StubJsonTests {
   }
 
   static Stream<Arguments> corpusStubs() throws IOException {
-    String corpora = System.getProperty("pactwire.corporaDir");
-    Path dir = corpora == null ? null : Path.of(corpora, "wiremock-mappings");
-    Assumptions.assumeTrue(dir != null && Files.isDirectory(dir), "wiremock-mappings not found");
+    Path dir = Corpora.require("wiremock-mappings", "StubJson on WireMock's own mappings");
     List<Arguments> stubs = new ArrayList<>();
     try (Stream<Path> files = Files.walk(dir)) {
       for (Path file : files.filter(f -> f.toString().endsWith(".json")).sorted().toList()) {
