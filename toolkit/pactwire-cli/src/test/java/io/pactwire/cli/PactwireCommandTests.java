@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.pactwire.testsupport.Golden;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Nested;
@@ -102,7 +102,7 @@ class PactwireCommandTests {
       Run r = run("check-openapi", "--pact", DRIFTED, "--spec", SPEC);
 
       assertThat(r.exit).isEqualTo(1);
-      assertGolden("drifted.txt", r.out);
+      Golden.assertMatches("drifted.txt", r.out);
     }
 
     @Test
@@ -110,7 +110,7 @@ class PactwireCommandTests {
       Run r = run("check-openapi", "--pact", DRIFTED, "--spec", SPEC, "--format", "junit");
 
       assertThat(r.exit).isEqualTo(1);
-      assertGolden("drifted.junit.xml", r.out);
+      Golden.assertMatches("drifted.junit.xml", r.out);
     }
 
     @Test
@@ -180,13 +180,5 @@ class PactwireCommandTests {
       assertThat(r.exit).isEqualTo(2);
       assertThat(r.err).startsWith("Missing required option: '--spec=FILE'");
     }
-  }
-
-  static void assertGolden(String name, String actual) throws IOException {
-    Path file = Path.of("src/test/resources/golden").resolve(name);
-    if (Boolean.getBoolean("pactwire.updateGolden")) {
-      Files.writeString(file, actual, StandardCharsets.UTF_8);
-    }
-    assertThat(actual).isEqualTo(Files.readString(file, StandardCharsets.UTF_8));
   }
 }

@@ -1,6 +1,6 @@
 package io.pactwire.provider;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import io.pactwire.testsupport.EmbeddedDatabase;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -22,18 +22,16 @@ public final class InventoryDatabase implements AutoCloseable {
   /** The database the tiny provider of the {@code *TestCase} classes reads. */
   static volatile DataSource providerDatabase;
 
-  private final EmbeddedPostgres postgres;
+  private final EmbeddedDatabase postgres;
 
-  private InventoryDatabase(EmbeddedPostgres postgres) {
+  private InventoryDatabase(EmbeddedDatabase postgres) {
     this.postgres = postgres;
   }
 
   static InventoryDatabase start() throws IOException, SQLException {
-    InventoryDatabase db = new InventoryDatabase(EmbeddedPostgres.start());
-    try (Connection c = db.dataSource().getConnection();
-        Statement st = c.createStatement()) {
-      st.execute(
-          """
+    InventoryDatabase db = new InventoryDatabase(EmbeddedDatabase.start());
+    db.postgres.execute(
+        """
           CREATE TABLE products (
             sku   text PRIMARY KEY,
             name  text NOT NULL,
@@ -47,12 +45,11 @@ public final class InventoryDatabase implements AutoCloseable {
           );
           INSERT INTO products VALUES ('SKU-0001', 'Always there', 1.00, 1);
           """);
-    }
     return db;
   }
 
   DataSource dataSource() {
-    return postgres.getPostgresDatabase();
+    return postgres.dataSource();
   }
 
   /** A data source for a port where nothing listens. */

@@ -3,6 +3,7 @@ package io.pactwire.provider;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.pactwire.provider.messages.MessagesPactTestCase;
+import io.pactwire.testsupport.EngineRuns;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -91,8 +92,9 @@ class MessagesTests {
 
   private EngineExecutionResults verify(List<String> interactions) throws IOException {
     TestPacts.write(pacts, interactions);
-    return PactwireEngine.run(
+    return EngineRuns.run(
         MessagesPactTestCase.class,
+        TestPacts.FOLDER_PROPERTY,
         pacts,
         Map.of("pactwire.reportsDir", reports.toString(), "pactwire.provider.version", "1"));
   }
@@ -104,7 +106,7 @@ class MessagesTests {
     void aKafkaEventAndACsvFileFromTheRealProducersPass() throws IOException {
       EngineExecutionResults results = verify(List.of(STOCK_CHANGED, CSV_EXPORT));
 
-      assertThat(PactwireEngine.outcomes(results))
+      assertThat(EngineRuns.outcomes(results))
           .containsEntry("checkout-service - a StockChanged event", "SUCCESSFUL")
           .containsEntry("checkout-service - a product CSV export", "SUCCESSFUL");
     }
@@ -114,7 +116,7 @@ class MessagesTests {
       EngineExecutionResults results = verify(List.of(DRIFTED_CSV_EXPORT));
 
       results.testEvents().assertStatistics(stats -> stats.started(1).failed(1));
-      assertThat(PactwireEngine.outcomes(results).get("checkout-service - a product CSV export"))
+      assertThat(EngineRuns.outcomes(results).get("checkout-service - a product CSV export"))
           .startsWith("verifying 'a product CSV export' failed with 1 difference")
           .contains("interaction: 'a product CSV export'")
           .contains("state:       'a product exists' {sku=SKU-1001")
@@ -139,7 +141,7 @@ class MessagesTests {
                   STOCK_CHANGED.replace(
                       "\"kafka_key\": \"SKU-1001\"", "\"kafka_key\": \"SKU-9\"")));
 
-      assertThat(PactwireEngine.outcomes(results).get("checkout-service - a StockChanged event"))
+      assertThat(EngineRuns.outcomes(results).get("checkout-service - a StockChanged event"))
           .contains("1) metadata kafka_key: ")
           .contains("expected: SKU-9")
           .contains("actual:   SKU-1001");

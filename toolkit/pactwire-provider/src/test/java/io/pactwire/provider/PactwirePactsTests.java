@@ -1,7 +1,7 @@
 package io.pactwire.provider;
 
+import static io.pactwire.testsupport.EngineRuns.run;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
 import io.pactwire.core.PactsDirectory;
 import io.pactwire.provider.loader.StockServiceTestCase;
@@ -16,7 +16,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
-import org.junit.platform.testkit.engine.EngineTestKit;
 import org.junit.platform.testkit.engine.Events;
 
 class PactwirePactsTests {
@@ -157,10 +156,6 @@ class PactwirePactsTests {
 
   private void write(String name, String text) throws IOException {
     Files.writeString(pacts.resolve(name), text, StandardCharsets.UTF_8);
-  }
-
-  private static EngineExecutionResults run(Class<?> testCase) {
-    return EngineTestKit.engine("junit-jupiter").selectors(selectClass(testCase)).execute();
   }
 
   private static void assertNoTestsAndOneFailure(EngineExecutionResults results) {

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.pactwire.testsupport.EngineRuns;
+import io.pactwire.testsupport.Golden;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -66,7 +68,7 @@ class ReportsTests {
     config.put("pactwire.provider.branch", "main");
     config.put("pactwire.results.publish", "false");
     config.putAll(extra);
-    return PactwireEngine.run(InventoryPactTestCase.class, pacts, config);
+    return EngineRuns.run(InventoryPactTestCase.class, TestPacts.FOLDER_PROPERTY, pacts, config);
   }
 
   private String normalised(Path file) throws IOException {
@@ -190,7 +192,7 @@ class ReportsTests {
       EngineExecutionResults results = verify(Map.of());
 
       String message =
-          PactwireEngine.outcomes(results)
+          EngineRuns.outcomes(results)
               .get("checkout-service - a request for a product at the old price");
       assertThat(message)
           .startsWith(

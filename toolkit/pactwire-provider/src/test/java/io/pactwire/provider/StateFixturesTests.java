@@ -2,6 +2,7 @@ package io.pactwire.provider;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.pactwire.testsupport.EngineRuns;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.SQLException;
@@ -53,8 +54,11 @@ class StateFixturesTests {
 
   private EngineExecutionResults verify(List<String> interactions) throws IOException {
     TestPacts.write(pacts, interactions);
-    return PactwireEngine.run(
-        InventoryPactTestCase.class, pacts, Map.of("pactwire.reportsDir", reports.toString()));
+    return EngineRuns.run(
+        InventoryPactTestCase.class,
+        TestPacts.FOLDER_PROPERTY,
+        pacts,
+        Map.of("pactwire.reportsDir", reports.toString()));
   }
 
   @Nested
@@ -64,7 +68,7 @@ class StateFixturesTests {
     void sqlJsonAndYamlFixturesAndStateMethodsSetUpEveryState() throws IOException {
       EngineExecutionResults results = verify(TestPacts.PASSING);
 
-      assertThat(PactwireEngine.outcomes(results))
+      assertThat(EngineRuns.outcomes(results))
           .containsOnlyKeys(
               "checkout-service - a request for a product",
               "checkout-service - a reservation within stock",
@@ -80,7 +84,7 @@ class StateFixturesTests {
       EngineExecutionResults results = verify(List.of(TestPacts.PRODUCT, TestPacts.WRONG_PRICE));
 
       results.testEvents().assertStatistics(stats -> stats.started(2).succeeded(1).failed(1));
-      assertThat(PactwireEngine.outcomes(results))
+      assertThat(EngineRuns.outcomes(results))
           .hasEntrySatisfying(
               "checkout-service - a request for a product at the old price",
               outcome -> assertThat(outcome).contains("price"));
@@ -101,16 +105,16 @@ class StateFixturesTests {
       // pact-jvm verifies interactions in the order of the pact file, so the file is rewritten in
       // each order. Interactions that change the database (reservations) come before and after
       // ones that read it: only a complete teardown makes the results independent of order.
-      Map<String, String> inFileOrder = PactwireEngine.outcomes(verify(interactions));
+      Map<String, String> inFileOrder = EngineRuns.outcomes(verify(interactions));
 
       List<String> reversed = new ArrayList<>(interactions);
       Collections.reverse(reversed);
-      Map<String, String> inReverse = PactwireEngine.outcomes(verify(reversed));
+      Map<String, String> inReverse = EngineRuns.outcomes(verify(reversed));
 
       long seed = new Random().nextLong();
       List<String> shuffled = new ArrayList<>(interactions);
       Collections.shuffle(shuffled, new Random(seed));
-      Map<String, String> shuffledOutcomes = PactwireEngine.outcomes(verify(shuffled));
+      Map<String, String> shuffledOutcomes = EngineRuns.outcomes(verify(shuffled));
 
       assertThat(inFileOrder).hasSize(7);
       assertThat(inFileOrder.values()).filteredOn("SUCCESSFUL"::equals).hasSize(6);
@@ -128,7 +132,7 @@ class StateFixturesTests {
 
       results.testEvents().assertStatistics(stats -> stats.started(2).succeeded(1).failed(1));
       assertThat(
-              PactwireEngine.outcomes(results)
+              EngineRuns.outcomes(results)
                   .get("checkout-service - a request in a state nobody wrote"))
           .startsWith(
               "no fixture for state 'a warehouse is closed': add states/a warehouse is closed.sql"
@@ -145,7 +149,7 @@ class StateFixturesTests {
       EngineExecutionResults results = verify(List.of(TestPacts.BROKEN_FIXTURE));
 
       results.testEvents().assertStatistics(stats -> stats.started(1).failed(1));
-      assertThat(PactwireEngine.outcomes(results).values().iterator().next())
+      assertThat(EngineRuns.outcomes(results).values().iterator().next())
           .startsWith(
               "fixture src/test/resources/states/a broken fixture.sql:5 for state 'a broken"
                   + " fixture' failed: ERROR: relation \"productz\" does not exist")
@@ -157,7 +161,7 @@ class StateFixturesTests {
       EngineExecutionResults results = verify(List.of(TestPacts.BROKEN_ROWS));
 
       results.testEvents().assertStatistics(stats -> stats.started(1).failed(1));
-      assertThat(PactwireEngine.outcomes(results).values().iterator().next())
+      assertThat(EngineRuns.outcomes(results).values().iterator().next())
           .startsWith(
               "fixture src/test/resources/states/a broken rows fixture.json:4 for state 'a broken"
                   + " rows fixture' failed: ERROR: column \"colour\" of relation \"products\" does"
@@ -170,7 +174,7 @@ class StateFixturesTests {
       EngineExecutionResults results = verify(List.of(TestPacts.TYPO_FIXTURE));
 
       results.testEvents().assertStatistics(stats -> stats.started(1).failed(1));
-      assertThat(PactwireEngine.outcomes(results).values().iterator().next())
+      assertThat(EngineRuns.outcomes(results).values().iterator().next())
           .startsWith(
               "fixture src/test/resources/states/a fixture with a typo.sql:3 for state 'a fixture"
                   + " with a typo' failed: parameter :skuu is not a param of the state; it has"
@@ -184,7 +188,7 @@ class StateFixturesTests {
       EngineExecutionResults results = verify(List.of(TestPacts.PRODUCT));
 
       results.testEvents().assertStatistics(stats -> stats.started(1).failed(1));
-      assertThat(PactwireEngine.outcomes(results).values().iterator().next())
+      assertThat(EngineRuns.outcomes(results).values().iterator().next())
           .startsWith(
               "fixture src/test/resources/states/a product exists.sql cannot be applied: cannot"
                   + " connect to the database: ")

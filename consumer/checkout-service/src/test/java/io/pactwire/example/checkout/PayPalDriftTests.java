@@ -3,16 +3,15 @@ package io.pactwire.example.checkout;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.assertj.core.api.Assertions.tuple;
-import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
 import io.pactwire.openapi.Finding;
 import io.pactwire.openapi.OpenApiCheck;
+import io.pactwire.testsupport.EngineRuns;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.platform.testkit.engine.EngineTestKit;
 import org.opentest4j.AssertionFailedError;
 
 /**
@@ -30,9 +29,7 @@ class PayPalDriftTests {
   @BeforeAll
   static void captureTheDriftedStubs() {
     payPal = OpenApiCheck.of(PayPalSpec.ordersV2());
-    EngineTestKit.engine("junit-jupiter")
-        .selectors(selectClass(DriftedPayPalTestCase.class))
-        .execute()
+    EngineRuns.run(DriftedPayPalTestCase.class)
         .testEvents()
         .assertStatistics(stats -> stats.started(2).succeeded(2).failed(0));
     pact = pactsDir.resolve("checkout-service-paypal-orders.json");

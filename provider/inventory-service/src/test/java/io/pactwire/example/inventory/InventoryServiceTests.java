@@ -7,7 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import io.pactwire.testsupport.EmbeddedDatabase;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.net.http.HttpResponse;
@@ -35,7 +35,7 @@ class InventoryServiceTests {
   private static final Instant NOW = Instant.parse("2026-11-28T23:00:00Z");
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  private static EmbeddedPostgres postgres;
+  private static EmbeddedDatabase postgres;
   private static DataSource dataSource;
   private static InventoryService service;
   private static final InMemoryStockEventPublisher events = new InMemoryStockEventPublisher();
@@ -44,8 +44,8 @@ class InventoryServiceTests {
 
   @BeforeAll
   static void start() throws Exception {
-    postgres = EmbeddedPostgres.builder().start();
-    dataSource = postgres.getPostgresDatabase();
+    postgres = EmbeddedDatabase.start();
+    dataSource = postgres.dataSource();
     service =
         InventoryService.builder()
             .dataSource(dataSource)

@@ -2,7 +2,7 @@ package io.pactwire.example.inventory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import io.pactwire.testsupport.EmbeddedDatabase;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -28,15 +28,15 @@ class KafkaStockEventPublisherTests {
   private static final Instant NOW = Instant.parse("2026-11-28T23:00:00Z");
 
   private static EmbeddedKafkaKraftBroker kafka;
-  private static EmbeddedPostgres postgres;
+  private static EmbeddedDatabase postgres;
   private static DataSource dataSource;
 
   @BeforeAll
   static void start() throws Exception {
     kafka = new EmbeddedKafkaKraftBroker(1, 1, StockEvents.TOPIC);
     kafka.afterPropertiesSet();
-    postgres = EmbeddedPostgres.builder().start();
-    dataSource = postgres.getPostgresDatabase();
+    postgres = EmbeddedDatabase.start();
+    dataSource = postgres.dataSource();
     InventoryService.migrate(dataSource);
   }
 

@@ -2,7 +2,7 @@ package io.pactwire.provider.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import io.pactwire.testsupport.EmbeddedDatabase;
 import java.io.IOException;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -19,16 +19,14 @@ import org.junit.jupiter.api.Test;
 /** Restoring a real PostgreSQL to a snapshot, whatever happened since. */
 class DatabaseSnapshotTests {
 
-  private static EmbeddedPostgres postgres;
+  private static EmbeddedDatabase postgres;
   private Connection connection;
 
   @BeforeAll
   static void start() throws IOException, SQLException {
-    postgres = EmbeddedPostgres.start();
-    try (Connection c = postgres.getPostgresDatabase().getConnection();
-        Statement st = c.createStatement()) {
-      st.execute(
-          """
+    postgres = EmbeddedDatabase.start();
+    postgres.execute(
+        """
           CREATE TABLE products (sku text PRIMARY KEY, stock integer NOT NULL, tags jsonb);
           CREATE TABLE reservations (
             id integer GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
@@ -38,7 +36,6 @@ class DatabaseSnapshotTests {
           INSERT INTO reservations (sku, quantity) VALUES ('A', 1), ('A', 2);
           INSERT INTO audit VALUES ('one'), ('one');
           """);
-    }
   }
 
   @AfterAll
@@ -48,7 +45,7 @@ class DatabaseSnapshotTests {
 
   @BeforeEach
   void connect() throws SQLException {
-    connection = postgres.getPostgresDatabase().getConnection();
+    connection = postgres.dataSource().getConnection();
   }
 
   @AfterEach

@@ -1,7 +1,6 @@
 package io.pactwire.example.inventory.contract;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
 import au.com.dius.pact.provider.junit5.HttpTestTarget;
 import au.com.dius.pact.provider.junit5.PactVerificationContext;
@@ -14,7 +13,8 @@ import io.pactwire.provider.PactwirePacts;
 import io.pactwire.provider.PactwireReports;
 import io.pactwire.provider.PactwireStates;
 import io.pactwire.provider.StatesDataSource;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import io.pactwire.testsupport.EmbeddedDatabase;
+import io.pactwire.testsupport.EngineRuns;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -33,7 +33,6 @@ import org.junit.jupiter.api.TestTemplate;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.platform.engine.TestExecutionResult;
-import org.junit.platform.testkit.engine.EngineTestKit;
 import org.junit.platform.testkit.engine.Event;
 import org.junit.platform.testkit.engine.Events;
 import org.w3c.dom.Document;
@@ -46,7 +45,7 @@ import org.w3c.dom.NodeList;
  */
 class BrokenProviderTests {
 
-  private static EmbeddedPostgres postgres;
+  private static EmbeddedDatabase postgres;
   private static DataSource dataSource;
   private static final InMemoryStockEventPublisher events = new InMemoryStockEventPublisher();
 
@@ -64,8 +63,8 @@ class BrokenProviderTests {
 
   @BeforeAll
   static void startDatabase() throws Exception {
-    postgres = EmbeddedPostgres.builder().start();
-    dataSource = postgres.getPostgresDatabase();
+    postgres = EmbeddedDatabase.start();
+    dataSource = postgres.dataSource();
   }
 
   @AfterAll
@@ -207,13 +206,15 @@ class BrokenProviderTests {
   }
 
   private Events verify() {
-    return EngineTestKit.engine("junit-jupiter")
-        .selectors(selectClass(BrokenInventoryTestCase.class))
-        // the reports of these runs go here, not over the real run's target/pactwire/
-        .configurationParameter("pactwire.reportsDir", reports.toString())
-        // and nothing into the results store that can-i-deploy reads, even in CI
-        .configurationParameter("pactwire.results.publish", "false")
-        .execute()
+    return EngineRuns.run(
+            BrokenInventoryTestCase.class,
+            Map.of(
+                // the reports of these runs go here, not over the real run's target/pactwire/
+                "pactwire.reportsDir",
+                reports.toString(),
+                // and nothing into the results store that can-i-deploy reads, even in CI
+                "pactwire.results.publish",
+                "false"))
         .testEvents();
   }
 

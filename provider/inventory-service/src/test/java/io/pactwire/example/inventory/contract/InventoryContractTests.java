@@ -12,7 +12,7 @@ import io.pactwire.provider.PactwirePacts;
 import io.pactwire.provider.PactwireReports;
 import io.pactwire.provider.PactwireStates;
 import io.pactwire.provider.StatesDataSource;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import io.pactwire.testsupport.EmbeddedDatabase;
 import java.util.List;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterAll;
@@ -36,14 +36,14 @@ class InventoryContractTests {
 
   @StatesDataSource static DataSource dataSource;
 
-  private static EmbeddedPostgres postgres;
+  private static EmbeddedDatabase postgres;
   private static final InMemoryStockEventPublisher events = new InMemoryStockEventPublisher();
   private static InventoryService service;
 
   @BeforeAll
   static void start() throws Exception {
-    postgres = EmbeddedPostgres.builder().start();
-    dataSource = postgres.getPostgresDatabase();
+    postgres = EmbeddedDatabase.start();
+    dataSource = postgres.dataSource();
     service = InventoryService.builder().dataSource(dataSource).events(events).port(0).start();
     StockChangedProducer.capture(events);
   }

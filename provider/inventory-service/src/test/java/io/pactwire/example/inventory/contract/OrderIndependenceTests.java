@@ -1,7 +1,6 @@
 package io.pactwire.example.inventory.contract;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
 import au.com.dius.pact.provider.junit5.HttpTestTarget;
 import au.com.dius.pact.provider.junit5.MessageTestTarget;
@@ -20,7 +19,8 @@ import io.pactwire.example.inventory.contract.messages.StockChangedProducer;
 import io.pactwire.provider.PactwireReports;
 import io.pactwire.provider.PactwireStates;
 import io.pactwire.provider.StatesDataSource;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import io.pactwire.testsupport.EmbeddedDatabase;
+import io.pactwire.testsupport.EngineRuns;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,7 +30,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -42,9 +41,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestTemplate;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.platform.engine.TestExecutionResult;
-import org.junit.platform.testkit.engine.EngineTestKit;
-import org.junit.platform.testkit.engine.Event;
 
 /**
  * The real pacts give the same result per interaction whatever order they are verified in: the
@@ -55,7 +51,7 @@ class OrderIndependenceTests {
 
   private static final String PACTS_FOLDER = "inventory.contract.pactsFolder";
 
-  private static EmbeddedPostgres postgres;
+  private static EmbeddedDatabase postgres;
   private static DataSource dataSource;
   private static final InMemoryStockEventPublisher events = new InMemoryStockEventPublisher();
   private static InventoryService service;
@@ -64,8 +60,8 @@ class OrderIndependenceTests {
 
   @BeforeAll
   static void start() throws Exception {
-    postgres = EmbeddedPostgres.builder().start();
-    dataSource = postgres.getPostgresDatabase();
+    postgres = EmbeddedDatabase.start();
+    dataSource = postgres.dataSource();
     service = InventoryService.builder().dataSource(dataSource).events(events).port(0).start();
   }
 
@@ -140,35 +136,17 @@ class OrderIndependenceTests {
 
   /** Each interaction's outcome in the order it ran: "SUCCESSFUL" or the failure's message. */
   private Map<String, String> verify(Path pactsFolder) {
-    String previous = System.getProperty(PACTS_FOLDER);
-    System.setProperty(PACTS_FOLDER, pactsFolder.toString());
-    try {
-      Map<String, String> outcomes = new LinkedHashMap<>();
-      for (Event event :
-          EngineTestKit.engine("junit-jupiter")
-              .selectors(selectClass(InventoryPactsTestCase.class))
-              .configurationParameter("pactwire.reportsDir", reports.toString())
-              // nothing into the results store that can-i-deploy reads, even in CI
-              .configurationParameter("pactwire.results.publish", "false")
-              .execute()
-              .testEvents()
-              .finished()
-              .list()) {
-        TestExecutionResult result = event.getRequiredPayload(TestExecutionResult.class);
-        outcomes.put(
-            event.getTestDescriptor().getDisplayName(),
-            result.getStatus() == TestExecutionResult.Status.SUCCESSFUL
-                ? "SUCCESSFUL"
-                : result.getThrowable().map(Throwable::getMessage).orElse("FAILED"));
-      }
-      return outcomes;
-    } finally {
-      if (previous == null) {
-        System.clearProperty(PACTS_FOLDER);
-      } else {
-        System.setProperty(PACTS_FOLDER, previous);
-      }
-    }
+    return EngineRuns.outcomes(
+        EngineRuns.run(
+            InventoryPactsTestCase.class,
+            PACTS_FOLDER,
+            pactsFolder,
+            Map.of(
+                "pactwire.reportsDir",
+                reports.toString(),
+                // nothing into the results store that can-i-deploy reads, even in CI
+                "pactwire.results.publish",
+                "false")));
   }
 
   private static List<String> ofConsumer(Map<String, String> outcomes, String consumer) {

@@ -14,7 +14,7 @@ import io.pactwire.example.catalog.StockChangedHandler;
 import io.pactwire.example.inventory.InventoryService;
 import io.pactwire.example.inventory.KafkaStockEventPublisher;
 import io.pactwire.example.inventory.StockEvents;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import io.pactwire.testsupport.EmbeddedDatabase;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
@@ -75,7 +75,7 @@ class StockEventsEndToEndTests {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private EmbeddedKafkaKraftBroker kafka;
-  private EmbeddedPostgres postgres;
+  private EmbeddedDatabase postgres;
   private DataSource dataSource;
   private KafkaStockEventPublisher publisher;
   private InventoryService inventory;
@@ -89,20 +89,13 @@ class StockEventsEndToEndTests {
   void start() throws Exception {
     contract = MessageContract.load(PactsDirectory.locate().resolve(PACT), "a StockChanged event");
     // PostgreSQL starts while the broker does.
-    CompletableFuture<EmbeddedPostgres> startingPostgres =
-        CompletableFuture.supplyAsync(
-            () -> {
-              try {
-                return EmbeddedPostgres.builder().start();
-              } catch (IOException e) {
-                throw new UncheckedIOException(e);
-              }
-            });
+    CompletableFuture<EmbeddedDatabase> startingPostgres =
+        CompletableFuture.supplyAsync(EmbeddedDatabase::start);
     // Two partitions, so that keying by sku is what keeps one product's events in order.
     kafka = new EmbeddedKafkaKraftBroker(1, 2, StockEvents.TOPIC);
     kafka.afterPropertiesSet();
     postgres = startingPostgres.join();
-    dataSource = postgres.getPostgresDatabase();
+    dataSource = postgres.dataSource();
     publisher = new KafkaStockEventPublisher(kafka.getBrokersAsString());
     inventory =
         InventoryService.builder()
