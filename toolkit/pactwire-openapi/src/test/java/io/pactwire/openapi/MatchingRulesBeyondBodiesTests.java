@@ -1,8 +1,13 @@
 package io.pactwire.openapi;
 
+import static io.pactwire.openapi.ExpectedFindings.draft;
+import static io.pactwire.openapi.ExpectedFindings.json;
+import static io.pactwire.openapi.ExpectedFindings.witness;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
+import io.pactwire.openapi.internal.Findings;
+import io.pactwire.openapi.internal.Findings.Matched;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -121,10 +126,19 @@ class MatchingRulesBeyondBodiesTests {
               f -> {
                 assertThat(f.code()).isEqualTo("request.header.matcher.incompatible");
                 assertThat(f.type()).isEqualTo(Finding.Type.ERROR);
-                assertThat(f.message())
+                // any value the regex matches that is no UUID shows it
+                String witness = witness(f);
+                assertThat(witness)
+                    .matches("[0-9a-f-]+")
+                    .doesNotMatch("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+                assertThat(draft(f))
                     .isEqualTo(
-                        "Matcher admits values the spec forbids: regex '[0-9a-f-]+' matches"
-                            + " \"b7e4c59-8a1e-4a53-9b54-3c1c2f0e8d11\", which fails 'format' \"uuid\"");
+                        Findings.regexMatches(
+                            Matched.REQUEST_HEADER,
+                            "[0-9a-f-]+",
+                            witness,
+                            "format",
+                            json("\"uuid\"")));
                 assertThat(f.mockDetails().location())
                     .isEqualTo(
                         "[root].interactions[0].request.matchingRules.header.X-Request-Id.matchers[0]");
@@ -140,10 +154,14 @@ class MatchingRulesBeyondBodiesTests {
           .singleElement()
           .satisfies(
               f -> {
-                assertThat(f.message())
+                assertThat(draft(f))
                     .isEqualTo(
-                        "Matcher admits values the spec forbids: a type matcher admits any string,"
-                            + " but the spec narrows it with 'enum' [\"v1\",\"v2\"]");
+                        Findings.typeMatcherNarrowed(
+                            Matched.REQUEST_HEADER,
+                            "string",
+                            null,
+                            "enum",
+                            json("[\"v1\",\"v2\"]")));
                 assertThat(f.specDetails().location())
                     .isEqualTo(
                         OPERATION + ".parameters[2].schema.components.schemas.ApiVersion.enum");
@@ -160,7 +178,16 @@ class MatchingRulesBeyondBodiesTests {
           """;
       assertThat(request(rules))
           .singleElement()
-          .satisfies(f -> assertThat(f.message()).contains("a type matcher admits any string"));
+          .satisfies(
+              f ->
+                  assertThat(draft(f))
+                      .isEqualTo(
+                          Findings.typeMatcherNarrowed(
+                              Matched.REQUEST_HEADER,
+                              "string",
+                              null,
+                              "enum",
+                              json("[\"v1\",\"v2\"]"))));
     }
 
     @Test
@@ -173,7 +200,16 @@ class MatchingRulesBeyondBodiesTests {
           .singleElement()
           .satisfies(
               f -> {
-                assertThat(f.message()).contains("matches \"v11\"").contains("fails 'enum'");
+                String witness = witness(f);
+                assertThat(witness).matches("v[0-9]+").isNotIn("v1", "v2");
+                assertThat(draft(f))
+                    .isEqualTo(
+                        Findings.regexMatches(
+                            Matched.REQUEST_HEADER,
+                            "v[0-9]+",
+                            witness,
+                            "enum",
+                            json("[\"v1\",\"v2\"]")));
                 assertThat(f.mockDetails().location())
                     .isEqualTo(
                         "[root].interactions[0].request.matchingRules.header.x-api-version.matchers[0]");
@@ -195,10 +231,14 @@ class MatchingRulesBeyondBodiesTests {
           .satisfies(
               f -> {
                 assertThat(f.code()).isEqualTo("response.header.matcher.incompatible");
-                assertThat(f.message())
+                // any negative integer the regex matches shows it
+                String witness = witness(f);
+                assertThat(witness).matches("-?[0-9]+");
+                assertThat(Long.parseLong(witness)).isNegative();
+                assertThat(draft(f))
                     .isEqualTo(
-                        "Matcher admits values the spec forbids: regex '-?[0-9]+' matches \"-1\","
-                            + " which fails 'minimum' 0");
+                        Findings.regexMatches(
+                            Matched.RESPONSE_HEADER, "-?[0-9]+", witness, "minimum", json("0")));
                 assertThat(f.mockDetails().location())
                     .isEqualTo(
                         "[root].interactions[0].response.matchingRules.header.X-RateLimit-Remaining.matchers[0]");
@@ -215,7 +255,10 @@ class MatchingRulesBeyondBodiesTests {
           .singleElement()
           .satisfies(
               f -> {
-                assertThat(f.message()).endsWith("narrows it with 'type' \"integer\"");
+                assertThat(draft(f))
+                    .isEqualTo(
+                        Findings.typeMatcherNarrowed(
+                            Matched.RESPONSE_HEADER, "string", null, "type", json("\"integer\"")));
                 assertThat(f.specDetails().location())
                     .endsWith(".headers.X-RateLimit-Remaining.schema.type");
               });
@@ -269,10 +312,16 @@ class MatchingRulesBeyondBodiesTests {
               f -> {
                 assertThat(f.code()).isEqualTo("request.query.matcher.incompatible");
                 assertThat(f.type()).isEqualTo(Finding.Type.ERROR);
-                assertThat(f.message())
+                String witness = witness(f);
+                assertThat(witness).matches("[a-z]+").isNotIn("summary", "full");
+                assertThat(draft(f))
                     .isEqualTo(
-                        "Matcher admits values the spec forbids: regex '[a-z]+' matches"
-                            + " \"summaryx\", which fails 'enum' [\"summary\",\"full\"]");
+                        Findings.regexMatches(
+                            Matched.REQUEST_QUERY,
+                            "[a-z]+",
+                            witness,
+                            "enum",
+                            json("[\"summary\",\"full\"]")));
                 assertThat(f.mockDetails().location())
                     .isEqualTo(
                         "[root].interactions[0].request.matchingRules.query.fields.matchers[0]");
@@ -282,15 +331,17 @@ class MatchingRulesBeyondBodiesTests {
     }
 
     @Test
-    void anIntegerMatcherAdmittingZeroIsAnErrorAtTheMinimum() throws IOException {
+    void anIntegerMatcherAdmittingAValueBelowTheMinimumIsAnErrorAtTheMinimum() throws IOException {
       assertThat(request(rule("query", "limit", "{\"match\": \"integer\"}")))
           .singleElement()
           .satisfies(
               f -> {
-                assertThat(f.message())
+                String witness = witness(f);
+                assertThat(Long.parseLong(witness)).isLessThan(1);
+                assertThat(draft(f))
                     .isEqualTo(
-                        "Matcher admits values the spec forbids: an integer matcher admits \"0\","
-                            + " which fails 'minimum' 1");
+                        Findings.numberMatcherAdmits(
+                            Matched.REQUEST_QUERY, "integer", witness, "minimum", json("1")));
                 assertThat(f.specDetails().location())
                     .isEqualTo(OPERATION + ".parameters[5].schema.minimum");
               });
@@ -356,11 +407,13 @@ class MatchingRulesBeyondBodiesTests {
               f -> {
                 assertThat(f.code()).isEqualTo("request.path-or-method.matcher.unknown");
                 assertThat(f.type()).isEqualTo(Finding.Type.ERROR);
-                assertThat(f.message())
+                // any path the regex matches whose id is not all digits shows it
+                String witness = witness(f);
+                assertThat(witness).matches("/orders/[^/]+").doesNotMatch("/orders/[0-9]+");
+                assertThat(draft(f))
                     .isEqualTo(
-                        "Matcher admits paths the spec forbids: regex '/orders/[^/]+' matches"
-                            + " \"/orders/1x\", whose path parameter 'id' fails 'pattern'"
-                            + " \"^[0-9]+$\"");
+                        Findings.pathRegexForbidden(
+                            "/orders/[^/]+", witness, "id", "pattern", json("\"^[0-9]+$\"")));
                 assertThat(f.mockDetails().location())
                     .isEqualTo("[root].interactions[0].request.matchingRules.path.matchers[0]");
                 assertThat(f.specDetails().location())
@@ -377,11 +430,12 @@ class MatchingRulesBeyondBodiesTests {
               f -> {
                 assertThat(f.code()).isEqualTo("request.path-or-method.matcher.unknown");
                 assertThat(f.type()).isEqualTo(Finding.Type.WARNING);
-                assertThat(f.message())
+                // any path the regex matches that is not /orders/{id} shows it
+                String witness = witness(f);
+                assertThat(witness).matches("/orders/[0-9]+(/.*)?").doesNotMatch("/orders/[^/]+");
+                assertThat(draft(f))
                     .isEqualTo(
-                        "Matcher admits paths no operation has: regex '/orders/[0-9]+(/.*)?'"
-                            + " matches \"/orders/1/x\", which is not a path of GET in the spec"
-                            + " file");
+                        Findings.pathRegexWithoutOperation("/orders/[0-9]+(/.*)?", witness, "GET"));
                 assertThat(f.specDetails().location()).isEqualTo("[root].paths");
               });
     }
@@ -503,10 +557,16 @@ class MatchingRulesBeyondBodiesTests {
           .satisfies(
               f -> {
                 assertThat(f.code()).isEqualTo("message.payload.matcher.incompatible");
-                assertThat(f.message())
+                String witness = witness(f);
+                assertThat(witness).matches("SKU-[0-9]+").doesNotMatch("^SKU-[0-9]{4}$");
+                assertThat(draft(f))
                     .isEqualTo(
-                        "Matcher admits values the spec forbids: regex 'SKU-[0-9]+' matches"
-                            + " \"SKU-100\", which fails 'pattern' \"^SKU-[0-9]{4}$\"");
+                        Findings.regexMatches(
+                            Matched.MESSAGE_PAYLOAD,
+                            "SKU-[0-9]+",
+                            witness,
+                            "pattern",
+                            json("\"^SKU-[0-9]{4}$\"")));
                 assertThat(f.mockDetails().location())
                     .isEqualTo("[root].interactions[0].matchingRules.content.$.sku.matchers[0]");
                 assertThat(f.specDetails().location())
@@ -523,10 +583,10 @@ class MatchingRulesBeyondBodiesTests {
           .singleElement()
           .satisfies(
               f -> {
-                assertThat(f.message())
+                assertThat(draft(f))
                     .isEqualTo(
-                        "Matcher admits values the spec forbids: an integer matcher admits any"
-                            + " integer, but the spec narrows it with 'minimum' 0");
+                        Findings.numberMatcherNarrowed(
+                            Matched.MESSAGE_PAYLOAD, "integer", "minimum", json("0")));
                 assertThat(f.mockDetails().location())
                     .isEqualTo("[root].interactions[0].matchingRules.body.$.available.matchers[0]");
                 assertThat(f.specDetails().location())
@@ -594,7 +654,16 @@ class MatchingRulesBeyondBodiesTests {
           .singleElement()
           .satisfies(
               f -> {
-                assertThat(f.message()).contains("matches \"ESERVED\"").contains("fails 'enum'");
+                String witness = witness(f);
+                assertThat(witness).matches("[A-Z]+").isNotIn("RESERVED", "REFUSED");
+                assertThat(draft(f))
+                    .isEqualTo(
+                        Findings.regexMatches(
+                            Matched.MESSAGE_PAYLOAD,
+                            "[A-Z]+",
+                            witness,
+                            "enum",
+                            json("[\"RESERVED\",\"REFUSED\"]")));
                 assertThat(f.mockDetails().location())
                     .isEqualTo(
                         "[root].interactions[0].response[0].matchingRules.content.$.status.matchers[0]");

@@ -1,10 +1,20 @@
 package io.pactwire.openapi;
 
+import static io.pactwire.openapi.ExpectedFindings.draft;
+import static io.pactwire.openapi.ExpectedFindings.json;
+import static io.pactwire.openapi.ExpectedFindings.witness;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.pactwire.openapi.internal.Findings;
+import io.pactwire.openapi.internal.Findings.Matched;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -64,6 +74,8 @@ class MatchingRulesTests {
     assertThat(check("{}", true)).isEmpty();
   }
 
+  static final String STATUSES = "[\"CREATED\",\"APPROVED\",\"COMPLETED\"]";
+
   @Nested
   class Regex {
 
@@ -76,9 +88,13 @@ class MatchingRulesTests {
           .singleElement()
           .satisfies(
               f -> {
-                assertThat(f.code()).isEqualTo("response.body.matcher.incompatible");
-                assertThat(f.type()).isEqualTo(Finding.Type.ERROR);
-                assertThat(f.message()).contains("regex '[A-Z]+'").contains("fails 'enum'");
+                // any value the regex matches and the enum lacks shows it
+                String witness = witness(f);
+                assertThat(witness).matches("[A-Z]+").isNotIn("CREATED", "APPROVED", "COMPLETED");
+                assertThat(draft(f))
+                    .isEqualTo(
+                        Findings.regexMatches(
+                            Matched.RESPONSE_BODY, "[A-Z]+", witness, "enum", json(STATUSES)));
                 assertThat(f.mockDetails().location())
                     .isEqualTo(
                         "[root].interactions[0].response.matchingRules.body.$.status.matchers[0]");
@@ -107,7 +123,16 @@ class MatchingRulesTests {
           .singleElement()
           .satisfies(
               f -> {
-                assertThat(f.message()).contains("fails 'pattern'");
+                String witness = witness(f);
+                assertThat(witness).matches("SKU-\\d+").doesNotMatch("^SKU-[0-9]{4}$");
+                assertThat(draft(f))
+                    .isEqualTo(
+                        Findings.regexMatches(
+                            Matched.RESPONSE_BODY,
+                            "SKU-\\d+",
+                            witness,
+                            "pattern",
+                            json("\"^SKU-[0-9]{4}$\"")));
                 assertThat(f.specDetails().location())
                     .endsWith(".components.schemas.Item.properties.sku.pattern");
               });
@@ -125,9 +150,10 @@ class MatchingRulesTests {
           .singleElement()
           .satisfies(
               f -> {
-                assertThat(f.message())
-                    .contains("type matcher admits any string")
-                    .contains("'enum'");
+                assertThat(draft(f))
+                    .isEqualTo(
+                        Findings.typeMatcherNarrowed(
+                            Matched.RESPONSE_BODY, "string", null, "enum", json(STATUSES)));
                 assertThat(f.specDetails().location()).endsWith(".properties.status.enum");
               });
     }
@@ -136,7 +162,16 @@ class MatchingRulesTests {
     void aTypeMatcherOnADateTimeFieldIsAnError() throws IOException {
       assertThat(check(rule("$.createdAt", "{\"match\": \"type\"}"), true))
           .singleElement()
-          .satisfies(f -> assertThat(f.message()).contains("'format' \"date-time\""));
+          .satisfies(
+              f ->
+                  assertThat(draft(f))
+                      .isEqualTo(
+                          Findings.typeMatcherNarrowed(
+                              Matched.RESPONSE_BODY,
+                              "string",
+                              null,
+                              "format",
+                              json("\"date-time\""))));
     }
 
     @Test
@@ -176,9 +211,8 @@ class MatchingRulesTests {
           .singleElement()
           .satisfies(
               f -> {
-                assertThat(f.message())
-                    .isEqualTo(
-                        "Matcher admits arrays the spec forbids: eachLike minimum 1 is below minItems 2");
+                assertThat(draft(f))
+                    .isEqualTo(Findings.eachLikeBelowMinItems(Matched.RESPONSE_BODY, 1, 2));
                 assertThat(f.specDetails().location())
                     .endsWith(".components.schemas.Order.properties.items.minItems");
               });
@@ -207,10 +241,19 @@ class MatchingRulesTests {
           .singleElement()
           .satisfies(
               f -> {
-                assertThat(f.message())
+                // any date the format writes shows it: a date alone is no date-time
+                String witness = witness(f);
+                assertThat(LocalDate.parse(witness)).isNotNull();
+                assertThatThrownBy(() -> OffsetDateTime.parse(witness));
+                assertThat(draft(f))
                     .isEqualTo(
-                        "Matcher admits values the spec forbids: date matcher 'yyyy-MM-dd'"
-                            + " admits \"2000-01-01\", which fails 'format' \"date-time\"");
+                        Findings.dateMatcherAdmits(
+                            Matched.RESPONSE_BODY,
+                            "date",
+                            "yyyy-MM-dd",
+                            witness,
+                            "format",
+                            json("\"date-time\"")));
                 assertThat(f.specDetails().location()).endsWith(".properties.createdAt.format");
               });
     }
@@ -231,7 +274,25 @@ class MatchingRulesTests {
       // pact-jvm's default timestamp format has no offset, which RFC 3339 requires
       assertThat(check(rule("$.createdAt", "{\"match\": \"timestamp\"}"), true))
           .singleElement()
-          .satisfies(f -> assertThat(f.message()).contains("admits \"2000-01-01T00:00:00\""));
+          .satisfies(
+              f -> {
+                // any timestamp the default format writes has no offset
+                String witness = witness(f);
+                assertThat(
+                        LocalDateTime.parse(
+                            witness, DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss")))
+                    .isNotNull();
+                assertThatThrownBy(() -> OffsetDateTime.parse(witness));
+                assertThat(draft(f))
+                    .isEqualTo(
+                        Findings.dateMatcherAdmits(
+                            Matched.RESPONSE_BODY,
+                            "timestamp",
+                            "yyyy-MM-dd'T'HH:mm:ss",
+                            witness,
+                            "format",
+                            json("\"date-time\"")));
+              });
     }
 
     @Test
@@ -239,12 +300,15 @@ class MatchingRulesTests {
       assertThat(check(rule("$.status", "{\"match\": \"include\", \"value\": \"CREATED\"}"), true))
           .singleElement()
           .satisfies(
-              f ->
-                  assertThat(f.message())
-                      .isEqualTo(
-                          "Matcher admits values the spec forbids: include matcher 'CREATED'"
-                              + " admits \"xCREATEDx\", which fails 'enum'"
-                              + " [\"CREATED\",\"APPROVED\",\"COMPLETED\"]"));
+              f -> {
+                // any longer value that includes CREATED is outside the enum
+                String witness = witness(f);
+                assertThat(witness).contains("CREATED").isNotIn("CREATED", "APPROVED", "COMPLETED");
+                assertThat(draft(f))
+                    .isEqualTo(
+                        Findings.includeMatcherAdmits(
+                            Matched.RESPONSE_BODY, "CREATED", witness, "enum", json(STATUSES)));
+              });
     }
 
     @Test
@@ -293,7 +357,10 @@ class MatchingRulesTests {
           .singleElement()
           .satisfies(
               f -> {
-                assertThat(f.message()).contains("type matcher admits any string");
+                assertThat(draft(f))
+                    .isEqualTo(
+                        Findings.typeMatcherNarrowed(
+                            Matched.RESPONSE_BODY, "string", null, "enum", json(STATUSES)));
                 assertThat(f.mockDetails().location()).endsWith(".$.status.matchers[0]");
               });
     }
@@ -316,7 +383,12 @@ class MatchingRulesTests {
                   rules("AND", TYPE, "{\"match\": \"contentType\", \"value\": \"text/plain\"}"),
                   true))
           .singleElement()
-          .satisfies(f -> assertThat(f.message()).contains("type matcher admits any string"));
+          .satisfies(
+              f ->
+                  assertThat(draft(f))
+                      .isEqualTo(
+                          Findings.typeMatcherNarrowed(
+                              Matched.RESPONSE_BODY, "string", null, "enum", json(STATUSES))));
     }
   }
 

@@ -1,11 +1,14 @@
 package io.pactwire.openapi;
 
+import static io.pactwire.openapi.ExpectedFindings.draft;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.pactwire.openapi.internal.Findings;
+import io.pactwire.openapi.internal.Findings.Validated;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -72,8 +75,7 @@ class PayPalOrdersTests {
           .satisfies(
               f -> {
                 assertThat(f.code()).isEqualTo("response.status.default");
-                assertThat(f.message())
-                    .isEqualTo("Response status code matched default response in spec file: 202");
+                assertThat(draft(f)).isEqualTo(Findings.responseStatusDefault(202));
                 assertThat(f.mockDetails().location())
                     .isEqualTo("[root].interactions[1].response.status");
                 assertThat(f.specDetails().location())
@@ -84,7 +86,10 @@ class PayPalOrdersTests {
           .satisfies(
               f -> {
                 assertThat(f.code()).isEqualTo("response.body.incompatible");
-                assertThat(f.message()).endsWith("must match exactly one schema in oneOf");
+                assertThat(draft(f))
+                    .isEqualTo(
+                        Findings.incompatible(
+                            Validated.RESPONSE_BODY, "must match exactly one schema in oneOf"));
                 assertThat(f.specDetails().location())
                     .endsWith(".components.schemas.error_default.oneOf");
               });
@@ -97,8 +102,8 @@ class PayPalOrdersTests {
 
       assertThat(OpenApiCheck.of(spec).check(pact))
           .filteredOn(Finding::isError)
-          .extracting(Finding::message)
-          .containsExactly("Response status code not defined in spec file: 302");
+          .extracting(ExpectedFindings::draft)
+          .containsExactly(Findings.responseStatusUnknown(302));
     }
 
     @Test
@@ -114,9 +119,8 @@ class PayPalOrdersTests {
                     .isEqualTo("[root].interactions[2].response.body.status");
               });
       assertThat(errors(pact))
-          .extracting(Finding::message)
-          .contains(
-              "Response body is incompatible with the response body schema in the spec file: must be string");
+          .extracting(ExpectedFindings::draft)
+          .contains(Findings.incompatible(Validated.RESPONSE_BODY, "must be string"));
     }
 
     @Test
@@ -127,7 +131,10 @@ class PayPalOrdersTests {
           .singleElement()
           .satisfies(
               f -> {
-                assertThat(f.message()).endsWith("must be equal to one of the allowed values");
+                assertThat(draft(f))
+                    .isEqualTo(
+                        Findings.incompatible(
+                            Validated.RESPONSE_BODY, "must be equal to one of the allowed values"));
                 assertThat(f.specDetails().location())
                     .isEqualTo(
                         "[root].paths./v2/checkout/orders/{id}.get.responses.200.content.application/json"
@@ -144,7 +151,10 @@ class PayPalOrdersTests {
           .satisfies(
               f -> {
                 assertThat(f.code()).isEqualTo("response.body.incompatible");
-                assertThat(f.message()).endsWith("must NOT have additional properties - paid");
+                assertThat(draft(f))
+                    .isEqualTo(
+                        Findings.incompatible(
+                            Validated.RESPONSE_BODY, "must NOT have additional properties - paid"));
                 assertThat(f.mockDetails().location())
                     .isEqualTo("[root].interactions[0].response.body");
               });
@@ -164,9 +174,10 @@ class PayPalOrdersTests {
           .satisfies(
               f -> {
                 assertThat(f.code()).isEqualTo("request.path-or-method.unknown");
-                assertThat(f.message())
+                assertThat(draft(f))
                     .isEqualTo(
-                        "Path or method not defined in spec file: GET /v2/checkout/order/5O190127TN364715T");
+                        Findings.pathOrMethodUnknown(
+                            "GET", "/v2/checkout/order/5O190127TN364715T"));
               });
     }
 
