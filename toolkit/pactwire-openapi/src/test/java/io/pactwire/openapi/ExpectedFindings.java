@@ -7,6 +7,7 @@ import io.pactwire.openapi.internal.Findings;
 import io.pactwire.openapi.internal.Json;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -21,6 +22,23 @@ final class ExpectedFindings {
       Pattern.compile("(?:admits|matches) \"(.*?)\", (?:which|whose)");
 
   private ExpectedFindings() {}
+
+  /** A finding as tests compare it: code, severity and message, and where it points. */
+  record Seen(Findings.Draft draft, String pact, String spec) {}
+
+  /** The finding as tests compare it with a {@link Seen} built from the catalogue. */
+  static Seen seen(Finding f) {
+    return new Seen(
+        draft(f),
+        f.mockDetails() == null ? null : f.mockDetails().location(),
+        f.specDetails() == null ? null : f.specDetails().location());
+  }
+
+  /** The one finding of a list, failing when there are none or several. */
+  static Finding only(List<Finding> findings) {
+    assertThat(findings).hasSize(1);
+    return findings.get(0);
+  }
 
   /** The finding's code, severity and message, to compare with a factory of the catalogue. */
   static Findings.Draft draft(Finding f) {

@@ -2,20 +2,22 @@ package io.pactwire.openapi;
 
 import static io.pactwire.openapi.ExpectedFindings.draft;
 import static io.pactwire.openapi.ExpectedFindings.json;
+import static io.pactwire.openapi.ExpectedFindings.only;
+import static io.pactwire.openapi.ExpectedFindings.seen;
 import static io.pactwire.openapi.ExpectedFindings.witness;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.pactwire.openapi.ExpectedFindings.Seen;
 import io.pactwire.openapi.internal.Findings;
 import io.pactwire.openapi.internal.Findings.Matched;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDate;
-import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Locale;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -76,33 +78,36 @@ class MatchingRulesTests {
 
   static final String STATUSES = "[\"CREATED\",\"APPROVED\",\"COMPLETED\"]";
 
+  /** The witness of a finding on the status: a value its enum lacks. */
+  static String statusWitness(Finding f) {
+    String witness = witness(f);
+    assertThat(witness).isNotIn("CREATED", "APPROVED", "COMPLETED");
+    return witness;
+  }
+
+  /** What a type matcher on the status, whose schema is an enum, gives. */
+  static final Findings.Draft STATUS_TYPE =
+      Findings.typeMatcherNarrowed(Matched.RESPONSE_BODY, "string", null, "enum", json(STATUSES));
+
   @Nested
   class Regex {
 
     @Test
     void aRegexAdmittingAStatusOutsideTheEnumIsAnError() throws IOException {
-      List<Finding> findings =
-          check(rule("$.status", "{\"match\": \"regex\", \"regex\": \"[A-Z]+\"}"), true);
+      Finding f =
+          only(check(rule("$.status", "{\"match\": \"regex\", \"regex\": \"[A-Z]+\"}"), true));
 
-      assertThat(findings)
-          .singleElement()
-          .satisfies(
-              f -> {
-                // any value the regex matches and the enum lacks shows it
-                String witness = witness(f);
-                assertThat(witness).matches("[A-Z]+").isNotIn("CREATED", "APPROVED", "COMPLETED");
-                assertThat(draft(f))
-                    .isEqualTo(
-                        Findings.regexMatches(
-                            Matched.RESPONSE_BODY, "[A-Z]+", witness, "enum", json(STATUSES)));
-                assertThat(f.mockDetails().location())
-                    .isEqualTo(
-                        "[root].interactions[0].response.matchingRules.body.$.status.matchers[0]");
-                assertThat(f.specDetails().location())
-                    .isEqualTo(
-                        "[root].paths./orders/{id}.get.responses.200.content.application/json.schema"
-                            + ".components.schemas.Order.properties.status.enum");
-              });
+      // any value the regex matches and the enum lacks shows it
+      String witness = statusWitness(f);
+      assertThat(witness).matches("[A-Z]+");
+      assertThat(seen(f))
+          .isEqualTo(
+              new Seen(
+                  Findings.regexMatches(
+                      Matched.RESPONSE_BODY, "[A-Z]+", witness, "enum", json(STATUSES)),
+                  "[root].interactions[0].response.matchingRules.body.$.status.matchers[0]",
+                  "[root].paths./orders/{id}.get.responses.200.content.application/json.schema"
+                      + ".components.schemas.Order.properties.status.enum"));
     }
 
     @Test
@@ -116,26 +121,24 @@ class MatchingRulesTests {
 
     @Test
     void aRegexWiderThanTheSchemaPatternIsAnError() throws IOException {
-      List<Finding> findings =
-          check(rule("$.items[*].sku", "{\"match\": \"regex\", \"regex\": \"SKU-\\\\d+\"}"), true);
+      Finding f =
+          only(
+              check(
+                  rule("$.items[*].sku", "{\"match\": \"regex\", \"regex\": \"SKU-\\\\d+\"}"),
+                  true));
 
-      assertThat(findings)
-          .singleElement()
-          .satisfies(
-              f -> {
-                String witness = witness(f);
-                assertThat(witness).matches("SKU-\\d+").doesNotMatch("^SKU-[0-9]{4}$");
-                assertThat(draft(f))
-                    .isEqualTo(
-                        Findings.regexMatches(
-                            Matched.RESPONSE_BODY,
-                            "SKU-\\d+",
-                            witness,
-                            "pattern",
-                            json("\"^SKU-[0-9]{4}$\"")));
-                assertThat(f.specDetails().location())
-                    .endsWith(".components.schemas.Item.properties.sku.pattern");
-              });
+      String witness = witness(f);
+      assertThat(witness).matches("SKU-\\d+").doesNotMatch("^SKU-[0-9]{4}$");
+      assertThat(draft(f))
+          .isEqualTo(
+              Findings.regexMatches(
+                  Matched.RESPONSE_BODY,
+                  "SKU-\\d+",
+                  witness,
+                  "pattern",
+                  json("\"^SKU-[0-9]{4}$\"")));
+      assertThat(f.specDetails().location())
+          .endsWith(".components.schemas.Item.properties.sku.pattern");
     }
   }
 
@@ -144,18 +147,10 @@ class MatchingRulesTests {
 
     @Test
     void aTypeMatcherOnAnEnumFieldIsAnError() throws IOException {
-      List<Finding> findings = check(rule("$.status", "{\"match\": \"type\"}"), true);
+      Finding f = only(check(rule("$.status", "{\"match\": \"type\"}"), true));
 
-      assertThat(findings)
-          .singleElement()
-          .satisfies(
-              f -> {
-                assertThat(draft(f))
-                    .isEqualTo(
-                        Findings.typeMatcherNarrowed(
-                            Matched.RESPONSE_BODY, "string", null, "enum", json(STATUSES)));
-                assertThat(f.specDetails().location()).endsWith(".properties.status.enum");
-              });
+      assertThat(draft(f)).isEqualTo(STATUS_TYPE);
+      assertThat(f.specDetails().location()).endsWith(".properties.status.enum");
     }
 
     @Test
@@ -235,27 +230,9 @@ class MatchingRulesTests {
 
     @Test
     void aDateMatcherOnADateTimeFieldIsAnError() throws IOException {
-      // createdAt is a date-time: a date matcher's mock may return "2000-01-01"
-      assertThat(
-              check(rule("$.createdAt", "{\"match\": \"date\", \"format\": \"yyyy-MM-dd\"}"), true))
-          .singleElement()
-          .satisfies(
-              f -> {
-                // any date the format writes shows it: a date alone is no date-time
-                String witness = witness(f);
-                assertThat(LocalDate.parse(witness)).isNotNull();
-                assertThatThrownBy(() -> OffsetDateTime.parse(witness));
-                assertThat(draft(f))
-                    .isEqualTo(
-                        Findings.dateMatcherAdmits(
-                            Matched.RESPONSE_BODY,
-                            "date",
-                            "yyyy-MM-dd",
-                            witness,
-                            "format",
-                            json("\"date-time\"")));
-                assertThat(f.specDetails().location()).endsWith(".properties.createdAt.format");
-              });
+      // createdAt is a date-time: a date matcher's mock may return a date alone
+      assertAdmitsNoDateTime(
+          "{\"match\": \"date\", \"format\": \"yyyy-MM-dd\"}", "date", "yyyy-MM-dd");
     }
 
     @Test
@@ -272,43 +249,39 @@ class MatchingRulesTests {
     @Test
     void aTimestampMatcherWithoutAnOffsetOnADateTimeFieldIsAnError() throws IOException {
       // pact-jvm's default timestamp format has no offset, which RFC 3339 requires
-      assertThat(check(rule("$.createdAt", "{\"match\": \"timestamp\"}"), true))
-          .singleElement()
-          .satisfies(
-              f -> {
-                // any timestamp the default format writes has no offset
-                String witness = witness(f);
-                assertThat(
-                        LocalDateTime.parse(
-                            witness, DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss")))
-                    .isNotNull();
-                assertThatThrownBy(() -> OffsetDateTime.parse(witness));
-                assertThat(draft(f))
-                    .isEqualTo(
-                        Findings.dateMatcherAdmits(
-                            Matched.RESPONSE_BODY,
-                            "timestamp",
-                            "yyyy-MM-dd'T'HH:mm:ss",
-                            witness,
-                            "format",
-                            json("\"date-time\"")));
-              });
+      assertAdmitsNoDateTime("{\"match\": \"timestamp\"}", "timestamp", "yyyy-MM-dd'T'HH:mm:ss");
+    }
+
+    /**
+     * A date matcher on createdAt is an error shown by a witness: any value its {@code format}
+     * writes that is no RFC 3339 date-time will do.
+     */
+    private void assertAdmitsNoDateTime(String matcher, String match, String format)
+        throws IOException {
+      Finding f = only(check(rule("$.createdAt", matcher), true));
+
+      String witness = witness(f);
+      assertThat(DateTimeFormatter.ofPattern(format, Locale.ROOT).parse(witness)).isNotNull();
+      assertThatThrownBy(() -> OffsetDateTime.parse(witness));
+      assertThat(draft(f))
+          .isEqualTo(
+              Findings.dateMatcherAdmits(
+                  Matched.RESPONSE_BODY, match, format, witness, "format", json("\"date-time\"")));
+      assertThat(f.specDetails().location()).endsWith(".properties.createdAt.format");
     }
 
     @Test
     void anIncludeMatcherOnAnEnumFieldIsAnError() throws IOException {
-      assertThat(check(rule("$.status", "{\"match\": \"include\", \"value\": \"CREATED\"}"), true))
-          .singleElement()
-          .satisfies(
-              f -> {
-                // any longer value that includes CREATED is outside the enum
-                String witness = witness(f);
-                assertThat(witness).contains("CREATED").isNotIn("CREATED", "APPROVED", "COMPLETED");
-                assertThat(draft(f))
-                    .isEqualTo(
-                        Findings.includeMatcherAdmits(
-                            Matched.RESPONSE_BODY, "CREATED", witness, "enum", json(STATUSES)));
-              });
+      Finding f =
+          only(check(rule("$.status", "{\"match\": \"include\", \"value\": \"CREATED\"}"), true));
+
+      // any longer value that includes CREATED is outside the enum
+      String witness = statusWitness(f);
+      assertThat(witness).contains("CREATED");
+      assertThat(draft(f))
+          .isEqualTo(
+              Findings.includeMatcherAdmits(
+                  Matched.RESPONSE_BODY, "CREATED", witness, "enum", json(STATUSES)));
     }
 
     @Test
@@ -353,16 +326,10 @@ class MatchingRulesTests {
 
     @Test
     void withOrEachMatcherAdmitsValuesOfItsOwn() throws IOException {
-      assertThat(check(rules("OR", TYPE, ENUM_ONLY), true))
-          .singleElement()
-          .satisfies(
-              f -> {
-                assertThat(draft(f))
-                    .isEqualTo(
-                        Findings.typeMatcherNarrowed(
-                            Matched.RESPONSE_BODY, "string", null, "enum", json(STATUSES)));
-                assertThat(f.mockDetails().location()).endsWith(".$.status.matchers[0]");
-              });
+      Finding f = only(check(rules("OR", TYPE, ENUM_ONLY), true));
+
+      assertThat(draft(f)).isEqualTo(STATUS_TYPE);
+      assertThat(f.mockDetails().location()).endsWith(".$.status.matchers[0]");
     }
 
     @Test
@@ -383,12 +350,7 @@ class MatchingRulesTests {
                   rules("AND", TYPE, "{\"match\": \"contentType\", \"value\": \"text/plain\"}"),
                   true))
           .singleElement()
-          .satisfies(
-              f ->
-                  assertThat(draft(f))
-                      .isEqualTo(
-                          Findings.typeMatcherNarrowed(
-                              Matched.RESPONSE_BODY, "string", null, "enum", json(STATUSES))));
+          .satisfies(f -> assertThat(draft(f)).isEqualTo(STATUS_TYPE));
     }
   }
 

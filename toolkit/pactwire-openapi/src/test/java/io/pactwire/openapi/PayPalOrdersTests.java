@@ -74,7 +74,6 @@ class PayPalOrdersTests {
           .singleElement()
           .satisfies(
               f -> {
-                assertThat(f.code()).isEqualTo("response.status.default");
                 assertThat(draft(f)).isEqualTo(Findings.responseStatusDefault(202));
                 assertThat(f.mockDetails().location())
                     .isEqualTo("[root].interactions[1].response.status");
@@ -85,11 +84,8 @@ class PayPalOrdersTests {
           .singleElement()
           .satisfies(
               f -> {
-                assertThat(f.code()).isEqualTo("response.body.incompatible");
                 assertThat(draft(f))
-                    .isEqualTo(
-                        Findings.incompatible(
-                            Validated.RESPONSE_BODY, "must match exactly one schema in oneOf"));
+                    .isEqualTo(bodyIncompatible("must match exactly one schema in oneOf"));
                 assertThat(f.specDetails().location())
                     .endsWith(".components.schemas.error_default.oneOf");
               });
@@ -120,7 +116,7 @@ class PayPalOrdersTests {
               });
       assertThat(errors(pact))
           .extracting(ExpectedFindings::draft)
-          .contains(Findings.incompatible(Validated.RESPONSE_BODY, "must be string"));
+          .contains(bodyIncompatible("must be string"));
     }
 
     @Test
@@ -132,9 +128,7 @@ class PayPalOrdersTests {
           .satisfies(
               f -> {
                 assertThat(draft(f))
-                    .isEqualTo(
-                        Findings.incompatible(
-                            Validated.RESPONSE_BODY, "must be equal to one of the allowed values"));
+                    .isEqualTo(bodyIncompatible("must be equal to one of the allowed values"));
                 assertThat(f.specDetails().location())
                     .isEqualTo(
                         "[root].paths./v2/checkout/orders/{id}.get.responses.200.content.application/json"
@@ -150,11 +144,8 @@ class PayPalOrdersTests {
           .singleElement()
           .satisfies(
               f -> {
-                assertThat(f.code()).isEqualTo("response.body.incompatible");
                 assertThat(draft(f))
-                    .isEqualTo(
-                        Findings.incompatible(
-                            Validated.RESPONSE_BODY, "must NOT have additional properties - paid"));
+                    .isEqualTo(bodyIncompatible("must NOT have additional properties - paid"));
                 assertThat(f.mockDetails().location())
                     .isEqualTo("[root].interactions[0].response.body");
               });
@@ -173,7 +164,6 @@ class PayPalOrdersTests {
           .singleElement()
           .satisfies(
               f -> {
-                assertThat(f.code()).isEqualTo("request.path-or-method.unknown");
                 assertThat(draft(f))
                     .isEqualTo(
                         Findings.pathOrMethodUnknown(
@@ -192,5 +182,10 @@ class PayPalOrdersTests {
           .hasMessageContaining(
               "pact: [root].interactions[1].response.body  (\"capture an approved order\"");
     }
+  }
+
+  /** A response body that fails the spec's schema, as the validator words the failure. */
+  static Findings.Draft bodyIncompatible(String violation) {
+    return Findings.incompatible(Validated.RESPONSE_BODY, violation);
   }
 }

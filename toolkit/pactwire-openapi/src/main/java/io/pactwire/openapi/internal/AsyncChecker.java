@@ -92,21 +92,17 @@ public final class AsyncChecker {
     String kind = sync ? "Sync" : "Async";
     String base = "[root].interactions[" + index + "]";
     JsonNode refs = interaction.path("comments").path("references").get("AsyncAPI");
-    if (refs == null || refs.isNull() || (refs.isBoolean() && !refs.booleanValue())) {
-      out.add(
-          Findings.messageReferencesMissing(kind)
-              .at(
-                  mock(interaction, base + ".comments.references.AsyncAPI", null),
-                  new SpecDetails("[root]", null, null, null)));
-      return;
-    }
-    String operationId = refs.isObject() ? refs.path("operationId").asText("") : "";
+    boolean absent = refs == null || refs.isNull() || (refs.isBoolean() && !refs.booleanValue());
+    String operationId = !absent && refs.isObject() ? refs.path("operationId").asText("") : "";
     if (operationId.isEmpty()) {
+      Findings.Draft draft =
+          absent
+              ? Findings.messageReferencesMissing(kind)
+              : Findings.messageReferencesMalformed(kind);
       out.add(
-          Findings.messageReferencesMalformed(kind)
-              .at(
-                  mock(interaction, base + ".comments.references.AsyncAPI", refs),
-                  new SpecDetails("[root]", null, null, null)));
+          draft.at(
+              mock(interaction, base + ".comments.references.AsyncAPI", absent ? null : refs),
+              new SpecDetails("[root]", null, null, null)));
       return;
     }
     JsonNode operation = operations.get(operationId);
@@ -394,14 +390,10 @@ public final class AsyncChecker {
       value = com.fasterxml.jackson.databind.node.NullNode.getInstance();
     }
     for (SchemaValidator.Violation v : validator.validate(id, prepared, value)) {
-      JsonNode at = value;
-      for (String s : v.instancePath()) {
-        at = at == null ? null : at.isArray() ? at.get(Integer.parseInt(s)) : at.get(s);
-      }
       out.add(
           Findings.incompatible(what, v.message())
               .at(
-                  mock(interaction, location + v.instanceSuffix(), at),
+                  mock(interaction, location + v.instanceSuffix(), v.valueIn(value)),
                   new SpecDetails(
                       schemaPath + "." + v.schemaDotted(), null, null, v.schemaValue())));
     }

@@ -34,8 +34,8 @@ public final class HttpChecker {
     this.routes = new Routes(oas);
     this.path = new PathCheck(spec);
     this.security = new SecurityCheck(spec);
-    this.requestHeaders = new RequestHeaderCheck(spec, security);
-    this.query = new QueryCheck(spec, security);
+    this.requestHeaders = new RequestHeaderCheck(spec);
+    this.query = new QueryCheck(spec);
     this.requestBody = new RequestBodyCheck(spec);
     this.response = new ResponseCheck(spec);
   }

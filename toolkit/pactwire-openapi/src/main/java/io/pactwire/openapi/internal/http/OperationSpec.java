@@ -9,8 +9,12 @@ import io.pactwire.openapi.internal.MediaTypes;
 import io.pactwire.openapi.internal.SchemaPreparer;
 import io.pactwire.openapi.internal.SchemaValidator;
 import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -96,14 +100,10 @@ final class OperationSpec {
     List<Finding> out = new ArrayList<>();
     ObjectNode p = prepare(schemaId, schema, response);
     for (SchemaValidator.Violation v : validator.validate(schemaId + "|" + response, p, value)) {
-      JsonNode at = value;
-      for (String s : v.instancePath()) {
-        at = at == null ? null : at.isArray() ? at.get(Integer.parseInt(s)) : at.get(s);
-      }
       out.add(
           Findings.incompatible(what, v.message())
               .at(
-                  h.at(mockPrefix + v.instanceSuffix(), at),
+                  h.at(mockPrefix + v.instanceSuffix(), v.valueIn(value)),
                   r.at(schemaId + ".schema." + v.schemaDotted(), v.schemaValue())));
     }
     return out;
@@ -122,6 +122,25 @@ final class OperationSpec {
     return swagger2
         ? oas.path("securityDefinitions")
         : oas.path("components").path("securitySchemes");
+  }
+
+  /**
+   * The names of API keys the operation's security reads from {@code in} (header names in lower
+   * case): such headers and query parameters are not unknown.
+   */
+  Set<String> apiKeys(Route r, String in) {
+    Set<String> names = new LinkedHashSet<>();
+    for (JsonNode requirement : r.operation().path("security")) {
+      for (Iterator<String> it = requirement.fieldNames(); it.hasNext(); ) {
+        JsonNode scheme = deref(securitySchemes().path(it.next()));
+        if ("apiKey".equals(scheme.path("type").asText())
+            && in.equals(scheme.path("in").asText())) {
+          String name = scheme.path("name").asText();
+          names.add("header".equals(in) ? name.toLowerCase(Locale.ROOT) : name);
+        }
+      }
+    }
+    return names;
   }
 
   List<String> requestContentTypes(Route r) {

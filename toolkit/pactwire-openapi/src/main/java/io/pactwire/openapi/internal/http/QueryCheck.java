@@ -24,11 +24,9 @@ final class QueryCheck {
       Map.of("ssv", " ", "tsv", "\t", "pipes", "|");
 
   private final OperationSpec spec;
-  private final SecurityCheck security;
 
-  QueryCheck(OperationSpec spec, SecurityCheck security) {
+  QueryCheck(OperationSpec spec) {
     this.spec = spec;
-    this.security = security;
   }
 
   void check(HttpInteraction h, Route r, List<Finding> out) {
@@ -56,7 +54,7 @@ final class QueryCheck {
       }
       parsed.remove(name);
     }
-    Set<String> securityQueries = security.apiKeys(r, "query");
+    Set<String> securityQueries = spec.apiKeys(r, "query");
     if (h.validRequest()) {
       for (Iterator<Map.Entry<String, JsonNode>> it = parsed.fields(); it.hasNext(); ) {
         Map.Entry<String, JsonNode> e = it.next();

@@ -25,11 +25,9 @@ import java.util.Set;
 final class RequestHeaderCheck {
 
   private final OperationSpec spec;
-  private final SecurityCheck security;
 
-  RequestHeaderCheck(OperationSpec spec, SecurityCheck security) {
+  RequestHeaderCheck(OperationSpec spec) {
     this.spec = spec;
-    this.security = security;
   }
 
   void check(HttpInteraction h, Route r, List<Finding> out) {
@@ -131,7 +129,7 @@ final class RequestHeaderCheck {
       }
     }
     if (h.validRequest()) {
-      Set<String> securityHeaders = security.apiKeys(r, "header");
+      Set<String> securityHeaders = spec.apiKeys(r, "header");
       for (Map.Entry<String, String> e : headers.entrySet()) {
         if (!securityHeaders.contains(e.getKey())) {
           out.add(

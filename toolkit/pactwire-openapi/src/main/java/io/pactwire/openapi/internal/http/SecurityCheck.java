@@ -7,10 +7,8 @@ import io.pactwire.openapi.internal.Findings;
 import io.pactwire.openapi.internal.Params;
 import java.util.ArrayList;
 import java.util.Iterator;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 
 /**
  * The operation's security requirements: a request must meet one of them (an API key in a header or
@@ -95,21 +93,5 @@ final class SecurityCheck {
     if (!secured) {
       out.addAll(maybe);
     }
-  }
-
-  /** The names of API keys the operation reads from {@code in} (header names in lower case). */
-  Set<String> apiKeys(Route r, String in) {
-    Set<String> names = new LinkedHashSet<>();
-    for (JsonNode requirement : r.operation().path("security")) {
-      for (Iterator<String> it = requirement.fieldNames(); it.hasNext(); ) {
-        JsonNode scheme = spec.deref(spec.securitySchemes().path(it.next()));
-        if ("apiKey".equals(scheme.path("type").asText())
-            && in.equals(scheme.path("in").asText())) {
-          String name = scheme.path("name").asText();
-          names.add("header".equals(in) ? name.toLowerCase(Locale.ROOT) : name);
-        }
-      }
-    }
-    return names;
   }
 }

@@ -36,36 +36,32 @@ public final class MatchingRuleChecker {
   public static void check(
       HttpChecker checker, JsonNode interaction, HttpInteraction h, List<Finding> out) {
     for (boolean response : new boolean[] {false, true}) {
-      String side = response ? "response" : "request";
-      JsonNode node = interaction.path(side);
-      String base = "[root].interactions[" + h.index() + "]." + side;
-      body(checker, h, node, base, response, out);
+      String name = response ? "response" : "request";
+      String base = "[root].interactions[" + h.index() + "]." + name;
+      HttpSide side = new HttpSide(checker, h, interaction.path(name), base, response);
+      body(side, out);
       if (response) {
-        ParameterRuleCheck.headers(checker, h, node, base, true, out);
+        ParameterRuleCheck.headers(side, out);
         continue;
       }
       // request headers and query are checked, as their examples are, only where the provider
       // accepts the request: a 4xx interaction shows a request the spec is meant to refuse
       if (h.status() < 400) {
-        ParameterRuleCheck.headers(checker, h, node, base, false, out);
-        ParameterRuleCheck.query(checker, h, node, base, out);
+        ParameterRuleCheck.headers(side, out);
+        ParameterRuleCheck.query(side, out);
       }
-      PathRuleCheck.check(checker, h, node, base, out);
+      PathRuleCheck.check(side, out);
     }
   }
 
-  private static void body(
-      HttpChecker checker,
-      HttpInteraction h,
-      JsonNode side,
-      String base,
-      boolean response,
-      List<Finding> out) {
-    List<Rule> rules = Rule.read(side, base, "body");
+  private static void body(HttpSide side, List<Finding> out) {
+    List<Rule> rules = side.rules("body");
     if (rules.isEmpty()) {
       return;
     }
-    HttpChecker.BodySchema schema = checker.bodySchema(h, response);
+    HttpInteraction h = side.h();
+    boolean response = side.response();
+    HttpChecker.BodySchema schema = side.checker().bodySchema(h, response);
     JsonNode body = response ? h.responseBody() : h.requestBody();
     if (schema == null || body == null) {
       return;

@@ -22,23 +22,19 @@ final class ParameterRuleCheck {
 
   private ParameterRuleCheck() {}
 
-  static void headers(
-      HttpChecker checker,
-      HttpInteraction h,
-      JsonNode side,
-      String base,
-      boolean response,
-      List<Finding> out) {
+  static void headers(HttpSide side, List<Finding> out) {
+    HttpInteraction h = side.h();
+    boolean response = side.response();
     Map<String, String> values = response ? h.responseHeaders() : h.requestHeaders();
     Scope.combined(
-        Rule.read(side, base, "header"),
+        side.rules("header"),
         out,
         (rule, found) -> {
           String header = rule.path().get(0);
           // a header a security scheme requires (Authorization: Bearer .+) has no schema to
           // narrow it
           HttpChecker.Declared declared =
-              checker.declared(h, response ? "response-header" : "header", header);
+              side.checker().declared(h, response ? "response-header" : "header", header);
           if (declared == null) {
             return false;
           }
@@ -48,9 +44,9 @@ final class ParameterRuleCheck {
         });
   }
 
-  static void query(
-      HttpChecker checker, HttpInteraction h, JsonNode side, String base, List<Finding> out) {
-    List<Rule> rules = Rule.read(side, base, "query");
+  static void query(HttpSide side, List<Finding> out) {
+    List<Rule> rules = side.rules("query");
+    HttpInteraction h = side.h();
     if (rules.isEmpty()) {
       return;
     }
@@ -60,7 +56,7 @@ final class ParameterRuleCheck {
         out,
         (rule, found) -> {
           String name = rule.path().get(0);
-          HttpChecker.Declared declared = checker.declared(h, "query", name);
+          HttpChecker.Declared declared = side.checker().declared(h, "query", name);
           if (declared == null) {
             return false;
           }

@@ -1,6 +1,5 @@
 package io.pactwire.openapi.internal.rules;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.pactwire.openapi.Finding;
 import io.pactwire.openapi.Finding.MockDetails;
 import io.pactwire.openapi.Finding.SpecDetails;
@@ -25,9 +24,10 @@ final class PathRuleCheck {
 
   private PathRuleCheck() {}
 
-  static void check(
-      HttpChecker checker, HttpInteraction h, JsonNode side, String base, List<Finding> out) {
-    List<Rule> rules = Rule.read(side, base, "path");
+  static void check(HttpSide side, List<Finding> out) {
+    List<Rule> rules = side.rules("path");
+    HttpChecker checker = side.checker();
+    HttpInteraction h = side.h();
     if (rules.isEmpty()) {
       return;
     }

@@ -85,30 +85,10 @@ final class TreeRuleCheck {
           }
         }
       }
-      case "date", "time", "timestamp", "datetime" -> {
-        String format = matcher.path("format").asText(Witnesses.DEFAULT_FORMATS.get(match));
+      case "date", "time", "timestamp", "datetime", "include" -> {
         weighed = Violations.isString(schema);
         if (weighed) {
-          admitted(
-              scope,
-              field,
-              rule,
-              Witnesses.dates(format),
-              (w, k, v) -> Findings.dateMatcherAdmits(scope.where(), match, format, w, k, v),
-              out);
-        }
-      }
-      case "include" -> {
-        String part = matcher.path("value").asText("");
-        weighed = Violations.isString(schema);
-        if (weighed) {
-          admitted(
-              scope,
-              field,
-              rule,
-              List.of(part, "x" + part + "x", part + " " + part),
-              (w, k, v) -> Findings.includeMatcherAdmits(scope.where(), part, w, k, v),
-              out);
+          admitted(scope, field, rule, match, out);
         }
       }
       default -> weighed = false;
@@ -117,15 +97,22 @@ final class TreeRuleCheck {
   }
 
   /**
-   * Adds a finding when one of {@code admitted}, all values the matcher admits, fails the schema.
+   * Adds a finding when a value that a date, time or include matcher admits fails the schema: an
+   * instant in the matcher's format, or a string that includes the matcher's value.
    */
   private static void admitted(
-      Scope scope,
-      Located field,
-      Rule rule,
-      List<String> admitted,
-      Scope.Admits finding,
-      List<Finding> out) {
+      Scope scope, Located field, Rule rule, String match, List<Finding> out) {
+    List<String> admitted;
+    Scope.Admits finding;
+    if ("include".equals(match)) {
+      String part = rule.matcher().path("value").asText("");
+      admitted = List.of(part, "x" + part + "x", part + " " + part);
+      finding = (w, k, v) -> Findings.includeMatcherAdmits(scope.where(), part, w, k, v);
+    } else {
+      String format = rule.matcher().path("format").asText(Witnesses.DEFAULT_FORMATS.get(match));
+      admitted = Witnesses.dates(format);
+      finding = (w, k, v) -> Findings.dateMatcherAdmits(scope.where(), match, format, w, k, v);
+    }
     for (String value : admitted) {
       String keyword = Violations.violation(field.schema(), value);
       if (keyword != null) {
