@@ -4,12 +4,14 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.pactwire.openapi.internal.AsyncChecker;
-import io.pactwire.openapi.internal.HttpChecker;
+import io.pactwire.openapi.internal.Findings;
 import io.pactwire.openapi.internal.Interactions;
 import io.pactwire.openapi.internal.Json;
-import io.pactwire.openapi.internal.MatchingRules;
 import io.pactwire.openapi.internal.SchemaValidator;
 import io.pactwire.openapi.internal.SpecDocument;
+import io.pactwire.openapi.internal.http.HttpChecker;
+import io.pactwire.openapi.internal.http.HttpInteraction;
+import io.pactwire.openapi.internal.rules.MatchingRuleChecker;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -155,18 +157,13 @@ public final class OpenApiCheck {
           return out;
         }
         if (http == null) {
-          out.add(
-              AsyncChecker.specMissing(
-                  interaction,
-                  i,
-                  "request.spec.missing",
-                  "No OpenAPI document provided to validate HTTP interaction"));
+          out.add(AsyncChecker.specMissing(interaction, i, Findings.requestSpecMissing()));
           return out;
         }
-        HttpChecker.Http h = HttpChecker.read(interaction, i, v4);
+        HttpInteraction h = HttpInteraction.read(interaction, i, v4);
         http.check(h, out);
         if (matchingRules) {
-          MatchingRules.check(http, interaction, h, out);
+          MatchingRuleChecker.check(http, interaction, h, out);
         }
       }
       case ASYNC, SYNC -> {
@@ -174,12 +171,7 @@ public final class OpenApiCheck {
           return out;
         }
         if (async == null) {
-          out.add(
-              AsyncChecker.specMissing(
-                  interaction,
-                  i,
-                  "message.spec.missing",
-                  "No AsyncAPI document provided to validate async interaction"));
+          out.add(AsyncChecker.specMissing(interaction, i, Findings.messageSpecMissing()));
           return out;
         }
         async.check(interaction, i, matchingRules, out);

@@ -1,11 +1,23 @@
 package io.pactwire.openapi;
 
+import static io.pactwire.openapi.ExpectedFindings.draft;
+import static io.pactwire.openapi.ExpectedFindings.json;
+import static io.pactwire.openapi.ExpectedFindings.only;
+import static io.pactwire.openapi.ExpectedFindings.seen;
+import static io.pactwire.openapi.ExpectedFindings.witness;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.pactwire.openapi.ExpectedFindings.Seen;
+import io.pactwire.openapi.internal.Findings;
+import io.pactwire.openapi.internal.Findings.Matched;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Locale;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -64,29 +76,38 @@ class MatchingRulesTests {
     assertThat(check("{}", true)).isEmpty();
   }
 
+  static final String STATUSES = "[\"CREATED\",\"APPROVED\",\"COMPLETED\"]";
+
+  /** The witness of a finding on the status: a value its enum lacks. */
+  static String statusWitness(Finding f) {
+    String witness = witness(f);
+    assertThat(witness).isNotIn("CREATED", "APPROVED", "COMPLETED");
+    return witness;
+  }
+
+  /** What a type matcher on the status, whose schema is an enum, gives. */
+  static final Findings.Draft STATUS_TYPE =
+      Findings.typeMatcherNarrowed(Matched.RESPONSE_BODY, "string", null, "enum", json(STATUSES));
+
   @Nested
   class Regex {
 
     @Test
     void aRegexAdmittingAStatusOutsideTheEnumIsAnError() throws IOException {
-      List<Finding> findings =
-          check(rule("$.status", "{\"match\": \"regex\", \"regex\": \"[A-Z]+\"}"), true);
+      Finding f =
+          only(check(rule("$.status", "{\"match\": \"regex\", \"regex\": \"[A-Z]+\"}"), true));
 
-      assertThat(findings)
-          .singleElement()
-          .satisfies(
-              f -> {
-                assertThat(f.code()).isEqualTo("response.body.matcher.incompatible");
-                assertThat(f.type()).isEqualTo(Finding.Type.ERROR);
-                assertThat(f.message()).contains("regex '[A-Z]+'").contains("fails 'enum'");
-                assertThat(f.mockDetails().location())
-                    .isEqualTo(
-                        "[root].interactions[0].response.matchingRules.body.$.status.matchers[0]");
-                assertThat(f.specDetails().location())
-                    .isEqualTo(
-                        "[root].paths./orders/{id}.get.responses.200.content.application/json.schema"
-                            + ".components.schemas.Order.properties.status.enum");
-              });
+      // any value the regex matches and the enum lacks shows it
+      String witness = statusWitness(f);
+      assertThat(witness).matches("[A-Z]+");
+      assertThat(seen(f))
+          .isEqualTo(
+              new Seen(
+                  Findings.regexMatches(
+                      Matched.RESPONSE_BODY, "[A-Z]+", witness, "enum", json(STATUSES)),
+                  "[root].interactions[0].response.matchingRules.body.$.status.matchers[0]",
+                  "[root].paths./orders/{id}.get.responses.200.content.application/json.schema"
+                      + ".components.schemas.Order.properties.status.enum"));
     }
 
     @Test
@@ -100,17 +121,24 @@ class MatchingRulesTests {
 
     @Test
     void aRegexWiderThanTheSchemaPatternIsAnError() throws IOException {
-      List<Finding> findings =
-          check(rule("$.items[*].sku", "{\"match\": \"regex\", \"regex\": \"SKU-\\\\d+\"}"), true);
+      Finding f =
+          only(
+              check(
+                  rule("$.items[*].sku", "{\"match\": \"regex\", \"regex\": \"SKU-\\\\d+\"}"),
+                  true));
 
-      assertThat(findings)
-          .singleElement()
-          .satisfies(
-              f -> {
-                assertThat(f.message()).contains("fails 'pattern'");
-                assertThat(f.specDetails().location())
-                    .endsWith(".components.schemas.Item.properties.sku.pattern");
-              });
+      String witness = witness(f);
+      assertThat(witness).matches("SKU-\\d+").doesNotMatch("^SKU-[0-9]{4}$");
+      assertThat(draft(f))
+          .isEqualTo(
+              Findings.regexMatches(
+                  Matched.RESPONSE_BODY,
+                  "SKU-\\d+",
+                  witness,
+                  "pattern",
+                  json("\"^SKU-[0-9]{4}$\"")));
+      assertThat(f.specDetails().location())
+          .endsWith(".components.schemas.Item.properties.sku.pattern");
     }
   }
 
@@ -119,24 +147,26 @@ class MatchingRulesTests {
 
     @Test
     void aTypeMatcherOnAnEnumFieldIsAnError() throws IOException {
-      List<Finding> findings = check(rule("$.status", "{\"match\": \"type\"}"), true);
+      Finding f = only(check(rule("$.status", "{\"match\": \"type\"}"), true));
 
-      assertThat(findings)
-          .singleElement()
-          .satisfies(
-              f -> {
-                assertThat(f.message())
-                    .contains("type matcher admits any string")
-                    .contains("'enum'");
-                assertThat(f.specDetails().location()).endsWith(".properties.status.enum");
-              });
+      assertThat(draft(f)).isEqualTo(STATUS_TYPE);
+      assertThat(f.specDetails().location()).endsWith(".properties.status.enum");
     }
 
     @Test
     void aTypeMatcherOnADateTimeFieldIsAnError() throws IOException {
       assertThat(check(rule("$.createdAt", "{\"match\": \"type\"}"), true))
           .singleElement()
-          .satisfies(f -> assertThat(f.message()).contains("'format' \"date-time\""));
+          .satisfies(
+              f ->
+                  assertThat(draft(f))
+                      .isEqualTo(
+                          Findings.typeMatcherNarrowed(
+                              Matched.RESPONSE_BODY,
+                              "string",
+                              null,
+                              "format",
+                              json("\"date-time\""))));
     }
 
     @Test
@@ -176,9 +206,8 @@ class MatchingRulesTests {
           .singleElement()
           .satisfies(
               f -> {
-                assertThat(f.message())
-                    .isEqualTo(
-                        "Matcher admits arrays the spec forbids: eachLike minimum 1 is below minItems 2");
+                assertThat(draft(f))
+                    .isEqualTo(Findings.eachLikeBelowMinItems(Matched.RESPONSE_BODY, 1, 2));
                 assertThat(f.specDetails().location())
                     .endsWith(".components.schemas.Order.properties.items.minItems");
               });
@@ -201,18 +230,9 @@ class MatchingRulesTests {
 
     @Test
     void aDateMatcherOnADateTimeFieldIsAnError() throws IOException {
-      // createdAt is a date-time: a date matcher's mock may return "2000-01-01"
-      assertThat(
-              check(rule("$.createdAt", "{\"match\": \"date\", \"format\": \"yyyy-MM-dd\"}"), true))
-          .singleElement()
-          .satisfies(
-              f -> {
-                assertThat(f.message())
-                    .isEqualTo(
-                        "Matcher admits values the spec forbids: date matcher 'yyyy-MM-dd'"
-                            + " admits \"2000-01-01\", which fails 'format' \"date-time\"");
-                assertThat(f.specDetails().location()).endsWith(".properties.createdAt.format");
-              });
+      // createdAt is a date-time: a date matcher's mock may return a date alone
+      assertAdmitsNoDateTime(
+          "{\"match\": \"date\", \"format\": \"yyyy-MM-dd\"}", "date", "yyyy-MM-dd");
     }
 
     @Test
@@ -229,22 +249,39 @@ class MatchingRulesTests {
     @Test
     void aTimestampMatcherWithoutAnOffsetOnADateTimeFieldIsAnError() throws IOException {
       // pact-jvm's default timestamp format has no offset, which RFC 3339 requires
-      assertThat(check(rule("$.createdAt", "{\"match\": \"timestamp\"}"), true))
-          .singleElement()
-          .satisfies(f -> assertThat(f.message()).contains("admits \"2000-01-01T00:00:00\""));
+      assertAdmitsNoDateTime("{\"match\": \"timestamp\"}", "timestamp", "yyyy-MM-dd'T'HH:mm:ss");
+    }
+
+    /**
+     * A date matcher on createdAt is an error shown by a witness: any value its {@code format}
+     * writes that is no RFC 3339 date-time will do.
+     */
+    private void assertAdmitsNoDateTime(String matcher, String match, String format)
+        throws IOException {
+      Finding f = only(check(rule("$.createdAt", matcher), true));
+
+      String witness = witness(f);
+      assertThat(DateTimeFormatter.ofPattern(format, Locale.ROOT).parse(witness)).isNotNull();
+      assertThatThrownBy(() -> OffsetDateTime.parse(witness));
+      assertThat(draft(f))
+          .isEqualTo(
+              Findings.dateMatcherAdmits(
+                  Matched.RESPONSE_BODY, match, format, witness, "format", json("\"date-time\"")));
+      assertThat(f.specDetails().location()).endsWith(".properties.createdAt.format");
     }
 
     @Test
     void anIncludeMatcherOnAnEnumFieldIsAnError() throws IOException {
-      assertThat(check(rule("$.status", "{\"match\": \"include\", \"value\": \"CREATED\"}"), true))
-          .singleElement()
-          .satisfies(
-              f ->
-                  assertThat(f.message())
-                      .isEqualTo(
-                          "Matcher admits values the spec forbids: include matcher 'CREATED'"
-                              + " admits \"xCREATEDx\", which fails 'enum'"
-                              + " [\"CREATED\",\"APPROVED\",\"COMPLETED\"]"));
+      Finding f =
+          only(check(rule("$.status", "{\"match\": \"include\", \"value\": \"CREATED\"}"), true));
+
+      // any longer value that includes CREATED is outside the enum
+      String witness = statusWitness(f);
+      assertThat(witness).contains("CREATED");
+      assertThat(draft(f))
+          .isEqualTo(
+              Findings.includeMatcherAdmits(
+                  Matched.RESPONSE_BODY, "CREATED", witness, "enum", json(STATUSES)));
     }
 
     @Test
@@ -289,13 +326,10 @@ class MatchingRulesTests {
 
     @Test
     void withOrEachMatcherAdmitsValuesOfItsOwn() throws IOException {
-      assertThat(check(rules("OR", TYPE, ENUM_ONLY), true))
-          .singleElement()
-          .satisfies(
-              f -> {
-                assertThat(f.message()).contains("type matcher admits any string");
-                assertThat(f.mockDetails().location()).endsWith(".$.status.matchers[0]");
-              });
+      Finding f = only(check(rules("OR", TYPE, ENUM_ONLY), true));
+
+      assertThat(draft(f)).isEqualTo(STATUS_TYPE);
+      assertThat(f.mockDetails().location()).endsWith(".$.status.matchers[0]");
     }
 
     @Test
@@ -316,7 +350,7 @@ class MatchingRulesTests {
                   rules("AND", TYPE, "{\"match\": \"contentType\", \"value\": \"text/plain\"}"),
                   true))
           .singleElement()
-          .satisfies(f -> assertThat(f.message()).contains("type matcher admits any string"));
+          .satisfies(f -> assertThat(draft(f)).isEqualTo(STATUS_TYPE));
     }
   }
 

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.pactwire.openapi.Finding;
 import io.pactwire.openapi.Finding.MockDetails;
 import io.pactwire.openapi.Finding.SpecDetails;
-import io.pactwire.openapi.Finding.Type;
+import io.pactwire.openapi.internal.rules.MatchingRuleChecker;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Iterator;
@@ -67,17 +67,15 @@ public final class AsyncChecker {
     return ops;
   }
 
-  public static Finding specMissing(JsonNode interaction, int index, String code, String message) {
-    return new Finding(
-        code,
-        message,
+  /** The finding for an interaction whose kind of spec was not given, as {@code draft} says. */
+  public static Finding specMissing(JsonNode interaction, int index, Findings.Draft draft) {
+    return draft.at(
         new MockDetails(
             Interactions.description(interaction),
             Interactions.state(interaction),
             "[root].interactions[" + index + "]",
             Json.text(Interactions.description(interaction))),
-        new SpecDetails("[root]", null, null, null),
-        Type.ERROR);
+        new SpecDetails("[root]", null, null, null));
   }
 
   private static MockDetails mock(JsonNode interaction, String location, JsonNode value) {
@@ -94,41 +92,29 @@ public final class AsyncChecker {
     String kind = sync ? "Sync" : "Async";
     String base = "[root].interactions[" + index + "]";
     JsonNode refs = interaction.path("comments").path("references").get("AsyncAPI");
-    if (refs == null || refs.isNull() || (refs.isBoolean() && !refs.booleanValue())) {
-      out.add(
-          new Finding(
-              "message.references.missing",
-              kind + " interaction has no AsyncAPI references in comments.references.AsyncAPI",
-              mock(interaction, base + ".comments.references.AsyncAPI", null),
-              new SpecDetails("[root]", null, null, null),
-              Type.ERROR));
-      return;
-    }
-    String operationId = refs.isObject() ? refs.path("operationId").asText("") : "";
+    boolean absent = refs == null || refs.isNull() || (refs.isBoolean() && !refs.booleanValue());
+    String operationId = !absent && refs.isObject() ? refs.path("operationId").asText("") : "";
     if (operationId.isEmpty()) {
+      Findings.Draft draft =
+          absent
+              ? Findings.messageReferencesMissing(kind)
+              : Findings.messageReferencesMalformed(kind);
       out.add(
-          new Finding(
-              "message.references.missing",
-              kind
-                  + " interaction has a malformed AsyncAPI reference in comments.references.AsyncAPI:"
-                  + " expected an \"operationId\" property",
-              mock(interaction, base + ".comments.references.AsyncAPI", refs),
-              new SpecDetails("[root]", null, null, null),
-              Type.ERROR));
+          draft.at(
+              mock(interaction, base + ".comments.references.AsyncAPI", absent ? null : refs),
+              new SpecDetails("[root]", null, null, null)));
       return;
     }
     JsonNode operation = operations.get(operationId);
     if (operation == null) {
       out.add(
-          new Finding(
-              "message.operation.unknown",
-              "Operation not defined in AsyncAPI spec: " + operationId,
-              mock(
-                  interaction,
-                  base + ".comments.references.AsyncAPI.operationId",
-                  Json.text(operationId)),
-              new SpecDetails("[root].operations", null, null, null),
-              Type.ERROR));
+          Findings.messageOperationUnknown(operationId)
+              .at(
+                  mock(
+                      interaction,
+                      base + ".comments.references.AsyncAPI.operationId",
+                      Json.text(operationId)),
+                  new SpecDetails("[root].operations", null, null, null)));
       return;
     }
     String opPath = "[root].operations." + operationId;
@@ -183,34 +169,28 @@ public final class AsyncChecker {
     JsonNode reply = operation.get("reply");
     if (reply == null) {
       out.add(
-          new Finding(
-              "message.reply.missing",
-              "Operation \"" + operationId + "\" has no reply field in AsyncAPI spec",
-              mock(interaction, base + ".comments.references.AsyncAPI", Json.text(operationId)),
-              new SpecDetails(opPath, null, null, operation),
-              Type.ERROR));
+          Findings.messageReplyMissing(operationId)
+              .at(
+                  mock(interaction, base + ".comments.references.AsyncAPI", Json.text(operationId)),
+                  new SpecDetails(opPath, null, null, operation)));
       return;
     }
     JsonNode replyMessages = reply.path("messages");
     if (!replyMessages.isArray() || replyMessages.isEmpty()) {
       out.add(
-          new Finding(
-              "message.reply.missing",
-              "Operation \"" + operationId + "\" reply defines no messages in AsyncAPI spec",
-              mock(interaction, base + ".comments.references.AsyncAPI", Json.text(operationId)),
-              new SpecDetails(opPath + ".reply.messages", null, null, reply.get("messages")),
-              Type.ERROR));
+          Findings.messageReplyWithoutMessages(operationId)
+              .at(
+                  mock(interaction, base + ".comments.references.AsyncAPI", Json.text(operationId)),
+                  new SpecDetails(opPath + ".reply.messages", null, null, reply.get("messages"))));
       return;
     }
     JsonNode responses = interaction.path("response");
     if (!responses.isArray() || responses.isEmpty()) {
       out.add(
-          new Finding(
-              "message.response.missing",
-              "Sync interaction defines no responses to validate against the reply",
-              mock(interaction, base + ".response", Json.NODES.arrayNode()),
-              new SpecDetails(opPath + ".reply.messages", null, null, replyMessages),
-              Type.WARNING));
+          Findings.messageResponseMissing()
+              .at(
+                  mock(interaction, base + ".response", Json.NODES.arrayNode()),
+                  new SpecDetails(opPath + ".reply.messages", null, null, replyMessages)));
       return;
     }
     for (int j = 0; j < responses.size(); j++) {
@@ -254,18 +234,18 @@ public final class AsyncChecker {
     JsonNode payload = c.message.get("payload");
     JsonNode headers = c.message.get("headers");
     boolean json = content.contentType == null || MediaTypes.validatable(content.contentType, true);
-    MatchingRules.checkMessage(
+    MatchingRuleChecker.checkMessage(
         interaction,
         side,
         base,
         json ? content.payload : null,
         payload == null || payload.isNull()
             ? null
-            : new MatchingRules.Target(prepare(payload, received), c.path + ".payload"),
+            : new MatchingRuleChecker.Target(prepare(payload, received), c.path + ".payload"),
         content.metadata,
         headers == null || headers.isNull()
             ? null
-            : new MatchingRules.Target(prepare(headers, received), c.path + ".headers"),
+            : new MatchingRuleChecker.Target(prepare(headers, received), c.path + ".headers"),
         out);
   }
 
@@ -320,22 +300,12 @@ public final class AsyncChecker {
       if (results.stream().noneMatch(Finding::isError)) {
         out.addAll(results);
         out.add(
-            new Finding(
-                "message.matched",
-                "Matched message at " + c.path,
-                null,
-                new SpecDetails(c.path, null, null, c.message),
-                Type.INFO));
+            Findings.messageMatched(c.path)
+                .at(null, new SpecDetails(c.path, null, null, c.message)));
         return c;
       }
     }
-    out.add(
-        new Finding(
-            "message.no.match",
-            "No message in the operation matched the interaction",
-            noMatch,
-            new SpecDetails(specLocation, null, null, null),
-            Type.ERROR));
+    out.add(Findings.messageNoMatch().at(noMatch, new SpecDetails(specLocation, null, null, null)));
     return null;
   }
 
@@ -352,14 +322,10 @@ public final class AsyncChecker {
     if (!MediaTypes.validatable(content.contentType, true)) {
       if (content.payload != null) {
         out.add(
-            new Finding(
-                "message.payload.unvalidatable",
-                "Body with content type '"
-                    + content.contentType
-                    + "' is not supported by the spec comparator",
-                mock(interaction, location, content.payload),
-                new SpecDetails(c.path, null, null, null),
-                Type.WARNING));
+            Findings.messagePayloadUnvalidatable(content.contentType)
+                .at(
+                    mock(interaction, location, content.payload),
+                    new SpecDetails(c.path, null, null, null)));
       }
       return;
     }
@@ -367,12 +333,10 @@ public final class AsyncChecker {
     if (schema == null || schema.isNull()) {
       if (content.payload != null) {
         out.add(
-            new Finding(
-                "message.payload.unknown",
-                "No schema found for message payload",
-                mock(interaction, location, content.payload),
-                new SpecDetails(c.path, null, null, null),
-                Type.WARNING));
+            Findings.messagePayloadUnknown()
+                .at(
+                    mock(interaction, location, content.payload),
+                    new SpecDetails(c.path, null, null, null)));
       }
       return;
     }
@@ -385,8 +349,7 @@ public final class AsyncChecker {
             ? com.fasterxml.jackson.databind.node.MissingNode.getInstance()
             : content.payload,
         location,
-        "message.payload.incompatible",
-        "Message payload is incompatible with the schema in the spec file: ",
+        Findings.Validated.MESSAGE_PAYLOAD,
         out);
   }
 
@@ -408,8 +371,7 @@ public final class AsyncChecker {
         received,
         content.metadata,
         location,
-        "message.headers.incompatible",
-        "Message headers are incompatible with the schema in the spec file: ",
+        Findings.Validated.MESSAGE_HEADERS,
         out);
   }
 
@@ -420,8 +382,7 @@ public final class AsyncChecker {
       boolean received,
       JsonNode value,
       String location,
-      String code,
-      String prefix,
+      Findings.Validated what,
       List<Finding> out) {
     String id = schemaPath + "#" + (received ? "response" : "request");
     ObjectNode prepared = preparedById.computeIfAbsent(id, k -> prepare(schema, received));
@@ -429,17 +390,12 @@ public final class AsyncChecker {
       value = com.fasterxml.jackson.databind.node.NullNode.getInstance();
     }
     for (SchemaValidator.Violation v : validator.validate(id, prepared, value)) {
-      JsonNode at = value;
-      for (String s : v.instancePath()) {
-        at = at == null ? null : at.isArray() ? at.get(Integer.parseInt(s)) : at.get(s);
-      }
       out.add(
-          new Finding(
-              code,
-              prefix + v.message(),
-              mock(interaction, location + v.instanceSuffix(), at),
-              new SpecDetails(schemaPath + "." + v.schemaDotted(), null, null, v.schemaValue()),
-              Type.ERROR));
+          Findings.incompatible(what, v.message())
+              .at(
+                  mock(interaction, location + v.instanceSuffix(), v.valueIn(value)),
+                  new SpecDetails(
+                      schemaPath + "." + v.schemaDotted(), null, null, v.schemaValue())));
     }
   }
 

@@ -34,6 +34,15 @@ public final class SchemaValidator {
       return b.toString();
     }
 
+    /** The part of {@code value} the violation is about (null when it is absent). */
+    public JsonNode valueIn(JsonNode value) {
+      JsonNode at = value;
+      for (String s : instancePath) {
+        at = at == null ? null : at.isArray() ? at.get(Integer.parseInt(s)) : at.get(s);
+      }
+      return at;
+    }
+
     /** The schema path as {@code properties.a.type}. */
     public String schemaDotted() {
       return String.join(".", schemaPath);
