@@ -9,7 +9,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
-import io.pactwire.core.PactFiles;
+import io.pactwire.core.internal.PactJson;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -85,7 +85,7 @@ public final class InteractionBuilder {
         list.add(
             state.getParams().isEmpty()
                 ? NODES.objectNode().put("name", String.valueOf(state.getName()))
-                : PactFiles.tree(state));
+                : PactJson.tree(state));
       }
     }
     json.set("request", builder.request(request));
@@ -535,7 +535,7 @@ public final class InteractionBuilder {
       body.put("contentType", JSON_CONTENT_TYPE);
       body.put("encoded", false);
     } else if (otherBody != null && otherBody.isPresent()) {
-      part.set("body", PactFiles.tree(otherBody));
+      part.set("body", PactJson.tree(otherBody));
     }
   }
 

@@ -3,8 +3,9 @@ package io.pactwire.provider.internal;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.pactwire.core.FileLocks;
-import io.pactwire.core.PactFiles;
+import io.pactwire.core.internal.AtomicFiles;
+import io.pactwire.core.internal.FileLocks;
+import io.pactwire.core.internal.JsonText;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -120,12 +121,12 @@ final class ResultsWriter {
   /** Merges {@code run} into the file's results under the file's lock; returns what it wrote. */
   static Results.Provider mergeInto(Path file, Results.Provider run) {
     Results.Provider[] written = new Results.Provider[1];
-    PactFiles.update(
+    AtomicFiles.update(
         file,
         current -> {
           Results.Provider merged = current.map(text -> merge(read(file, text), run)).orElse(run);
           written[0] = merged;
-          return Optional.of(PactFiles.render(merged));
+          return Optional.of(JsonText.render(merged));
         });
     return written[0];
   }
@@ -194,7 +195,7 @@ final class ResultsWriter {
   }
 
   private static void writeText(Path file, String text) {
-    FileLocks.withLock(file, () -> io.pactwire.core.AtomicFiles.writeString(file, text));
+    FileLocks.withLock(file, () -> io.pactwire.core.internal.AtomicFiles.writeString(file, text));
   }
 
   private static void append(Path file, String text) {

@@ -14,6 +14,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.pactwire.core.PactFiles;
 import io.pactwire.core.PactsDirectory;
+import io.pactwire.core.internal.JsonText;
 import io.pactwire.example.inventory.InMemoryStockEventPublisher;
 import io.pactwire.example.inventory.InventoryService;
 import io.pactwire.example.inventory.contract.messages.StockChangedProducer;
@@ -97,7 +98,7 @@ class OrderIndependenceTests {
       json.path("interactions").forEach(interactions::add);
       Collections.reverse(interactions);
       ((ArrayNode) reversedJson.withArray("interactions")).removeAll().addAll(interactions);
-      Files.writeString(reversed.resolve(pact.getFileName()), PactFiles.render(reversedJson));
+      Files.writeString(reversed.resolve(pact.getFileName()), JsonText.render(reversedJson));
     }
     String databaseBefore = contents();
 
