@@ -1,6 +1,7 @@
 package io.pactwire.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.pactwire.core.PactFileException;
 import io.pactwire.openapi.Finding;
 import io.pactwire.openapi.FindingsReport;
 import io.pactwire.openapi.OpenApiCheck;
@@ -82,9 +83,12 @@ final class CheckOpenApiCommand implements Callable<Integer> {
       try {
         findings = check();
       } catch (SpecException e) {
-        err.println("pactwire check-openapi: " + e.getMessage());
-        err.flush();
-        return PactwireCommand.UNREADABLE;
+        // the spec reader's own words for a file it cannot open are not the CLI's
+        String problem =
+            InputFiles.problem(e.file()).map(p -> e.file() + ": " + p).orElse(e.getMessage());
+        return unreadable(err, problem);
+      } catch (PactFileException e) {
+        return unreadable(err, e.getMessage());
       }
       String rendered =
           switch (format) {
@@ -95,6 +99,12 @@ final class CheckOpenApiCommand implements Callable<Integer> {
       out.print(rendered);
       out.flush();
       return findings.stream().anyMatch(Finding::isError) ? 1 : 0;
+    }
+
+    private static int unreadable(PrintWriter err, String message) {
+      err.println("pactwire check-openapi: " + message);
+      err.flush();
+      return PactwireCommand.UNREADABLE;
     }
 
     /** Reads the pact on a pool thread while the specs are read; a bad spec is reported first. */

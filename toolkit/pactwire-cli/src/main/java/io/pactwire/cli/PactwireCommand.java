@@ -3,6 +3,7 @@ package io.pactwire.cli;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Properties;
+import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -17,7 +18,7 @@ import picocli.CommandLine.Command;
     versionProvider = PactwireCommand.Version.class,
     description = "Contract-testing tools for service and third-party integrations.",
     subcommands = {CheckOpenApiCommand.class, CommandLine.HelpCommand.class})
-public final class PactwireCommand implements Runnable {
+public final class PactwireCommand implements Callable<Integer> {
 
   /** Exit code when the input cannot be read (and for usage errors, as picocli does). */
   public static final int UNREADABLE = 2;
@@ -30,9 +31,11 @@ public final class PactwireCommand implements Runnable {
     return new CommandLine(new PactwireCommand());
   }
 
+  /** {@code pactwire} alone names no command: a usage error, as picocli's own are. */
   @Override
-  public void run() {
-    spec.commandLine().usage(spec.commandLine().getOut());
+  public Integer call() {
+    spec.commandLine().usage(spec.commandLine().getErr());
+    return UNREADABLE;
   }
 
   /** Reads the version from the build. */

@@ -10,6 +10,8 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -43,14 +45,36 @@ class PactwireCommandTests {
     return new Run(exit, out.toString(), err.toString());
   }
 
+  /**
+   * Surefire sets {@code pact_do_not_track} for every test JVM, so the property is cleared first:
+   * otherwise this test passes whatever the command line does.
+   */
   @Test
   void theCommandLineTurnsOffPactAnalytics() {
-    run("--version");
-    assertThat(System.getProperty("pact_do_not_track")).isEqualTo("true");
+    String surefires = System.clearProperty("pact_do_not_track");
+    try {
+      run("--version");
+
+      assertThat(System.getProperty("pact_do_not_track")).isEqualTo("true");
+    } finally {
+      if (surefires != null) {
+        System.setProperty("pact_do_not_track", surefires);
+      }
+    }
   }
 
   @Nested
   class HelpAndVersion {
+
+    @Test
+    void noArgumentsPrintsUsageOnStderrAndExitsTwo() {
+      Run r = run();
+
+      assertThat(r.exit).isEqualTo(2);
+      assertThat(r.out).isEmpty();
+      assertThat(r.err).startsWith("Usage: pactwire ").contains("check-openapi");
+      assertThat(r.err).isEqualTo(run("--help").out);
+    }
 
     @Test
     void rootHelpListsTheCommands() {
@@ -151,15 +175,41 @@ class PactwireCommandTests {
   @Nested
   class UnreadableInput {
 
-    @Test
-    void aMissingSpecExitsTwoWithOneLineOnStderr() {
-      Run r = run("check-openapi", "--pact", GOOD, "--spec", DIR + "absent.yaml");
+    static final String BAD = "src/test/resources/unreadable/";
 
-      assertThat(r.exit).isEqualTo(2);
-      assertThat(r.out).isEmpty();
-      assertThat(r.err)
-          .isEqualTo(
-              "pactwire check-openapi: " + DIR + "absent.yaml: cannot read: NoSuchFileException\n");
+    /**
+     * Each file the command line cannot use, named by either option, as the user named it: exit 2,
+     * nothing on stdout, one line on stderr. The golden file lists every case with what it prints.
+     */
+    @Test
+    void everyUnreadableInputExitsTwoWithOneLineMatchingTheGoldenText() throws IOException {
+      List<List<String>> cases =
+          List.of(
+              List.of("--pact", BAD + "missing.json", "--spec", SPEC),
+              List.of("--pact", GOOD, "--spec", BAD + "missing.yaml"),
+              List.of("--pact", BAD.substring(0, BAD.length() - 1), "--spec", SPEC),
+              List.of("--pact", GOOD, "--spec", BAD.substring(0, BAD.length() - 1)),
+              List.of("--pact", BAD + "garbage.bin", "--spec", SPEC),
+              List.of("--pact", GOOD, "--spec", BAD + "garbage.bin"),
+              // files that are JSON but not a pact: each was once checked with "0 errors"
+              List.of("--pact", BAD + "hello.json", "--spec", SPEC),
+              List.of("--pact", BAD + "interactions-oops.json", "--spec", SPEC),
+              List.of("--pact", BAD + "null.json", "--spec", SPEC),
+              List.of("--pact", BAD + "array.json", "--spec", SPEC),
+              List.of("--pact", BAD + "status-text.json", "--spec", SPEC));
+      StringBuilder transcript = new StringBuilder();
+      for (List<String> options : cases) {
+        String[] args =
+            Stream.concat(Stream.of("check-openapi"), options.stream()).toArray(String[]::new);
+        Run r = run(args);
+        assertThat(r.exit).as("exit of %s", options).isEqualTo(2);
+        assertThat(r.out).as("stdout of %s", options).isEmpty();
+        assertThat(r.err.lines()).as("stderr of %s", options).hasSize(1);
+        assertThat(runThroughPicocli(args)).as("picocli's reading of %s", options).isEqualTo(r);
+        transcript.append("$ pactwire ").append(String.join(" ", args)).append('\n');
+        transcript.append(r.err).append("exit ").append(r.exit).append("\n\n");
+      }
+      assertGolden("unreadable.txt", transcript.toString());
     }
 
     @Test

@@ -4,10 +4,14 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMoc
 
 import au.com.dius.pact.core.model.ProviderState;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.github.tomakehurst.wiremock.client.VerificationException;
 import com.github.tomakehurst.wiremock.core.Options;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.junit5.WireMockRuntimeInfo;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import com.github.tomakehurst.wiremock.verification.NearMiss;
+import com.github.tomakehurst.wiremock.verification.diff.PlainTextDiffRenderer;
 import io.pactwire.consumer.internal.Capture;
 import io.pactwire.consumer.internal.CaptureListener;
 import io.pactwire.consumer.internal.CaptureSettings;
@@ -30,17 +34,19 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolutionException;
+import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
 import org.junit.platform.commons.support.AnnotationSupport;
 import org.opentest4j.AssertionFailedError;
 
 /**
  * A WireMock JUnit 5 extension that writes what the test's stubs served into a Pact V4 contract.
  *
- * <p>Server lifecycle, the DSL and {@code failOnUnmatchedRequests} are WireMock's own {@link
- * WireMockExtension}: a request that matches no stub fails the test with WireMock's near-miss
- * report and is never recorded. After each passing test, the exchanges served by matched stubs
- * become one interaction per description and provider states, merged into {@code
- * <pactsDir>/<consumer>-<provider>.json}.
+ * <p>Server lifecycle and the DSL are WireMock's own {@link WireMockExtension}. A request that
+ * matches no stub fails the test with WireMock's near-miss report, naming consumer and provider,
+ * and is never recorded; when the client under test fails first (on the 404 WireMock answered), the
+ * near-miss report is still the failure, and the client's exception is suppressed under it. After
+ * each passing test, the exchanges served by matched stubs become one interaction per description
+ * and provider states, merged into {@code <pactsDir>/<consumer>-<provider>.json}.
  *
  * <pre>{@code
  * @RegisterExtension
@@ -53,7 +59,8 @@ import org.opentest4j.AssertionFailedError;
  *
  * @since 0.1.0
  */
-public class PactwireWireMockExtension extends WireMockExtension {
+public class PactwireWireMockExtension extends WireMockExtension
+    implements TestExecutionExceptionHandler {
 
   private static final System.Logger LOG =
       System.getLogger(PactwireWireMockExtension.class.getName());
@@ -146,15 +153,37 @@ public class PactwireWireMockExtension extends WireMockExtension {
     super.onBeforeEach(context, runtimeInfo);
   }
 
+  /**
+   * A test that fails after a request matched no stub fails with the near-miss report: the client's
+   * own failure (say, on the 404 WireMock answered) is an effect of it, suppressed under it.
+   */
+  @Override
+  public void handleTestExecutionException(ExtensionContext context, Throwable thrown)
+      throws Throwable {
+    Optional<AssertionFailedError> unmatched = unmatchedRequests();
+    if (unmatched.isEmpty()) {
+      throw thrown;
+    }
+    AssertionFailedError failure = unmatched.get();
+    failure.addSuppressed(thrown);
+    throw failure;
+  }
+
   @Override
   protected void onAfterEach(ExtensionContext context, WireMockRuntimeInfo runtimeInfo) {
     TestRecording test = context.getStore(RECORDINGS).remove(this, TestRecording.class);
     CaptureListener.Recording recording = test == null ? null : test.stop();
-    if (recording == null || context.getExecutionException().isPresent()) {
+    // After a failed test, handleTestExecutionException has reported the unmatched requests.
+    Optional<AssertionFailedError> unmatched =
+        context.getExecutionException().isPresent() ? Optional.empty() : unmatchedRequests();
+    if (recording == null || context.getExecutionException().isPresent() || unmatched.isPresent()) {
       if (recording != null) {
         recording.cancel();
       }
       super.onAfterEach(context, runtimeInfo);
+      if (unmatched.isPresent()) {
+        throw unmatched.get();
+      }
       return;
     }
     Capture.Captured captured =
@@ -190,6 +219,39 @@ public class PactwireWireMockExtension extends WireMockExtension {
           conflict.getMessage(), conflict.existingJson(), conflict.newJson());
     }
     super.onAfterAll(context, runtimeInfo);
+  }
+
+  /**
+   * WireMock's report of the requests no stub matched, each beside its closest stub as WireMock's
+   * two-column diff prints it (the one it logs), under a line naming this contract; empty when
+   * every request matched.
+   */
+  private Optional<AssertionFailedError> unmatchedRequests() {
+    List<LoggedRequest> requests = findAllUnmatchedRequests();
+    if (requests.isEmpty()) {
+      return Optional.empty();
+    }
+    StringBuilder message =
+        new StringBuilder(contract.consumer())
+            .append(" called ")
+            .append(contract.provider())
+            .append(
+                requests.size() == 1 ? " with a request" : " with " + requests.size() + " requests")
+            .append(" that no stub matches, so ")
+            .append(requests.size() == 1 ? "it is" : "they are")
+            .append(" not in ")
+            .append(contract.fileName())
+            .append(".\n");
+    List<NearMiss> nearMisses = findNearMissesForAllUnmatchedRequests();
+    if (nearMisses.isEmpty()) {
+      message.append(VerificationException.forUnmatchedRequests(requests).getMessage());
+    } else {
+      PlainTextDiffRenderer diffs = new PlainTextDiffRenderer(Map.of());
+      for (NearMiss nearMiss : nearMisses) {
+        message.append(diffs.render(nearMiss.getDiff()));
+      }
+    }
+    return Optional.of(new AssertionFailedError(message.toString()));
   }
 
   private void flush() {
@@ -239,8 +301,8 @@ public class PactwireWireMockExtension extends WireMockExtension {
 
   /**
    * A test's recording in its store. Stopped by {@link #onAfterEach}; if WireMock's own after-each
-   * check (unmatched requests) fails first, closed with the test's context, so that later requests
-   * are not prepared for a test that is over.
+   * work fails first, closed with the test's context, so that later requests are not prepared for a
+   * test that is over.
    */
   private static final class TestRecording implements AutoCloseable {
     private final CaptureListener listener;
@@ -375,7 +437,9 @@ public class PactwireWireMockExtension extends WireMockExtension {
 
     private Builder withCapture(CaptureListener listener) {
       super.options(options.extensions(listener));
-      super.failOnUnmatchedRequests(true);
+      // Checked by the extension itself, so that the report names the contract and leads even
+      // when the client under test failed first (see handleTestExecutionException).
+      super.failOnUnmatchedRequests(false);
       super.resetOnEachTest(true);
       return this;
     }

@@ -8,6 +8,7 @@ import static org.junit.platform.testkit.engine.EventConditions.test;
 import static org.junit.platform.testkit.engine.TestExecutionResultConditions.instanceOf;
 import static org.junit.platform.testkit.engine.TestExecutionResultConditions.message;
 
+import io.pactwire.consumer.testcases.ClientFailsOnUnmatchedTestCase;
 import io.pactwire.consumer.testcases.ConflictingTestCase;
 import io.pactwire.consumer.testcases.GivenTestCase;
 import io.pactwire.consumer.testcases.InventoryClientTestCase;
@@ -101,11 +102,13 @@ class PactwireWireMockExtensionTests {
               event(
                   test("callsAPathNoStubServes"),
                   finishedWithFailure(
+                      instanceOf(AssertionFailedError.class),
                       message(
                           m ->
                               m.startsWith(
-                                  "A request was unmatched by any stub mapping. Closest stub"
-                                      + " mapping was:")))));
+                                  "checkout-service called unmatched-service with a request that"
+                                      + " no stub matches, so it is not in"
+                                      + " checkout-service-unmatched-service.json.\n")))));
       String failure = String.valueOf(failureOf(results));
       assertThat(failure).contains("/prodcuts/SKU-1001").contains("/products/SKU-1001");
       String pact = Files.readString(pacts.resolve("checkout-service-unmatched-service.json"));
@@ -113,6 +116,56 @@ class PactwireWireMockExtensionTests {
           .contains("\"/health\"")
           .doesNotContain("prodcuts")
           .doesNotContain("/products/");
+    }
+
+    /**
+     * The client under test fails on the 404 first, as most clients do: the near-miss report is
+     * still the failure, and the client's exception is suppressed under it, not the other way
+     * round.
+     */
+    @Test
+    void leadTheFailureEvenWhenTheClientFailsFirst() throws IOException {
+      EngineExecutionResults results = ExampleRuns.run(ClientFailsOnUnmatchedTestCase.class, pacts);
+
+      results.testEvents().assertStatistics(stats -> stats.started(2).failed(2));
+      Throwable failure =
+          results.testEvents().failed().stream()
+              .filter(e -> e.getTestDescriptor().getDisplayName().startsWith("readsAProduct"))
+              .findFirst()
+              .orElseThrow()
+              .getRequiredPayload(org.junit.platform.engine.TestExecutionResult.class)
+              .getThrowable()
+              .orElseThrow();
+
+      assertThat(failure).isInstanceOf(AssertionFailedError.class);
+      // the whole message, WireMock's two-column diff naming the closest stub ("a product")
+      assertMatchesGolden(
+          Files.writeString(pacts.resolve("failure.txt"), failure.getMessage()),
+          "unmatched-request-failure.txt");
+      assertThat(failure.getSuppressed())
+          .singleElement()
+          .satisfies(
+              suppressed ->
+                  assertThat(suppressed)
+                      .isInstanceOf(IllegalStateException.class)
+                      .hasMessage("inventory-service answered 404"));
+      assertThat(failure.getCause()).isNull();
+    }
+
+    @Test
+    void leaveAFailureOfTheTestsOwnAlone() {
+      EngineExecutionResults results = ExampleRuns.run(ClientFailsOnUnmatchedTestCase.class, pacts);
+
+      results
+          .testEvents()
+          .assertThatEvents()
+          .haveExactly(
+              1,
+              event(
+                  test("failsForItsOwnReason"),
+                  finishedWithFailure(
+                      instanceOf(IllegalStateException.class),
+                      message("a failure of the test's own"))));
     }
   }
 

@@ -1,8 +1,8 @@
 package io.pactwire.openapi;
 
-import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.pactwire.core.PactFileException;
+import io.pactwire.core.internal.PactReader;
 import io.pactwire.openapi.internal.AsyncChecker;
 import io.pactwire.openapi.internal.Findings;
 import io.pactwire.openapi.internal.Interactions;
@@ -105,7 +105,7 @@ public final class OpenApiCheck {
   /**
    * Checks every interaction of a pact file.
    *
-   * @throws SpecException naming the file and location when the pact cannot be read
+   * @throws PactFileException naming the file and location when the pact cannot be read
    */
   public List<Finding> check(Path pact) {
     return check(readPact(pact));
@@ -115,24 +115,12 @@ public final class OpenApiCheck {
    * Reads a pact file as {@link #check(Path)} does, for a caller that reads it on another thread
    * while the spec is read.
    *
-   * @throws SpecException naming the file and location when the pact cannot be read
+   * @throws PactFileException naming the file and the JSON path (or line and column) of the first
+   *     problem when the file cannot be read or is not a pact
+   * @since 0.1.0
    */
   public static JsonNode readPact(Path pact) {
-    JsonNode tree;
-    try {
-      tree = Json.readExactTree(Files.readString(pact, StandardCharsets.UTF_8));
-    } catch (JsonProcessingException e) {
-      JsonLocation at = e.getLocation();
-      String location = at == null ? "" : at.getLineNr() + ":" + at.getColumnNr();
-      String problem = e.getOriginalMessage().lines().findFirst().orElse("");
-      throw new SpecException(pact, location, "malformed JSON: " + problem, e);
-    } catch (IOException e) {
-      throw new SpecException(pact, "", "cannot read: " + e, e);
-    }
-    if (tree == null || !tree.isObject()) {
-      throw new SpecException(pact, "1:1", "a pact is a JSON object", null);
-    }
-    return tree;
+    return PactReader.read(pact);
   }
 
   /**

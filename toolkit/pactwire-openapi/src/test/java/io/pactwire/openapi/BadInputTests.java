@@ -3,6 +3,7 @@ package io.pactwire.openapi;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import io.pactwire.core.PactFileException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -152,10 +153,10 @@ class BadInputTests {
       Path spec = Files.writeString(dir.resolve("spec.yaml"), SPEC);
       Path pact = Files.writeString(dir.resolve("pact.json"), "{\n  \"interactions\": [\n    {,\n");
 
-      SpecException e =
-          catchThrowableOfType(SpecException.class, () -> OpenApiCheck.of(spec).check(pact));
+      PactFileException e =
+          catchThrowableOfType(PactFileException.class, () -> OpenApiCheck.of(spec).check(pact));
 
-      assertThat(oneLine(e).getMessage()).startsWith(pact + ":3:6: malformed JSON: ");
+      assertThat(e.getMessage()).doesNotContain("\n").startsWith(pact + ":3:6: malformed JSON: ");
     }
 
     @Test
@@ -163,10 +164,29 @@ class BadInputTests {
       Path spec = Files.writeString(dir.resolve("spec.yaml"), SPEC);
       Path pact = dir.resolve("absent.json");
 
-      SpecException e =
-          catchThrowableOfType(SpecException.class, () -> OpenApiCheck.of(spec).check(pact));
+      PactFileException e =
+          catchThrowableOfType(PactFileException.class, () -> OpenApiCheck.of(spec).check(pact));
 
-      assertThat(oneLine(e).getMessage()).startsWith(pact + ": cannot read: ");
+      assertThat(e.getMessage()).isEqualTo(pact + ": no such file");
+    }
+
+    /** A broken pact is a PactFileException, not a SpecException: the spec is not to blame. */
+    @Test
+    void aFileThatIsNotAPactNamesTheJsonPath() throws IOException {
+      Path spec = Files.writeString(dir.resolve("spec.yaml"), SPEC);
+      Path pact =
+          Files.writeString(
+              dir.resolve("pact.json"),
+              """
+              {"consumer": {"name": "c"}, "provider": {"name": "p"}, "interactions": "oops"}
+              """);
+
+      PactFileException e =
+          catchThrowableOfType(PactFileException.class, () -> OpenApiCheck.of(spec).check(pact));
+
+      assertThat(e.getMessage())
+          .isEqualTo(pact + ":$.interactions: interactions are a JSON array, not text \"oops\"");
+      assertThat(e.file()).isEqualTo(pact);
     }
   }
 }

@@ -1,0 +1,422 @@
+package io.pactwire.core.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.pactwire.core.PactFileException;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class PactReaderTests {
+
+  // What PactFiles has always read pacts with: numbers as written.
+  private static final ObjectMapper EXACT =
+      JsonMapper.builder()
+          .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+          .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
+          .build();
+
+  private static final String PARTIES =
+      "\"consumer\": {\"name\": \"checkout\"}, \"provider\": {\"name\": \"inventory\"}";
+
+  @TempDir Path dir;
+
+  private Path write(String json) throws IOException {
+    return Files.writeString(dir.resolve("pact.json"), json);
+  }
+
+  private String failure(Path file) {
+    return catchThrowableOfType(PactFileException.class, () -> PactReader.read(file)).getMessage();
+  }
+
+  /** The message of reading a pact of these parties with this text after them. */
+  private String failureOfPactWith(String rest) throws IOException {
+    Path file = write("{" + PARTIES + ", " + rest + "}");
+    return failure(file).substring(file.toString().length());
+  }
+
+  /** The message for one HTTP interaction with this request and response. */
+  private String failureOfInteraction(String request, String response) throws IOException {
+    return failureOfPactWith(
+        "\"interactions\": [{\"description\": \"a request\", \"request\": "
+            + request
+            + ", \"response\": "
+            + response
+            + "}]");
+  }
+
+  @Nested
+  class Reading {
+
+    @Test
+    void aMissingFileSaysSo() {
+      Path file = dir.resolve("missing.json");
+
+      assertThat(failure(file)).isEqualTo(file + ": no such file");
+    }
+
+    @Test
+    void aDirectorySaysSo() throws IOException {
+      Path file = Files.createDirectory(dir.resolve("adir"));
+
+      assertThat(failure(file)).isEqualTo(file + ": is a directory");
+    }
+
+    @Test
+    void anEmptyFileSaysSo() throws IOException {
+      Path file = Files.writeString(dir.resolve("empty.json"), " \n");
+
+      assertThat(failure(file)).isEqualTo(file + ": is empty");
+    }
+
+    @Test
+    void bytesThatAreNotUtf8SaySo() throws IOException {
+      Path file = Files.write(dir.resolve("garbage.bin"), new byte[] {'{', (byte) 0xC3, 0x28, '}'});
+
+      assertThat(failure(file)).isEqualTo(file + ": not UTF-8");
+    }
+
+    @Test
+    void malformedJsonNamesLineAndColumn() throws IOException {
+      Path file = write("{\n  \"interactions\": [\n    {,\n");
+
+      assertThat(failure(file)).startsWith(file + ":3:6: malformed JSON: Unexpected character (',");
+    }
+
+    @Test
+    void aByteOrderMarkIsAllowed() throws IOException {
+      Path file = write("\uFEFF{" + PARTIES + "}");
+
+      assertThat(PactReader.read(file).path("consumer").path("name").asText())
+          .isEqualTo("checkout");
+    }
+  }
+
+  @Nested
+  class Decimals {
+
+    @Test
+    void keepTheirScaleAsWritten() throws IOException {
+      Path file =
+          write(
+              "{"
+                  + PARTIES
+                  + ", \"interactions\": [{\"request\": {}, \"response\": {\"body\":"
+                  + " {\"price\": 24.90, \"big\": 1e400, \"n\": 12345678901234}}}]}");
+
+      JsonNode body = PactReader.read(file).at("/interactions/0/response/body");
+
+      assertThat(body.get("price").decimalValue()).hasToString("24.90");
+      assertThat(body)
+          .isEqualTo(EXACT.readTree(Files.readString(file)).at("/interactions/0/response/body"));
+    }
+  }
+
+  @Nested
+  class NotAPact {
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(
+        delimiter = '|',
+        quoteCharacter = '`',
+        value = {
+          "null    | $: a pact is a JSON object, not null",
+          "[{}]    | $: a pact is a JSON object, not an array",
+          "\"x\"   | $: a pact is a JSON object, not text \"x\"",
+          "42      | $: a pact is a JSON object, not the number 42",
+        })
+    void aRootThatIsNotAnObject(String json, String expected) throws IOException {
+      Path file = write(json);
+
+      assertThat(failure(file)).isEqualTo(file + ":" + expected);
+    }
+
+    @Test
+    void anObjectWithoutParties() throws IOException {
+      Path file = write("{\"hello\": \"world\"}");
+
+      assertThat(failure(file))
+          .isEqualTo(file + ":$.consumer: missing: a pact names its consumer and its provider");
+    }
+
+    @Test
+    void aProviderWithoutName() throws IOException {
+      Path file = write("{\"consumer\": {\"name\": \"c\"}, \"provider\": {}}");
+
+      assertThat(failure(file))
+          .isEqualTo(file + ":$.provider.name: missing: a pact names its provider");
+    }
+
+    @Test
+    void aNameThatIsNotText() throws IOException {
+      Path file = write("{\"consumer\": {\"name\": 7}, \"provider\": {\"name\": \"p\"}}");
+
+      assertThat(failure(file))
+          .isEqualTo(file + ":$.consumer.name: the consumer's name is text, not the number 7");
+    }
+
+    @Test
+    void aPartyThatIsNotAnObject() throws IOException {
+      Path file = write("{\"consumer\": \"c\", \"provider\": {\"name\": \"p\"}}");
+
+      assertThat(failure(file))
+          .isEqualTo(file + ":$.consumer: expected a JSON object, not text \"c\"");
+    }
+  }
+
+  @Nested
+  class Entries {
+
+    @Test
+    void interactionsThatAreNotAnArray() throws IOException {
+      assertThat(failureOfPactWith("\"interactions\": \"oops\""))
+          .isEqualTo(":$.interactions: interactions are a JSON array, not text \"oops\"");
+    }
+
+    @Test
+    void anInteractionThatIsNotAnObject() throws IOException {
+      assertThat(failureOfPactWith("\"interactions\": [{\"request\": {}, \"response\": {}}, 3]"))
+          .isEqualTo(":$.interactions[1]: expected a JSON object, not the number 3");
+    }
+
+    @Test
+    void aMessageThatIsNotAnObject() throws IOException {
+      assertThat(failureOfPactWith("\"messages\": [[]]"))
+          .isEqualTo(":$.messages[0]: expected a JSON object, not an array");
+    }
+
+    @Test
+    void aTypeThatIsNotText() throws IOException {
+      assertThat(failureOfPactWith("\"interactions\": [{\"type\": 4}]"))
+          .isEqualTo(
+              ":$.interactions[0].type: an interaction's type is text such as"
+                  + " \"Synchronous/HTTP\", not the number 4");
+    }
+
+    @Test
+    void anInteractionTypeItDoesNotKnowIsLeftAlone() throws IOException {
+      Path file = write("{" + PARTIES + ", \"interactions\": [{\"type\": \"Plugin/Thing\"}]}");
+
+      assertThatCode(() -> PactReader.read(file)).doesNotThrowAnyException();
+    }
+
+    @Test
+    void theResponsesOfASynchronousMessageAreAnArray() throws IOException {
+      assertThat(
+              failureOfPactWith(
+                  "\"interactions\": [{\"type\": \"Synchronous/Messages\", \"response\": {}}]"))
+          .isEqualTo(
+              ":$.interactions[0].response: the responses of a synchronous message are a JSON"
+                  + " array, not an object");
+    }
+  }
+
+  @Nested
+  class HttpInteractions {
+
+    @Test
+    void aMissingRequest() throws IOException {
+      assertThat(failureOfPactWith("\"interactions\": [{\"response\": {}}]"))
+          .isEqualTo(
+              ":$.interactions[0].request: missing: an HTTP interaction has a request and a"
+                  + " response");
+    }
+
+    @Test
+    void aRequestThatIsNotAnObject() throws IOException {
+      assertThat(failureOfInteraction("\"GET /\"", "{}"))
+          .isEqualTo(":$.interactions[0].request: expected a JSON object, not text \"GET /\"");
+    }
+
+    @Test
+    void aResponseThatIsNotAnObjectInAV4Pact() throws IOException {
+      assertThat(
+              failureOfPactWith(
+                  "\"interactions\": [{\"type\": \"Synchronous/HTTP\", \"request\": {},"
+                      + " \"response\": null}]"))
+          .isEqualTo(":$.interactions[0].response: expected a JSON object, not null");
+    }
+
+    @Test
+    void aStatusGivenAsText() throws IOException {
+      assertThat(failureOfInteraction("{}", "{\"status\": \"200\"}"))
+          .isEqualTo(
+              ":$.interactions[0].response.status: a status is a number such as 200, not text"
+                  + " \"200\"");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"99", "600", "-1", "4294967296"})
+    void aStatusOutOfRange(String status) throws IOException {
+      assertThat(failureOfInteraction("{}", "{\"status\": " + status + "}"))
+          .isEqualTo(
+              ":$.interactions[0].response.status: a status is from 100 to 599, not " + status);
+    }
+
+    @Test
+    void aStatusWithAFraction() throws IOException {
+      assertThat(failureOfInteraction("{}", "{\"status\": 200.0}"))
+          .isEqualTo(
+              ":$.interactions[0].response.status: a status is a number such as 200, not the"
+                  + " number 200.0");
+    }
+
+    @Test
+    void aMethodThatIsNotText() throws IOException {
+      assertThat(failureOfInteraction("{\"method\": [\"GET\"]}", "{}"))
+          .isEqualTo(
+              ":$.interactions[0].request.method: a method is text such as \"GET\", not an array");
+    }
+
+    @Test
+    void headersThatAreNotAnObject() throws IOException {
+      assertThat(failureOfInteraction("{}", "{\"headers\": [\"Accept\"]}"))
+          .isEqualTo(
+              ":$.interactions[0].response.headers: headers are an object of values, not an"
+                  + " array");
+    }
+
+    @Test
+    void aHeaderValueThatIsNotText() throws IOException {
+      assertThat(failureOfInteraction("{\"headers\": {\"X-Count\": 3}}", "{}"))
+          .isEqualTo(
+              ":$.interactions[0].request.headers['X-Count']: a header's value is text or an"
+                  + " array of text, not the number 3");
+    }
+
+    @Test
+    void aQueryOfTheWrongShape() throws IOException {
+      assertThat(failureOfInteraction("{\"query\": 5}", "{}"))
+          .isEqualTo(
+              ":$.interactions[0].request.query: a query is text or an object of values, not the"
+                  + " number 5");
+    }
+
+    @Test
+    void aQueryValueThatIsNotText() throws IOException {
+      assertThat(failureOfInteraction("{\"query\": {\"page\": [1]}}", "{}"))
+          .isEqualTo(
+              ":$.interactions[0].request.query.page[0]: a query parameter's value is text, not"
+                  + " the number 1");
+    }
+
+    @Test
+    void everyShapeOfQueryAndHeadersAVersionAllows() throws IOException {
+      Path file =
+          write(
+              "{"
+                  + PARTIES
+                  + ", \"interactions\": [{\"request\": {\"method\": \"GET\", \"path\": \"/\","
+                  + " \"query\": \"a=1&b=2\", \"headers\": {\"A\": \"1\"}}, \"response\":"
+                  + " {\"status\": 200}}, {\"request\": {\"query\": {\"a\": [\"1\"], \"b\":"
+                  + " \"2\"}, \"headers\": {\"A\": [\"1\", \"2\"]}}, \"response\": {\"status\":"
+                  + " 599}}]}");
+
+      assertThatCode(() -> PactReader.read(file)).doesNotThrowAnyException();
+    }
+  }
+
+  @Nested
+  class SpecificationVersions {
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"pactSpecification, 4.0", "pactSpecification, 3.0.0", "pact-specification, 1.0.0"})
+    void knownVersionsAreRead(String key, String version) throws IOException {
+      Path file =
+          write(
+              "{"
+                  + PARTIES
+                  + ", \"metadata\": {\""
+                  + key
+                  + "\": {\"version\": \""
+                  + version
+                  + "\"}}}");
+
+      assertThatCode(() -> PactReader.read(file)).doesNotThrowAnyException();
+    }
+
+    @Test
+    void anUnknownVersion() throws IOException {
+      assertThat(
+              failureOfPactWith("\"metadata\": {\"pactSpecification\": {\"version\": \"5.0.0\"}}"))
+          .isEqualTo(
+              ":$.metadata.pactSpecification.version: unknown pact specification version"
+                  + " \"5.0.0\": versions 1 to 4 are known");
+    }
+
+    @Test
+    void anUnknownVersionUnderTheOldKey() throws IOException {
+      assertThat(failureOfPactWith("\"metadata\": {\"pact-specification\": {\"version\": \"x\"}}"))
+          .isEqualTo(
+              ":$.metadata['pact-specification'].version: unknown pact specification version"
+                  + " \"x\": versions 1 to 4 are known");
+    }
+
+    @Test
+    void aVersionThatIsNotText() throws IOException {
+      assertThat(failureOfPactWith("\"metadata\": {\"pactSpecification\": {\"version\": 3}}"))
+          .isEqualTo(
+              ":$.metadata.pactSpecification.version: the pact specification version is text"
+                  + " such as \"3.0.0\", not the number 3");
+    }
+  }
+
+  @Nested
+  class RealPacts {
+
+    /** Every pact other projects wrote, of every specification version, HTTP and message. */
+    @Test
+    void everyPactOfTheCorporaIsAcceptedAndReadAsPactFilesReadsIt() throws IOException {
+      List<Path> pacts = corpusPacts();
+      assertThat(pacts).hasSizeGreaterThan(70);
+      List<String> refused = new ArrayList<>();
+      for (Path pact : pacts) {
+        try {
+          JsonNode tree = PactReader.read(pact);
+          if (!tree.equals(EXACT.readTree(Files.readString(pact, StandardCharsets.UTF_8)))) {
+            refused.add(pact + ": read differently from an ObjectMapper with exact decimals");
+          }
+        } catch (PactFileException e) {
+          refused.add(e.getMessage());
+        }
+      }
+      assertThat(refused).isEmpty();
+    }
+
+    private static List<Path> corpusPacts() throws IOException {
+      String configured = System.getProperty("pactwire.corporaDir");
+      Path corpora = configured == null ? null : Path.of(configured);
+      Assumptions.assumeTrue(
+          corpora != null && Files.isDirectory(corpora),
+          "shared corpora not found (set -Dpactwire.corporaDir): real pacts not read");
+      List<Path> out = new ArrayList<>();
+      for (String folder : List.of("pact-jvm-pacts", "pact-js-pacts", "openapi-pact-comparator")) {
+        try (Stream<Path> files = Files.walk(corpora.resolve(folder))) {
+          files
+              .filter(f -> f.toString().endsWith(".json"))
+              .filter(f -> !f.getFileName().toString().equals("results.json"))
+              .sorted()
+              .forEach(out::add);
+        }
+      }
+      return out;
+    }
+  }
+}
