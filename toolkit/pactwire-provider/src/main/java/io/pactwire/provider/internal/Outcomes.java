@@ -18,6 +18,7 @@ import io.pactwire.core.internal.report.FailureText;
 import io.pactwire.provider.StateFixtureException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -102,15 +103,27 @@ final class Outcomes {
   private static boolean missingKeys(BodyMismatch b) {
     return b.getMismatch() != null
         && b.getMismatch().startsWith(MISSING_KEYS)
-        && b.getExpected() instanceof JsonValue.Object
-        && b.getActual() instanceof JsonValue.Object;
+        && entries(b.getExpected()) != null
+        && entries(b.getActual()) != null;
+  }
+
+  /** The entries of an object as pact-jvm hands it over: a JSON object or a map. */
+  private static Map<?, ?> entries(Object value) {
+    if (value instanceof JsonValue.Object object) {
+      return object.getEntries();
+    }
+    return value instanceof Map<?, ?> map ? map : null;
   }
 
   private static List<Difference> missing(BodyMismatch b) {
-    Map<String, JsonValue> expected = ((JsonValue.Object) b.getExpected()).getEntries();
-    Map<String, JsonValue> actual = ((JsonValue.Object) b.getActual()).getEntries();
+    Map<?, ?> expected = entries(b.getExpected());
+    Map<?, ?> actual = entries(b.getActual());
     List<String> unexpected =
-        actual.keySet().stream().filter(k -> !expected.containsKey(k)).sorted().toList();
+        actual.keySet().stream()
+            .filter(k -> !expected.containsKey(k))
+            .map(String::valueOf)
+            .sorted()
+            .toList();
     String others =
         unexpected.isEmpty()
             ? ""
@@ -118,17 +131,18 @@ final class Outcomes {
                 + String.join(", ", unexpected)
                 + ", which the contract does not name";
     List<Difference> differences = new ArrayList<>();
-    for (Map.Entry<String, JsonValue> entry : expected.entrySet()) {
+    for (Map.Entry<?, ?> entry : expected.entrySet()) {
       if (actual.containsKey(entry.getKey())) {
         continue;
       }
+      String key = String.valueOf(entry.getKey());
       differences.add(
           new Difference(
               "body",
-              child(b.getPath(), entry.getKey()),
-              text(entry.getValue()),
+              child(b.getPath(), key),
+              json(entry.getValue()),
               ABSENT,
-              "the provider's response has no '" + entry.getKey() + "'" + others));
+              "the provider's response has no '" + key + "'" + others));
     }
     return differences;
   }
@@ -156,10 +170,25 @@ final class Outcomes {
     if (value instanceof JsonValue json) {
       return json.isObject() || json.isArray() ? sorted(json.serialise()) : json.serialise();
     }
+    if (value instanceof Map<?, ?> || value instanceof Collection<?>) {
+      return json(value);
+    }
     if (value instanceof byte[] bytes) {
       return new String(bytes, StandardCharsets.UTF_8);
     }
     return String.valueOf(value);
+  }
+
+  /** A value as JSON, objects with their keys sorted. */
+  static String json(Object value) {
+    if (value instanceof JsonValue json) {
+      return text(json);
+    }
+    try {
+      return SORTED.writeValueAsString(value);
+    } catch (JsonProcessingException e) {
+      return String.valueOf(value);
+    }
   }
 
   private static String sorted(String json) {
