@@ -1,5 +1,6 @@
 package io.pactwire.consumer.internal;
 
+import io.pactwire.core.internal.JsonPath;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -37,7 +38,7 @@ public record CaptureSettings(
     extraQueryParameters.forEach(q -> query.add(q.toLowerCase(Locale.ROOT)));
     return new CaptureSettings(
         Set.copyOf(headers),
-        secretPaths.stream().map(JsonPaths::normalise).toList(),
+        secretPaths.stream().map(p -> JsonPath.parse(p).anyIndexes().toString()).toList(),
         Set.copyOf(query));
   }
 

@@ -9,7 +9,8 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
-import io.pactwire.core.PactFiles;
+import io.pactwire.core.internal.JsonPath;
+import io.pactwire.core.internal.PactJson;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -85,7 +86,7 @@ public final class InteractionBuilder {
         list.add(
             state.getParams().isEmpty()
                 ? NODES.objectNode().put("name", String.valueOf(state.getName()))
-                : PactFiles.tree(state));
+                : PactJson.tree(state));
       }
     }
     json.set("request", builder.request(request));
@@ -260,6 +261,11 @@ public final class InteractionBuilder {
     return Optional.empty();
   }
 
+  // A path as matching rules are keyed ($.items[*].id); a path Pact cannot read stays as written.
+  private static String ruleKey(String path) {
+    return JsonPath.tryParse(path).map(p -> p.anyIndexes().toString()).orElse(path);
+  }
+
   private void requestBodyRules(
       JsonNode bodyPatterns, JsonNode body, MatchingRules.Category rules) {
     for (JsonNode p : bodyPatterns) {
@@ -268,10 +274,11 @@ public final class InteractionBuilder {
       } else if (p.has("matchesJsonPath")) {
         JsonNode jp = p.get("matchesJsonPath");
         String expression = jp.isTextual() ? jp.asText() : jp.path("expression").asText();
-        if (!JsonPaths.isSimple(expression)) {
+        Optional<JsonPath> parsed = JsonPath.tryParse(expression).filter(JsonPath::isConcrete);
+        if (parsed.isEmpty()) {
           continue;
         }
-        String path = JsonPaths.normalise(expression);
+        String path = parsed.get().anyIndexes().toString();
         Optional<ObjectNode> rule = jp.isObject() ? valueRule(jp) : Optional.empty();
         if (jp.isObject() && jp.hasNonNull("equalTo")) {
           rules.addRule(path, MatchingRules.equality());
@@ -304,7 +311,7 @@ public final class InteractionBuilder {
       expected
           .fields()
           .forEachRemaining(
-              e -> placeholderRules(e.getValue(), JsonPaths.child(path, e.getKey()), rules));
+              e -> placeholderRules(e.getValue(), JsonPath.child(path, e.getKey()), rules));
     } else if (expected.isArray()) {
       for (int i = 0; i < expected.size(); i++) {
         placeholderRules(expected.get(i), path + "[" + i + "]", rules);
@@ -337,7 +344,7 @@ public final class InteractionBuilder {
               .path("properties")
               .fields()
               .forEachRemaining(
-                  e -> schemaRules(e.getValue(), JsonPaths.child(path, e.getKey()), rules));
+                  e -> schemaRules(e.getValue(), JsonPath.child(path, e.getKey()), rules));
       case "array" -> {
         rules.addRule(path, MatchingRules.minType(0));
         if (schema.has("items")) {
@@ -397,7 +404,7 @@ public final class InteractionBuilder {
             .forEach(
                 p -> {
                   if (p.asText().startsWith("$")) {
-                    bodyRules.setRule(JsonPaths.normalise(p.asText()), MatchingRules.equality());
+                    bodyRules.setRule(ruleKey(p.asText()), MatchingRules.equality());
                   }
                 });
         pins.path("regex")
@@ -406,8 +413,7 @@ public final class InteractionBuilder {
                 e -> {
                   if (e.getKey().startsWith("$")) {
                     bodyRules.setRule(
-                        JsonPaths.normalise(e.getKey()),
-                        MatchingRules.regex(e.getValue().asText()));
+                        ruleKey(e.getKey()), MatchingRules.regex(e.getValue().asText()));
                   }
                 });
         jsonBody = redactPaths(json.get(), bodyRules);
@@ -430,7 +436,7 @@ public final class InteractionBuilder {
   private static void typeRules(JsonNode node, String path, MatchingRules.Category rules) {
     if (node.isObject()) {
       node.fields()
-          .forEachRemaining(e -> typeRules(e.getValue(), JsonPaths.child(path, e.getKey()), rules));
+          .forEachRemaining(e -> typeRules(e.getValue(), JsonPath.child(path, e.getKey()), rules));
     } else if (node.isArray()) {
       if (node.isEmpty()) {
         rules.addRule(path, MatchingRules.type());
@@ -490,7 +496,7 @@ public final class InteractionBuilder {
       ObjectNode object = (ObjectNode) node;
       for (Iterator<String> it = object.fieldNames(); it.hasNext(); ) {
         String key = it.next();
-        String child = JsonPaths.child(path, key);
+        String child = JsonPath.child(path, key);
         if (settings.secretPaths().contains(child)) {
           object.put(key, REDACTED);
           rules.setRule(child, MatchingRules.regex(".+"));
@@ -535,7 +541,7 @@ public final class InteractionBuilder {
       body.put("contentType", JSON_CONTENT_TYPE);
       body.put("encoded", false);
     } else if (otherBody != null && otherBody.isPresent()) {
-      part.set("body", PactFiles.tree(otherBody));
+      part.set("body", PactJson.tree(otherBody));
     }
   }
 

@@ -13,7 +13,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.pactwire.core.ContractId;
 import io.pactwire.core.PactFileException;
-import io.pactwire.core.PactFiles;
+import io.pactwire.core.internal.AtomicFiles;
+import io.pactwire.core.internal.JsonText;
+import io.pactwire.core.internal.PactJson;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Path;
@@ -62,7 +64,7 @@ public final class PactWriter {
    *     and states with different content; the file is left unchanged
    */
   public static void merge(Path file, ContractId contract, List<RecordedInteraction> interactions) {
-    PactFiles.update(
+    AtomicFiles.update(
         file,
         current -> {
           Map<String, RecordedInteraction> merged = new TreeMap<>();
@@ -81,7 +83,7 @@ public final class PactWriter {
           }
           List<String> texts = new ArrayList<>();
           merged.values().forEach(interaction -> texts.add(interaction.text()));
-          String text = PactFiles.render(contract, texts);
+          String text = PactJson.render(contract, texts);
           // What is written for each interaction is now its content.
           KnownPactFiles.put(
               file, new KnownPactFiles.Known(text, List.copyOf(merged.values()), Map.of()));
@@ -189,7 +191,7 @@ public final class PactWriter {
       interactions.add(recorded);
       contents.put(recorded.key(), stripped(interaction.deepCopy()));
     }
-    if (!PactFiles.render(pact).equals(text)) {
+    if (!JsonText.render(pact).equals(text)) {
       return Optional.empty();
     }
     return Optional.of(new KnownPactFiles.Known(text, interactions, contents));
@@ -225,7 +227,7 @@ public final class PactWriter {
   /** An interaction of pact-jvm's model, as capture keeps it. */
   public static RecordedInteraction recorded(Interaction interaction) {
     return RecordedInteraction.of(
-        interaction.getDescription(), interaction.getProviderStates(), PactFiles.tree(interaction));
+        interaction.getDescription(), interaction.getProviderStates(), PactJson.tree(interaction));
   }
 
   /** The key of an interaction with this description and these provider states. */
@@ -282,6 +284,6 @@ public final class PactWriter {
             + (newTest.isEmpty() ? "this test" : newTest)
             + "; give one of them another description or provider state, or make them agree";
     return new InteractionConflict(
-        message, PactFiles.render(oldContent), PactFiles.render(newContent));
+        message, JsonText.render(oldContent), JsonText.render(newContent));
   }
 }

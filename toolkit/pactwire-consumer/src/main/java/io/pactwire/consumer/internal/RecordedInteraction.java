@@ -3,6 +3,7 @@ package io.pactwire.consumer.internal;
 import au.com.dius.pact.core.model.ProviderState;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.pactwire.core.PactFiles;
+import io.pactwire.core.internal.PactJson;
 import java.util.List;
 import java.util.TreeMap;
 
@@ -60,7 +61,7 @@ public final class RecordedInteraction {
   public String text() {
     String rendered = text;
     if (rendered == null) {
-      rendered = PactFiles.renderInteraction(json);
+      rendered = PactJson.renderInteraction(json);
       text = rendered;
     }
     return rendered;

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.pactwire.core.internal.JsonPath;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -190,7 +191,8 @@ public final class StubSynthesis {
       } else if (p.has("matchesJsonPath")) {
         JsonNode jp = p.get("matchesJsonPath");
         String expression = jp.isTextual() ? jp.asText() : jp.path("expression").asText();
-        if (!JsonPaths.isSimple(expression)) {
+        Optional<JsonPath> path = JsonPath.tryParse(expression).filter(JsonPath::isConcrete);
+        if (path.isEmpty()) {
           throw new NoExample(
               "matches its body with the JSONPath filter "
                   + expression
@@ -200,7 +202,7 @@ public final class StubSynthesis {
             jp.isObject() && (jp.has("equalTo") || jp.has("matches") || jp.has("contains"))
                 ? NODES.textNode(value(jp, "JSONPath " + expression))
                 : NODES.textNode("string");
-        json = merge(json, objectAt(JsonPaths.normalise(expression), leaf));
+        json = merge(json, objectAt(path.get(), leaf));
       } else if (p.has("matchesJsonSchema")) {
         json = merge(json, fromSchema(InteractionBuilder.expectedJson(p.get("matchesJsonSchema"))));
       } else if (p.has("equalToXml") || p.has("matchesXPath")) {
@@ -253,19 +255,14 @@ public final class StubSynthesis {
     };
   }
 
-  private static JsonNode objectAt(String path, JsonNode leaf) {
-    Matcher m =
-        Pattern.compile("\\.([A-Za-z_][A-Za-z0-9_-]*)|\\['([^']+)'\\]|\\[\\*\\]").matcher(path);
-    List<String> steps = new ArrayList<>();
-    while (m.find()) {
-      steps.add(m.group(1) != null ? m.group(1) : m.group(2) != null ? m.group(2) : null);
-    }
+  private static JsonNode objectAt(JsonPath path, JsonNode leaf) {
+    List<JsonPath.Segment> steps = path.segments();
     JsonNode node = leaf;
     for (int i = steps.size() - 1; i >= 0; i--) {
       node =
-          steps.get(i) == null
-              ? NODES.arrayNode().add(node)
-              : NODES.objectNode().set(steps.get(i), node);
+          steps.get(i) instanceof JsonPath.Field field
+              ? NODES.objectNode().set(field.name(), node)
+              : NODES.arrayNode().add(node);
     }
     return node;
   }

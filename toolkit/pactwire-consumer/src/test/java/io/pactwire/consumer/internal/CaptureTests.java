@@ -160,7 +160,7 @@ class CaptureTests {
 
     RecordedInteraction interaction = captured.interactions().get(0);
     assertThat(interaction.text())
-        .isEqualTo(io.pactwire.core.PactFiles.renderInteraction(interaction.json()))
+        .isEqualTo(io.pactwire.core.internal.PactJson.renderInteraction(interaction.json()))
         .contains("\"description\" : \"a reservation\"");
   }
 

@@ -12,7 +12,8 @@ import au.com.dius.pact.core.model.V4Interaction;
 import au.com.dius.pact.core.model.v4.V4InteractionType;
 import au.com.dius.pact.core.support.json.JsonParser;
 import com.fasterxml.jackson.databind.JsonNode;
-import io.pactwire.core.PactFiles;
+import io.pactwire.core.internal.JsonText;
+import io.pactwire.core.internal.PactJson;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Files;
@@ -51,7 +52,7 @@ class InteractionBuilderTests {
                 0, JsonParser.parseString(built.json().toString()), UnknownPactSource.INSTANCE)
             .unwrap();
 
-    assertThat(PactFiles.render(PactFiles.tree(read))).isEqualTo(PactFiles.render(built.json()));
+    assertThat(JsonText.render(PactJson.tree(read))).isEqualTo(JsonText.render(built.json()));
   }
 
   // The key is pact-jvm's, worked out without its model: for every description and states a

@@ -3,7 +3,7 @@ package io.pactwire.consumer.internal;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.pactwire.core.PactFiles;
+import io.pactwire.core.internal.JsonText;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -29,7 +29,7 @@ class PactRenderingTests {
     try (InputStream in = getClass().getResourceAsStream("/golden/" + name)) {
       String golden = new String(in.readAllBytes(), UTF_8);
 
-      assertThat(PactFiles.render(ExactJson.MAPPER.readTree(golden))).isEqualTo(golden);
+      assertThat(JsonText.render(ExactJson.MAPPER.readTree(golden))).isEqualTo(golden);
     }
   }
 
@@ -37,9 +37,9 @@ class PactRenderingTests {
   @ParameterizedTest
   @MethodSource("pactJvmPacts")
   void rendersAnyPactToAFixedPoint(Path pact) throws IOException {
-    String once = PactFiles.render(ExactJson.MAPPER.readTree(Files.readString(pact, UTF_8)));
+    String once = JsonText.render(ExactJson.MAPPER.readTree(Files.readString(pact, UTF_8)));
 
-    assertThat(PactFiles.render(ExactJson.MAPPER.readTree(once))).isEqualTo(once);
+    assertThat(JsonText.render(ExactJson.MAPPER.readTree(once))).isEqualTo(once);
   }
 
   static List<Path> pactJvmPacts() throws IOException {

@@ -3,9 +3,9 @@ package io.pactwire.core.internal.report;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.pactwire.core.AtomicFiles;
-import io.pactwire.core.FileLocks;
-import io.pactwire.core.PactFiles;
+import io.pactwire.core.internal.AtomicFiles;
+import io.pactwire.core.internal.FileLocks;
+import io.pactwire.core.internal.JsonText;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -131,12 +131,12 @@ public final class ResultsWriter {
   /** Merges {@code run} into the file's results under the file's lock; returns what it wrote. */
   static VerificationRun mergeInto(Path file, VerificationRun run) {
     VerificationRun[] written = new VerificationRun[1];
-    PactFiles.update(
+    AtomicFiles.update(
         file,
         current -> {
           VerificationRun merged = current.map(text -> merge(read(file, text), run)).orElse(run);
           written[0] = merged;
-          return Optional.of(PactFiles.render(merged));
+          return Optional.of(JsonText.render(merged));
         });
     return written[0];
   }

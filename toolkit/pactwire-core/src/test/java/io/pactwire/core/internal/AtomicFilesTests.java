@@ -1,4 +1,4 @@
-package io.pactwire.core;
+package io.pactwire.core.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package io.pactwire.core;
+package io.pactwire.core.internal;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -9,13 +9,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFileAttributeView;
+import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.UnaryOperator;
 
-/**
- * Writes files so that readers see the old content or the new, never half of either.
- *
- * @since 0.1.0
- */
+/** Writes files so that readers see the old content or the new, never half of either. */
 public final class AtomicFiles {
 
   private AtomicFiles() {}
@@ -25,7 +23,7 @@ public final class AtomicFiles {
    * existing folder first tries to create it and catches the exception, which costs several times a
    * check.
    */
-  static void createDirectories(Path dir) throws IOException {
+  public static void createDirectories(Path dir) throws IOException {
     if (!Files.isDirectory(dir)) {
       Files.createDirectories(dir);
     }
@@ -90,5 +88,29 @@ public final class AtomicFiles {
         }
       }
     }
+  }
+
+  /**
+   * Replaces a file's text with {@code change.apply(current)} while holding its lock, so that
+   * parallel test forks updating one file lose nothing. {@code current} is empty when the file does
+   * not exist yet; an empty result, or the same text, leaves the file untouched.
+   */
+  public static void update(Path file, UnaryOperator<Optional<String>> change) {
+    FileLocks.withLock(
+        file,
+        () -> {
+          Optional<String> current = Optional.empty();
+          try {
+            if (Files.exists(file)) {
+              current = Optional.of(Files.readString(file, StandardCharsets.UTF_8));
+            }
+          } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file, e);
+          }
+          Optional<String> next = change.apply(current);
+          if (next.isPresent() && !next.equals(current)) {
+            writeString(file, next.get());
+          }
+        });
   }
 }

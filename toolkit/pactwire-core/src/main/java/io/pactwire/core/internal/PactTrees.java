@@ -1,4 +1,4 @@
-package io.pactwire.core;
+package io.pactwire.core.internal;
 
 import au.com.dius.pact.core.model.BasePact;
 import au.com.dius.pact.core.model.FeatureToggles;
@@ -20,6 +20,7 @@ import com.fasterxml.jackson.databind.node.LongNode;
 import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
+import io.pactwire.core.ContractId;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.Collection;
@@ -35,7 +36,7 @@ import java.util.TreeMap;
  * re-parse: five times the time of this. Objects are keyed in sorted order, numbers keep the digits
  * pact-jvm holds, anything else is what pact-jvm's {@code Json.toJson} makes of it.
  */
-final class PactTrees {
+public final class PactTrees {
 
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
@@ -45,7 +46,7 @@ final class PactTrees {
 
   private PactTrees() {}
 
-  static ObjectNode pact(V4Pact pact) {
+  public static ObjectNode pact(V4Pact pact) {
     return pact(
         pact.getConsumer().getName(),
         pact.getProvider().getName(),
@@ -53,7 +54,7 @@ final class PactTrees {
         pact.getMetadata());
   }
 
-  static ObjectNode pact(ContractId contract, Collection<? extends JsonNode> interactions) {
+  public static ObjectNode pact(ContractId contract, Collection<? extends JsonNode> interactions) {
     return pact(
         contract.consumer(), contract.provider(), interactions, BasePact.getDEFAULT_METADATA());
   }
@@ -71,15 +72,15 @@ final class PactTrees {
     return pact;
   }
 
-  static ObjectNode interaction(Interaction interaction) {
+  public static ObjectNode interaction(Interaction interaction) {
     return (ObjectNode) tree(interaction.toMap(PactSpecVersion.V4));
   }
 
-  static ObjectNode providerState(ProviderState state) {
+  public static ObjectNode providerState(ProviderState state) {
     return (ObjectNode) tree(state.toMap());
   }
 
-  static JsonNode body(OptionalBody body) {
+  public static JsonNode body(OptionalBody body) {
     return tree(body.toV4Format());
   }
 
