@@ -6,7 +6,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.pactwire.testsupport.EngineRuns;
 import io.pactwire.testsupport.Golden;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -179,7 +181,39 @@ class ReportsTests {
       assertThat(html)
           .contains("<span class=\"del\">  &quot;price&quot; : 79.00,</span>\n")
           .contains("<span class=\"ins\">  &quot;price&quot; : 89.00,</span>\n")
-          .doesNotContain("<span class=\"ins\">  &quot;name&quot;");
+          .doesNotContain("<span class=\"ins\">  &quot;name&quot;")
+          .contains("<span class=\"pass\">1 passed</span>, <span class=\"fail\">2 failed</span>");
+    }
+  }
+
+  @Nested
+  class BuildOutput {
+
+    @Test
+    void listsEachVerifiedInteractionOnOneLineWhenTheClassFinishes() throws IOException {
+      PrintStream original = System.out;
+      ByteArrayOutputStream captured = new ByteArrayOutputStream();
+      System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
+      try {
+        verify(Map.of());
+      } finally {
+        System.setOut(original);
+      }
+
+      assertThat(captured.toString(StandardCharsets.UTF_8).lines())
+          .containsSubsequence(
+              "pact verification of inventory-service: 1 passed, 2 failed",
+              "  FAILED:   checkout-service → inventory-service: a request for a product at the"
+                  + " old price ['a product exists' {sku=SKU-1003, name=Grinder, price=89.00,"
+                  + " stock=4}] — body $.price: Expected 89.00 (Decimal) to be equal to 79.00"
+                  + " (Decimal)",
+              "  FAILED:   checkout-service → inventory-service: a request in a state nobody wrote"
+                  + " ['a warehouse is closed' {warehouse=north}] — no fixture for state 'a"
+                  + " warehouse is closed': add states/a warehouse is closed.sql or a @State"
+                  + " method (fixtures are read from src/test/resources/states/)",
+              "  verified: checkout-service → inventory-service: a reservation within stock"
+                  + " ['a product exists' {sku=SKU-1001, name=Espresso beans 1kg, price=24.90,"
+                  + " stock=12}]");
     }
   }
 

@@ -161,10 +161,15 @@ public final class TestPacts {
 
   /** Writes a V4 pact between checkout-service and inventory-service into {@code folder}. */
   static Path write(Path folder, List<String> interactions) throws IOException {
+    return write(folder, "checkout-service", interactions);
+  }
+
+  /** Writes a V4 pact between {@code consumer} and inventory-service into {@code folder}. */
+  static Path write(Path folder, String consumer, List<String> interactions) throws IOException {
     String pact =
         """
         {
-          "consumer": {"name": "checkout-service"},
+          "consumer": {"name": "%s"},
           "provider": {"name": "inventory-service"},
           "interactions": [
         %s
@@ -172,9 +177,9 @@ public final class TestPacts {
           "metadata": {"pactSpecification": {"version": "4.0"}}
         }
         """
-            .formatted(String.join(",\n", interactions));
+            .formatted(consumer, String.join(",\n", interactions));
     Files.createDirectories(folder);
-    Path file = folder.resolve("checkout-service-inventory-service.json");
+    Path file = folder.resolve(consumer + "-inventory-service.json");
     Files.writeString(file, pact, StandardCharsets.UTF_8);
     return file;
   }

@@ -13,17 +13,28 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.function.UnaryOperator;
 import javax.sql.DataSource;
 
 /** A provider small enough to read in one go: products and reservations over JDK HTTP. */
 final class TinyInventoryProvider implements AutoCloseable {
 
+  /** What the provider answers: a variant may change it to break a contract. */
+  record Response(String path, int status, String body) {}
+
   private static final ObjectMapper JSON = new ObjectMapper();
   private final HttpServer server;
   private final DataSource database;
+  private final UnaryOperator<Response> variant;
 
   TinyInventoryProvider(DataSource database) throws IOException {
+    this(database, UnaryOperator.identity());
+  }
+
+  /** A provider whose every response goes through {@code variant} before it is sent. */
+  TinyInventoryProvider(DataSource database, UnaryOperator<Response> variant) throws IOException {
     this.database = database;
+    this.variant = variant;
     this.server = HttpServer.create(new InetSocketAddress("localhost", 0), 0);
     server.createContext("/products/", this::product);
     server.createContext("/reservations", this::reserve);
@@ -96,7 +107,7 @@ final class TinyInventoryProvider implements AutoCloseable {
     }
   }
 
-  private static void problem(HttpExchange exchange, int status, String title, String detail)
+  private void problem(HttpExchange exchange, int status, String title, String detail)
       throws IOException {
     ObjectNode body = JSON.createObjectNode();
     body.put("type", "about:blank");
@@ -106,11 +117,15 @@ final class TinyInventoryProvider implements AutoCloseable {
     send(exchange, status, "application/problem+json", body);
   }
 
-  private static void send(HttpExchange exchange, int status, String type, JsonNode body)
+  private void send(HttpExchange exchange, int status, String type, JsonNode body)
       throws IOException {
-    byte[] bytes = JSON.writeValueAsString(body).getBytes(StandardCharsets.UTF_8);
+    Response response =
+        variant.apply(
+            new Response(
+                exchange.getRequestURI().getPath(), status, JSON.writeValueAsString(body)));
+    byte[] bytes = response.body().getBytes(StandardCharsets.UTF_8);
     exchange.getResponseHeaders().set("Content-Type", type);
-    exchange.sendResponseHeaders(status, bytes.length);
+    exchange.sendResponseHeaders(response.status(), bytes.length);
     try (OutputStream out = exchange.getResponseBody()) {
       out.write(bytes);
     }

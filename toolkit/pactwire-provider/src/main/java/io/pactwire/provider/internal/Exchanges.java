@@ -11,6 +11,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import io.pactwire.core.internal.report.Exchange;
 import io.pactwire.provider.ProducedMessage;
 import java.util.List;
 import java.util.Map;
@@ -28,8 +29,7 @@ final class Exchanges {
 
   private Exchanges() {}
 
-  static Results.Exchange of(
-      Interaction interaction, ProviderResponse actual, ProducedMessage produced) {
+  static Exchange of(Interaction interaction, ProviderResponse actual, ProducedMessage produced) {
     if (interaction instanceof SynchronousRequestResponse http) {
       IRequest request = http.getRequest();
       IResponse response = http.getResponse();
@@ -49,7 +49,7 @@ final class Exchanges {
                                 .append(v)));
         req.append(query);
       }
-      return new Results.Exchange(
+      return new Exchange(
           message(req.toString(), request.getHeaders(), request.getBody()),
           message(String.valueOf(response.getStatus()), response.getHeaders(), response.getBody()),
           actual == null
@@ -58,7 +58,7 @@ final class Exchanges {
                   String.valueOf(actual.getStatusCode()), actual.getHeaders(), actual.getBody()));
     }
     if (interaction instanceof V4Interaction.AsynchronousMessage message) {
-      return new Results.Exchange(
+      return new Exchange(
           "message: " + interaction.getDescription(),
           message(
               metadata(message.getContents().getMetadata()),

@@ -6,6 +6,7 @@ import au.com.dius.pact.core.model.Interaction;
 import au.com.dius.pact.core.model.Pact;
 import au.com.dius.pact.core.model.ProviderState;
 import au.com.dius.pact.provider.junit5.PactVerificationContext;
+import io.pactwire.core.internal.report.FailureText;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.List;
@@ -66,16 +67,6 @@ public record InteractionRef(
 
   /** The lines that end every failure message. */
   public String where() {
-    return "\n  pact:        "
-        + (pactFile == null ? "(not from a file)" : Display.path(pactFile))
-        + "\n  consumer:    "
-        + consumer
-        + "\n  provider:    "
-        + provider
-        + "\n  interaction: '"
-        + interaction
-        + "'"
-        + "\n  state:       "
-        + (states.isEmpty() ? "(none)" : String.join("; ", states));
+    return FailureText.where(pactFile, consumer, provider, interaction, states);
   }
 }

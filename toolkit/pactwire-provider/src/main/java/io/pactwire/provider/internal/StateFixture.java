@@ -7,6 +7,7 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.pactwire.core.internal.report.Display;
 import io.pactwire.provider.StateFixtureException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -3,6 +3,7 @@ package io.pactwire.provider.internal;
 import au.com.dius.pact.core.model.ProviderState;
 import au.com.dius.pact.provider.junit5.PactVerificationContext;
 import au.com.dius.pact.provider.junitsupport.State;
+import io.pactwire.core.internal.report.Display;
 import io.pactwire.provider.PactwireStates;
 import io.pactwire.provider.StateFixtureException;
 import io.pactwire.provider.StatesDataSource;

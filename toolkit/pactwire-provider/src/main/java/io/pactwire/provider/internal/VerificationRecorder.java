@@ -2,6 +2,14 @@ package io.pactwire.provider.internal;
 
 import au.com.dius.pact.provider.junit5.HttpTestTarget;
 import au.com.dius.pact.provider.junit5.PactVerificationContext;
+import io.pactwire.core.internal.report.ConsoleSummary;
+import io.pactwire.core.internal.report.Difference;
+import io.pactwire.core.internal.report.FailureText;
+import io.pactwire.core.internal.report.InteractionResult;
+import io.pactwire.core.internal.report.ReportSettings;
+import io.pactwire.core.internal.report.ResultsWriter;
+import io.pactwire.core.internal.report.VerificationRun;
+import io.pactwire.core.internal.report.VerifiedInteraction;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -13,7 +21,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeTestExecutionCallback;
@@ -33,10 +40,6 @@ public final class VerificationRecorder
 
   private static final ExtensionContext.Namespace NAMESPACE =
       ExtensionContext.Namespace.create(VerificationRecorder.class);
-
-  /** One recorded interaction, with what it needs to be grouped into pacts. */
-  record Recorded(
-      String provider, String consumer, Path pactFile, String sha256, Results.Interaction result) {}
 
   @Override
   public void beforeTestExecution(ExtensionContext context) {
@@ -58,18 +61,17 @@ public final class VerificationRecorder
     if (verification == null) {
       throw throwable;
     }
-    Results.Interaction result = record(context, verification, throwable);
-    List<Results.Difference> differences = result.differences();
+    InteractionResult result = record(context, verification, throwable);
+    List<Difference> differences = result.differences();
     if (differences.isEmpty()) {
       throw throwable;
     }
-    AssertionFailedError error =
-        new AssertionFailedError(
-            result.message(),
-            Outcomes.joinExpected(differences, true),
-            Outcomes.joinExpected(differences, false),
-            throwable);
-    throw error;
+    // pact-jvm's own error is not attached as the cause: its text diff of the whole body, in the
+    // two sides' key orders, would contradict the differences above it.
+    throw new AssertionFailedError(
+        result.message(),
+        FailureText.side(differences, true),
+        FailureText.side(differences, false));
   }
 
   @Override
@@ -78,13 +80,14 @@ public final class VerificationRecorder
     if (verification == null) {
       return;
     }
-    Recorded recorded = context.getStore(NAMESPACE).get("recorded", Recorded.class);
+    VerifiedInteraction recorded =
+        context.getStore(NAMESPACE).get("recorded", VerifiedInteraction.class);
     if (recorded == null) {
       record(context, verification, context.getExecutionException().orElse(null));
-      recorded = context.getStore(NAMESPACE).get("recorded", Recorded.class);
+      recorded = context.getStore(NAMESPACE).get("recorded", VerifiedInteraction.class);
     } else if (context.getExecutionException().isPresent() && recorded.result().success()) {
       record(context, verification, context.getExecutionException().get());
-      recorded = context.getStore(NAMESPACE).get("recorded", Recorded.class);
+      recorded = context.getStore(NAMESPACE).get("recorded", VerifiedInteraction.class);
     }
     collected(context).add(recorded);
   }
@@ -92,24 +95,28 @@ public final class VerificationRecorder
   @Override
   public void afterAll(ExtensionContext context) {
     @SuppressWarnings("unchecked")
-    List<Recorded> recorded = context.getStore(NAMESPACE).remove("collected", List.class);
+    List<VerifiedInteraction> recorded =
+        context.getStore(NAMESPACE).remove("collected", List.class);
     if (recorded == null || recorded.isEmpty()) {
       return;
     }
     ReportSettings settings =
         ReportSettings.from(key -> context.getConfigurationParameter(key).orElse(null));
-    new ResultsWriter(settings).write(recorded, Instant.now().truncatedTo(ChronoUnit.SECONDS));
+    List<VerificationRun> runs =
+        new ResultsWriter(settings).write(recorded, Instant.now().truncatedTo(ChronoUnit.SECONDS));
+    // One line per interaction in the build's output: what was verified, and what failed.
+    runs.forEach(run -> System.out.print(ConsoleSummary.render(run)));
   }
 
-  private static Results.Interaction record(
+  private static InteractionResult record(
       ExtensionContext context, PactVerificationContext verification, Throwable failure) {
     InteractionRef ref = InteractionRef.of(verification);
-    List<Results.Difference> differences =
+    List<Difference> differences =
         failure == null ? List.of() : Outcomes.differences(verification.getTestExecutionResult());
     RecordingHttpTarget target =
         verification.getTarget() instanceof RecordingHttpTarget recording ? recording : null;
-    Results.Interaction result =
-        new Results.Interaction(
+    InteractionResult result =
+        new InteractionResult(
             ref.interaction(),
             ref.states(),
             failure == null,
@@ -123,7 +130,7 @@ public final class VerificationRecorder
         .getStore(NAMESPACE)
         .put(
             "recorded",
-            new Recorded(
+            new VerifiedInteraction(
                 ref.provider(), ref.consumer(), ref.pactFile(), sha256(ref.pactFile()), result));
     return result;
   }
@@ -135,14 +142,14 @@ public final class VerificationRecorder
   }
 
   @SuppressWarnings("unchecked")
-  private static List<Recorded> collected(ExtensionContext context) {
+  private static List<VerifiedInteraction> collected(ExtensionContext context) {
     ExtensionContext classContext = context;
     while (classContext.getTestMethod().isPresent() && classContext.getParent().isPresent()) {
       classContext = classContext.getParent().get();
     }
     return classContext
         .getStore(NAMESPACE)
-        .getOrComputeIfAbsent("collected", k -> new ArrayList<Recorded>(), List.class);
+        .getOrComputeIfAbsent("collected", k -> new ArrayList<VerifiedInteraction>(), List.class);
   }
 
   static String sha256(Path file) {
@@ -157,9 +164,5 @@ public final class VerificationRecorder
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }
-  }
-
-  static Optional<String> nonBlank(String value) {
-    return value == null || value.isBlank() ? Optional.empty() : Optional.of(value);
   }
 }

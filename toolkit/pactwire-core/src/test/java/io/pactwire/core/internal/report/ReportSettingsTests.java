@@ -1,4 +1,4 @@
-package io.pactwire.provider.internal;
+package io.pactwire.core.internal.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -52,6 +52,29 @@ class ReportSettingsTests {
     }
 
     @Test
+    void fromGitItIsTheCommitMarkedDirtyWhenTheWorkingTreeHasChanges() {
+      ProviderVersion.Git clean = args -> args[0].equals("rev-parse") ? "abc1234\n" : "";
+      ProviderVersion.Git dirty =
+          args -> args[0].equals("rev-parse") ? "abc1234\n" : " M src/Main.java\n";
+
+      assertThat(ProviderVersion.version(key -> null, Map.of(), clean)).isEqualTo("abc1234");
+      assertThat(ProviderVersion.version(key -> null, Map.of(), dirty)).isEqualTo("abc1234-dirty");
+    }
+
+    @Test
+    void aVersionGivenByCiIsNotAskedAboutTheWorkingTree() {
+      ProviderVersion.Git dirty = args -> args[0].equals("rev-parse") ? "abc" : " M x";
+
+      assertThat(ProviderVersion.version(key -> null, Map.of("GITHUB_SHA", "def"), dirty))
+          .isEqualTo("def");
+    }
+
+    @Test
+    void withoutGitItIsUnknown() {
+      assertThat(ProviderVersion.version(key -> null, Map.of(), args -> null)).isEqualTo("unknown");
+    }
+
+    @Test
     void aPullRequestsBranchIsItsHeadRef() {
       assertThat(
               ProviderVersion.branch(
@@ -64,27 +87,27 @@ class ReportSettingsTests {
   @Nested
   class Escaping {
 
-    private final Results.Provider hostile =
-        new Results.Provider(
+    private final VerificationRun hostile =
+        new VerificationRun(
             "inventory-service",
             "1",
             "main",
             false,
             List.of(
-                new Results.Pact(
+                new PactResult(
                     "<script>alert(1)</script>",
                     "a&b.json",
                     "00",
                     "t",
                     false,
                     List.of(
-                        new Results.Interaction(
+                        new InteractionResult(
                             "a \"quoted\" | piped <b>description</b>",
                             List.of("'state'"),
                             false,
                             "failed: <img src=x onerror=alert(1)> & \u0001",
-                            List.of(new Results.Difference("body", "$.a", "<x>", "'y'", "m")),
-                            new Results.Exchange("GET /?a=<b>", "200\n\n<x/>", "200\n\n<y/>"))))));
+                            List.of(new Difference("body", "$.a", "<x>", "'y'", "m")),
+                            new Exchange("GET /?a=<b>", "200\n\n<x/>", "200\n\n<y/>"))))));
 
     @Test
     void htmlCarriesNoMarkupFromResults() {

@@ -1,4 +1,4 @@
-package io.pactwire.provider.internal;
+package io.pactwire.core.internal.report;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -21,30 +21,39 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
-/** Writes results files (target and store) and the three reports. */
-final class ResultsWriter {
+/**
+ * Writes results files (under the reports folder and, when publishing, into the pacts store) and
+ * the JUnit XML, Markdown and HTML reports, for any verifier that records {@link
+ * VerifiedInteraction}s.
+ */
+public final class ResultsWriter {
 
   private static final ObjectMapper JSON =
       new ObjectMapper().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
   private final ReportSettings settings;
 
-  ResultsWriter(ReportSettings settings) {
+  public ResultsWriter(ReportSettings settings) {
     this.settings = settings;
   }
 
-  void write(List<VerificationRecorder.Recorded> recorded, Instant now) {
-    Map<String, List<VerificationRecorder.Recorded>> byProvider =
+  /**
+   * Writes one run's interactions, merged into earlier results of the same provider version.
+   *
+   * @return this run alone, one per provider, as the console summary shows it
+   */
+  public List<VerificationRun> write(List<VerifiedInteraction> recorded, Instant now) {
+    List<VerificationRun> runs = new ArrayList<>();
+    Map<String, List<VerifiedInteraction>> byProvider =
         recorded.stream()
             .collect(
                 Collectors.groupingBy(
-                    VerificationRecorder.Recorded::provider,
-                    LinkedHashMap::new,
-                    Collectors.toList()));
-    for (Map.Entry<String, List<VerificationRecorder.Recorded>> entry : byProvider.entrySet()) {
-      Results.Provider run = results(entry.getKey(), entry.getValue(), now);
+                    VerifiedInteraction::provider, LinkedHashMap::new, Collectors.toList()));
+    for (Map.Entry<String, List<VerifiedInteraction>> entry : byProvider.entrySet()) {
+      VerificationRun run = results(entry.getKey(), entry.getValue(), now);
+      runs.add(run);
       Path resultsFile = settings.reportsDir().resolve("results").resolve(entry.getKey() + ".json");
-      Results.Provider merged = mergeInto(resultsFile, run);
+      VerificationRun merged = mergeInto(resultsFile, run);
       String name = entry.getKey();
       writeText(settings.reportsDir().resolve(name + ".xml"), JunitXmlReport.render(merged));
       writeText(settings.reportsDir().resolve(name + ".md"), MarkdownReport.render(merged));
@@ -63,23 +72,24 @@ final class ResultsWriter {
         mergeInto(store, forStore(run));
       }
     }
+    return runs;
   }
 
   /** Groups one run's interactions by pact; reports list consumers and interactions sorted. */
-  private Results.Provider results(
-      String provider, List<VerificationRecorder.Recorded> recorded, Instant now) {
-    Map<String, Map<String, Results.Interaction>> interactions = new LinkedHashMap<>();
-    Map<String, VerificationRecorder.Recorded> firsts = new LinkedHashMap<>();
-    for (VerificationRecorder.Recorded r : recorded) {
+  private VerificationRun results(
+      String provider, List<VerifiedInteraction> recorded, Instant now) {
+    Map<String, Map<String, InteractionResult>> interactions = new LinkedHashMap<>();
+    Map<String, VerifiedInteraction> firsts = new LinkedHashMap<>();
+    for (VerifiedInteraction r : recorded) {
       String key = r.consumer() + "\n" + r.sha256() + "\n" + r.pactFile();
       firsts.putIfAbsent(key, r);
       interactions
           .computeIfAbsent(key, k -> new LinkedHashMap<>())
           .put(r.result().description(), r.result());
     }
-    List<Results.Pact> pacts = new ArrayList<>();
-    for (Map.Entry<String, VerificationRecorder.Recorded> first : firsts.entrySet()) {
-      VerificationRecorder.Recorded r = first.getValue();
+    List<PactResult> pacts = new ArrayList<>();
+    for (Map.Entry<String, VerifiedInteraction> first : firsts.entrySet()) {
+      VerifiedInteraction r = first.getValue();
       pacts.add(
           pact(
               r.consumer(),
@@ -91,12 +101,12 @@ final class ResultsWriter {
     return provider(provider, settings.providerVersion(), settings.branch(), pacts);
   }
 
-  private static Results.Provider forStore(Results.Provider run) {
+  private static VerificationRun forStore(VerificationRun run) {
     // The store keeps what can-i-deploy needs and people read; exchanges stay in target/.
-    List<Results.Pact> pacts = new ArrayList<>();
-    for (Results.Pact pact : run.pacts()) {
+    List<PactResult> pacts = new ArrayList<>();
+    for (PactResult pact : run.pacts()) {
       pacts.add(
-          new Results.Pact(
+          new PactResult(
               pact.consumer(),
               pact.pactFile() == null ? null : Path.of(pact.pactFile()).getFileName().toString(),
               pact.pactSha256(),
@@ -105,7 +115,7 @@ final class ResultsWriter {
               pact.interactions().stream()
                   .map(
                       i ->
-                          new Results.Interaction(
+                          new InteractionResult(
                               i.description(),
                               i.states(),
                               i.success(),
@@ -114,26 +124,26 @@ final class ResultsWriter {
                               null))
                   .toList()));
     }
-    return new Results.Provider(
+    return new VerificationRun(
         run.provider(), run.providerVersion(), run.branch(), run.success(), pacts);
   }
 
   /** Merges {@code run} into the file's results under the file's lock; returns what it wrote. */
-  static Results.Provider mergeInto(Path file, Results.Provider run) {
-    Results.Provider[] written = new Results.Provider[1];
+  static VerificationRun mergeInto(Path file, VerificationRun run) {
+    VerificationRun[] written = new VerificationRun[1];
     AtomicFiles.update(
         file,
         current -> {
-          Results.Provider merged = current.map(text -> merge(read(file, text), run)).orElse(run);
+          VerificationRun merged = current.map(text -> merge(read(file, text), run)).orElse(run);
           written[0] = merged;
           return Optional.of(JsonText.render(merged));
         });
     return written[0];
   }
 
-  private static Results.Provider read(Path file, String text) {
+  private static VerificationRun read(Path file, String text) {
     try {
-      return JSON.readValue(text, Results.Provider.class);
+      return JSON.readValue(text, VerificationRun.class);
     } catch (JsonProcessingException e) {
       return null; // unreadable earlier results are replaced, not merged
     }
@@ -143,24 +153,24 @@ final class ResultsWriter {
    * Merges a run into earlier results of the same provider version: a pact verified again (same
    * consumer and bytes) has its interactions replaced by description; others are kept.
    */
-  static Results.Provider merge(Results.Provider earlier, Results.Provider run) {
+  static VerificationRun merge(VerificationRun earlier, VerificationRun run) {
     if (earlier == null
         || !earlier.provider().equals(run.provider())
         || !earlier.providerVersion().equals(run.providerVersion())) {
       return run;
     }
-    Map<String, Results.Pact> pacts = new LinkedHashMap<>();
-    for (Results.Pact pact : earlier.pacts()) {
+    Map<String, PactResult> pacts = new LinkedHashMap<>();
+    for (PactResult pact : earlier.pacts()) {
       pacts.put(pact.consumer() + " " + pact.pactSha256(), pact);
     }
-    for (Results.Pact pact : run.pacts()) {
+    for (PactResult pact : run.pacts()) {
       String key = pact.consumer() + " " + pact.pactSha256();
-      Results.Pact before = pacts.get(key);
+      PactResult before = pacts.get(key);
       if (before == null) {
         pacts.put(key, pact);
         continue;
       }
-      Map<String, Results.Interaction> interactions = new LinkedHashMap<>();
+      Map<String, InteractionResult> interactions = new LinkedHashMap<>();
       before.interactions().forEach(i -> interactions.put(i.description(), i));
       pact.interactions().forEach(i -> interactions.put(i.description(), i));
       pacts.put(
@@ -176,26 +186,26 @@ final class ResultsWriter {
         run.provider(), run.providerVersion(), run.branch(), new ArrayList<>(pacts.values()));
   }
 
-  static Results.Pact pact(
-      String consumer, String file, String sha, String at, List<Results.Interaction> interactions) {
-    List<Results.Interaction> sorted = new ArrayList<>(interactions);
-    sorted.sort(Comparator.comparing(Results.Interaction::description));
-    return new Results.Pact(
-        consumer, file, sha, at, sorted.stream().allMatch(Results.Interaction::success), sorted);
+  static PactResult pact(
+      String consumer, String file, String sha, String at, List<InteractionResult> interactions) {
+    List<InteractionResult> sorted = new ArrayList<>(interactions);
+    sorted.sort(Comparator.comparing(InteractionResult::description));
+    return new PactResult(
+        consumer, file, sha, at, sorted.stream().allMatch(InteractionResult::success), sorted);
   }
 
-  static Results.Provider provider(
-      String provider, String version, String branch, List<Results.Pact> pacts) {
-    List<Results.Pact> sorted = new ArrayList<>(pacts);
+  static VerificationRun provider(
+      String provider, String version, String branch, List<PactResult> pacts) {
+    List<PactResult> sorted = new ArrayList<>(pacts);
     sorted.sort(
-        Comparator.comparing(Results.Pact::consumer)
+        Comparator.comparing(PactResult::consumer)
             .thenComparing(p -> String.valueOf(p.pactFile())));
-    return new Results.Provider(
-        provider, version, branch, sorted.stream().allMatch(Results.Pact::success), sorted);
+    return new VerificationRun(
+        provider, version, branch, sorted.stream().allMatch(PactResult::success), sorted);
   }
 
   private static void writeText(Path file, String text) {
-    FileLocks.withLock(file, () -> io.pactwire.core.internal.AtomicFiles.writeString(file, text));
+    FileLocks.withLock(file, () -> AtomicFiles.writeString(file, text));
   }
 
   private static void append(Path file, String text) {

@@ -1,15 +1,15 @@
-package io.pactwire.provider.internal;
+package io.pactwire.core.internal.report;
 
 /** Renders results as Markdown for CI summaries. */
 public final class MarkdownReport {
 
   private MarkdownReport() {}
 
-  public static String render(Results.Provider results) {
+  public static String render(VerificationRun results) {
     int passed = 0;
     int failed = 0;
-    for (Results.Pact pact : results.pacts()) {
-      for (Results.Interaction i : pact.interactions()) {
+    for (PactResult pact : results.pacts()) {
+      for (InteractionResult i : pact.interactions()) {
         if (i.success()) {
           passed++;
         } else {
@@ -33,8 +33,8 @@ public final class MarkdownReport {
         .append(" failed.\n\n");
     md.append("| consumer | interaction | provider state | result |\n");
     md.append("|---|---|---|---|\n");
-    for (Results.Pact pact : results.pacts()) {
-      for (Results.Interaction i : pact.interactions()) {
+    for (PactResult pact : results.pacts()) {
+      for (InteractionResult i : pact.interactions()) {
         md.append("| ")
             .append(cell(pact.consumer()))
             .append(" | ")
@@ -47,7 +47,7 @@ public final class MarkdownReport {
       }
     }
     md.append('\n');
-    for (Results.Pact pact : results.pacts()) {
+    for (PactResult pact : results.pacts()) {
       md.append("Pact `")
           .append(code(String.valueOf(pact.pactFile())))
           .append("` (sha256 `")
@@ -58,8 +58,8 @@ public final class MarkdownReport {
     }
     if (failed > 0) {
       md.append("\n### Failures\n");
-      for (Results.Pact pact : results.pacts()) {
-        for (Results.Interaction i : pact.interactions()) {
+      for (PactResult pact : results.pacts()) {
+        for (InteractionResult i : pact.interactions()) {
           if (i.success()) {
             continue;
           }

@@ -1,4 +1,4 @@
-package io.pactwire.provider.internal;
+package io.pactwire.core.internal.report;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -10,21 +10,45 @@ import java.util.function.Supplier;
 /** The provider's version and branch, from build properties, then CI variables, then git. */
 public final class ProviderVersion {
 
+  /** Runs git with arguments in the working directory; returns its output, or null on failure. */
+  @FunctionalInterface
+  public interface Git {
+    String run(String... args);
+  }
+
   public static final String VERSION_PROPERTY = "pactwire.provider.version";
   public static final String BRANCH_PROPERTY = "pactwire.provider.branch";
+
+  /** Appended to a version taken from git when the working tree has uncommitted changes. */
+  public static final String DIRTY = "-dirty";
 
   private ProviderVersion() {}
 
   /**
    * Resolves the version: {@value #VERSION_PROPERTY}, {@code GIT_COMMIT}, {@code GITHUB_SHA},
-   * {@code git rev-parse HEAD}, else {@code unknown}.
+   * {@code git rev-parse HEAD} with {@code -dirty} appended when {@code git status --porcelain}
+   * lists changes (results of uncommitted code must not pass for the commit's), else {@code
+   * unknown}.
    */
   public static String version(Function<String, String> config, Map<String, String> env) {
+    return version(config, env, ProviderVersion::git);
+  }
+
+  static String version(Function<String, String> config, Map<String, String> env, Git git) {
     return first(
         () -> config.apply(VERSION_PROPERTY),
         () -> env.get("GIT_COMMIT"),
         () -> env.get("GITHUB_SHA"),
-        () -> git("rev-parse", "HEAD"));
+        () -> fromGit(git));
+  }
+
+  private static String fromGit(Git git) {
+    String head = git.run("rev-parse", "HEAD");
+    if (head == null || head.isBlank()) {
+      return null;
+    }
+    String status = git.run("status", "--porcelain");
+    return head.strip() + (status != null && !status.isBlank() ? DIRTY : "");
   }
 
   /**

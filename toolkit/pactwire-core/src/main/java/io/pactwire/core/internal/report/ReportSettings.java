@@ -1,4 +1,4 @@
-package io.pactwire.provider.internal;
+package io.pactwire.core.internal.report;
 
 import io.pactwire.core.PactsDirectory;
 import java.nio.file.Path;
@@ -28,7 +28,7 @@ public record ReportSettings(
   public static final String PUBLISH = "pactwire.results.publish";
   public static final String STEP_SUMMARY = "pactwire.stepSummary";
 
-  static ReportSettings from(Function<String, String> config) {
+  public static ReportSettings from(Function<String, String> config) {
     return from(config, System.getenv());
   }
 

@@ -1,5 +1,7 @@
-package io.pactwire.provider.internal;
+package io.pactwire.core.internal.report;
 
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -22,11 +24,12 @@ public final class HtmlReport {
       pre{margin:0;font-size:12px;white-space:pre-wrap}
       .del{background:#ffebe9}.ins{background:#dafbe1}
       .meta{color:#59636e}
+      .counts{font-size:1.1em}.pass{color:#1a7f37}.fail{color:#cf222e}
       """;
 
   private HtmlReport() {}
 
-  public static String render(Results.Provider results) {
+  public static String render(VerificationRun results) {
     StringBuilder html = new StringBuilder();
     html.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
         .append("<title>Pact verification of ")
@@ -37,12 +40,21 @@ public final class HtmlReport {
     html.append("<h1>Pact verification of ")
         .append(escape(results.provider()))
         .append(results.success() ? ": passed" : ": failed")
-        .append("</h1>\n<p class=\"meta\">version <code>")
+        .append("</h1>\n<p class=\"counts\"><span class=\"pass\">")
+        .append(results.passed())
+        .append(" passed</span>, <span class=\"fail\">")
+        .append(results.failed())
+        .append(" failed</span></p>\n<p class=\"meta\">version <code>")
         .append(escape(results.providerVersion()))
-        .append("</code>, branch <code>")
-        .append(escape(results.branch()))
-        .append("</code></p>\n");
-    for (Results.Pact pact : results.pacts()) {
+        .append("</code>");
+    if (results.providerVersion().endsWith(ProviderVersion.DIRTY)) {
+      html.append(" (built from uncommitted changes)");
+    }
+    html.append(", branch <code>").append(escape(results.branch())).append("</code></p>\n");
+    // Failures first: the reader opens the report to find what broke.
+    List<PactResult> pacts = new ArrayList<>(results.pacts());
+    pacts.sort(Comparator.comparing(PactResult::success));
+    for (PactResult pact : pacts) {
       html.append("<h2>")
           .append(escape(pact.consumer()))
           .append("</h2>\n<p class=\"meta\">pact <code>")
@@ -52,14 +64,16 @@ public final class HtmlReport {
           .append("</code>, verified ")
           .append(escape(pact.verifiedAt()))
           .append("</p>\n");
-      for (Results.Interaction i : pact.interactions()) {
+      List<InteractionResult> interactions = new ArrayList<>(pact.interactions());
+      interactions.sort(Comparator.comparing(InteractionResult::success));
+      for (InteractionResult i : interactions) {
         interaction(html, i);
       }
     }
     return html.append("</body>\n</html>\n").toString();
   }
 
-  private static void interaction(StringBuilder html, Results.Interaction i) {
+  private static void interaction(StringBuilder html, InteractionResult i) {
     html.append("<section class=\"")
         .append(i.success() ? "passed" : "failed")
         .append("\">\n<h3>")
@@ -67,7 +81,7 @@ public final class HtmlReport {
         .append("</h3>\n<p>provider state: ")
         .append(escape(i.states().isEmpty() ? "(none)" : String.join("; ", i.states())))
         .append("</p>\n");
-    Results.Exchange exchange = i.exchange();
+    Exchange exchange = i.exchange();
     if (exchange != null) {
       html.append("<table>\n<tr><th>request</th></tr>\n<tr><td><pre>")
           .append(escape(exchange.request()))
@@ -98,12 +112,12 @@ public final class HtmlReport {
       html.append("</tr>\n</table>\n");
     }
     if (!i.success()) {
-      List<Results.Difference> differences = i.differences();
+      List<Difference> differences = i.differences();
       if (!differences.isEmpty()) {
         html.append(
             "<table>\n<tr><th>difference</th><th>path</th><th>expected</th><th>actual</th>"
                 + "<th>mismatch</th></tr>\n");
-        for (Results.Difference d : differences) {
+        for (Difference d : differences) {
           html.append("<tr><td>")
               .append(escape(d.kind()))
               .append("</td><td><code>")
@@ -173,17 +187,17 @@ public final class HtmlReport {
     for (int a = left.length - 1; a >= 0; a--) {
       for (int b = right.length - 1; b >= 0; b--) {
         lcs[a][b] =
-            left[a].equals(right[b])
+            same(left[a], right[b])
                 ? lcs[a + 1][b + 1] + 1
                 : Math.max(lcs[a + 1][b], lcs[a][b + 1]);
       }
     }
-    List<String> l = new java.util.ArrayList<>();
-    List<String> r = new java.util.ArrayList<>();
+    List<String> l = new ArrayList<>();
+    List<String> r = new ArrayList<>();
     int a = 0;
     int b = 0;
     while (a < left.length || b < right.length) {
-      if (a < left.length && b < right.length && left[a].equals(right[b])) {
+      if (a < left.length && b < right.length && same(left[a], right[b])) {
         l.add(escape(left[a++]));
         r.add(escape(right[b++]));
       } else if (b < right.length && (a == left.length || lcs[a][b + 1] >= lcs[a + 1][b])) {
@@ -193,6 +207,18 @@ public final class HtmlReport {
       }
     }
     return new String[] {String.join("\n", l), String.join("\n", r)};
+  }
+
+  /**
+   * Lines are the same when they differ only in a trailing comma: pretty-printed JSON moves the
+   * comma when a field after them is missing or added, and the line itself did not change.
+   */
+  private static boolean same(String left, String right) {
+    return withoutComma(left).equals(withoutComma(right));
+  }
+
+  private static String withoutComma(String line) {
+    return line.endsWith(",") ? line.substring(0, line.length() - 1) : line;
   }
 
   /** Escapes text for HTML element content and attribute values. */

@@ -1,4 +1,4 @@
-package io.pactwire.provider.internal;
+package io.pactwire.core.internal.report;
 
 import java.nio.file.Path;
 import java.nio.file.Paths;
