@@ -125,7 +125,8 @@ class PactwireWireMockExtensionTests {
      */
     @Test
     void leadTheFailureEvenWhenTheClientFailsFirst() throws IOException {
-      EngineExecutionResults results = ExampleRuns.run(ClientFailsOnUnmatchedTestCase.class, pacts);
+      EngineExecutionResults results =
+          EngineRuns.run(ClientFailsOnUnmatchedTestCase.class, PactsDirectory.PROPERTY, pacts);
 
       results.testEvents().assertStatistics(stats -> stats.started(2).failed(2));
       Throwable failure =
@@ -139,9 +140,7 @@ class PactwireWireMockExtensionTests {
 
       assertThat(failure).isInstanceOf(AssertionFailedError.class);
       // the whole message, WireMock's two-column diff naming the closest stub ("a product")
-      assertMatchesGolden(
-          Files.writeString(pacts.resolve("failure.txt"), failure.getMessage()),
-          "unmatched-request-failure.txt");
+      Golden.assertMatches("unmatched-request-failure.txt", failure.getMessage());
       assertThat(failure.getSuppressed())
           .singleElement()
           .satisfies(
@@ -154,7 +153,8 @@ class PactwireWireMockExtensionTests {
 
     @Test
     void leaveAFailureOfTheTestsOwnAlone() {
-      EngineExecutionResults results = ExampleRuns.run(ClientFailsOnUnmatchedTestCase.class, pacts);
+      EngineExecutionResults results =
+          EngineRuns.run(ClientFailsOnUnmatchedTestCase.class, PactsDirectory.PROPERTY, pacts);
 
       results
           .testEvents()

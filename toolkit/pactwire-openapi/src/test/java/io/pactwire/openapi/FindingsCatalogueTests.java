@@ -7,6 +7,7 @@ import io.pactwire.openapi.internal.Findings;
 import io.pactwire.openapi.internal.Findings.Draft;
 import io.pactwire.openapi.internal.Findings.Matched;
 import io.pactwire.openapi.internal.Findings.Validated;
+import io.pactwire.testsupport.Golden;
 import java.io.IOException;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -91,7 +92,7 @@ class FindingsCatalogueTests {
         EVERY_KIND.stream()
             .map(d -> d.type().label() + "  " + d.code() + "\n  " + d.message() + "\n")
             .collect(Collectors.joining());
-    FindingsReportTests.assertGolden("findings-catalogue.txt", text);
+    Golden.assertMatches("findings-catalogue.txt", text);
   }
 
   @Test

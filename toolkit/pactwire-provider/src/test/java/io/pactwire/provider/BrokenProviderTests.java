@@ -2,6 +2,8 @@ package io.pactwire.provider;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.pactwire.testsupport.EngineRuns;
+import io.pactwire.testsupport.Golden;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -83,8 +85,9 @@ class BrokenProviderTests {
 
   private Events verify(UnaryOperator<TinyInventoryProvider.Response> variant) {
     BrokenProviderTestCase.variant = variant;
-    return PactwireEngine.run(
+    return EngineRuns.run(
             BrokenProviderTestCase.class,
+            TestPacts.FOLDER_PROPERTY,
             pacts,
             // nothing into the results store that can-i-deploy reads, even in CI
             Map.of("pactwire.reportsDir", reports.toString(), "pactwire.results.publish", "false"))

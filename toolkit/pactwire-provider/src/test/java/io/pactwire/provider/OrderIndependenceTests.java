@@ -2,6 +2,7 @@ package io.pactwire.provider;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.pactwire.testsupport.EngineRuns;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.SQLException;
@@ -86,8 +87,9 @@ class OrderIndependenceTests {
   private Map<String, String> verify(Path pacts) {
     Map<String, String> outcomes = new LinkedHashMap<>();
     for (Event event :
-        PactwireEngine.run(
+        EngineRuns.run(
                 InventoryPactTestCase.class,
+                TestPacts.FOLDER_PROPERTY,
                 pacts,
                 Map.of(
                     "pactwire.reportsDir", reports.toString(), "pactwire.results.publish", "false"))
