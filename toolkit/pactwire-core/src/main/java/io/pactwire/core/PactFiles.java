@@ -2,15 +2,10 @@ package io.pactwire.core;
 
 import au.com.dius.pact.core.model.DefaultPactReader;
 import au.com.dius.pact.core.model.Pact;
-import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.pactwire.core.internal.AtomicFiles;
-import io.pactwire.core.internal.JsonText;
 import io.pactwire.core.internal.PactJson;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import io.pactwire.core.internal.PactReader;
 import java.nio.file.Path;
 import java.util.Optional;
 
@@ -30,18 +25,11 @@ public final class PactFiles {
   /**
    * Reads a pact file of any specification version.
    *
-   * @throws PactFileException naming the file, and the line and column for malformed JSON
+   * @throws PactFileException naming the file and where in it the first problem is: the line and
+   *     column for malformed JSON, the JSON path for a document that is not a pact
    */
   public static Pact read(Path file) {
-    JsonNode tree = readTree(file);
-    if (!tree.isObject()) {
-      throw new PactFileException(file, "1:1", "a pact is a JSON object", null);
-    }
-    for (String field : new String[] {"consumer", "provider"}) {
-      if (!tree.path(field).path("name").isTextual()) {
-        throw new PactFileException(file, "", "missing " + field + ".name", null);
-      }
-    }
+    PactReader.read(file);
     try {
       return DefaultPactReader.INSTANCE.loadPact(file.toFile());
     } catch (RuntimeException e) {
@@ -49,17 +37,12 @@ public final class PactFiles {
     }
   }
 
-  /** Reads a file as a JSON tree, failing with the file, line and column when it is malformed. */
+  /**
+   * Reads a file as a JSON tree, decimals as written, failing with the file, line and column when
+   * it is malformed.
+   */
   public static JsonNode readTree(Path file) {
-    try {
-      return JsonText.MAPPER.readTree(Files.readString(file, StandardCharsets.UTF_8));
-    } catch (JsonProcessingException e) {
-      JsonLocation at = e.getLocation();
-      String location = at == null ? "" : at.getLineNr() + ":" + at.getColumnNr();
-      throw new PactFileException(file, location, "malformed JSON: " + e.getOriginalMessage(), e);
-    } catch (IOException e) {
-      throw new PactFileException(file, "", "cannot read: " + e, e);
-    }
+    return PactReader.readTree(file);
   }
 
   /** Renders a pact as deterministic V4 JSON, upgrading an older specification version. */

@@ -162,7 +162,7 @@ class PactFilesTests {
       Files.writeString(file, "{\"consumer\": {\"name\": \"a\"}, \"interactions\": []}");
       assertThatThrownBy(() -> PactFiles.read(file))
           .isInstanceOf(PactFileException.class)
-          .hasMessage(file + ": missing provider.name");
+          .hasMessage(file + ":$.provider: missing: a pact names its consumer and its provider");
     }
 
     @Test
@@ -170,7 +170,7 @@ class PactFilesTests {
       Path file = dir.resolve("absent.json");
       assertThatThrownBy(() -> PactFiles.read(file))
           .isInstanceOf(PactFileException.class)
-          .hasMessageStartingWith(file + ": cannot read");
+          .hasMessage(file + ": no such file");
     }
   }
 
