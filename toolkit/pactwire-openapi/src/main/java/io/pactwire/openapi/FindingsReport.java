@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.pactwire.core.internal.JunitXml;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -168,63 +169,28 @@ public final class FindingsReport {
       String key = f.mockDetails() == null ? "[root]" : interactionOf(f.mockDetails().location());
       byInteraction.computeIfAbsent(key, k -> new java.util.ArrayList<>()).add(f);
     }
-    long failures =
-        byInteraction.values().stream().filter(l -> l.stream().anyMatch(Finding::isError)).count();
-    StringBuilder b = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
-    b.append("<testsuite name=\"")
-        .append(xml(pact))
-        .append("\" tests=\"")
-        .append(byInteraction.size())
-        .append("\" failures=\"")
-        .append(failures)
-        .append("\" errors=\"0\" skipped=\"0\">\n");
+    List<JunitXml.Case> cases = new java.util.ArrayList<>();
     for (Map.Entry<String, List<Finding>> e : byInteraction.entrySet()) {
       Finding first = e.getValue().get(0);
       String name =
           first.mockDetails() != null && first.mockDetails().interactionDescription() != null
               ? first.mockDetails().interactionDescription()
               : e.getKey();
-      b.append("  <testcase classname=\"")
-          .append(xml(pact))
-          .append("\" name=\"")
-          .append(xml(name))
-          .append("\"");
       List<Finding> errors = e.getValue().stream().filter(Finding::isError).toList();
       List<Finding> others = e.getValue().stream().filter(f -> !f.isError()).toList();
-      if (errors.isEmpty() && others.isEmpty()) {
-        b.append("/>\n");
-        continue;
-      }
-      b.append(">\n");
-      if (!errors.isEmpty()) {
-        b.append("    <failure message=\"")
-            .append(xml(errors.get(0).message()))
-            .append("\" type=\"")
-            .append(xml(errors.get(0).code()))
-            .append("\">")
-            .append(xml(body(errors).stripTrailing()))
-            .append("</failure>\n");
-      }
-      if (!others.isEmpty()) {
-        b.append("    <system-out>")
-            .append(xml(body(others).stripTrailing()))
-            .append("</system-out>\n");
-      }
-      b.append("  </testcase>\n");
+      JunitXml.Result result =
+          errors.isEmpty()
+              ? new JunitXml.Passed()
+              : new JunitXml.Failed(
+                  errors.get(0).message(), errors.get(0).code(), body(errors).stripTrailing());
+      String out = others.isEmpty() ? null : body(others).stripTrailing();
+      cases.add(new JunitXml.Case(pact, name, null, result, out));
     }
-    b.append("</testsuite>\n");
-    return b.toString();
+    return JunitXml.suite(new JunitXml.Suite(pact, null, null, cases));
   }
 
   private static String interactionOf(String location) {
     int end = location.indexOf(']', location.indexOf("interactions["));
     return end < 0 ? location : location.substring(0, end + 1);
-  }
-
-  private static String xml(String s) {
-    return s.replace("&", "&amp;")
-        .replace("<", "&lt;")
-        .replace(">", "&gt;")
-        .replace("\"", "&quot;");
   }
 }

@@ -57,11 +57,6 @@ class GoldenTests {
                   + " does not exist (write it with -Dpactwire.updateGolden=true)");
       assertThat(file).doesNotExist();
     }
-
-    @Test
-    void theFlagIsOffUnlessSet() {
-      assertThat(Boolean.getBoolean(Golden.UPDATE_PROPERTY)).isFalse();
-    }
   }
 
   @Nested
