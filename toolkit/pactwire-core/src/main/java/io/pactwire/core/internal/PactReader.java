@@ -4,13 +4,8 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ContainerNode;
-import com.fasterxml.jackson.databind.node.DecimalNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.pactwire.core.PactFileException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -22,8 +17,6 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -120,65 +113,10 @@ public final class PactReader {
     return text.startsWith("\uFEFF") ? text.substring(1) : text;
   }
 
-  /**
-   * The tree {@code ObjectMapper.readTree} builds with {@code USE_BIG_DECIMAL_FOR_FLOATS} and
-   * trailing zeros kept (a repeated key keeps its last value in its first place). Iterative, so
-   * depth costs no stack.
-   */
+  /** The tree of a pact's text: decimals as written. */
   private static JsonNode tree(String json) throws IOException {
     try (JsonParser p = FACTORY.createParser(json)) {
-      Deque<ContainerNode<?>> open = new ArrayDeque<>();
-      JsonNode root = null;
-      String field = null;
-      for (JsonToken t = p.nextToken(); t != null; t = p.nextToken()) {
-        JsonNode value;
-        switch (t) {
-          case FIELD_NAME -> {
-            field = p.currentName();
-            continue;
-          }
-          case END_OBJECT, END_ARRAY -> {
-            open.pop();
-            if (open.isEmpty()) {
-              return root;
-            }
-            continue;
-          }
-          case START_OBJECT -> value = NODES.objectNode();
-          case START_ARRAY -> value = NODES.arrayNode();
-          case VALUE_STRING -> value = NODES.textNode(p.getText());
-          case VALUE_NUMBER_INT ->
-              value =
-                  switch (p.getNumberType()) {
-                    case INT -> NODES.numberNode(p.getIntValue());
-                    case LONG -> NODES.numberNode(p.getLongValue());
-                    default -> NODES.numberNode(p.getBigIntegerValue());
-                  };
-          case VALUE_NUMBER_FLOAT ->
-              value =
-                  p.isNaN()
-                      ? NODES.numberNode(p.getDoubleValue())
-                      : DecimalNode.valueOf(p.getDecimalValue());
-          case VALUE_TRUE -> value = NODES.booleanNode(true);
-          case VALUE_FALSE -> value = NODES.booleanNode(false);
-          case VALUE_NULL -> value = NODES.nullNode();
-          default -> value = NODES.pojoNode(p.getEmbeddedObject());
-        }
-        ContainerNode<?> parent = open.peek();
-        if (parent == null) {
-          root = value;
-        } else if (parent instanceof ObjectNode object) {
-          object.replace(field, value);
-        } else {
-          ((ArrayNode) parent).add(value);
-        }
-        if (value instanceof ContainerNode<?> container) {
-          open.push(container);
-        } else if (parent == null) {
-          return root;
-        }
-      }
-      return root;
+      return JsonTrees.read(p, true, NODES::textNode, null);
     }
   }
 
