@@ -8,18 +8,16 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.UnaryOperator;
 import javax.xml.parsers.DocumentBuilderFactory;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.testkit.engine.Event;
@@ -43,24 +41,14 @@ class BrokenProviderTests {
   private static final UnaryOperator<TinyInventoryProvider.Response> STOCK_RENAMED =
       products(body -> body.replace("\"stock\":", "\"quantityOnHand\":"));
 
-  private static InventoryDatabase database;
+  @RegisterExtension
+  static final InventoryDatabase.PerClass DATABASE = new InventoryDatabase.PerClass();
 
   @TempDir Path pacts;
   @TempDir Path reports;
 
-  @BeforeAll
-  static void startDatabase() throws IOException, SQLException {
-    database = InventoryDatabase.start();
-  }
-
-  @AfterAll
-  static void stopDatabase() throws IOException {
-    database.close();
-  }
-
   @BeforeEach
   void useDatabase() throws IOException {
-    InventoryDatabase.current = database.dataSource();
     TestPacts.write(
         pacts,
         List.of(

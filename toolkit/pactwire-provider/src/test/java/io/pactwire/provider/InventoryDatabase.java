@@ -11,6 +11,10 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import javax.sql.DataSource;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import org.postgresql.ds.PGSimpleDataSource;
 
 /** A real embedded PostgreSQL with the inventory schema; one per test class. */
@@ -23,6 +27,34 @@ public final class InventoryDatabase implements AutoCloseable {
   static volatile DataSource providerDatabase;
 
   private final EmbeddedDatabase postgres;
+
+  /**
+   * One database for a test class, registered with {@code @RegisterExtension static}: started
+   * before the class, closed after it, and made {@link #current} before each test.
+   */
+  static final class PerClass implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback {
+
+    private InventoryDatabase database;
+
+    InventoryDatabase get() {
+      return database;
+    }
+
+    @Override
+    public void beforeAll(ExtensionContext context) throws IOException, SQLException {
+      database = start();
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) throws IOException {
+      database.close();
+    }
+
+    @Override
+    public void beforeEach(ExtensionContext context) {
+      current = database.dataSource();
+    }
+  }
 
   private InventoryDatabase(EmbeddedDatabase postgres) {
     this.postgres = postgres;

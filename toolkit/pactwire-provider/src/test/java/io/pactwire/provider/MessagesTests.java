@@ -12,12 +12,11 @@ import java.sql.SQLException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
 
@@ -63,31 +62,21 @@ class MessagesTests {
         "metadata": {"contentType": "application/json", "kafka_key": "SKU-1001"}
       }""";
 
-  private static InventoryDatabase database;
+  @RegisterExtension
+  static final InventoryDatabase.PerClass DATABASE = new InventoryDatabase.PerClass();
 
   @TempDir Path pacts;
   @TempDir Path reports;
   private List<String> before;
 
-  @BeforeAll
-  static void startDatabase() throws IOException, SQLException {
-    database = InventoryDatabase.start();
-  }
-
-  @AfterAll
-  static void stopDatabase() throws IOException {
-    database.close();
-  }
-
   @BeforeEach
   void useDatabase() throws SQLException {
-    InventoryDatabase.current = database.dataSource();
-    before = database.contents();
+    before = DATABASE.get().contents();
   }
 
   @AfterEach
   void databaseIsAsBefore() throws SQLException {
-    assertThat(database.contents()).isEqualTo(before);
+    assertThat(DATABASE.get().contents()).isEqualTo(before);
   }
 
   private EngineExecutionResults verify(List<String> interactions) throws IOException {

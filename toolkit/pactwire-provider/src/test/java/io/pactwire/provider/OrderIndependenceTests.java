@@ -11,10 +11,9 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.testkit.engine.Event;
@@ -33,24 +32,14 @@ class OrderIndependenceTests {
           "catalog-indexer",
           List.of(TestPacts.LAST_ITEMS, TestPacts.PRODUCT, TestPacts.RESERVED_PRODUCT));
 
-  private static InventoryDatabase database;
+  @RegisterExtension
+  static final InventoryDatabase.PerClass DATABASE = new InventoryDatabase.PerClass();
 
   @TempDir Path reports;
 
-  @BeforeAll
-  static void startDatabase() throws IOException, SQLException {
-    database = InventoryDatabase.start();
-  }
-
-  @AfterAll
-  static void stopDatabase() throws IOException {
-    database.close();
-  }
-
   @BeforeEach
   void useDatabase() {
-    InventoryDatabase.current = database.dataSource();
-    InventoryDatabase.providerDatabase = database.dataSource();
+    InventoryDatabase.providerDatabase = DATABASE.get().dataSource();
   }
 
   @Test
@@ -64,7 +53,7 @@ class OrderIndependenceTests {
       Collections.reverse(backwards);
       TestPacts.write(reversed, pact.getKey(), backwards);
     }
-    List<String> databaseBefore = database.contents();
+    List<String> databaseBefore = DATABASE.get().contents();
 
     Map<String, String> inOrder = verify(inFileOrder);
     Map<String, String> inReverse = verify(reversed);
@@ -80,7 +69,9 @@ class OrderIndependenceTests {
       Collections.reverse(backwards);
       assertThat(forwards).as(consumer).hasSizeGreaterThan(1).isEqualTo(backwards);
     }
-    assertThat(database.contents()).as("the database after both runs").isEqualTo(databaseBefore);
+    assertThat(DATABASE.get().contents())
+        .as("the database after both runs")
+        .isEqualTo(databaseBefore);
   }
 
   /** Each interaction's outcome in the order it ran: "SUCCESSFUL" or the failure's message. */

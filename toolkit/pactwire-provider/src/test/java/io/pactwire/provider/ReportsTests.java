@@ -13,23 +13,22 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.sql.SQLException;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
 
 /** Results and reports written by a verification with passing and failing interactions. */
 class ReportsTests {
 
-  private static InventoryDatabase database;
+  @RegisterExtension
+  static final InventoryDatabase.PerClass DATABASE = new InventoryDatabase.PerClass();
 
   @TempDir Path pacts;
   @TempDir Path work;
@@ -38,20 +37,9 @@ class ReportsTests {
   private Path summary;
   private Path pactFile;
 
-  @BeforeAll
-  static void startDatabase() throws IOException, SQLException {
-    database = InventoryDatabase.start();
-  }
-
-  @AfterAll
-  static void stopDatabase() throws IOException {
-    database.close();
-  }
-
   @BeforeEach
   void useDatabase() {
-    InventoryDatabase.current = database.dataSource();
-    InventoryDatabase.providerDatabase = database.dataSource();
+    InventoryDatabase.providerDatabase = DATABASE.get().dataSource();
     reports = work.resolve("target/pactwire");
     store = work.resolve("pacts");
     summary = work.resolve("step-summary.md");

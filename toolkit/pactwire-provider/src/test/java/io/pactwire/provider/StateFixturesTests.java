@@ -11,45 +11,34 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
 
 /** State fixtures applied by a real pact-jvm verification to a real PostgreSQL. */
 class StateFixturesTests {
 
-  private static InventoryDatabase database;
+  @RegisterExtension
+  static final InventoryDatabase.PerClass DATABASE = new InventoryDatabase.PerClass();
 
   @TempDir Path pacts;
   @TempDir Path reports;
   private List<String> before;
 
-  @BeforeAll
-  static void startDatabase() throws IOException, SQLException {
-    database = InventoryDatabase.start();
-  }
-
-  @AfterAll
-  static void stopDatabase() throws IOException {
-    database.close();
-  }
-
   @BeforeEach
   void useDatabase() throws SQLException {
-    InventoryDatabase.current = database.dataSource();
-    InventoryDatabase.providerDatabase = database.dataSource();
-    before = database.contents();
+    InventoryDatabase.providerDatabase = DATABASE.get().dataSource();
+    before = DATABASE.get().contents();
   }
 
   @AfterEach
   void databaseIsAsBefore() throws SQLException {
     // Every case, passing or failing, leaves the database exactly as it found it.
-    assertThat(database.contents()).isEqualTo(before);
+    assertThat(DATABASE.get().contents()).isEqualTo(before);
   }
 
   private EngineExecutionResults verify(List<String> interactions) throws IOException {
