@@ -2,6 +2,7 @@ package io.pactwire.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.pactwire.core.PactFileException;
+import io.pactwire.core.internal.InputFiles;
 import io.pactwire.openapi.Finding;
 import io.pactwire.openapi.FindingsReport;
 import io.pactwire.openapi.OpenApiCheck;

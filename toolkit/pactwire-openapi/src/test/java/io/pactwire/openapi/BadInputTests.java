@@ -42,7 +42,7 @@ class BadInputTests {
 
       SpecException e = catchThrowableOfType(SpecException.class, () -> OpenApiCheck.of(spec));
 
-      assertThat(oneLine(e).getMessage()).isEqualTo(spec + ": cannot read: NoSuchFileException");
+      assertThat(oneLine(e).getMessage()).isEqualTo(spec + ": no such file");
       assertThat(e.file()).isEqualTo(spec);
     }
 

@@ -3,6 +3,7 @@ package io.pactwire.openapi.internal;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.pactwire.core.internal.InputFiles;
 import io.pactwire.openapi.SpecException;
 import io.swagger.v3.parser.OpenAPIV3Parser;
 import io.swagger.v3.parser.core.models.ParseOptions;
@@ -34,7 +35,8 @@ public record SpecDocument(Path file, Kind kind, JsonNode tree) {
     try {
       bytes = Files.readAllBytes(file);
     } catch (IOException e) {
-      throw new SpecException(file, "", "cannot read: " + e.getClass().getSimpleName(), e);
+      throw new SpecException(
+          file, "", InputFiles.problem(file).orElse("cannot read: " + e.getMessage()), e);
     }
     JsonNode tree;
     // the $refs a JSON spec holds, gathered while it is read; null for YAML

@@ -1,4 +1,4 @@
-package io.pactwire.cli;
+package io.pactwire.core.internal;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -10,18 +10,18 @@ import java.nio.file.Path;
 import java.util.Optional;
 
 /**
- * Why the command line cannot read a file it was given, in the words core's pact reader uses
- * ({@code no such file}, {@code is a directory}, {@code not UTF-8}), so that what a user reads does
- * not depend on which option named the file.
+ * Why a file given to Pactwire cannot be read, in one set of words ({@code no such file}, {@code is
+ * a directory}, {@code not UTF-8}), so that what a user reads does not depend on which reader
+ * (pact, spec) or which option named the file.
  *
  * <p>Asked only once a reader has failed: a file that reads costs nothing more.
  */
-final class InputFiles {
+public final class InputFiles {
 
   private InputFiles() {}
 
   /** The plain reason a file cannot be read, or empty when it can (and is UTF-8). */
-  static Optional<String> problem(Path file) {
+  public static Optional<String> problem(Path file) {
     if (Files.isDirectory(file)) {
       return Optional.of("is a directory");
     }
