@@ -22,7 +22,6 @@ import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Consumer;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.slf4j.Logger;
@@ -76,7 +75,6 @@ public final class InventoryService implements AutoCloseable {
               config.jetty.port = builder.port;
               config.jetty.host = builder.host;
               routes(config);
-              builder.customizer.accept(config);
             });
   }
 
@@ -288,7 +286,6 @@ public final class InventoryService implements AutoCloseable {
     private int port = 0;
     private String host = "localhost";
     private Clock clock = Clock.systemUTC();
-    private Consumer<JavalinConfig> customizer = config -> {};
     private Duration expirySweep = Duration.ofSeconds(30);
 
     private Builder() {}
@@ -332,15 +329,6 @@ public final class InventoryService implements AutoCloseable {
         throw new IllegalArgumentException("expirySweep must not be negative: " + every);
       }
       this.expirySweep = every;
-      return this;
-    }
-
-    /**
-     * Adds to the Javalin configuration after the service's own routes, for example an {@code
-     * after} handler; applied once, at start.
-     */
-    public Builder customize(Consumer<JavalinConfig> customizer) {
-      this.customizer = this.customizer.andThen(Objects.requireNonNull(customizer, "customizer"));
       return this;
     }
 
