@@ -2,6 +2,7 @@ package io.pactwire.core.internal.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.pactwire.testsupport.Golden;
 import java.io.IOException;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
