@@ -3,8 +3,8 @@ package io.pactwire.core;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Properties;
 
 /**
@@ -12,9 +12,16 @@ import java.util.Properties;
  * builds read them, from any module of the build.
  *
  * <p>The folder is taken from, in order: the system property {@value #PROPERTY}, the environment
- * variable {@value #ENVIRONMENT_VARIABLE}, the nearest ancestor of the working directory that holds
- * a {@code pacts/} folder, and the {@code pacts/} folder beside the nearest {@code .mvn/} (the
- * build root, for a first build that has written no pact yet).
+ * variable {@value #ENVIRONMENT_VARIABLE}, the nearest {@code pacts/} folder between the working
+ * directory and the project's root, and else {@code pacts/} in the project's root (for a first
+ * build that has written no pact yet). The search never climbs above the project's root, so a
+ * {@code pacts/} folder that belongs to an enclosing project or to the user's home is never used.
+ *
+ * <p>The project's root is the nearest ancestor of the working directory that holds {@code .mvn/}
+ * (the Maven build root) or {@code .git} (a repository or worktree); without either, the topmost
+ * directory of the unbroken chain of ancestors that hold a build file ({@code pom.xml}, {@code
+ * build.gradle}, {@code build.gradle.kts}, {@code settings.gradle} or {@code settings.gradle.kts});
+ * without any, the working directory itself.
  *
  * @since 0.1.0
  */
@@ -26,15 +33,35 @@ public final class PactsDirectory {
   /** Environment variable that names the pacts folder. */
   public static final String ENVIRONMENT_VARIABLE = "PACTWIRE_PACTS_DIR";
 
+  private static final List<String> BUILD_FILES =
+      List.of(
+          "pom.xml", "build.gradle", "build.gradle.kts", "settings.gradle", "settings.gradle.kts");
+
   private PactsDirectory() {}
 
-  /**
-   * Returns the pacts folder for this JVM's working directory and settings.
-   *
-   * @throws IllegalStateException when no setting names it and no ancestor holds it
-   */
+  /** Returns the pacts folder for this JVM's working directory and settings. */
   public static Path locate() {
     return locate(System.getProperties(), System.getenv(), Paths.get("").toAbsolutePath());
+  }
+
+  /**
+   * Returns the root of the project that holds {@code directory}: the folder above which the pacts
+   * folder is never looked for.
+   *
+   * @since 0.1.0
+   */
+  public static Path projectRoot(Path directory) {
+    Path start = directory.toAbsolutePath().normalize();
+    for (Path dir = start; dir != null; dir = dir.getParent()) {
+      if (Files.isDirectory(dir.resolve(".mvn")) || Files.exists(dir.resolve(".git"))) {
+        return dir;
+      }
+    }
+    Path topmost = start;
+    for (Path dir = start; dir != null && holdsBuildFile(dir); dir = dir.getParent()) {
+      topmost = dir;
+    }
+    return topmost;
   }
 
   /** Returns the pacts folder for the given settings and working directory. */
@@ -46,26 +73,26 @@ public final class PactsDirectory {
     if (configured != null && !configured.isBlank()) {
       return workingDir.resolve(configured).normalize();
     }
-    return findUpwards(workingDir, "pacts")
-        .or(() -> findUpwards(workingDir, ".mvn").map(mvn -> mvn.resolveSibling("pacts")))
-        .orElseThrow(
-            () ->
-                new IllegalStateException(
-                    "no pacts/ folder found at or above "
-                        + workingDir
-                        + ": set -D"
-                        + PROPERTY
-                        + "=<folder> or "
-                        + ENVIRONMENT_VARIABLE));
-  }
-
-  private static Optional<Path> findUpwards(Path start, String name) {
+    Path start = workingDir.toAbsolutePath().normalize();
+    Path root = projectRoot(start);
     for (Path dir = start; dir != null; dir = dir.getParent()) {
-      Path candidate = dir.resolve(name);
+      Path candidate = dir.resolve("pacts");
       if (Files.isDirectory(candidate)) {
-        return Optional.of(candidate);
+        return candidate;
+      }
+      if (dir.equals(root)) {
+        break;
       }
     }
-    return Optional.empty();
+    return root.resolve("pacts");
+  }
+
+  private static boolean holdsBuildFile(Path dir) {
+    for (String name : BUILD_FILES) {
+      if (Files.isRegularFile(dir.resolve(name))) {
+        return true;
+      }
+    }
+    return false;
   }
 }

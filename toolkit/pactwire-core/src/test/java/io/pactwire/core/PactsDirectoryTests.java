@@ -1,7 +1,6 @@
 package io.pactwire.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -42,6 +41,7 @@ class PactsDirectoryTests {
 
     @Test
     void findsTheNearestAncestorHoldingPacts() throws Exception {
+      Files.createDirectories(root.resolve(".mvn"));
       Files.createDirectories(root.resolve("pacts"));
       Path module = Files.createDirectories(root.resolve("consumer/checkout-service"));
       assertThat(PactsDirectory.locate(new Properties(), Map.of(), module))
@@ -57,12 +57,65 @@ class PactsDirectoryTests {
     }
 
     @Test
-    void failsNamingWhereItLookedWhenNothingIsFound() {
+    void aFirstBuildWithoutAnyMarkerWritesBesideTheWorkingDirectory() {
       Path nowhere = root.resolve("a/b");
-      assertThatThrownBy(() -> PactsDirectory.locate(new Properties(), Map.of(), nowhere))
-          .isInstanceOf(IllegalStateException.class)
-          .hasMessageContaining("no pacts/ folder found at or above " + nowhere)
-          .hasMessageContaining(PactsDirectory.PROPERTY);
+      assertThat(PactsDirectory.locate(new Properties(), Map.of(), nowhere))
+          .isEqualTo(nowhere.resolve("pacts"));
+    }
+  }
+
+  /** A pacts/ folder above the project belongs to someone else and is never used. */
+  @Nested
+  class NeverAboveTheProjectRoot {
+
+    @Test
+    void aPactsFolderAboveTheBuildRootIsIgnored() throws Exception {
+      Files.createDirectories(root.resolve("pacts"));
+      Path project = Files.createDirectories(root.resolve("work/carrier-client"));
+      Files.createDirectories(project.resolve(".mvn"));
+      Path module = Files.createDirectories(project.resolve("client"));
+      assertThat(PactsDirectory.locate(new Properties(), Map.of(), module))
+          .isEqualTo(project.resolve("pacts"));
+    }
+
+    @Test
+    void aPactsFolderAboveTheGitRootIsIgnored() throws Exception {
+      Files.createDirectories(root.resolve("pacts"));
+      Path project = Files.createDirectories(root.resolve("repo"));
+      Files.writeString(project.resolve(".git"), "gitdir: /elsewhere/worktrees/repo\n");
+      assertThat(PactsDirectory.locate(new Properties(), Map.of(), project))
+          .isEqualTo(project.resolve("pacts"));
+    }
+
+    @Test
+    void withoutMarkersTheTopmostBuildFileBoundsTheSearch() throws Exception {
+      Files.createDirectories(root.resolve("pacts"));
+      Path project = Files.createDirectories(root.resolve("projects/shipping"));
+      Files.writeString(project.resolve("pom.xml"), "<project/>");
+      Path module = Files.createDirectories(project.resolve("api-client"));
+      Files.writeString(module.resolve("pom.xml"), "<project/>");
+      assertThat(PactsDirectory.projectRoot(module)).isEqualTo(project);
+      assertThat(PactsDirectory.locate(new Properties(), Map.of(), module))
+          .isEqualTo(project.resolve("pacts"));
+    }
+
+    @Test
+    void aPactsFolderInTheRootItselfIsFound() throws Exception {
+      Files.createDirectories(root.resolve(".mvn"));
+      Files.createDirectories(root.resolve("pacts"));
+      Path module = Files.createDirectories(root.resolve("consumer/checkout-service"));
+      assertThat(PactsDirectory.locate(new Properties(), Map.of(), module))
+          .isEqualTo(root.resolve("pacts"));
+    }
+
+    @Test
+    void aNestedProjectWithItsOwnMarkerKeepsItsOwnPacts() throws Exception {
+      Files.createDirectories(root.resolve(".mvn"));
+      Files.createDirectories(root.resolve("pacts"));
+      Path sample = Files.createDirectories(root.resolve("samples/plain"));
+      Files.createDirectories(sample.resolve(".mvn"));
+      assertThat(PactsDirectory.locate(new Properties(), Map.of(), sample))
+          .isEqualTo(sample.resolve("pacts"));
     }
   }
 }
