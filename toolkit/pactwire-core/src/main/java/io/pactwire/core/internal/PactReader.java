@@ -187,6 +187,7 @@ public final class PactReader {
         if (field.equals("interactions")) {
           interaction(entry, here);
         }
+        matchingRules(entry, here);
       }
     }
 
@@ -203,6 +204,7 @@ public final class PactReader {
         response(required(interaction, "response", at), at + ".response");
       } else if (kind.equals(SYNC_MESSAGES)) {
         optionalObject(interaction, "request", at);
+        matchingRules(interaction.path("request"), at + ".request");
         JsonNode responses = interaction.get("response");
         if (responses != null) {
           if (!responses.isArray()) {
@@ -212,6 +214,7 @@ public final class PactReader {
           }
           for (int i = 0; i < responses.size(); i++) {
             object(responses.get(i), at + ".response[" + i + "]");
+            matchingRules(responses.get(i), at + ".response[" + i + "]");
           }
         }
       }
@@ -235,6 +238,7 @@ public final class PactReader {
         }
         values(query, at + ".query", "a query parameter");
       }
+      matchingRules(request, at);
     }
 
     private void response(JsonNode response, String at) {
@@ -248,6 +252,36 @@ public final class PactReader {
         }
       }
       headers(response, at);
+      matchingRules(response, at);
+    }
+
+    /**
+     * The paths of body rules (V3 and V4 {@code matchingRules.body}) are read as pact-jvm's
+     * matching engine reads them, so that a path it cannot read is named here, not ignored there.
+     */
+    private void matchingRules(JsonNode part, String at) {
+      JsonNode rules = part.get("matchingRules");
+      if (rules == null) {
+        return;
+      }
+      String here = at + ".matchingRules";
+      if (!rules.isObject()) {
+        fail(here, "matching rules are an object of categories, not " + kind(rules));
+      }
+      JsonNode body = rules.get("body");
+      if (body == null || !body.isObject()) {
+        return;
+      }
+      for (Map.Entry<String, JsonNode> rule : body.properties()) {
+        try {
+          JsonPath.parse(rule.getKey());
+        } catch (JsonPath.InvalidJsonPath e) {
+          fail(
+              here + ".body" + step(rule.getKey()),
+              "a rule's path is a JSON path such as \"$.items[*].id\"; "
+                  + e.getCause().getMessage());
+        }
+      }
     }
 
     private void headers(JsonNode part, String at) {

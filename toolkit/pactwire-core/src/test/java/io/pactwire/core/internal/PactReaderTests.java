@@ -228,6 +228,62 @@ class PactReaderTests {
     }
   }
 
+  /** Rule paths are read as pact-jvm's matching engine reads them. */
+  @Nested
+  class MatchingRules {
+
+    @Test
+    void aBodyRulePathThatIsNotAJsonPath() throws IOException {
+      assertThat(
+              failureOfInteraction(
+                  "{}", "{\"matchingRules\": {\"body\": {\"$.items[\": {\"matchers\": []}}}}"))
+          .startsWith(
+              ":$.interactions[0].response.matchingRules.body['$.items[']: a rule's path is a JSON"
+                  + " path such as \"$.items[*].id\"; ");
+    }
+
+    @Test
+    void aRequestRuleIsReadToo() throws IOException {
+      assertThat(
+              failureOfInteraction(
+                  "{\"matchingRules\": {\"body\": {\"$.a..b\": {\"matchers\": []}}}}", "{}"))
+          .startsWith(":$.interactions[0].request.matchingRules.body['$.a..b']: ");
+    }
+
+    @Test
+    void aMessageRuleIsReadToo() throws IOException {
+      assertThat(
+              failureOfPactWith(
+                  "\"messages\": [{\"description\": \"an event\", \"matchingRules\":"
+                      + " {\"body\": {\"$[?(@.a)]\": {\"matchers\": []}}}}]"))
+          .startsWith(":$.messages[0].matchingRules.body['$[?(@.a)]']: ");
+    }
+
+    @Test
+    void rulesThatAreNotAnObject() throws IOException {
+      assertThat(failureOfInteraction("{}", "{\"matchingRules\": []}"))
+          .isEqualTo(
+              ":$.interactions[0].response.matchingRules: matching rules are an object of"
+                  + " categories, not an array");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(
+        delimiter = '|',
+        value = {"$", "$.items[*].id", "$['odd key'][0]", "$.a.*", "$.body"})
+    void pathsPactJvmReadsAreAccepted(String path) throws IOException {
+      Path file =
+          write(
+              "{"
+                  + PARTIES
+                  + ", \"interactions\": [{\"request\": {}, \"response\": {\"matchingRules\":"
+                  + " {\"body\": {\""
+                  + path
+                  + "\": {\"matchers\": [{\"match\": \"type\"}]}}}}}]}");
+      assertThat(PactReader.read(file).path("interactions")).hasSize(1);
+    }
+  }
+
   @Nested
   class HttpInteractions {
 

@@ -1,6 +1,7 @@
 package io.pactwire.openapi.internal.rules;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.pactwire.core.internal.JsonPath;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -51,7 +52,7 @@ record Rule(
         Map.Entry<String, JsonNode> e = it.next();
         List<String> path =
             tree && !"metadata".equals(category)
-                ? RulePaths.parse(e.getKey())
+                ? JsonPath.parse(e.getKey()).names()
                 : List.of(e.getKey());
         addMatchers(out, path, e.getKey(), e.getValue(), at + "." + e.getKey());
       }
@@ -65,7 +66,7 @@ record Rule(
         if (rest == null || !(rest.isEmpty() || rest.startsWith(".") || rest.startsWith("["))) {
           continue;
         }
-        List<String> path = RulePaths.parse("$" + rest);
+        List<String> path = JsonPath.parse("$" + rest).names();
         if (!tree) {
           if (path.isEmpty()) {
             break;
