@@ -196,7 +196,9 @@ class PactwireCommandTests {
               List.of("--pact", BAD + "interactions-oops.json", "--spec", SPEC),
               List.of("--pact", BAD + "null.json", "--spec", SPEC),
               List.of("--pact", BAD + "array.json", "--spec", SPEC),
-              List.of("--pact", BAD + "status-text.json", "--spec", SPEC));
+              List.of("--pact", BAD + "status-text.json", "--spec", SPEC),
+              // a rule path pact-jvm's matching engine cannot read
+              List.of("--pact", BAD + "rule-path.json", "--spec", SPEC));
       StringBuilder transcript = new StringBuilder();
       for (List<String> options : cases) {
         String[] args =
