@@ -14,6 +14,11 @@ class PactsDirectoryTests {
 
   @TempDir Path root;
 
+  /** The pacts folder for a build started in {@code workingDir}, with nothing configured. */
+  private static Path located(Path workingDir) {
+    return PactsDirectory.locate(new Properties(), Map.of(), workingDir);
+  }
+
   @Nested
   class Configured {
 
@@ -44,23 +49,20 @@ class PactsDirectoryTests {
       Files.createDirectories(root.resolve(".mvn"));
       Files.createDirectories(root.resolve("pacts"));
       Path module = Files.createDirectories(root.resolve("consumer/checkout-service"));
-      assertThat(PactsDirectory.locate(new Properties(), Map.of(), module))
-          .isEqualTo(root.resolve("pacts"));
+      assertThat(located(module)).isEqualTo(root.resolve("pacts"));
     }
 
     @Test
     void fallsBackToTheBuildRootBeforeAnyPactIsWritten() throws Exception {
       Files.createDirectories(root.resolve(".mvn"));
       Path module = Files.createDirectories(root.resolve("provider/inventory-service"));
-      assertThat(PactsDirectory.locate(new Properties(), Map.of(), module))
-          .isEqualTo(root.resolve("pacts"));
+      assertThat(located(module)).isEqualTo(root.resolve("pacts"));
     }
 
     @Test
     void aFirstBuildWithoutAnyMarkerWritesBesideTheWorkingDirectory() {
       Path nowhere = root.resolve("a/b");
-      assertThat(PactsDirectory.locate(new Properties(), Map.of(), nowhere))
-          .isEqualTo(nowhere.resolve("pacts"));
+      assertThat(located(nowhere)).isEqualTo(nowhere.resolve("pacts"));
     }
   }
 
@@ -74,8 +76,7 @@ class PactsDirectoryTests {
       Path project = Files.createDirectories(root.resolve("work/carrier-client"));
       Files.createDirectories(project.resolve(".mvn"));
       Path module = Files.createDirectories(project.resolve("client"));
-      assertThat(PactsDirectory.locate(new Properties(), Map.of(), module))
-          .isEqualTo(project.resolve("pacts"));
+      assertThat(located(module)).isEqualTo(project.resolve("pacts"));
     }
 
     @Test
@@ -83,8 +84,7 @@ class PactsDirectoryTests {
       Files.createDirectories(root.resolve("pacts"));
       Path project = Files.createDirectories(root.resolve("repo"));
       Files.writeString(project.resolve(".git"), "gitdir: /elsewhere/worktrees/repo\n");
-      assertThat(PactsDirectory.locate(new Properties(), Map.of(), project))
-          .isEqualTo(project.resolve("pacts"));
+      assertThat(located(project)).isEqualTo(project.resolve("pacts"));
     }
 
     @Test
@@ -95,17 +95,7 @@ class PactsDirectoryTests {
       Path module = Files.createDirectories(project.resolve("api-client"));
       Files.writeString(module.resolve("pom.xml"), "<project/>");
       assertThat(PactsDirectory.projectRoot(module)).isEqualTo(project);
-      assertThat(PactsDirectory.locate(new Properties(), Map.of(), module))
-          .isEqualTo(project.resolve("pacts"));
-    }
-
-    @Test
-    void aPactsFolderInTheRootItselfIsFound() throws Exception {
-      Files.createDirectories(root.resolve(".mvn"));
-      Files.createDirectories(root.resolve("pacts"));
-      Path module = Files.createDirectories(root.resolve("consumer/checkout-service"));
-      assertThat(PactsDirectory.locate(new Properties(), Map.of(), module))
-          .isEqualTo(root.resolve("pacts"));
+      assertThat(located(module)).isEqualTo(project.resolve("pacts"));
     }
 
     @Test
@@ -114,8 +104,7 @@ class PactsDirectoryTests {
       Files.createDirectories(root.resolve("pacts"));
       Path sample = Files.createDirectories(root.resolve("samples/plain"));
       Files.createDirectories(sample.resolve(".mvn"));
-      assertThat(PactsDirectory.locate(new Properties(), Map.of(), sample))
-          .isEqualTo(sample.resolve("pacts"));
+      assertThat(located(sample)).isEqualTo(sample.resolve("pacts"));
     }
   }
 }
