@@ -7,6 +7,7 @@ import au.com.dius.pact.provider.junitsupport.loader.PactLoader;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.pactwire.core.PactFiles;
 import io.pactwire.core.PactsDirectory;
+import io.pactwire.core.internal.Startup;
 import io.pactwire.provider.PactwirePacts;
 import java.io.File;
 import java.io.IOException;
@@ -37,6 +38,7 @@ public final class PactsFolderLoader implements PactLoader {
 
   /** Reads the folder {@code folder} supplies when {@link #load(String)} runs. */
   public PactsFolderLoader(Supplier<Path> folder) {
+    Startup.provider();
     this.folder = folder;
   }
 
