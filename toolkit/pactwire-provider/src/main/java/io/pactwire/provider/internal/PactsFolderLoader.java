@@ -38,7 +38,6 @@ public final class PactsFolderLoader implements PactLoader {
 
   /** Reads the folder {@code folder} supplies when {@link #load(String)} runs. */
   public PactsFolderLoader(Supplier<Path> folder) {
-    Startup.provider();
     this.folder = folder;
   }
 
@@ -49,6 +48,7 @@ public final class PactsFolderLoader implements PactLoader {
 
   @Override
   public List<Pact> load(String providerName) {
+    Startup.provider();
     Path dir;
     try {
       dir = folder.get().toAbsolutePath().normalize();
