@@ -21,6 +21,7 @@ import io.pactwire.consumer.internal.RecordedInteraction;
 import io.pactwire.consumer.internal.StubFacts;
 import io.pactwire.core.ContractId;
 import io.pactwire.core.PactsDirectory;
+import io.pactwire.core.internal.Startup;
 import java.lang.reflect.Method;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -91,6 +92,7 @@ public class PactwireWireMockExtension extends WireMockExtension
   private PactwireWireMockExtension(
       Builder builder, CaptureListener listener, boolean declarative) {
     super(builder.withCapture(listener));
+    Startup.consumer();
     this.listener = listener;
     this.declarative = declarative;
     if (!declarative) {

@@ -7,6 +7,7 @@ import au.com.dius.pact.provider.junitsupport.loader.PactLoader;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.pactwire.core.PactFiles;
 import io.pactwire.core.PactsDirectory;
+import io.pactwire.core.internal.Startup;
 import io.pactwire.provider.PactwirePacts;
 import java.io.File;
 import java.io.IOException;
@@ -47,6 +48,7 @@ public final class PactsFolderLoader implements PactLoader {
 
   @Override
   public List<Pact> load(String providerName) {
+    Startup.provider();
     Path dir;
     try {
       dir = folder.get().toAbsolutePath().normalize();

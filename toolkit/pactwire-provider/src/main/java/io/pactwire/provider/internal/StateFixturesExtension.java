@@ -3,6 +3,7 @@ package io.pactwire.provider.internal;
 import au.com.dius.pact.core.model.ProviderState;
 import au.com.dius.pact.provider.junit5.PactVerificationContext;
 import au.com.dius.pact.provider.junitsupport.State;
+import io.pactwire.core.internal.Startup;
 import io.pactwire.core.internal.report.Display;
 import io.pactwire.provider.PactwireStates;
 import io.pactwire.provider.StateFixtureException;
@@ -42,6 +43,7 @@ public final class StateFixturesExtension
 
   @Override
   public void beforeTestExecution(ExtensionContext context) {
+    Startup.provider();
     PactVerificationContext verification =
         context.getStore(PACT_JVM).get("interactionContext", PactVerificationContext.class);
     if (verification == null) {
