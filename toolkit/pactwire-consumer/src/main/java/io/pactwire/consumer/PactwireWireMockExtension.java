@@ -15,6 +15,7 @@ import com.github.tomakehurst.wiremock.verification.diff.PlainTextDiffRenderer;
 import io.pactwire.consumer.internal.Capture;
 import io.pactwire.consumer.internal.CaptureListener;
 import io.pactwire.consumer.internal.CaptureSettings;
+import io.pactwire.consumer.internal.ClassRun;
 import io.pactwire.consumer.internal.InteractionConflict;
 import io.pactwire.consumer.internal.PactWriter;
 import io.pactwire.consumer.internal.RecordedInteraction;
@@ -70,6 +71,10 @@ public class PactwireWireMockExtension extends WireMockExtension
   // test ends its own, even when another test has started one since.
   private static final ExtensionContext.Namespace RECORDINGS =
       ExtensionContext.Namespace.create(PactwireWireMockExtension.class, "recordings");
+
+  // Each test class's run, in the class's store: one for all extensions of the class.
+  private static final ExtensionContext.Namespace CLASS_RUNS =
+      ExtensionContext.Namespace.create(PactwireWireMockExtension.class, "class-runs");
 
   private final CaptureListener listener;
   private final boolean declarative;
@@ -148,6 +153,7 @@ public class PactwireWireMockExtension extends WireMockExtension
 
   @Override
   protected void onBeforeEach(ExtensionContext context, WireMockRuntimeInfo runtimeInfo) {
+    classRun(context).uses(pactFile(), contract);
     TestFacts test = testFacts(context);
     Capture.Setup setup =
         new Capture.Setup(settings, test.givenStates(), test.name(), recordedInputs);
@@ -173,6 +179,33 @@ public class PactwireWireMockExtension extends WireMockExtension
 
   @Override
   protected void onAfterEach(ExtensionContext context, WireMockRuntimeInfo runtimeInfo) {
+    boolean passed = false;
+    try {
+      afterTest(context, runtimeInfo);
+      passed = context.getExecutionException().isEmpty();
+    } finally {
+      boolean succeeded = passed;
+      context.getTestMethod().ifPresent(method -> classRun(context).finished(method, succeeded));
+    }
+  }
+
+  /**
+   * The run of the test's class, in the class's store (a {@code @Nested} class's own): shared by
+   * all extensions and instances, and closed, pruning what the class no longer records, when the
+   * class ends.
+   */
+  private static ClassRun classRun(ExtensionContext context) {
+    ExtensionContext classContext = context;
+    while (classContext.getTestMethod().isPresent() && classContext.getParent().isPresent()) {
+      classContext = classContext.getParent().get();
+    }
+    Class<?> testClass = classContext.getRequiredTestClass();
+    return classContext
+        .getStore(CLASS_RUNS)
+        .getOrComputeIfAbsent(testClass, ClassRun::new, ClassRun.class);
+  }
+
+  private void afterTest(ExtensionContext context, WireMockRuntimeInfo runtimeInfo) {
     TestRecording test = context.getStore(RECORDINGS).remove(this, TestRecording.class);
     CaptureListener.Recording recording = test == null ? null : test.stop();
     // After a failed test, handleTestExecutionException has reported the unmatched requests.
@@ -191,6 +224,7 @@ public class PactwireWireMockExtension extends WireMockExtension
     Capture.Captured captured =
         Capture.select(recording.examples(), (stub, features) -> report(context, stub, features));
     if (captured.interactions().isEmpty()) {
+      classRun(context).recorded(pactFile(), captured.keys(), testFacts(context).name());
       super.onAfterEach(context, runtimeInfo);
       return;
     }
@@ -200,13 +234,14 @@ public class PactwireWireMockExtension extends WireMockExtension
         // Only now: the recorded interaction of each key is the one these inputs build.
         recordedInputs.putAll(captured.inputs());
         if (!classLevel) {
-          flush();
+          flush(context.getRequiredTestClass().getClassLoader());
         }
       }
     } catch (InteractionConflict conflict) {
       throw new AssertionFailedError(
           conflict.getMessage(), conflict.existingJson(), conflict.newJson());
     }
+    classRun(context).recorded(pactFile(), captured.keys(), testFacts(context).name());
     super.onAfterEach(context, runtimeInfo);
   }
 
@@ -214,7 +249,7 @@ public class PactwireWireMockExtension extends WireMockExtension
   protected void onAfterAll(ExtensionContext context, WireMockRuntimeInfo runtimeInfo) {
     try {
       synchronized (recorded) {
-        flush();
+        flush(context.getRequiredTestClass().getClassLoader());
       }
     } catch (InteractionConflict conflict) {
       throw new AssertionFailedError(
@@ -256,12 +291,17 @@ public class PactwireWireMockExtension extends WireMockExtension
     return Optional.of(new AssertionFailedError(message.toString()));
   }
 
-  private void flush() {
+  // Every merge also removes the interactions of tests that are gone (deleted or renamed).
+  private void flush(ClassLoader testClasses) {
     if (!recorded.isEmpty()) {
       List<RecordedInteraction> pending = new ArrayList<>(recorded.values());
       recorded.clear();
       recordedInputs.clear();
-      PactWriter.merge(pactFile(), contract, pending);
+      PactWriter.merge(
+          pactFile(),
+          contract,
+          pending,
+          PactWriter.Pruning.goneTests(ClassRun.isGone(testClasses)));
     }
   }
 

@@ -60,8 +60,11 @@ public final class Capture {
    * @param interactions one per description and provider states
    * @param inputs what each interaction was built from, for a later test's {@link
    *     Setup#recordedInputs}
+   * @param keys every description and states the test's exchanges were examples of, also those
+   *     whose interaction was recorded already
    */
-  public record Captured(List<RecordedInteraction> interactions, Map<String, Inputs> inputs) {}
+  public record Captured(
+      List<RecordedInteraction> interactions, Map<String, Inputs> inputs, Set<String> keys) {}
 
   /**
    * What an interaction is built from, besides settings and fallback states: equal inputs build
@@ -153,7 +156,7 @@ public final class Capture {
         inputs.put(example.key(), example.inputs());
       }
     }
-    return new Captured(new ArrayList<>(byKey.values()), inputs);
+    return new Captured(new ArrayList<>(byKey.values()), inputs, Set.copyOf(seen));
   }
 
   /**

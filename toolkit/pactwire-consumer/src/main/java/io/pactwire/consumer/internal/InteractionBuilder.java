@@ -387,6 +387,7 @@ public final class InteractionBuilder {
         headerRules.setRule(exact.asText(), MatchingRules.equality());
       }
     }
+    pinnedRules(pins, false).forEach(headerRules::setRule);
     redactHeaders(headers, headerRules);
 
     OptionalBody textBody = null;
@@ -416,6 +417,7 @@ public final class InteractionBuilder {
                         ruleKey(e.getKey()), MatchingRules.regex(e.getValue().asText()));
                   }
                 });
+        pinnedRules(pins, true).forEach((path, rule) -> bodyRules.setRule(ruleKey(path), rule));
         jsonBody = redactPaths(json.get(), bodyRules);
       } else {
         textBody = textBody(example.body(), contentType);
@@ -427,6 +429,36 @@ public final class InteractionBuilder {
     putBody(json, jsonBody, textBody);
     putRules(json, rules);
     return json;
+  }
+
+  /**
+   * The matchers the stub's {@code pact.rules} pins (as {@code PactStub.rule} writes them), for
+   * body paths or for header names.
+   *
+   * @throws IllegalArgumentException naming the stub and the key, for a rule that is no matcher
+   */
+  private Map<String, ObjectNode> pinnedRules(JsonNode pins, boolean bodyPaths) {
+    Map<String, ObjectNode> rules = new TreeMap<>();
+    pins.path("rules")
+        .properties()
+        .forEach(
+            e -> {
+              if (e.getKey().startsWith("$") != bodyPaths) {
+                return;
+              }
+              if (!e.getValue().path("match").isTextual()) {
+                throw new IllegalArgumentException(
+                    "stub "
+                        + StubFacts.label(stub)
+                        + ": pact rule for '"
+                        + e.getKey()
+                        + "' is not a matcher like {\"match\": \"timestamp\", \"format\":"
+                        + " \"yyyy-MM-dd'T'HH:mm:ssXXX\"}: "
+                        + e.getValue());
+              }
+              rules.put(e.getKey(), MatchingRules.copy(e.getValue()));
+            });
+    return rules;
   }
 
   /**
@@ -450,6 +482,9 @@ public final class InteractionBuilder {
     } else if (node.isNumber()) {
       // JSON does not tell 25 from 25.0, so a decimal example admits any number.
       rules.addRule(path, MatchingRules.number());
+    } else if (node.isTextual()) {
+      // A date, a time or an id is read as one: "yesterday" would break the consumer.
+      rules.addRule(path, StringFormats.matcher(node.asText()).orElseGet(MatchingRules::type));
     } else {
       rules.addRule(path, MatchingRules.type());
     }

@@ -1,5 +1,6 @@
 package io.pactwire.consumer.internal;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -92,6 +93,26 @@ final class MatchingRules {
 
   static ObjectNode regex(String regex) {
     return matcher("regex").put("regex", regex);
+  }
+
+  /** {@code timestamp} with a date-time format as Java's {@code DateTimeFormatter} reads it. */
+  static ObjectNode timestamp(String format) {
+    return matcher("timestamp").put("format", format);
+  }
+
+  static ObjectNode date(String format) {
+    return matcher("date").put("format", format);
+  }
+
+  static ObjectNode time(String format) {
+    return matcher("time").put("format", format);
+  }
+
+  /** A matcher given as JSON (a stub's pinned rule), with its keys sorted as a pact has them. */
+  static ObjectNode copy(JsonNode matcher) {
+    ObjectNode copy = ExactJson.SORTED_NODES.objectNode();
+    matcher.properties().forEach(e -> copy.set(e.getKey(), e.getValue().deepCopy()));
+    return copy;
   }
 
   private static ObjectNode matcher(String match) {

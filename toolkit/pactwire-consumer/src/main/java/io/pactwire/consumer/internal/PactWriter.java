@@ -26,14 +26,18 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 /**
  * Merges interactions into a pact file under its lock: an identical interaction is a no-op, a new
  * one is added, one recorded again by the same test replaces its earlier version, and one that
  * another test recorded differently is a conflict. Interactions are sorted by description and
- * provider states, so the file does not depend on test order.
+ * provider states, so the file does not depend on test order. A merge may also prune ({@link
+ * Pruning}): interactions of tests that are gone, and those a class that ran completely no longer
+ * records.
  */
 public final class PactWriter {
 
@@ -64,6 +68,18 @@ public final class PactWriter {
    *     and states with different content; the file is left unchanged
    */
   public static void merge(Path file, ContractId contract, List<RecordedInteraction> interactions) {
+    merge(file, contract, interactions, Pruning.NONE);
+  }
+
+  /**
+   * Merges {@code interactions} into {@code file}, first removing what {@code pruning} finds stale.
+   * Nothing is written when the file does not exist and there is nothing to add.
+   *
+   * @throws InteractionConflict naming both tests, when another test recorded the same description
+   *     and states with different content; the file is left unchanged
+   */
+  public static void merge(
+      Path file, ContractId contract, List<RecordedInteraction> interactions, Pruning pruning) {
     AtomicFiles.update(
         file,
         current -> {
@@ -74,8 +90,13 @@ public final class PactWriter {
                 KnownPactFiles.get(file, current.get()).orElseGet(() -> read(file, current.get()));
             known.interactions().forEach(interaction -> merged.put(interaction.key(), interaction));
             contents.putAll(known.contents());
+          } else if (interactions.isEmpty()) {
+            return current;
           }
-          if (!mergeInto(merged, interactions, () -> file, contents) && current.isPresent()) {
+          boolean pruned = prune(merged, pruning);
+          if (!mergeInto(merged, interactions, () -> file, contents)
+              && !pruned
+              && current.isPresent()) {
             KnownPactFiles.put(
                 file,
                 new KnownPactFiles.Known(current.get(), List.copyOf(merged.values()), contents));
@@ -138,6 +159,69 @@ public final class PactWriter {
         contents.put(key, newContent);
       }
       target.put(key, interaction);
+      changed = true;
+    }
+    return changed;
+  }
+
+  /**
+   * What a merge removes before it adds.
+   *
+   * @param isGone whether the test a {@code comments.testname} names no longer exists (see {@link
+   *     TestClasses#isGone}); its interactions are removed
+   * @param completedClass a test class every test of which ran and passed in this JVM, or null: of
+   *     the interactions attributed to it, those none of its tests recorded in this run are
+   *     removed, or, when a test of another class recorded the same one in this JVM, attributed to
+   *     that test
+   * @param recorders by key, the tests that recorded each interaction of this file in this JVM (a
+   *     class's own from its latest run only)
+   */
+  public record Pruning(
+      Predicate<String> isGone, String completedClass, Map<String, Set<String>> recorders) {
+
+    /** Removes nothing. */
+    public static final Pruning NONE = new Pruning(testName -> false, null, Map.of());
+
+    /** Removes the interactions of tests that are gone. */
+    public static Pruning goneTests(Predicate<String> isGone) {
+      return new Pruning(isGone, null, Map.of());
+    }
+  }
+
+  // Interactions without a test name are never pruned: an older version or a person wrote them.
+  private static boolean prune(Map<String, RecordedInteraction> merged, Pruning pruning) {
+    boolean changed = false;
+    Map<String, Boolean> gone = new HashMap<>();
+    for (var it = merged.entrySet().iterator(); it.hasNext(); ) {
+      var entry = it.next();
+      RecordedInteraction interaction = entry.getValue();
+      String testName = interaction.testName();
+      if (testName.isEmpty()) {
+        continue;
+      }
+      if (gone.computeIfAbsent(testName, pruning.isGone()::test)) {
+        it.remove();
+        changed = true;
+        continue;
+      }
+      if (pruning.completedClass() == null
+          || !TestClasses.className(testName).equals(pruning.completedClass())) {
+        continue;
+      }
+      Set<String> recorders = pruning.recorders().getOrDefault(entry.getKey(), Set.of());
+      if (recorders.stream()
+          .anyMatch(t -> TestClasses.className(t).equals(pruning.completedClass()))) {
+        continue;
+      }
+      Optional<String> other = recorders.stream().sorted().findFirst();
+      if (other.isPresent()) {
+        ObjectNode json = interaction.json().deepCopy();
+        json.withObject("/comments").put("testname", other.get());
+        entry.setValue(
+            RecordedInteraction.of(interaction.description(), interaction.providerStates(), json));
+      } else {
+        it.remove();
+      }
       changed = true;
     }
     return changed;

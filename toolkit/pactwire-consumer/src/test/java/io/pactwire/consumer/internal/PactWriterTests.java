@@ -182,4 +182,124 @@ class PactWriterTests {
       assertThat(PactWriter.readWithPactJvm(pact, compact).interactions()).hasSize(1);
     }
   }
+
+  @Nested
+  class Pruning {
+
+    static final String SOME_TESTS = "io.pactwire.consumer.testcases.SomeTestCase";
+
+    private List<String> testNames(Path pact) throws Exception {
+      return PactFiles.read(pact).getInteractions().stream()
+          .map(
+              i -> {
+                var testName = i.getComments().get("testname");
+                return i.getDescription()
+                    + " <- "
+                    + (testName == null ? "none" : testName.asString());
+              })
+          .toList();
+    }
+
+    @Test
+    void removesTheInteractionsOfTestsThatAreGoneAndKeepsThoseWithoutATestName() throws Exception {
+      Path pact = dir.resolve("c-p.json");
+      PactWriter.merge(
+          pact,
+          CONTRACT,
+          List.of(
+              interaction(SOME_TESTS + "#deleted", "a product", "{}"),
+              interaction(SOME_TESTS + "#kept", "another product", "{}"),
+              interaction(null, "a product by hand", "{}")));
+
+      PactWriter.merge(
+          pact,
+          CONTRACT,
+          List.of(),
+          PactWriter.Pruning.goneTests(
+              t -> t.endsWith("#deleted") || t.isEmpty() || t.equals("none")));
+
+      assertThat(testNames(pact))
+          .containsExactly(
+              "a product by hand <- none", "another product <- " + SOME_TESTS + "#kept");
+    }
+
+    @Test
+    void removesWhatACompletedClassNoLongerRecordsAndNothingOfOtherClasses() throws Exception {
+      Path pact = dir.resolve("c-p.json");
+      PactWriter.merge(
+          pact,
+          CONTRACT,
+          List.of(
+              interaction("A#a", "a product", "{}"),
+              interaction("A#b", "another product", "{}"),
+              interaction("AB#x", "a third product", "{}"),
+              interaction("B#b", "a fourth product", "{}")));
+      Map<String, java.util.Set<String>> recorders =
+          Map.of(PactWriter.key("a product", providerStates()), java.util.Set.of("A#a"));
+
+      PactWriter.merge(
+          pact, CONTRACT, List.of(), new PactWriter.Pruning(t -> false, "A", recorders));
+
+      assertThat(testNames(pact))
+          .containsExactly(
+              "a fourth product <- B#b", "a product <- A#a", "a third product <- AB#x");
+    }
+
+    @Test
+    void givesAnInteractionThatAnotherClassAlsoRecordedToThatClass() throws Exception {
+      Path pact = dir.resolve("c-p.json");
+      PactWriter.merge(pact, CONTRACT, List.of(interaction("A#a", "a product", "{}")));
+      // B recorded the same content after A: a no-op, so the file still names A.
+      Map<String, java.util.Set<String>> recorders =
+          Map.of(PactWriter.key("a product", providerStates()), java.util.Set.of("C#c", "B#b"));
+
+      PactWriter.merge(
+          pact, CONTRACT, List.of(), new PactWriter.Pruning(t -> false, "A", recorders));
+
+      assertThat(testNames(pact)).containsExactly("a product <- B#b");
+    }
+
+    @Test
+    void letsARenamedTestReplaceItsOldInteractionWithoutAConflict() throws Exception {
+      Path pact = dir.resolve("c-p.json");
+      PactWriter.merge(pact, CONTRACT, List.of(interaction("A#oldName", "{\"name\": \"x\"}")));
+
+      PactWriter.merge(
+          pact,
+          CONTRACT,
+          List.of(interaction("A#newName", "{\"title\": \"x\"}")),
+          PactWriter.Pruning.goneTests(t -> t.equals("A#oldName")));
+
+      assertThat(testNames(pact)).containsExactly("a product <- A#newName");
+      assertThat(Files.readString(pact))
+          .contains("\"title\" : \"x\"")
+          .doesNotContain("\"name\" : \"x\"");
+    }
+
+    @Test
+    void writesNoFileWhenThereIsNoneAndNothingToAdd() {
+      Path pact = dir.resolve("c-p.json");
+
+      PactWriter.merge(pact, CONTRACT, List.of(), new PactWriter.Pruning(t -> true, "A", Map.of()));
+
+      assertThat(pact).doesNotExist();
+    }
+
+    @Test
+    void leavesTheFileUntouchedWhenNothingIsPruned() throws Exception {
+      Path pact = dir.resolve("c-p.json");
+      PactWriter.merge(pact, CONTRACT, List.of(interaction("B#b", "a product", "{}")));
+      var modified = Files.getLastModifiedTime(pact);
+      Thread.sleep(20);
+
+      PactWriter.merge(
+          pact, CONTRACT, List.of(), new PactWriter.Pruning(t -> false, "A", Map.of()));
+
+      assertThat(Files.getLastModifiedTime(pact)).isEqualTo(modified);
+    }
+
+    private List<au.com.dius.pact.core.model.ProviderState> providerStates() throws Exception {
+      return interaction("X#x", "a product", "{}").providerStates();
+    }
+  }
 }
