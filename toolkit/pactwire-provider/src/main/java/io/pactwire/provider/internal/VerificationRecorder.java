@@ -64,7 +64,7 @@ public final class VerificationRecorder
     InteractionResult result = record(context, verification, throwable);
     List<Difference> differences = result.differences();
     if (differences.isEmpty()) {
-      throw throwable;
+      throw Secrets.scrub(context, throwable);
     }
     // pact-jvm's own error is not attached as the cause: its text diff of the whole body, in the
     // two sides' key orders, would contradict the differences above it.
@@ -115,7 +115,7 @@ public final class VerificationRecorder
         failure == null ? List.of() : Outcomes.differences(verification.getTestExecutionResult());
     RecordingHttpTarget target =
         verification.getTarget() instanceof RecordingHttpTarget recording ? recording : null;
-    InteractionResult result =
+    InteractionResult recorded =
         new InteractionResult(
             ref.interaction(),
             ref.states(),
@@ -126,6 +126,8 @@ public final class VerificationRecorder
                 verification.getInteraction(),
                 target == null ? null : target.response(),
                 LastProduced.take()));
+    // A provider may echo a credential back; whatever is written or thrown shows the placeholder.
+    InteractionResult result = Secrets.scrub(context, recorded);
     context
         .getStore(NAMESPACE)
         .put(
