@@ -16,9 +16,11 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * <p>A state {@code a product exists} maps to {@code <folder>/a product exists.sql} (named
  * parameters such as {@code :sku} bound from the state's params) or {@code .json}/{@code .yaml}
  * rows ({@code {"products": [{"sku": "${sku}"}]}}). The database is the {@link
- * javax.sql.DataSource} returned by the test class's {@link StatesDataSource} field or method.
- * States may also, or instead, have pact-jvm {@code @State} methods; those run after the fixture. A
- * state with neither fails its interaction.
+ * javax.sql.DataSource} returned by the test class's {@link StatesDataSource} field or method:
+ * fixtures need a database, and an interaction with a fixture fails when the class has none. States
+ * may also, or instead, have pact-jvm {@code @State} methods; those run after the fixture and need
+ * no database (a provider without one uses {@code @State} methods only). A state with neither fails
+ * its interaction.
  *
  * <pre>{@code
  * @Provider("inventory-service")

@@ -4,7 +4,9 @@ import static io.pactwire.testsupport.EngineRuns.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.pactwire.core.PactsDirectory;
+import io.pactwire.provider.loader.NamedFolderTestCases;
 import io.pactwire.provider.loader.StockServiceTestCase;
+import io.pactwire.testsupport.EngineRuns;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -135,6 +137,91 @@ class PactwirePactsTests {
       assertThat(failureMessage(containers))
           .contains("No pacts for provider 'stock-service'")
           .contains("the pacts folder " + missing.toAbsolutePath() + " does not exist");
+    }
+  }
+
+  @Nested
+  class WhenTheClassNamesAFolder {
+
+    @Test
+    void readsARelativeFolderAgainstTheWorkingDirectory() {
+      // src/test/resources/contracts holds a pact for stock-service; the pacts property is empty
+      EngineExecutionResults results = run(NamedFolderTestCases.Relative.class);
+
+      results.testEvents().assertStatistics(stats -> stats.started(1).succeeded(1));
+    }
+
+    @Test
+    void takesTheFolderFromASystemProperty() throws IOException {
+      write("catalog-indexer-stock-service.json", STOCK_PACT.formatted("stock-service"));
+
+      EngineExecutionResults results =
+          EngineRuns.run(
+              NamedFolderTestCases.FromAProperty.class,
+              NamedFolderTestCases.FOLDER_PROPERTY,
+              pacts);
+
+      results.testEvents().assertStatistics(stats -> stats.started(1).succeeded(1));
+    }
+
+    @Test
+    void aFolderThatDoesNotExistFailsNamingItAndTheAnnotation() {
+      EngineExecutionResults results = run(NamedFolderTestCases.Missing.class);
+
+      assertNoTestsAndOneFailure(results);
+      assertThat(failureMessage(results.containerEvents()))
+          .isEqualTo(
+              "No pacts for provider 'stock-service': the folder "
+                  + Path.of("../no-such-contracts").toAbsolutePath().normalize()
+                  + ", named by @PactwirePacts(\"../no-such-contracts\"), does not exist (a"
+                  + " relative folder is resolved against the working directory, "
+                  + Path.of("").toAbsolutePath()
+                  + ").");
+    }
+
+    @Test
+    void aFolderWithoutAPactForTheProviderFailsNamingIt() throws IOException {
+      write("catalog-indexer-pricing.json", STOCK_PACT.formatted("pricing"));
+
+      EngineExecutionResults results =
+          EngineRuns.run(
+              NamedFolderTestCases.FromAProperty.class,
+              NamedFolderTestCases.FOLDER_PROPERTY,
+              pacts);
+
+      assertNoTestsAndOneFailure(results);
+      assertThat(failureMessage(results.containerEvents()))
+          .contains(
+              "No pacts for provider 'stock-service' in "
+                  + pacts.toAbsolutePath()
+                  + " (named by @PactwirePacts(\"${sys:"
+                  + NamedFolderTestCases.FOLDER_PROPERTY
+                  + "}\")): 1 *.json file(s), with pacts for [pricing] only");
+    }
+
+    @Test
+    void anUnsetPropertyFailsNamingIt() {
+      EngineExecutionResults results = run(NamedFolderTestCases.FromAProperty.class);
+
+      assertThat(failureMessage(results.containerEvents()))
+          .isEqualTo(
+              "No pacts for provider 'stock-service': system property "
+                  + NamedFolderTestCases.FOLDER_PROPERTY
+                  + " is not set: it gives the value of @PactwirePacts(\"${sys:"
+                  + NamedFolderTestCases.FOLDER_PROPERTY
+                  + "}\")");
+    }
+
+    @Test
+    void aUrlIsRefusedForNow() {
+      EngineExecutionResults results = run(NamedFolderTestCases.Url.class);
+
+      assertNoTestsAndOneFailure(results);
+      assertThat(failureMessage(results.containerEvents()))
+          .isEqualTo(
+              "No pacts for provider 'stock-service': @PactwirePacts(\"https://contracts.example.com/pacts\")"
+                  + " names a URL; pacts are read from a folder only (a contract store is not"
+                  + " supported yet): name the folder the pacts are in");
     }
   }
 

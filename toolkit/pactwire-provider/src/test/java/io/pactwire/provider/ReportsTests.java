@@ -178,6 +178,27 @@ class ReportsTests {
   class BuildOutput {
 
     @Test
+    void keepsTheLinesInAFileForABuildThatSendsTestOutputElsewhere() throws IOException {
+      PrintStream original = System.out;
+      ByteArrayOutputStream captured = new ByteArrayOutputStream();
+      System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
+      try {
+        verify(Map.of());
+      } finally {
+        System.setOut(original);
+      }
+
+      String printed = captured.toString(StandardCharsets.UTF_8);
+      String kept =
+          Files.readString(
+              reports.resolve("console/" + InventoryPactTestCase.class.getName() + ".txt"));
+      assertThat(kept)
+          .startsWith("pact verification of inventory-service: 1 passed, 2 failed\n")
+          .hasLineCount(4);
+      assertThat(printed).contains(kept);
+    }
+
+    @Test
     void listsEachVerifiedInteractionOnOneLineWhenTheClassFinishes() throws IOException {
       PrintStream original = System.out;
       ByteArrayOutputStream captured = new ByteArrayOutputStream();

@@ -153,6 +153,94 @@ public final class TestPacts {
         "response": {"status": 200}
       }""";
 
+  /** A product whose state a {@code @State} method sets up, no database involved. */
+  static final String PRODUCT_IN_MEMORY =
+      """
+      {
+        "type": "Synchronous/HTTP",
+        "description": "a request for a product kept in memory",
+        "providerStates": [{"name": "a product is in stock",
+          "params": {"sku": "SKU-5005", "name": "Tamper", "price": 19.50, "stock": 7}}],
+        "request": {"method": "GET", "path": "/products/SKU-5005"},
+        "response": {"status": 200,
+          "headers": {"Content-Type": ["application/json"]},
+          "body": {"contentType": "application/json", "encoded": false,
+            "content": {"sku": "SKU-5005", "name": "Tamper", "price": 19.50, "stock": 7}}}
+      }""";
+
+  /** A request whose bearer token the consumer's capture redacted. */
+  static final String PRODUCT_WITH_TOKEN =
+      """
+      {
+        "type": "Synchronous/HTTP",
+        "description": "a request for a product with a token",
+        "providerStates": [{"name": "a product is in stock",
+          "params": {"sku": "SKU-5005", "name": "Tamper", "price": 19.50, "stock": 7}}],
+        "request": {"method": "GET", "path": "/secure/products/SKU-5005",
+          "headers": {"Authorization": ["Bearer <redacted>"]},
+          "matchingRules": {"header": {"Authorization": {"combine": "AND",
+            "matchers": [{"match": "regex", "regex": "Bearer .+"}]}}}},
+        "response": {"status": 200,
+          "headers": {"Content-Type": ["application/json"]},
+          "body": {"contentType": "application/json", "encoded": false,
+            "content": {"sku": "SKU-5005", "name": "Tamper", "price": 19.50, "stock": 7}}}
+      }""";
+
+  /** A request whose API key (a query parameter) the consumer's capture redacted. */
+  static final String STOCK_WITH_KEY =
+      """
+      {
+        "type": "Synchronous/HTTP",
+        "description": "a stock query with an API key",
+        "providerStates": [{"name": "a product is in stock",
+          "params": {"sku": "SKU-5005", "name": "Tamper", "price": 19.50, "stock": 7}}],
+        "request": {"method": "GET", "path": "/stock",
+          "query": {"sku": ["SKU-5005"], "api_key": ["<redacted>"]},
+          "matchingRules": {"query": {"api_key": {"combine": "AND",
+            "matchers": [{"match": "regex", "regex": ".+"}]}}}},
+        "response": {"status": 200,
+          "body": {"contentType": "application/json", "encoded": false,
+            "content": {"sku": "SKU-5005", "stock": 7}}}
+      }""";
+
+  /** A request whose answer carries the token back (a field the contract does not name). */
+  static final String WHO_AM_I =
+      """
+      {
+        "type": "Synchronous/HTTP",
+        "description": "a request for the caller",
+        "request": {"method": "GET", "path": "/secure/me",
+          "headers": {"Authorization": ["Bearer <redacted>"]}},
+        "response": {"status": 200,
+          "body": {"contentType": "application/json", "encoded": false,
+            "content": {"consumer": "checkout-service"}}}
+      }""";
+
+  /** As {@link #WHO_AM_I}, with a contract that names the echoed token: it fails. */
+  static final String WHO_AM_I_WITH_TOKEN =
+      """
+      {
+        "type": "Synchronous/HTTP",
+        "description": "a request for the caller and its token",
+        "request": {"method": "GET", "path": "/secure/me",
+          "headers": {"Authorization": ["Bearer <redacted>"]}},
+        "response": {"status": 200,
+          "body": {"contentType": "application/json", "encoded": false,
+            "content": {"consumer": "checkout-service", "token": "<redacted>-by-capture"}}}
+      }""";
+
+  /** A request that sends no credential. */
+  static final String HEALTH =
+      """
+      {
+        "type": "Synchronous/HTTP",
+        "description": "a health check",
+        "request": {"method": "GET", "path": "/health"},
+        "response": {"status": 200,
+          "body": {"contentType": "application/json", "encoded": false,
+            "content": {"status": "up"}}}
+      }""";
+
   /** All interactions that pass against the tiny provider. */
   static final List<String> PASSING =
       List.of(PRODUCT, RESERVATION, UNKNOWN_PRODUCT, LAST_ITEMS, RESERVED_PRODUCT, DISCONTINUED);

@@ -29,16 +29,50 @@ import java.util.stream.Stream;
 public final class PactsFolderLoader implements PactLoader {
 
   private final Supplier<Path> folder;
+  private final String named;
   private DirectorySource source;
 
   /** Called by pact-jvm for a test class annotated with {@link PactwirePacts}. */
   public PactsFolderLoader(PactwirePacts annotation) {
-    this(PactsDirectory::locate);
+    this(
+        annotation.value().isEmpty() ? PactsDirectory::locate : () -> folder(annotation.value()),
+        annotation.value().isEmpty() ? null : "@PactwirePacts(\"" + annotation.value() + "\")");
   }
 
   /** Reads the folder {@code folder} supplies when {@link #load(String)} runs. */
   public PactsFolderLoader(Supplier<Path> folder) {
+    this(folder, null);
+  }
+
+  /**
+   * Reads the folder {@code folder} supplies; {@code named} is how the test class named it, for
+   * messages ({@code @PactwirePacts("../contracts")}), or null when it did not.
+   */
+  PactsFolderLoader(Supplier<Path> folder, String named) {
     this.folder = folder;
+    this.named = named;
+  }
+
+  /**
+   * The folder {@code value} names, against the working directory.
+   *
+   * @throws IllegalStateException when it names a URL or an unset variable
+   */
+  static Path folder(String value) {
+    String resolved;
+    try {
+      resolved = ValueTemplate.resolve(value, "@PactwirePacts(\"" + value + "\")").value();
+    } catch (IllegalArgumentException e) {
+      throw new IllegalStateException(e.getMessage(), e);
+    }
+    if (resolved.matches("^[A-Za-z][A-Za-z0-9+.-]*://.*")) {
+      throw new IllegalStateException(
+          "@PactwirePacts(\""
+              + value
+              + "\") names a URL; pacts are read from a folder only (a contract store is not"
+              + " supported yet): name the folder the pacts are in");
+    }
+    return Path.of(resolved).toAbsolutePath();
   }
 
   @Override
@@ -57,6 +91,19 @@ public final class PactsFolderLoader implements PactLoader {
           "No pacts for provider '" + providerName + "': " + e.getMessage(), e);
     }
     source = new DirectorySource(dir.toFile(), new LinkedHashMap<>());
+    if (!Files.isDirectory(dir) && named != null) {
+      throw new NoPactsFoundException(
+          "No pacts for provider '"
+              + providerName
+              + "': the folder "
+              + dir
+              + ", named by "
+              + named
+              + (Files.exists(dir) ? ", is a file, not a folder" : ", does not exist")
+              + " (a relative folder is resolved against the working directory, "
+              + Path.of("").toAbsolutePath()
+              + ").");
+    }
     if (!Files.isDirectory(dir)) {
       throw new NoPactsFoundException(
           "No pacts for provider '"
@@ -95,6 +142,7 @@ public final class PactsFolderLoader implements PactLoader {
               + providerName
               + "' in "
               + dir
+              + (named == null ? "" : " (named by " + named + ")")
               + ": "
               + (files.isEmpty()
                   ? "the folder holds no *.json file"

@@ -2,6 +2,7 @@ package io.pactwire.provider.internal;
 
 import au.com.dius.pact.provider.junit5.HttpTestTarget;
 import au.com.dius.pact.provider.junit5.PactVerificationContext;
+import io.pactwire.core.internal.AtomicFiles;
 import io.pactwire.core.internal.report.ConsoleSummary;
 import io.pactwire.core.internal.report.Difference;
 import io.pactwire.core.internal.report.FailureText;
@@ -64,7 +65,7 @@ public final class VerificationRecorder
     InteractionResult result = record(context, verification, throwable);
     List<Difference> differences = result.differences();
     if (differences.isEmpty()) {
-      throw throwable;
+      throw Secrets.scrub(context, throwable);
     }
     // pact-jvm's own error is not attached as the cause: its text diff of the whole body, in the
     // two sides' key orders, would contradict the differences above it.
@@ -104,8 +105,17 @@ public final class VerificationRecorder
         ReportSettings.from(key -> context.getConfigurationParameter(key).orElse(null));
     List<VerificationRun> runs =
         new ResultsWriter(settings).write(recorded, Instant.now().truncatedTo(ChronoUnit.SECONDS));
-    // One line per interaction in the build's output: what was verified, and what failed.
-    runs.forEach(run -> System.out.print(ConsoleSummary.render(run)));
+    // One line per interaction in the build's output: what was verified, and what failed. Under
+    // Surefire the test output goes to a file, so the same lines are kept for the build to print.
+    StringBuilder summary = new StringBuilder();
+    runs.forEach(run -> summary.append(ConsoleSummary.render(run)));
+    System.out.print(summary);
+    AtomicFiles.writeString(
+        settings
+            .reportsDir()
+            .resolve("console")
+            .resolve(context.getRequiredTestClass().getName() + ".txt"),
+        summary.toString());
   }
 
   private static InteractionResult record(
@@ -115,7 +125,7 @@ public final class VerificationRecorder
         failure == null ? List.of() : Outcomes.differences(verification.getTestExecutionResult());
     RecordingHttpTarget target =
         verification.getTarget() instanceof RecordingHttpTarget recording ? recording : null;
-    InteractionResult result =
+    InteractionResult recorded =
         new InteractionResult(
             ref.interaction(),
             ref.states(),
@@ -126,6 +136,8 @@ public final class VerificationRecorder
                 verification.getInteraction(),
                 target == null ? null : target.response(),
                 LastProduced.take()));
+    // A provider may echo a credential back; whatever is written or thrown shows the placeholder.
+    InteractionResult result = Secrets.scrub(context, recorded);
     context
         .getStore(NAMESPACE)
         .put(
