@@ -1,6 +1,5 @@
 package io.pactwire.verifier.internal;
 
-import au.com.dius.pact.core.matchers.Mismatch;
 import au.com.dius.pact.core.matchers.generators.ArrayContainsJsonGenerator;
 import au.com.dius.pact.core.matchers.generators.DefaultResponseGenerator;
 import au.com.dius.pact.core.model.IRequest;
@@ -8,6 +7,7 @@ import au.com.dius.pact.core.model.IResponse;
 import au.com.dius.pact.core.model.Interaction;
 import au.com.dius.pact.core.model.ProviderState;
 import au.com.dius.pact.core.model.RequestResponseInteraction;
+import au.com.dius.pact.core.model.Response;
 import au.com.dius.pact.core.model.SynchronousRequestResponse;
 import au.com.dius.pact.core.model.V4Interaction;
 import au.com.dius.pact.core.model.generators.GeneratorTestMode;
@@ -117,7 +117,7 @@ public final class VerifierEngine {
         futures.add(
             pool.submit(
                 () -> {
-                  results[task.index()] = verify(task);
+                  results[task.index()] = judge(send(task));
                   progress.accept(done.incrementAndGet());
                   return null;
                 }));
@@ -125,9 +125,21 @@ public final class VerifierEngine {
       for (Future<?> future : futures) {
         future.get();
       }
+      // One at a time with the provider; each response is judged on the pool while the next
+      // interaction's states are set up, since judging never talks to the provider.
+      futures.clear();
       for (Task task : stateful) {
-        results[task.index()] = verify(task);
-        progress.accept(done.incrementAndGet());
+        Sent sent = send(task);
+        futures.add(
+            pool.submit(
+                () -> {
+                  results[task.index()] = judge(sent);
+                  progress.accept(done.incrementAndGet());
+                  return null;
+                }));
+      }
+      for (Future<?> future : futures) {
+        future.get();
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -162,60 +174,74 @@ public final class VerifierEngine {
     }
   }
 
-  private VerifiedInteraction verify(Task task) throws InterruptedException {
+  /** What the provider answered for one interaction, before it is judged. */
+  private record Sent(
+      Task task,
+      List<String> states,
+      List<Difference> failures,
+      IRequest request,
+      IResponse expected,
+      Response actual) {}
+
+  /** Sets up the states, sends the request, tears the states down. */
+  private Sent send(Task task) throws InterruptedException {
     Interaction interaction = task.interaction();
     List<String> states =
         interaction.getProviderStates().stream().map(VerifierEngine::describe).toList();
-    List<Difference> differences = new ArrayList<>();
+    List<Difference> failures = new ArrayList<>();
     Map<String, Object> providerState = new HashMap<>();
     IRequest request = task.http().getRequest();
     IResponse expected = task.http().getResponse();
-    IResponse actual = null;
-
-    boolean statesReady = true;
+    Response actual = null;
     for (ProviderState state : interaction.getProviderStates()) {
       providerState.putAll(state.getParams());
       String failure = stateChange(state, "setup", interaction, providerState);
       if (failure != null) {
-        differences.add(Differences.stateChangeFailed(failure));
-        statesReady = false;
-        break;
+        failures.add(Differences.stateChangeFailed(failure));
+        return new Sent(task, states, failures, request, expected, null);
       }
     }
-    if (statesReady) {
+    try {
+      Map<String, Object> context = new HashMap<>();
+      context.put("providerState", providerState);
+      context.put("interaction", interaction);
+      context.put("pending", false);
+      context.put("ArrayContainsJsonGenerator", ArrayContainsJsonGenerator.INSTANCE);
+      expected =
+          DefaultResponseGenerator.INSTANCE.generateResponse(
+              task.http().getResponse(), context, GeneratorTestMode.Provider, List.of(), Map.of());
+      request = task.http().getRequest().generatedRequest(context, GeneratorTestMode.Provider);
+      ProviderHttp.Answer answer = http.send(request);
+      if (answer.response() == null) {
+        failures.add(Differences.requestFailed(answer.failure()));
+      } else {
+        actual = answer.response();
+      }
+    } catch (RuntimeException e) {
+      failures.add(Differences.requestFailed(String.valueOf(e)));
+    } finally {
+      for (ProviderState state : interaction.getProviderStates()) {
+        stateChange(state, "teardown", interaction, new HashMap<>());
+      }
+    }
+    return new Sent(task, states, failures, request, expected, actual);
+  }
+
+  /** Judges the response with pact-jvm's matching and records the result. */
+  private static VerifiedInteraction judge(Sent sent) {
+    List<Difference> differences = new ArrayList<>(sent.failures());
+    if (sent.actual() != null) {
       try {
-        Map<String, Object> context = new HashMap<>();
-        context.put("providerState", providerState);
-        context.put("interaction", interaction);
-        context.put("pending", false);
-        context.put("ArrayContainsJsonGenerator", ArrayContainsJsonGenerator.INSTANCE);
-        expected =
-            DefaultResponseGenerator.INSTANCE.generateResponse(
-                task.http().getResponse(),
-                context,
-                GeneratorTestMode.Provider,
-                List.of(),
-                Map.of());
-        request = task.http().getRequest().generatedRequest(context, GeneratorTestMode.Provider);
-        ProviderHttp.Answer answer = http.send(request);
-        if (answer.response() == null) {
-          differences.add(Differences.requestFailed(answer.failure()));
-        } else {
-          actual = answer.response();
-          List<Mismatch> mismatches = ResponseCheck.mismatches(expected, answer.response());
-          differences.addAll(Differences.of(mismatches));
-        }
+        differences.addAll(
+            Differences.of(ResponseCheck.mismatches(sent.expected(), sent.actual())));
       } catch (Exception e) {
         // pact-jvm's matchers throw on bodies they cannot parse (also checked exceptions, such as
         // SAXParseException, which Kotlin does not declare); its runner fails the interaction
         differences.add(Differences.requestFailed(String.valueOf(e)));
-      } finally {
-        for (ProviderState state : interaction.getProviderStates()) {
-          stateChange(state, "teardown", interaction, new HashMap<>());
-        }
       }
     }
-
+    Task task = sent.task();
+    Interaction interaction = task.interaction();
     boolean success = differences.isEmpty();
     String provider = task.pact().pact().getProvider().getName();
     String consumer = task.pact().pact().getConsumer().getName();
@@ -226,15 +252,19 @@ public final class VerifierEngine {
                 interaction.getDescription(),
                 differences,
                 FailureText.where(
-                    task.pact().file(), consumer, provider, interaction.getDescription(), states));
+                    task.pact().file(),
+                    consumer,
+                    provider,
+                    interaction.getDescription(),
+                    sent.states()));
     InteractionResult result =
         new InteractionResult(
             interaction.getDescription(),
-            states,
+            sent.states(),
             success,
             message,
             differences,
-            ExchangeText.of(request, expected, actual));
+            ExchangeText.of(sent.request(), sent.expected(), sent.actual()));
     return new VerifiedInteraction(
         provider, consumer, task.pact().file(), task.pact().sha256(), result);
   }
