@@ -189,6 +189,52 @@ class ExecutableJarIT {
   }
 
   @Test
+  void theLauncherVerifiesARunningProviderWithPactJvmsMatching(@TempDir Path pacts)
+      throws Exception {
+    Files.writeString(
+        pacts.resolve("checkout-service-inventory-service.json"), VerifyCommandTests.PACT);
+    com.sun.net.httpserver.HttpServer server =
+        com.sun.net.httpserver.HttpServer.create(
+            new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0), 0);
+    server.createContext(
+        "/",
+        exchange -> {
+          try (exchange) {
+            exchange.getRequestBody().readAllBytes();
+            byte[] body = "{\"sku\": \"SKU-1001\", \"stock\": \"twelve\"}".getBytes();
+            boolean product = exchange.getRequestURI().getPath().equals("/products/SKU-1001");
+            exchange.getResponseHeaders().add("Content-Type", "application/json");
+            exchange.sendResponseHeaders(product ? 200 : 404, product ? body.length : -1);
+            if (product) {
+              exchange.getResponseBody().write(body);
+            }
+          }
+        });
+    server.start();
+    try {
+      String url = "http://127.0.0.1:" + server.getAddress().getPort();
+      Run run =
+          launch(
+              "verify",
+              "--provider",
+              "inventory-service",
+              "--base-url",
+              url,
+              "--pacts",
+              pacts.toString(),
+              "--provider-version",
+              "1");
+
+      assertThat(run.exit()).as(run.err()).isEqualTo(1);
+      assertThat(run.out())
+          .contains("1) body $.stock: Expected 'twelve' (String) to be an integer")
+          .contains("pact verification of inventory-service: 1 passed, 1 failed");
+    } finally {
+      server.stop(0);
+    }
+  }
+
+  @Test
   void checksAPactAndExitsOneOnFindings() throws Exception {
     assertThat(JAR).as("the shaded jar built by this module's package phase").exists();
     Process p =

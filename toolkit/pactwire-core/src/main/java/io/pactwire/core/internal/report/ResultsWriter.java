@@ -75,6 +75,15 @@ public final class ResultsWriter {
     return runs;
   }
 
+  /**
+   * One provider's run as reports render it, without writing anything: for a verifier that prints a
+   * report instead of, or before, writing the files.
+   */
+  public VerificationRun summarise(
+      String provider, List<VerifiedInteraction> recorded, Instant now) {
+    return results(provider, recorded, now);
+  }
+
   /** Groups one run's interactions by pact; reports list consumers and interactions sorted. */
   private VerificationRun results(
       String provider, List<VerifiedInteraction> recorded, Instant now) {

@@ -1,0 +1,119 @@
+#!/usr/bin/env bash
+# Measures `pactwire verify` against a raw keep-alive replay of the same requests, the Rust pact
+# verifier (npm @pact-foundation/pact-cli, when it installs) and pact-jvm 4.7.5's JUnit 5 runner,
+# all on one generated pact and one provider process.
+#
+#   bench/verify/run.sh [INTERACTIONS] [RUNS]     (defaults: 1000 interactions, best of 3 runs;
+#                                                  the Rust verifier and pact-jvm's runner run once)
+#
+# Needs the CLI's jar and launcher: ./mvnw -B -ntp -pl toolkit/pactwire-cli -am package -DskipTests
+# PACT_CLI=DIR names a folder holding pact-verifier (else npm installs it into a temporary folder,
+# and the Rust verifier is skipped when that fails); SKIP_PACT_JVM=1 skips pact-jvm's runner.
+set -euo pipefail
+root="$(cd "$(dirname "$0")/../.." && pwd)"
+n="${1:-1000}"
+runs="${2:-3}"
+pactwire="$root/toolkit/pactwire-cli/target/pactwire"
+[ -x "$pactwire" ] || { echo "no $pactwire: build it first (see the header of this script)" >&2; exit 2; }
+export PACT_DO_NOT_TRACK=true pact_do_not_track=true
+work="$(mktemp -d)"
+provider_pid=""
+cleanup() {
+  if [ -n "$provider_pid" ]; then kill "$provider_pid" 2>/dev/null || true; fi
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+mkdir -p "$work/pacts" "$work/classes"
+pact="$work/pacts/bench-consumer-bench-provider.json"
+python3 "$root/bench/verify/generate-pact.py" "$n" "$pact" "$work/requests.tsv"
+port="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')"
+base="http://127.0.0.1:$port"
+javac -d "$work/classes" "$root/bench/verify/BenchProvider.java" "$root/bench/verify/RawReplay.java"
+java -Dsun.net.httpserver.nodelay=true -cp "$work/classes" BenchProvider "$port" > "$work/provider.log" 2>&1 &
+provider_pid=$!
+for _ in $(seq 1 100); do
+  if python3 -c "import socket; socket.create_connection(('127.0.0.1', $port), 0.2)" 2>/dev/null; then break; fi
+  sleep 0.1
+done
+
+now() { date +%s.%N; }
+rate() { python3 -c "print(f'{$1 / $2:.0f}')"; }
+best=""
+# best_of CMD...: runs the command $runs times, sets $best to the shortest wall time in seconds
+# and keeps that run's stdout and stderr in best-out.txt and best-err.txt
+best_of() {
+  best=""
+  for _ in $(seq 1 "$runs"); do
+    local t0 t1 s
+    t0="$(now)"
+    "$@" > "$work/out.txt" 2> "$work/err.txt" || { echo "failed: $*" >&2; tail -5 "$work/out.txt" "$work/err.txt" >&2; return 1; }
+    t1="$(now)"
+    s="$(python3 -c "print(f'{$t1 - $t0:.3f}')")"
+    if [ -z "$best" ] || python3 -c "import sys; sys.exit(0 if $s < $best else 1)"; then
+      best="$s"
+      cp "$work/out.txt" "$work/best-out.txt"
+      cp "$work/err.txt" "$work/best-err.txt"
+    fi
+  done
+}
+
+echo "benchmark: $n interactions ($((n / 4)) with provider states), $(nproc) cores, best of $runs runs"
+echo
+
+# the launcher, as users run it; its first run writes the class-data archive, so it is not timed
+export PACTWIRE_CACHE="$work/cache"
+verify=("$pactwire" verify --provider bench-provider --base-url "$base" --pacts "$work/pacts"
+  --state-change-url "$base/_pact/state" --provider-version bench --branch bench --timing)
+"${verify[@]}" > /dev/null 2>&1 || { echo "pactwire verify failed on the benchmark's pact" >&2; exit 1; }
+best_of "${verify[@]}"
+pw_wall="$best"
+pw_inner="$(grep -o '[0-9.]* s (' "$work/best-err.txt" | grep -o '^[0-9.]*')"
+echo "pactwire verify:      wall $pw_wall s ($(rate "$n" "$pw_wall")/s with JVM start-up and pact reading);" \
+  "verification $pw_inner s ($(rate "$n" "$pw_inner")/s)"
+
+best_of java -cp "$work/classes" RawReplay "$work/requests.tsv" "$base" "$(nproc)"
+raw_wall="$best"
+raw_inner="$(grep -o '[0-9.]* s (' "$work/best-out.txt" | grep -o '^[0-9.]*')"
+echo "raw keep-alive replay: wall $raw_wall s ($(rate "$n" "$raw_wall")/s); requests $raw_inner s ($(rate "$n" "$raw_inner")/s)"
+
+rust=""
+pact_cli="${PACT_CLI:-}"
+if [ -z "$pact_cli" ]; then
+  if (cd "$work" && npm i --silent --no-audit --no-fund @pact-foundation/pact-cli > "$work/npm.log" 2>&1); then
+    pact_cli="$work/node_modules/.bin"
+  fi
+fi
+if [ -n "$pact_cli" ] && [ -x "$pact_cli/pact-verifier" ]; then
+  runs=1 best_of "$pact_cli/pact-verifier" -f "$pact" --hostname 127.0.0.1 --port "$port" -n bench-provider \
+    --state-change-url "$base/_pact/state" --state-change-teardown --no-colour
+  rust="$best"
+  echo "Rust pact verifier:   wall $rust s ($(rate "$n" "$rust")/s)"
+else
+  echo "Rust pact verifier:   skipped (npm could not install @pact-foundation/pact-cli)"
+fi
+
+jvm=""
+if [ "${SKIP_PACT_JVM:-}" != 1 ]; then
+  bench_pacts="$root/toolkit/pactwire-verifier/target/bench-pacts"
+  rm -rf "$bench_pacts" && mkdir -p "$bench_pacts" && cp "$pact" "$bench_pacts/"
+  (cd "$root" && ./mvnw -B -ntp -q -pl toolkit/pactwire-verifier -am test -Djacoco.skip=true \
+    -Dtest=PactJvmRunnerBenchmark -Dsurefire.failIfNoSpecifiedTests=false -Dbench.port="$port" \
+    > "$work/mvn.log" 2>&1) || { echo "pact-jvm's runner failed:" >&2; tail -20 "$work/mvn.log" >&2; }
+  line="$(grep -h 'pact-jvm junit5:' "$root/toolkit/pactwire-verifier/target/surefire-reports/"*PactJvmRunnerBenchmark-output.txt 2>/dev/null || true)"
+  jvm="$(echo "$line" | grep -o 'in [0-9.]* s' | grep -o '[0-9.]*' || true)"
+  rm -rf "$bench_pacts"
+  if [ -n "$jvm" ]; then
+    echo "pact-jvm JUnit 5:     in its test JVM $jvm s ($(rate "$n" "$jvm")/s; Maven's start-up not counted)"
+  else
+    echo "pact-jvm JUnit 5:     no result (see above)"
+  fi
+fi
+
+echo
+echo "ratios (interactions/s; pactwire verify by wall time, with its JVM start-up):"
+[ -n "$jvm" ] && echo "  pactwire verify / pact-jvm JUnit 5:  $(python3 -c "print(f'{$jvm / $pw_wall:.1f}x')")"
+echo "  raw replay / pactwire verify:         $(python3 -c "print(f'{$pw_wall / $raw_wall:.2f}x')") by wall time," \
+  "$(python3 -c "print(f'{$pw_inner / $raw_inner:.2f}x')") by verification time"
+[ -n "$rust" ] && echo "  pactwire verify / Rust verifier:      $(python3 -c "print(f'{$rust / $pw_wall:.2f}x')")"
+exit 0

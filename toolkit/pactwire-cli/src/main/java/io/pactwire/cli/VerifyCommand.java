@@ -1,0 +1,283 @@
+package io.pactwire.cli;
+
+import io.pactwire.core.PactsDirectory;
+import io.pactwire.core.internal.JsonText;
+import io.pactwire.core.internal.report.ConsoleSummary;
+import io.pactwire.core.internal.report.HtmlReport;
+import io.pactwire.core.internal.report.JunitXmlReport;
+import io.pactwire.core.internal.report.MarkdownReport;
+import io.pactwire.core.internal.report.ProviderVersion;
+import io.pactwire.core.internal.report.ReportSettings;
+import io.pactwire.core.internal.report.ResultsWriter;
+import io.pactwire.core.internal.report.VerificationRun;
+import io.pactwire.core.internal.report.VerifiedInteraction;
+import io.pactwire.verifier.VerifierInputException;
+import io.pactwire.verifier.internal.VerifierEngine;
+import io.pactwire.verifier.internal.VerifyConfig;
+import java.io.PrintWriter;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.function.IntConsumer;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code pactwire verify}: verifies a running provider over HTTP against its pacts.
+ *
+ * @since 0.1.0
+ */
+@Command(
+    name = "verify",
+    mixinStandardHelpOptions = true,
+    sortOptions = false,
+    description = {
+      "Verifies a running provider over HTTP against every pact that names it, with pact-jvm's"
+          + " matching (the verdicts of its JUnit 5 runner).",
+      "Exit status: 0 all verified, 1 any interaction failed, 2 unreadable input or unreachable"
+          + " provider."
+    })
+final class VerifyCommand implements Callable<Integer> {
+
+  /** How results are printed. */
+  enum Format {
+    text,
+    json,
+    junit,
+    markdown,
+    html
+  }
+
+  @Spec CommandSpec spec;
+
+  @Option(
+      names = "--provider",
+      required = true,
+      paramLabel = "NAME",
+      description = "The provider's name, as the pacts spell it.")
+  String provider;
+
+  @Option(
+      names = "--base-url",
+      required = true,
+      paramLabel = "URL",
+      description = "Where the provider answers, e.g. http://localhost:8080.")
+  String baseUrl;
+
+  @Option(
+      names = "--pacts",
+      paramLabel = "DIR",
+      description = "The folder of pacts; default the project's pacts/ folder.")
+  Path pactsDir;
+
+  @Option(
+      names = "--pact",
+      arity = "1..*",
+      paramLabel = "FILE",
+      description = "Pact files to verify instead of a folder's.")
+  List<Path> pactFiles = List.of();
+
+  @Option(
+      names = "--state-change-url",
+      paramLabel = "URL",
+      description =
+          "Where provider states are set up and torn down: POST {\"state\", \"params\","
+              + " \"action\": \"setup\" | \"teardown\"}.")
+  String stateChangeUrl;
+
+  @Option(
+      names = "--consumer",
+      arity = "1..*",
+      paramLabel = "NAME",
+      description = "Verify only these consumers' pacts.")
+  List<String> consumers = List.of();
+
+  @Option(
+      names = "--provider-version",
+      paramLabel = "V",
+      description = "The provider's version in results; default from CI variables or git.")
+  String providerVersion;
+
+  @Option(
+      names = "--branch",
+      paramLabel = "B",
+      description = "The provider's branch in results; default from CI variables or git.")
+  String branch;
+
+  @Option(
+      names = "--format",
+      defaultValue = "text",
+      paramLabel = "FORMAT",
+      description =
+          "What is printed: text, json, junit, markdown or html. Default: ${DEFAULT-VALUE}.")
+  Format format;
+
+  @Option(
+      names = "--out",
+      paramLabel = "DIR",
+      description = "Also write results and every report (JUnit XML, Markdown, HTML) here.")
+  Path out;
+
+  @Option(
+      names = "--parallel",
+      paramLabel = "N",
+      description =
+          "Interactions without provider states verified at once. Default: the cores"
+              + " (${DEFAULT-VALUE}).")
+  int parallel = Runtime.getRuntime().availableProcessors();
+
+  @Option(
+      names = "--timeout",
+      paramLabel = "S",
+      description = "Seconds each request may take. Default: ${DEFAULT-VALUE}.")
+  double timeout = 10;
+
+  @Option(
+      names = "--timing",
+      hidden = true,
+      description = "Print the verification's duration and rate on standard error.")
+  boolean timing;
+
+  @Override
+  public Integer call() {
+    PrintWriter stdout = spec.commandLine().getOut();
+    PrintWriter stderr = spec.commandLine().getErr();
+    VerifyConfig config;
+    try {
+      config =
+          new VerifyConfig(
+              provider,
+              url("--base-url", baseUrl),
+              pactsDir == null ? PactsDirectory.locate() : pactsDir,
+              pactFiles,
+              stateChangeUrl == null ? null : url("--state-change-url", stateChangeUrl),
+              consumers,
+              parallel,
+              Duration.ofMillis(Math.round(timeout * 1000)));
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(spec.commandLine(), e.getMessage());
+    }
+    if (timeout <= 0) {
+      throw new ParameterException(spec.commandLine(), "--timeout must be more than 0 seconds");
+    }
+    VerifierEngine.Run run;
+    Progress progress = System.console() != null ? new Progress(stderr) : null;
+    try {
+      run = VerifierEngine.run(config, progress);
+    } catch (VerifierInputException e) {
+      stderr.println("pactwire verify: " + e.getMessage());
+      stderr.flush();
+      return PactwireCommand.UNREADABLE;
+    } finally {
+      if (progress != null) {
+        progress.clear();
+      }
+    }
+    if (run.skippedMessages() > 0) {
+      stderr.println(
+          "pactwire verify: "
+              + run.skippedMessages()
+              + " message interaction(s) not verified: this version verifies HTTP interactions");
+    }
+    VerificationRun results = report(run.interactions());
+    stdout.print(render(results));
+    stdout.flush();
+    if (timing) {
+      double seconds = run.elapsed().toNanos() / 1e9;
+      stderr.printf(
+          Locale.ROOT,
+          "pactwire verify: %d interactions in %.3f s (%.0f/s)%n",
+          run.interactions().size(),
+          seconds,
+          run.interactions().size() / seconds);
+    }
+    stderr.flush();
+    return results.success() ? 0 : 1;
+  }
+
+  private VerificationRun report(List<VerifiedInteraction> interactions) {
+    java.util.Map<String, String> env = System.getenv();
+    ReportSettings settings =
+        new ReportSettings(
+            out == null ? Path.of("target", "pactwire") : out,
+            false,
+            PactsDirectory::locate,
+            null,
+            providerVersion != null ? providerVersion : ProviderVersion.version(k -> null, env),
+            branch != null ? branch : ProviderVersion.branch(k -> null, env));
+    ResultsWriter writer = new ResultsWriter(settings);
+    Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+    if (out != null) {
+      return writer.write(interactions, now).get(0);
+    }
+    return writer.summarise(provider, interactions, now);
+  }
+
+  private String render(VerificationRun results) {
+    return switch (format) {
+      case json -> JsonText.render(results);
+      case junit -> JunitXmlReport.render(results);
+      case markdown -> MarkdownReport.render(results);
+      case html -> HtmlReport.render(results);
+      case text -> text(results);
+    };
+  }
+
+  /** Each failure in full, then one line per interaction. */
+  static String text(VerificationRun results) {
+    StringBuilder text = new StringBuilder();
+    results.pacts().stream()
+        .flatMap(p -> p.interactions().stream())
+        .filter(i -> !i.success())
+        .forEach(i -> text.append(i.message()).append("\n\n"));
+    return text.append(ConsoleSummary.render(results)).toString();
+  }
+
+  private URI url(String option, String value) {
+    try {
+      URI uri = new URI(value);
+      if (!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme())
+          || uri.getHost() == null) {
+        throw new IllegalArgumentException(
+            option + " must be an http or https URL with a host, not '" + value + "'");
+      }
+      return uri;
+    } catch (java.net.URISyntaxException e) {
+      throw new IllegalArgumentException(
+          option + " '" + value + "' is not a URL: " + e.getReason());
+    }
+  }
+
+  /** One line on standard error, rewritten as interactions finish, for a person watching. */
+  private static final class Progress implements IntConsumer {
+    private final PrintWriter err;
+    private long last;
+
+    Progress(PrintWriter err) {
+      this.err = err;
+    }
+
+    @Override
+    public synchronized void accept(int done) {
+      long now = System.nanoTime();
+      if (now - last > 100_000_000L) {
+        last = now;
+        err.print("\rverified " + done + " interactions");
+        err.flush();
+      }
+    }
+
+    synchronized void clear() {
+      err.print("\r\033[K");
+      err.flush();
+    }
+  }
+}

@@ -1,0 +1,303 @@
+package io.pactwire.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import io.pactwire.cli.PactwireCommandTests.Run;
+import io.pactwire.testsupport.Golden;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code pactwire verify} against a real HTTP provider, run in-process as {@code Main} runs it. */
+class VerifyCommandTests {
+
+  static final String PACT =
+      """
+      {
+        "consumer": {"name": "checkout-service"},
+        "provider": {"name": "inventory-service"},
+        "interactions": [
+          {
+            "description": "a request for a product",
+            "providerStates": [{"name": "a product exists", "params": {"sku": "SKU-1001"}}],
+            "request": {"method": "GET", "path": "/products/SKU-1001"},
+            "response": {
+              "status": 200,
+              "headers": {"Content-Type": "application/json"},
+              "body": {"sku": "SKU-1001", "stock": 12},
+              "matchingRules": {"body": {"$.stock": {"matchers": [{"match": "integer"}]}}}
+            }
+          },
+          {
+            "description": "a request for a missing product",
+            "request": {"method": "GET", "path": "/products/NOPE"},
+            "response": {"status": 404}
+          }
+        ],
+        "metadata": {"pactSpecification": {"version": "3.0.0"}}
+      }
+      """;
+
+  @TempDir Path dir;
+
+  HttpServer server;
+  volatile String product = "{\"sku\": \"SKU-1001\", \"stock\": 7}";
+  final List<String> stateChanges = new CopyOnWriteArrayList<>();
+  Path pacts;
+
+  @BeforeEach
+  void start() throws IOException {
+    pacts = Files.createDirectories(dir.resolve("pacts"));
+    Files.writeString(pacts.resolve("checkout-service-inventory-service.json"), PACT);
+    server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    server.createContext(
+        "/",
+        exchange -> {
+          try (exchange) {
+            String body =
+                new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            switch (exchange.getRequestURI().getPath()) {
+              case "/_pact/state" -> {
+                stateChanges.add(body);
+                send(exchange, 200, "");
+              }
+              case "/products/SKU-1001" -> send(exchange, 200, product);
+              default -> send(exchange, 404, "");
+            }
+          }
+        });
+    server.start();
+  }
+
+  @AfterEach
+  void stop() {
+    server.stop(0);
+  }
+
+  private static void send(HttpExchange exchange, int status, String body) throws IOException {
+    byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+    if (bytes.length > 0) {
+      exchange.getResponseHeaders().add("Content-Type", "application/json");
+    }
+    exchange.sendResponseHeaders(status, bytes.length == 0 ? -1 : bytes.length);
+    try (OutputStream out = exchange.getResponseBody()) {
+      out.write(bytes);
+    }
+  }
+
+  private String url() {
+    return "http://127.0.0.1:" + server.getAddress().getPort();
+  }
+
+  private Run verify(String... more) {
+    List<String> args =
+        new java.util.ArrayList<>(
+            List.of(
+                "verify",
+                "--provider",
+                "inventory-service",
+                "--base-url",
+                url(),
+                "--pacts",
+                pacts.toString(),
+                "--state-change-url",
+                url() + "/_pact/state",
+                "--provider-version",
+                "1.2.3",
+                "--branch",
+                "main"));
+    args.addAll(List.of(more));
+    return PactwireCommandTests.run(args.toArray(String[]::new));
+  }
+
+  /** The run's variable parts, so that output can be compared with a golden file. */
+  private String stable(String text) {
+    return text.replace(pacts.toAbsolutePath().toString(), "{pacts}")
+        .replace(url(), "{provider}")
+        .replaceAll("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ", "{time}");
+  }
+
+  @Nested
+  class Verdicts {
+
+    @Test
+    void aProviderThatKeepsItsContractsExitsZero() {
+      Run r = verify();
+
+      assertThat(r.err()).isEmpty();
+      assertThat(r.exit()).isZero();
+      assertThat(r.out())
+          .isEqualTo(
+              """
+              pact verification of inventory-service: 2 passed, 0 failed
+                verified: checkout-service → inventory-service: a request for a missing product [(none)]
+                verified: checkout-service → inventory-service: a request for a product ['a product exists' {sku=SKU-1001}]
+              """);
+      assertThat(stateChanges)
+          .containsExactly(
+              "{\"state\":\"a product exists\",\"params\":{\"sku\":\"SKU-1001\"},\"action\":\"setup\"}",
+              "{\"state\":\"a product exists\",\"params\":{\"sku\":\"SKU-1001\"},"
+                  + "\"action\":\"teardown\"}");
+    }
+
+    @Test
+    void aRenamedFieldExitsOneWithTheFailureInFull() {
+      product = "{\"sku\": \"SKU-1001\", \"quantityOnHand\": 7}";
+
+      Run r = verify();
+
+      assertThat(r.exit()).isEqualTo(1);
+      Golden.assertMatches("verify-renamed-field.txt", stable(r.out()));
+    }
+
+    @Test
+    void theConsumerFilterLeavesOtherConsumersOut() {
+      Run r = verify("--consumer", "catalog-indexer");
+
+      assertThat(r.exit()).isEqualTo(2);
+      assertThat(r.err())
+          .isEqualTo(
+              "pactwire verify: no pact with provider 'inventory-service' and consumer"
+                  + " catalog-indexer in "
+                  + pacts
+                  + "\n");
+    }
+  }
+
+  @Nested
+  class Reports {
+
+    @Test
+    void outWritesResultsAndEveryReport() throws IOException {
+      product = "{\"sku\": \"SKU-1001\", \"quantityOnHand\": 7}";
+      Path out = dir.resolve("reports");
+
+      Run r = verify("--out", out.toString());
+
+      assertThat(r.exit()).isEqualTo(1);
+      Golden.assertMatches(
+          "verify-inventory-service.xml",
+          stable(Files.readString(out.resolve("inventory-service.xml"))));
+      Golden.assertMatches(
+          "verify-inventory-service.md",
+          stable(Files.readString(out.resolve("inventory-service.md"))));
+      assertThat(Files.readString(out.resolve("inventory-service.html")))
+          .contains("inventory-service")
+          .contains("a request for a product")
+          .contains("$.stock")
+          .contains("quantityOnHand");
+      JsonNode results =
+          new ObjectMapper().readTree(out.resolve("results/inventory-service.json").toFile());
+      assertThat(results.path("providerVersion").asText()).isEqualTo("1.2.3");
+      assertThat(results.path("success").asBoolean()).isFalse();
+    }
+
+    @Test
+    void formatJsonPrintsTheRun() throws IOException {
+      Run r = verify("--format", "json");
+
+      JsonNode run = new ObjectMapper().readTree(r.out());
+      assertThat(r.exit()).isZero();
+      assertThat(run.path("provider").asText()).isEqualTo("inventory-service");
+      assertThat(run.path("pacts").get(0).path("interactions")).hasSize(2);
+    }
+
+    @Test
+    void formatJunitAndMarkdownPrintThoseReports() {
+      assertThat(verify("--format", "junit").out()).startsWith("<?xml").contains("<testsuite");
+      assertThat(verify("--format", "markdown").out())
+          .startsWith("## Pact verification of inventory-service — passed");
+      assertThat(verify("--format", "html").out()).contains("<html");
+    }
+  }
+
+  @Nested
+  class BadInput {
+
+    @Test
+    void aMalformedPactExitsTwoWithOneLineNamingTheFile() throws IOException {
+      Path bad = Files.writeString(dir.resolve("bad.json"), "{\"consumer\": \n  oops}");
+
+      Run r =
+          PactwireCommandTests.run(
+              "verify",
+              "--provider",
+              "inventory-service",
+              "--base-url",
+              url(),
+              "--pact",
+              bad.toString());
+
+      assertThat(r.exit()).isEqualTo(2);
+      assertThat(r.out()).isEmpty();
+      assertThat(r.err()).startsWith("pactwire verify: " + bad + ":2:").hasLineCount(1);
+    }
+
+    @Test
+    void aFileThatIsNotAPactExitsTwo() throws IOException {
+      Path notPact = Files.writeString(dir.resolve("hello.json"), "{\"hello\": \"world\"}");
+
+      Run r =
+          PactwireCommandTests.run(
+              "verify",
+              "--provider",
+              "inventory-service",
+              "--base-url",
+              url(),
+              "--pact",
+              notPact.toString());
+
+      assertThat(r.exit()).isEqualTo(2);
+      assertThat(r.err()).startsWith("pactwire verify: " + notPact).hasLineCount(1);
+    }
+
+    @Test
+    void anUnreachableProviderExitsTwoNamingTheUrl() throws IOException {
+      String closed;
+      try (ServerSocket socket = new ServerSocket(0)) {
+        closed = "http://127.0.0.1:" + socket.getLocalPort();
+      }
+
+      Run r =
+          PactwireCommandTests.run(
+              "verify",
+              "--provider",
+              "inventory-service",
+              "--base-url",
+              closed,
+              "--pacts",
+              pacts.toString());
+
+      assertThat(r.exit()).isEqualTo(2);
+      assertThat(r.err())
+          .startsWith("pactwire verify: cannot reach the provider at " + closed + ": ")
+          .hasLineCount(1);
+    }
+
+    @Test
+    void aBaseUrlThatIsNotHttpIsAUsageError() {
+      Run r =
+          PactwireCommandTests.run(
+              "verify", "--provider", "inventory-service", "--base-url", "localhost:8080");
+
+      assertThat(r.exit()).isEqualTo(2);
+      assertThat(r.err()).contains("--base-url must be an http or https URL with a host");
+    }
+  }
+}

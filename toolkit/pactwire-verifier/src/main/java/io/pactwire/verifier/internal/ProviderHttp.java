@@ -1,0 +1,218 @@
+package io.pactwire.verifier.internal;
+
+import au.com.dius.pact.core.model.ContentType;
+import au.com.dius.pact.core.model.IRequest;
+import au.com.dius.pact.core.model.OptionalBody;
+import au.com.dius.pact.core.model.Response;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.URLDecoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Sends interactions' requests to the provider over one keep-alive HTTP/1.1 client, and reads the
+ * responses into pact-jvm's model as pact-jvm's provider client does.
+ */
+final class ProviderHttp implements AutoCloseable {
+
+  /** Headers pact-jvm's provider client keeps whole; others it splits at commas. */
+  private static final Set<String> SINGLE_VALUE_HEADERS =
+      Set.of(
+          "set-cookie",
+          "www-authenticate",
+          "proxy-authenticate",
+          "date",
+          "expires",
+          "last-modified",
+          "if-modified-since",
+          "if-unmodified-since",
+          "retry-after");
+
+  /** Headers the JDK's client sets itself and refuses from callers. */
+  private static final Set<String> RESTRICTED =
+      Set.of("connection", "content-length", "expect", "host", "upgrade");
+
+  /** What a request got: the response in pact-jvm's model, or why there was none. */
+  record Answer(String request, Response response, String failure) {}
+
+  private final HttpClient client;
+  private final URI base;
+  private final Duration timeout;
+
+  ProviderHttp(URI base, Duration timeout) {
+    this.base = base;
+    this.timeout = timeout;
+    this.client =
+        HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .connectTimeout(timeout)
+            .build();
+  }
+
+  /** Whether a TCP connection to the URL's host and port opens; the reason when it does not. */
+  static String unreachable(URI url, Duration timeout) {
+    int port = url.getPort() >= 0 ? url.getPort() : "https".equals(url.getScheme()) ? 443 : 80;
+    try (Socket socket = new Socket()) {
+      socket.connect(new InetSocketAddress(url.getHost(), port), (int) timeout.toMillis());
+      return null;
+    } catch (IOException e) {
+      return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    }
+  }
+
+  /** Sends an interaction's (generated) request to the provider. */
+  Answer send(IRequest request) throws InterruptedException {
+    URI uri;
+    try {
+      uri = uri(request);
+    } catch (URISyntaxException e) {
+      return new Answer(request.getMethod() + " " + request.getPath(), null, e.getMessage());
+    }
+    String line = request.getMethod().toUpperCase(Locale.ROOT) + " " + uri;
+    HttpRequest.Builder builder = HttpRequest.newBuilder(uri).timeout(timeout);
+    request
+        .getHeaders()
+        .forEach(
+            (name, values) -> {
+              if (!RESTRICTED.contains(name.toLowerCase(Locale.ROOT))) {
+                builder.header(name, String.join(", ", values));
+              }
+            });
+    OptionalBody body = request.getBody();
+    if (body.isPresent() && request.asHttpPart().contentTypeHeader() == null) {
+      builder.header(
+          "Content-Type",
+          body.getContentType().equals(ContentType.getUNKNOWN())
+              ? "text/plain; charset=ISO-8859-1"
+              : body.getContentType().toString());
+    }
+    builder.method(
+        request.getMethod().toUpperCase(Locale.ROOT),
+        body.isPresent()
+            ? HttpRequest.BodyPublishers.ofByteArray(body.orEmpty())
+            : HttpRequest.BodyPublishers.noBody());
+    try {
+      HttpResponse<byte[]> response =
+          client.send(builder.build(), HttpResponse.BodyHandlers.ofByteArray());
+      return new Answer(line, toPact(response), null);
+    } catch (HttpTimeoutException e) {
+      return new Answer(line, null, "no response to " + line + " within " + seconds() + " s");
+    } catch (IOException e) {
+      return new Answer(line, null, line + " failed: " + e);
+    }
+  }
+
+  /** POSTs a JSON document (a state change), returning the status, content type and body. */
+  HttpResponse<String> post(URI url, String json) throws IOException, InterruptedException {
+    HttpRequest request =
+        HttpRequest.newBuilder(url)
+            .timeout(timeout)
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8))
+            .build();
+    return client.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+  }
+
+  String seconds() {
+    long millis = timeout.toMillis();
+    return millis % 1000 == 0 ? String.valueOf(millis / 1000) : String.valueOf(millis / 1000.0);
+  }
+
+  /**
+   * The base URL's path, then the interaction's path decoded (pact-jvm decodes it before its URL
+   * builder encodes it again), then the query in the pact's order.
+   */
+  URI uri(IRequest request) throws URISyntaxException {
+    String basePath = base.getPath() == null ? "" : base.getPath();
+    if (basePath.endsWith("/")) {
+      basePath = basePath.substring(0, basePath.length() - 1);
+    }
+    String path = basePath + URLDecoder.decode(request.getPath(), StandardCharsets.UTF_8);
+    String uri =
+        new URI(base.getScheme(), null, base.getHost(), base.getPort(), path, null, null)
+            .toASCIIString();
+    StringBuilder query = new StringBuilder();
+    request
+        .getQuery()
+        .forEach(
+            (name, values) -> {
+              for (String value : values) {
+                query.append(query.length() == 0 ? '?' : '&').append(encode(name));
+                if (value != null) {
+                  query.append('=').append(encode(value));
+                }
+              }
+            });
+    return URI.create(uri + query);
+  }
+
+  private static String encode(String text) {
+    StringBuilder out = new StringBuilder();
+    for (byte b : text.getBytes(StandardCharsets.UTF_8)) {
+      char c = (char) (b & 0xff);
+      if ((c >= 'a' && c <= 'z')
+          || (c >= 'A' && c <= 'Z')
+          || (c >= '0' && c <= '9')
+          || c == '-'
+          || c == '.'
+          || c == '_'
+          || c == '~') {
+        out.append(c);
+      } else {
+        out.append('%').append(String.format("%02X", b & 0xff));
+      }
+    }
+    return out.toString();
+  }
+
+  /** The response as pact-jvm's provider client reads it (ProviderClient.handleResponse). */
+  static Response toPact(HttpResponse<byte[]> response) {
+    Map<String, List<String>> headers = new LinkedHashMap<>();
+    String contentType = null;
+    for (Map.Entry<String, List<String>> header : response.headers().map().entrySet()) {
+      String name = header.getKey();
+      if (name.startsWith(":")) {
+        continue;
+      }
+      List<String> values = new ArrayList<>();
+      boolean single = SINGLE_VALUE_HEADERS.contains(name.toLowerCase(Locale.ROOT));
+      for (String value : header.getValue()) {
+        if (single) {
+          values.add(value.trim());
+        } else {
+          for (String part : value.split(",", -1)) {
+            values.add(part.trim());
+          }
+        }
+      }
+      headers.put(name, values);
+      if (contentType == null && name.equalsIgnoreCase("Content-Type")) {
+        contentType = header.getValue().get(0);
+      }
+    }
+    ContentType type =
+        contentType == null ? ContentType.getTEXT_PLAIN() : ContentType.fromString(contentType);
+    return new Response(response.statusCode(), headers, OptionalBody.body(response.body(), type));
+  }
+
+  @Override
+  public void close() {
+    // HttpClient is AutoCloseable from Java 21 on; on 17 its daemon threads end with the JVM and
+    // its idle connections close when the provider times them out.
+  }
+}

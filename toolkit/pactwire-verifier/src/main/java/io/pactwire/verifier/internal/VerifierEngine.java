@@ -1,0 +1,348 @@
+package io.pactwire.verifier.internal;
+
+import au.com.dius.pact.core.matchers.generators.ArrayContainsJsonGenerator;
+import au.com.dius.pact.core.matchers.generators.DefaultResponseGenerator;
+import au.com.dius.pact.core.model.IRequest;
+import au.com.dius.pact.core.model.IResponse;
+import au.com.dius.pact.core.model.Interaction;
+import au.com.dius.pact.core.model.ProviderState;
+import au.com.dius.pact.core.model.RequestResponseInteraction;
+import au.com.dius.pact.core.model.Response;
+import au.com.dius.pact.core.model.SynchronousRequestResponse;
+import au.com.dius.pact.core.model.V4Interaction;
+import au.com.dius.pact.core.model.generators.GeneratorTestMode;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.pactwire.core.internal.report.Difference;
+import io.pactwire.core.internal.report.FailureText;
+import io.pactwire.core.internal.report.InteractionResult;
+import io.pactwire.core.internal.report.VerifiedInteraction;
+import io.pactwire.verifier.VerifierInputException;
+import java.io.IOException;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntConsumer;
+import java.util.stream.Collectors;
+
+/**
+ * Verifies a provider over HTTP: reads its pacts once, sets up provider states through the
+ * state-change URL, sends each interaction's request and judges the response with pact-jvm's
+ * matching.
+ *
+ * <p>Interactions without provider states are verified in parallel; those with states one at a time
+ * afterwards, since their states share the provider's data.
+ */
+public final class VerifierEngine {
+
+  /** What a run verified, and what it could not. */
+  public record Run(List<VerifiedInteraction> interactions, int skippedMessages, Duration elapsed) {
+
+    public boolean success() {
+      return interactions.stream().allMatch(i -> i.result().success());
+    }
+  }
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final VerifyConfig config;
+  private final ProviderHttp http;
+
+  private VerifierEngine(VerifyConfig config) {
+    this.config = config;
+    this.http = new ProviderHttp(config.baseUrl(), config.timeout());
+  }
+
+  /**
+   * Runs the verification.
+   *
+   * @param progress told how many interactions are done after each one; may be null
+   * @throws VerifierInputException for an unreadable pact, no pact, or an unreachable provider
+   */
+  public static Run run(VerifyConfig config, IntConsumer progress) {
+    return new VerifierEngine(config).run(progress == null ? n -> {} : progress);
+  }
+
+  private record Task(
+      PactSet.Loaded pact, Interaction interaction, RequestResponseInteraction http, int index) {}
+
+  private Run run(IntConsumer progress) {
+    List<PactSet.Loaded> pacts = PactSet.load(config);
+    List<Task> stateless = new ArrayList<>();
+    List<Task> stateful = new ArrayList<>();
+    int skippedMessages = 0;
+    int index = 0;
+    for (PactSet.Loaded pact : pacts) {
+      for (Interaction interaction : pact.pact().getInteractions()) {
+        RequestResponseInteraction http = asHttp(interaction);
+        if (http == null) {
+          skippedMessages++;
+          continue;
+        }
+        Task task = new Task(pact, interaction, http, index++);
+        (interaction.getProviderStates().isEmpty() ? stateless : stateful).add(task);
+      }
+    }
+    requireReachable("provider", config.baseUrl().toString(), config.baseUrl());
+    if (!stateful.isEmpty() && config.stateChangeUrl() != null) {
+      requireReachable(
+          "state-change URL", config.stateChangeUrl().toString(), config.stateChangeUrl());
+    }
+
+    long start = System.nanoTime();
+    VerifiedInteraction[] results = new VerifiedInteraction[index];
+    AtomicInteger done = new AtomicInteger();
+    ExecutorService pool =
+        Executors.newFixedThreadPool(
+            config.parallel(),
+            r -> {
+              Thread t = new Thread(r, "pactwire-verify");
+              t.setDaemon(true);
+              return t;
+            });
+    try {
+      List<Future<?>> futures = new ArrayList<>();
+      for (Task task : stateless) {
+        futures.add(
+            pool.submit(
+                () -> {
+                  results[task.index()] = judge(send(task));
+                  progress.accept(done.incrementAndGet());
+                  return null;
+                }));
+      }
+      for (Future<?> future : futures) {
+        future.get();
+      }
+      // One at a time with the provider; each response is judged on the pool while the next
+      // interaction's states are set up, since judging never talks to the provider.
+      futures.clear();
+      for (Task task : stateful) {
+        Sent sent = send(task);
+        futures.add(
+            pool.submit(
+                () -> {
+                  results[task.index()] = judge(sent);
+                  progress.accept(done.incrementAndGet());
+                  return null;
+                }));
+      }
+      for (Future<?> future : futures) {
+        future.get();
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("verification interrupted", e);
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException r) {
+        throw r;
+      }
+      throw new IllegalStateException(e.getCause());
+    } finally {
+      pool.shutdownNow();
+    }
+    return new Run(List.of(results), skippedMessages, Duration.ofNanos(System.nanoTime() - start));
+  }
+
+  /** The interaction as pact-jvm's JUnit 5 runner verifies it, or null for a message. */
+  private static RequestResponseInteraction asHttp(Interaction interaction) {
+    if (interaction instanceof V4Interaction.SynchronousHttp v4) {
+      return (RequestResponseInteraction) v4.asV3Interaction();
+    }
+    if (interaction instanceof RequestResponseInteraction v3) {
+      return v3;
+    }
+    SynchronousRequestResponse other = interaction.asSynchronousRequestResponse();
+    return other instanceof RequestResponseInteraction v3 ? v3 : null;
+  }
+
+  private void requireReachable(String what, String shown, java.net.URI url) {
+    String why = ProviderHttp.unreachable(url, config.timeout());
+    if (why != null) {
+      throw new VerifierInputException("cannot reach the " + what + " at " + shown + ": " + why);
+    }
+  }
+
+  /** What the provider answered for one interaction, before it is judged. */
+  private record Sent(
+      Task task,
+      List<String> states,
+      List<Difference> failures,
+      IRequest request,
+      IResponse expected,
+      Response actual) {}
+
+  /** Sets up the states, sends the request, tears the states down. */
+  private Sent send(Task task) throws InterruptedException {
+    Interaction interaction = task.interaction();
+    List<String> states =
+        interaction.getProviderStates().stream().map(VerifierEngine::describe).toList();
+    List<Difference> failures = new ArrayList<>();
+    Map<String, Object> providerState = new HashMap<>();
+    IRequest request = task.http().getRequest();
+    IResponse expected = task.http().getResponse();
+    Response actual = null;
+    for (ProviderState state : interaction.getProviderStates()) {
+      providerState.putAll(state.getParams());
+      String failure = stateChange(state, "setup", interaction, providerState);
+      if (failure != null) {
+        failures.add(Differences.stateChangeFailed(failure));
+        return new Sent(task, states, failures, request, expected, null);
+      }
+    }
+    try {
+      Map<String, Object> context = new HashMap<>();
+      context.put("providerState", providerState);
+      context.put("interaction", interaction);
+      context.put("pending", false);
+      context.put("ArrayContainsJsonGenerator", ArrayContainsJsonGenerator.INSTANCE);
+      expected =
+          DefaultResponseGenerator.INSTANCE.generateResponse(
+              task.http().getResponse(), context, GeneratorTestMode.Provider, List.of(), Map.of());
+      request = task.http().getRequest().generatedRequest(context, GeneratorTestMode.Provider);
+      ProviderHttp.Answer answer = http.send(request);
+      if (answer.response() == null) {
+        failures.add(Differences.requestFailed(answer.failure()));
+      } else {
+        actual = answer.response();
+      }
+    } catch (RuntimeException e) {
+      failures.add(Differences.requestFailed(String.valueOf(e)));
+    } finally {
+      for (ProviderState state : interaction.getProviderStates()) {
+        stateChange(state, "teardown", interaction, new HashMap<>());
+      }
+    }
+    return new Sent(task, states, failures, request, expected, actual);
+  }
+
+  /** Judges the response with pact-jvm's matching and records the result. */
+  private static VerifiedInteraction judge(Sent sent) {
+    List<Difference> differences = new ArrayList<>(sent.failures());
+    if (sent.actual() != null) {
+      try {
+        differences.addAll(
+            Differences.of(ResponseCheck.mismatches(sent.expected(), sent.actual())));
+      } catch (Exception e) {
+        // pact-jvm's matchers throw on bodies they cannot parse (also checked exceptions, such as
+        // SAXParseException, which Kotlin does not declare); its runner fails the interaction
+        differences.add(Differences.requestFailed(String.valueOf(e)));
+      }
+    }
+    Task task = sent.task();
+    Interaction interaction = task.interaction();
+    boolean success = differences.isEmpty();
+    String provider = task.pact().pact().getProvider().getName();
+    String consumer = task.pact().pact().getConsumer().getName();
+    String message =
+        success
+            ? null
+            : FailureText.differences(
+                interaction.getDescription(),
+                differences,
+                FailureText.where(
+                    task.pact().file(),
+                    consumer,
+                    provider,
+                    interaction.getDescription(),
+                    sent.states()));
+    InteractionResult result =
+        new InteractionResult(
+            interaction.getDescription(),
+            sent.states(),
+            success,
+            message,
+            differences,
+            ExchangeText.of(sent.request(), sent.expected(), sent.actual()));
+    return new VerifiedInteraction(
+        provider, consumer, task.pact().file(), task.pact().sha256(), result);
+  }
+
+  /**
+   * POSTs {@code {"state", "params", "action"}} to the state-change URL; adds the values of a JSON
+   * object it answers with to {@code values} (pact-jvm hands them to provider-state generators).
+   *
+   * @return null when done (or when there is no state-change URL), else what went wrong
+   */
+  private String stateChange(
+      ProviderState state, String action, Interaction interaction, Map<String, Object> values)
+      throws InterruptedException {
+    if (config.stateChangeUrl() == null) {
+      return null;
+    }
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("state", state.getName());
+    body.put("params", state.getParams());
+    body.put("action", action);
+    String request;
+    try {
+      request = JSON.writeValueAsString(body);
+    } catch (JsonProcessingException e) {
+      return "cannot write the state '" + state.getName() + "' as JSON: " + e.getOriginalMessage();
+    }
+    String what =
+        "POST "
+            + config.stateChangeUrl()
+            + " ("
+            + action
+            + " of '"
+            + state.getName()
+            + "' for '"
+            + interaction.getDescription()
+            + "')";
+    try {
+      HttpResponse<String> response = http.post(config.stateChangeUrl(), request);
+      if (response.statusCode() >= 400) {
+        String answer = response.body() == null ? "" : response.body().strip();
+        if (answer.length() > 200) {
+          answer = answer.substring(0, 200) + "…";
+        }
+        return what
+            + " answered "
+            + response.statusCode()
+            + (answer.isEmpty() ? "" : ": " + answer.replace('\n', ' '));
+      }
+      String contentType =
+          response.headers().firstValue("Content-Type").orElse("").toLowerCase(Locale.ROOT);
+      if (contentType.startsWith("application/json") && !response.body().isBlank()) {
+        try {
+          Object parsed = JSON.readValue(response.body(), Object.class);
+          if (parsed instanceof Map<?, ?> map) {
+            map.forEach((k, v) -> values.put(String.valueOf(k), v));
+          }
+        } catch (JsonProcessingException e) {
+          return what + " answered JSON that cannot be read: " + e.getOriginalMessage();
+        }
+      }
+      return null;
+    } catch (HttpTimeoutException e) {
+      return what + " got no answer within " + http.seconds() + " s";
+    } catch (IOException e) {
+      return what + " failed: " + e;
+    }
+  }
+
+  /** Renders a state as {@code 'name' {param=value, …}}, as the JUnit provider's reports do. */
+  static String describe(ProviderState state) {
+    Map<String, Object> params = state.getParams();
+    String name = "'" + state.getName() + "'";
+    if (params == null || params.isEmpty()) {
+      return name;
+    }
+    return name
+        + params.entrySet().stream()
+            .map(e -> e.getKey() + "=" + e.getValue())
+            .collect(Collectors.joining(", ", " {", "}"));
+  }
+}
