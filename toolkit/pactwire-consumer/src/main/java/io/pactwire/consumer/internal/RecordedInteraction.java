@@ -2,7 +2,6 @@ package io.pactwire.consumer.internal;
 
 import au.com.dius.pact.core.model.ProviderState;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.pactwire.core.PactFiles;
 import io.pactwire.core.internal.PactJson;
 import java.util.List;
 import java.util.TreeMap;
@@ -55,7 +54,7 @@ public final class RecordedInteraction {
   }
 
   /**
-   * The interaction's text in the pact file ({@link PactFiles#renderInteraction}), rendered on the
+   * The interaction's text in the pact file ({@link PactJson#renderInteraction}), rendered on the
    * first call: capture renders it where the interaction is built, off the test's thread.
    */
   public String text() {

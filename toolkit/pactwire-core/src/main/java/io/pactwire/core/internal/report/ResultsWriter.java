@@ -111,7 +111,7 @@ public final class ResultsWriter {
   }
 
   private static VerificationRun forStore(VerificationRun run) {
-    // The store keeps what can-i-deploy needs and people read; exchanges stay in target/.
+    // The store keeps the verdicts people and deployment gates read; exchanges stay in target/.
     List<PactResult> pacts = new ArrayList<>();
     for (PactResult pact : run.pacts()) {
       pacts.add(
