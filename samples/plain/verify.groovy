@@ -1,6 +1,31 @@
+import groovy.json.JsonSlurper
+
 // The README's "Use Pactwire in your build" shows this sample's two poms: keep them the same.
 def readme = new File(basedir, '../../../../README.md').text
 ['consumer', 'provider'].each { module ->
   def pom = new File(basedir, "${module}/pom.xml").text.trim()
   assert readme.contains(pom) : "README.md no longer shows samples/plain/${module}/pom.xml as it is"
+}
+
+// The pact is in this project's own pacts/, although this repository's pacts/ is above it.
+def pactFile = new File(basedir, 'pacts/order-service-product-service.json')
+def pact = new JsonSlurper().parse(pactFile)
+
+// Pruned: the committed pact held two interactions of tests that are gone (a deleted method, a
+// deleted class); the full run leaves exactly what the suite records.
+assert pact.interactions*.description.sort() ==
+    ['a request for a product', 'a request for an unknown product'] :
+    "interactions after the full run: ${pact.interactions*.description}"
+
+// The ISO-8601 date-time in the stub's response is a timestamp matcher with its format.
+def product = pact.interactions.find { it.description == 'a request for a product' }
+def rule = product.response.matchingRules.body['$.updatedAt'].matchers[0]
+assert rule.match == 'timestamp' && rule.format == "yyyy-MM-dd'T'HH:mm:ssXXX" : "rule: ${rule}"
+
+// No secret in the pact (the consumer's token) nor in the provider's reports (the real one).
+assert !pactFile.text.contains('dev-token-not-for-pacts')
+def reports = new File(basedir, 'provider/target/pactwire')
+assert reports.isDirectory()
+reports.eachFileRecurse { file ->
+  assert !file.text.contains('sample-products-token') : "the provider's token is in ${file}"
 }

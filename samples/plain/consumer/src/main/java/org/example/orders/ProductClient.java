@@ -17,9 +17,12 @@ public final class ProductClient {
 
   private final HttpClient http = HttpClient.newHttpClient();
   private final URI baseUri;
+  private final String token;
 
-  public ProductClient(URI baseUri) {
+  /** A client that sends {@code token} as its bearer token. */
+  public ProductClient(URI baseUri, String token) {
     this.baseUri = baseUri;
+    this.token = token;
   }
 
   /** The product with this SKU, or empty when the product service has none. */
@@ -27,6 +30,7 @@ public final class ProductClient {
     HttpRequest request =
         HttpRequest.newBuilder(baseUri.resolve("/products/" + sku))
             .header("Accept", "application/json")
+            .header("Authorization", "Bearer " + token)
             .build();
     HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
     if (response.statusCode() == 404) {

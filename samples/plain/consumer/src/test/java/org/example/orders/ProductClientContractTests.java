@@ -1,6 +1,7 @@
 package org.example.orders;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.matching;
 import static com.github.tomakehurst.wiremock.client.WireMock.notFound;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.stubFor;
@@ -23,20 +24,26 @@ class ProductClientContractTests {
   void aKnownSkuReadsAsAProduct(PactwireRuntimeInfo products) throws Exception {
     stubFor(
         get(urlPathTemplate("/products/{sku}"))
+            .withHeader("Authorization", matching("Bearer .+"))
             .withMetadata(
                 PactStub.interaction("a request for a product")
                     .given("a product exists", Map.of("sku", "SKU-1", "name", "Espresso beans"))
                     .metadata())
-            .willReturn(okJson("{\"sku\": \"SKU-1\", \"name\": \"Espresso beans\"}")));
+            .willReturn(
+                okJson(
+                    "{\"sku\": \"SKU-1\", \"name\": \"Espresso beans\","
+                        + " \"updatedAt\": \"2026-12-06T10:15:30Z\"}")));
 
     assertEquals(
-        Optional.of(new Product("SKU-1", "Espresso beans")), client(products).product("SKU-1"));
+        Optional.of(new Product("SKU-1", "Espresso beans", "2026-12-06T10:15:30Z")),
+        client(products).product("SKU-1"));
   }
 
   @Test
   void anUnknownSkuReadsAsEmpty(PactwireRuntimeInfo products) throws Exception {
     stubFor(
         get(urlPathTemplate("/products/{sku}"))
+            .withHeader("Authorization", matching("Bearer .+"))
             .withMetadata(
                 PactStub.interaction("a request for an unknown product")
                     .given("no product exists", Map.of("sku", "SKU-0"))
@@ -47,6 +54,7 @@ class ProductClientContractTests {
   }
 
   private static ProductClient client(PactwireRuntimeInfo products) {
-    return new ProductClient(URI.create(products.getHttpBaseUrl()));
+    // The token a developer has locally; the pact keeps a placeholder, never the token.
+    return new ProductClient(URI.create(products.getHttpBaseUrl()), "dev-token-not-for-pacts");
   }
 }

@@ -6,23 +6,33 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** The product service: GET /products/{sku} answers the product as JSON, or 404. */
+/**
+ * The product service: GET /products/{sku} answers the product as JSON, or 404; a request without
+ * the service's bearer token gets 401.
+ */
 public final class ProductServer implements AutoCloseable {
 
   private final Map<String, String> names = new ConcurrentHashMap<>();
   private final HttpServer server;
+  private final String token;
 
-  private ProductServer(HttpServer server) {
+  private ProductServer(HttpServer server, String token) {
     this.server = server;
+    this.token = token;
   }
 
-  /** Starts on {@code port} (0 for any free port) on the loopback address. */
-  public static ProductServer start(int port) throws IOException {
+  /**
+   * Starts on {@code port} (0 for any free port) on the loopback address, answering requests that
+   * carry {@code token}.
+   */
+  public static ProductServer start(int port, String token) throws IOException {
     HttpServer http = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
-    ProductServer products = new ProductServer(http);
+    ProductServer products = new ProductServer(http, token);
     http.createContext("/products/", products::handle);
     http.start();
     return products;
@@ -38,6 +48,11 @@ public final class ProductServer implements AutoCloseable {
   }
 
   private void handle(HttpExchange exchange) throws IOException {
+    if (!("Bearer " + token).equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
+      exchange.sendResponseHeaders(401, -1);
+      exchange.close();
+      return;
+    }
     String sku = exchange.getRequestURI().getPath().substring("/products/".length());
     String name = names.get(sku);
     if (name == null) {
@@ -46,7 +61,14 @@ public final class ProductServer implements AutoCloseable {
       return;
     }
     byte[] body =
-        ("{\"sku\": \"" + sku + "\", \"name\": \"" + name + "\"}").getBytes(StandardCharsets.UTF_8);
+        ("{\"sku\": \""
+                + sku
+                + "\", \"name\": \""
+                + name
+                + "\", \"updatedAt\": \""
+                + Instant.now().truncatedTo(ChronoUnit.SECONDS)
+                + "\"}")
+            .getBytes(StandardCharsets.UTF_8);
     exchange.getResponseHeaders().set("Content-Type", "application/json");
     exchange.sendResponseHeaders(200, body.length);
     try (OutputStream out = exchange.getResponseBody()) {

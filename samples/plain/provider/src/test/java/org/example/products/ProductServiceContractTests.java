@@ -5,6 +5,7 @@ import au.com.dius.pact.provider.junit5.PactVerificationContext;
 import au.com.dius.pact.provider.junit5.PactVerificationInvocationContextProvider;
 import au.com.dius.pact.provider.junitsupport.Provider;
 import au.com.dius.pact.provider.junitsupport.State;
+import io.pactwire.provider.Credential;
 import io.pactwire.provider.PactwirePacts;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -13,16 +14,20 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.TestTemplate;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-/** Verifies every pact with the product service against the real server. */
+/**
+ * Verifies every pact with the product service against the real server, with the real token in
+ * place of the pact's placeholder.
+ */
 @Provider("product-service")
 @PactwirePacts
+@Credential(header = "Authorization", value = "Bearer ${env:PRODUCTS_TOKEN}")
 class ProductServiceContractTests {
 
   private static ProductServer server;
 
   @BeforeAll
   static void start() throws Exception {
-    server = ProductServer.start(0);
+    server = ProductServer.start(0, System.getenv("PRODUCTS_TOKEN"));
   }
 
   @AfterAll
