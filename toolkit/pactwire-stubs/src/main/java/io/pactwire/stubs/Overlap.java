@@ -18,7 +18,11 @@ public record Overlap(String request, StubbedInteraction chosen, StubbedInteract
     String hint =
         shadowed.states().isEmpty()
             ? ""
-            : "; send " + PactStubs.STATE_HEADER + ": " + shadowed.states().get(0) + " for it";
+            : "; a request with the header "
+                + PactStubs.STATE_HEADER
+                + " for each of "
+                + shadowed.states()
+                + " gets it";
     return request
         + " is answered by "
         + chosen.label()

@@ -2,6 +2,7 @@ package io.pactwire.stubs;
 
 import au.com.dius.pact.core.model.Request;
 import com.github.tomakehurst.wiremock.extension.Parameters;
+import com.github.tomakehurst.wiremock.http.HttpHeader;
 import com.github.tomakehurst.wiremock.matching.MatchResult;
 import com.github.tomakehurst.wiremock.matching.RequestMatcherExtension;
 import io.pactwire.stubs.internal.CompiledInteraction;
@@ -17,7 +18,7 @@ import java.util.List;
  * travels in the mapping's parameters, so an exported mapping needs nothing but this class on the
  * WireMock's classpath ({@code --extensions io.pactwire.stubs.PactRequestMatcher} for the
  * standalone). A request that names a provider state in the {@value PactStubs#STATE_HEADER} header
- * matches only interactions of that state.
+ * matches only interactions of that state (with the header repeated, of all those states).
  *
  * @since 0.1.0
  */
@@ -45,10 +46,10 @@ public final class PactRequestMatcher extends RequestMatcherExtension {
   @Override
   public MatchResult match(
       com.github.tomakehurst.wiremock.http.Request request, Parameters parameters) {
-    String state = request.getHeader(PactStubs.STATE_HEADER);
-    if (state != null) {
+    HttpHeader named = request.header(PactStubs.STATE_HEADER);
+    if (named.isPresent()) {
       Object states = parameters.get(STATES);
-      if (!(states instanceof List<?> list) || !list.contains(state)) {
+      if (!(states instanceof List<?> list) || !list.containsAll(named.values())) {
         return MatchResult.noMatch();
       }
     }

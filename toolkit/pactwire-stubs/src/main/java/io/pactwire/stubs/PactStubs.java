@@ -126,7 +126,8 @@ public final class PactStubs {
    * path by path.
    */
   public String nearMiss(com.github.tomakehurst.wiremock.http.Request request) {
-    return NearMiss.report(compiled, PactRequests.of(request), request.getHeader(STATE_HEADER));
+    return NearMiss.report(
+        compiled, PactRequests.of(request), request.header(STATE_HEADER).values());
   }
 
   /** For the near-miss renderer: the interactions as the matcher judges them. */

@@ -23,10 +23,10 @@ final class RawHttp {
   private RawHttp() {}
 
   static Answer send(int port, IRequest request) {
-    return send(port, request, Map.of());
+    return send(port, request, List.of());
   }
 
-  static Answer send(int port, IRequest request, Map<String, String> extraHeaders) {
+  static Answer send(int port, IRequest request, List<Map.Entry<String, String>> extraHeaders) {
     StringBuilder head = new StringBuilder();
     String method = request.getMethod() == null ? "GET" : request.getMethod();
     head.append(method).append(' ').append(target(request)).append(" HTTP/1.1\r\n");
@@ -42,7 +42,8 @@ final class RawHttp {
           .append(String.join(", ", header.getValue()))
           .append("\r\n");
     }
-    extraHeaders.forEach((k, v) -> head.append(k).append(": ").append(v).append("\r\n"));
+    extraHeaders.forEach(
+        e -> head.append(e.getKey()).append(": ").append(e.getValue()).append("\r\n"));
     byte[] body = request.getBody().isPresent() ? request.getBody().getValue() : new byte[0];
     if (body.length > 0 || !method.equalsIgnoreCase("GET")) {
       head.append("Content-Length: ").append(body.length).append("\r\n");

@@ -28,7 +28,7 @@ public final class NearMiss {
 
   /**
    * The report for {@code received}, judged against {@code candidates} (most specific first);
-   * {@code state} is the provider state the request named, or null.
+   * {@code states} are the provider states the request named in the state header.
    */
   public static String report(
       List<CompiledInteraction> candidates, Request received, String state) {
@@ -60,11 +60,11 @@ public final class NearMiss {
     row(out, "Pact (expected)", "Request (actual)", null);
     out.append(RULE).append("-|-").append(RULE).append('\n');
     String stateProblem = null;
-    if (state != null && !closest.states().contains(state)) {
-      stateProblem = "provider state: the request asks for \"" + state + "\"";
+    if (!closest.states().containsAll(states)) {
+      stateProblem = "provider state: the request asks for " + states;
     }
     if (stateProblem != null) {
-      row(out, String.join(", ", closest.states()), "X-Pact-State: " + state, stateProblem);
+      row(out, "state " + closest.states(), "X-Pact-State " + states, stateProblem);
     }
     String methodNote = null;
     String pathNote = null;

@@ -24,7 +24,7 @@ public final class NearMissRenderer extends NotMatchedRenderer {
     List<CompiledInteraction> candidates = stubs.compiled();
     String report =
         NearMiss.report(
-            candidates, PactRequests.of(request), request.getHeader(PactStubs.STATE_HEADER));
+            candidates, PactRequests.of(request), request.header(PactStubs.STATE_HEADER).values());
     return ResponseDefinitionBuilder.responseDefinition()
         .withStatus(404)
         .withHeader("Content-Type", "text/plain; charset=utf-8")
