@@ -126,8 +126,7 @@ public final class PactStubs {
    * path by path.
    */
   public String nearMiss(com.github.tomakehurst.wiremock.http.Request request) {
-    return NearMiss.report(
-        compiled, PactRequests.of(request), request.header(STATE_HEADER).values());
+    return NearMiss.report(compiled, PactRequests.of(request), PactRequests.states(request));
   }
 
   /** For the near-miss renderer: the interactions as the matcher judges them. */
@@ -306,8 +305,13 @@ public final class PactStubs {
             if (!mayOverlap(chosen, shadowed)) {
               continue;
             }
-            IRequest example = shadowed.compiled().interaction().getRequest();
-            if (chosen.compiled().judge(example).matchedOk()) {
+            IRequest example = chosen.compiled().interaction().getRequest();
+            boolean overlap = shadowed.compiled().judge(example).matchedOk();
+            if (!overlap) {
+              example = shadowed.compiled().interaction().getRequest();
+              overlap = chosen.compiled().judge(example).matchedOk();
+            }
+            if (overlap) {
               overlaps.add(
                   new Overlap(
                       example.getMethod() + " " + example.getPath(),

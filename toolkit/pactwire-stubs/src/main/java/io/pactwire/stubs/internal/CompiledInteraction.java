@@ -50,7 +50,8 @@ public record CompiledInteraction(
 
   /** The interaction of a stub's parameters, parsed at most once per JVM. */
   public static CompiledInteraction parse(String id, String pactText, String source) {
-    CompiledInteraction known = CACHE.get(id);
+    String key = id + '\n' + source;
+    CompiledInteraction known = CACHE.get(key);
     if (known != null) {
       return known;
     }
@@ -60,7 +61,7 @@ public record CompiledInteraction(
     SynchronousRequestResponse only =
         parsed.getInteractions().get(0).asSynchronousRequestResponse();
     CompiledInteraction compiled = new CompiledInteraction(id, pactText, parsed, only, source);
-    CACHE.putIfAbsent(id, compiled);
+    CACHE.putIfAbsent(key, compiled);
     return compiled;
   }
 

@@ -31,7 +31,7 @@ public final class NearMiss {
    * {@code states} are the provider states the request named in the state header.
    */
   public static String report(
-      List<CompiledInteraction> candidates, Request received, String state) {
+      List<CompiledInteraction> candidates, Request received, List<String> states) {
     StringBuilder out = new StringBuilder();
     String title = "Request was not matched by any pact interaction";
     out.append(title).append('\n').append("=".repeat(title.length())).append("\n\n");

@@ -23,8 +23,7 @@ public final class NearMissRenderer extends NotMatchedRenderer {
     com.github.tomakehurst.wiremock.http.Request request = serveEvent.getRequest();
     List<CompiledInteraction> candidates = stubs.compiled();
     String report =
-        NearMiss.report(
-            candidates, PactRequests.of(request), request.header(PactStubs.STATE_HEADER).values());
+        NearMiss.report(candidates, PactRequests.of(request), PactRequests.states(request));
     return ResponseDefinitionBuilder.responseDefinition()
         .withStatus(404)
         .withHeader("Content-Type", "text/plain; charset=utf-8")

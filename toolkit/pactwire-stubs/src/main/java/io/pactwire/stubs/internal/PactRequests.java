@@ -52,6 +52,12 @@ public final class PactRequests {
     return new Request(received.getMethod().getName(), decodePath(rawPath), query, headers, body);
   }
 
+  /** The provider states a request names in the state header, in order; none when absent. */
+  public static List<String> states(com.github.tomakehurst.wiremock.http.Request received) {
+    HttpHeader header = received.header("X-Pact-State");
+    return header.isPresent() ? header.values() : List.of();
+  }
+
   // A path is percent-decoded, but a '+' in a path is a plus, not a space.
   private static String decodePath(String raw) {
     if (raw.indexOf('%') < 0) {
