@@ -90,6 +90,6 @@ public class LoadClient {
     }
     Arrays.sort(all);
     double rps = total / (measure / 1e9);
-    System.out.printf("%.0f %d %d %d%n", rps, all[total / 2] / 1000, all[(int) (total * 0.99)] / 1000, errors.get());
+    System.out.printf("%.1f %d %d %d%n", rps, all[total / 2] / 1000, all[(int) (total * 0.99)] / 1000, errors.get());
   }
 }

@@ -111,7 +111,7 @@ public final class PactStubs {
   public WireMockConfiguration configure(WireMockConfiguration options) {
     return options
         .extensions(new PactRequestMatcher())
-        .notMatchedRendererFactory(extensions -> new NearMissRenderer(this));
+        .notMatchedRendererFactory(extensions -> new NearMissRenderer(compiled));
   }
 
   /** Adds the stubs to a server configured with {@link #configure(WireMockConfiguration)}. */
@@ -129,8 +129,8 @@ public final class PactStubs {
     return NearMiss.report(compiled, PactRequests.of(request), PactRequests.states(request));
   }
 
-  /** For the near-miss renderer: the interactions as the matcher judges them. */
-  public List<CompiledInteraction> compiled() {
+  /** The interactions as the matcher judges them, in the order of {@link #interactions()}. */
+  List<CompiledInteraction> compiled() {
     return compiled;
   }
 

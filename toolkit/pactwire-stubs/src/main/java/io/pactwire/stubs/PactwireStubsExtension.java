@@ -87,6 +87,9 @@ public final class PactwireStubsExtension
 
   @Override
   public void afterEach(ExtensionContext context) {
+    if (server == null) {
+      return;
+    }
     List<LoggedRequest> unmatched = server.findAllUnmatchedRequests();
     server.resetRequests();
     if (perTest) {

@@ -270,6 +270,38 @@ class PactStubsTests {
   }
 
   @Nested
+  class Responses {
+
+    @Test
+    void generatorsReplaceTheExampleWhereTheyApply() throws IOException {
+      serve(
+          """
+          {
+            "consumer": {"name": "checkout-service"},
+            "provider": {"name": "inventory-service"},
+            "interactions": [{
+              "description": "a new order id",
+              "request": {"method": "POST", "path": "/orders"},
+              "response": {
+                "status": 201,
+                "headers": {"Content-Type": "application/json"},
+                "body": {"id": "example-id", "sku": "K-1"},
+                "generators": {"body": {"$.id": {"type": "Uuid"}}}
+              }
+            }],
+            "metadata": {"pactSpecification": {"version": "3.0.0"}}
+          }
+          """);
+      RawHttp.Answer answer =
+          RawHttp.send(server.port(), request("POST", "/orders", Map.of(), Map.of(), null));
+      assertThat(answer.status()).isEqualTo(201);
+      assertThat(answer.body())
+          .matches(
+              "\\{\"id\":\"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\",\"sku\":\"K-1\"}");
+    }
+  }
+
+  @Nested
   class BadInput {
 
     Path write(String text) throws IOException {

@@ -2,22 +2,22 @@ package io.pactwire.stubs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** Run by {@link PactwireStubsExtensionTests}: two providers' stubs, each from its builder. */
+/**
+ * Run by {@link PactwireStubsExtensionTests}: two providers' stubs, each from its builder, read
+ * from the pacts folder when the class starts.
+ */
 class TwoProvidersTestCase {
-
-  static Path pacts = Path.of(System.getProperty("pactwire.pactsDir"));
 
   @RegisterExtension
   static PactwireStubsExtension inventory =
-      PactwireStubsExtension.newInstance().provider("inventory-service").pacts(pacts).build();
+      PactwireStubsExtension.newInstance().provider("inventory-service").build();
 
   @RegisterExtension
   static PactwireStubsExtension payments =
-      PactwireStubsExtension.newInstance().provider("payments").pacts(pacts).build();
+      PactwireStubsExtension.newInstance().provider("payments").build();
 
   @Test
   void bothAnswer() throws Exception {

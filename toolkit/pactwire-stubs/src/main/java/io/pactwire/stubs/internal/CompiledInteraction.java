@@ -25,7 +25,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * One HTTP interaction as a stub judges it: a one-interaction V4 pact, kept as text in the stub's
  * parameters (so an exported mapping carries it) and parsed once per JVM.
  *
- * @param id a digest of {@code pactText}, the cache key
+ * @param id a digest of {@code pactText}; with {@code source}, the key of the parsed pacts
  * @param pactText the one-interaction V4 pact
  * @param pact the pact parsed back by pact-jvm
  * @param interaction its one interaction

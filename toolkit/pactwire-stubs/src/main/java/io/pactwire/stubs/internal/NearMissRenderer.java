@@ -5,23 +5,21 @@ import com.github.tomakehurst.wiremock.core.Admin;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import com.github.tomakehurst.wiremock.verification.notmatched.NotMatchedRenderer;
-import io.pactwire.stubs.PactStubs;
 import java.util.List;
 
 /** WireMock's answer to a request no stub matched: 404 with the near-miss report. */
 public final class NearMissRenderer extends NotMatchedRenderer {
 
-  private final PactStubs stubs;
+  private final List<CompiledInteraction> candidates;
 
-  /** Renders against the interactions of {@code stubs}. */
-  public NearMissRenderer(PactStubs stubs) {
-    this.stubs = stubs;
+  /** Renders against these interactions, most specific first. */
+  public NearMissRenderer(List<CompiledInteraction> candidates) {
+    this.candidates = List.copyOf(candidates);
   }
 
   @Override
   protected ResponseDefinition render(Admin admin, ServeEvent serveEvent) {
     com.github.tomakehurst.wiremock.http.Request request = serveEvent.getRequest();
-    List<CompiledInteraction> candidates = stubs.compiled();
     String report =
         NearMiss.report(candidates, PactRequests.of(request), PactRequests.states(request));
     return ResponseDefinitionBuilder.responseDefinition()
