@@ -107,6 +107,7 @@ class ConformanceTests {
     JsonNode testCase = PactFiles.readTree(file);
     boolean match = testCase.path("match").asBoolean();
     Boolean answered = null;
+    Boolean pactJvm = null;
     String detail;
     try {
       Path expected = pact(version, name, "expected", testCase.get("expected"));
@@ -122,7 +123,7 @@ class ConformanceTests {
       stubs.registerWith(server);
       RawHttp.Answer answer = RawHttp.send(server.port(), request);
       answered = answer.status() == 200;
-      boolean pactJvm = stubs.compiled().get(0).judge(request).matchedOk();
+      pactJvm = stubs.compiled().get(0).judge(request).matchedOk();
       detail =
           "stub "
               + (answered ? "answered" : "did not answer (" + answer.status() + ")")
@@ -148,6 +149,9 @@ class ConformanceTests {
             "%s (%s): expected %s; %s",
             name, testCase.path("comment").asText(), match ? "match" : "no match", detail)
         .isTrue();
+    assertThat(answered)
+        .as("%s: the stub's verdict is pact-jvm's; %s", name, detail)
+        .isEqualTo(pactJvm);
     COUNTS.get(version)[0]++;
   }
 
