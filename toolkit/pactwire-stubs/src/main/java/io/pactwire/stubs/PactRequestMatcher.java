@@ -1,0 +1,75 @@
+package io.pactwire.stubs;
+
+import au.com.dius.pact.core.model.Request;
+import com.github.tomakehurst.wiremock.extension.Parameters;
+import com.github.tomakehurst.wiremock.http.HttpHeader;
+import com.github.tomakehurst.wiremock.matching.MatchResult;
+import com.github.tomakehurst.wiremock.matching.RequestMatcherExtension;
+import io.pactwire.stubs.internal.CompiledInteraction;
+import io.pactwire.stubs.internal.PactRequests;
+import java.util.List;
+
+/**
+ * The WireMock request matcher that judges a request by pact-jvm's own request matching against a
+ * pact interaction, so a stub keeps every rule of the pact and gives the verdict a provider
+ * verification would.
+ *
+ * <p>Stub mappings reference it by name ({@value #NAME}) in {@code customMatcher}; the interaction
+ * travels in the mapping's parameters, so an exported mapping needs nothing but this class on the
+ * WireMock's classpath ({@code --extensions io.pactwire.stubs.PactRequestMatcher} for the
+ * standalone). A request that names a provider state in the {@value PactStubs#STATE_HEADER} header
+ * matches only interactions of that state (with the header repeated, of all those states).
+ *
+ * @since 0.1.0
+ */
+public final class PactRequestMatcher extends RequestMatcherExtension {
+
+  /** The name stub mappings reference this matcher by. */
+  public static final String NAME = "pactwire-pact";
+
+  static final String ID = "id";
+  static final String PACT = "pact";
+  static final String SOURCE = "source";
+  static final String STATES = "states";
+
+  // WireMock asks each candidate stub about the same request: convert it once per thread.
+  private static final ThreadLocal<Object[]> LAST = ThreadLocal.withInitial(() -> new Object[2]);
+
+  /** Creates the matcher; WireMock's standalone creates it from the class name. */
+  public PactRequestMatcher() {}
+
+  @Override
+  public String getName() {
+    return NAME;
+  }
+
+  @Override
+  public MatchResult match(
+      com.github.tomakehurst.wiremock.http.Request request, Parameters parameters) {
+    HttpHeader named = request.header(PactStubs.STATE_HEADER);
+    if (named.isPresent()) {
+      Object states = parameters.get(STATES);
+      if (!(states instanceof List<?> list) || !list.containsAll(named.values())) {
+        return MatchResult.noMatch();
+      }
+    }
+    CompiledInteraction interaction = compiled(parameters);
+    return MatchResult.of(interaction.judge(pactRequest(request)).matchedOk());
+  }
+
+  static CompiledInteraction compiled(Parameters parameters) {
+    return CompiledInteraction.parse(
+        parameters.getString(ID), parameters.getString(PACT), parameters.getString(SOURCE, ""));
+  }
+
+  static Request pactRequest(com.github.tomakehurst.wiremock.http.Request request) {
+    Object[] last = LAST.get();
+    if (last[0] == request) {
+      return (Request) last[1];
+    }
+    Request converted = PactRequests.of(request);
+    last[0] = request;
+    last[1] = converted;
+    return converted;
+  }
+}

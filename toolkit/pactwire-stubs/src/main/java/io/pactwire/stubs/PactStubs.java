@@ -1,0 +1,333 @@
+package io.pactwire.stubs;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
+
+import au.com.dius.pact.core.model.IRequest;
+import au.com.dius.pact.core.model.IResponse;
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.MappingBuilder;
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.client.WireMock;
+import com.github.tomakehurst.wiremock.common.Metadata;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import com.github.tomakehurst.wiremock.extension.Parameters;
+import com.github.tomakehurst.wiremock.matching.UrlPattern;
+import com.github.tomakehurst.wiremock.stubbing.StubMapping;
+import io.pactwire.core.PactFileException;
+import io.pactwire.core.PactsDirectory;
+import io.pactwire.stubs.internal.CompiledInteraction;
+import io.pactwire.stubs.internal.NearMiss;
+import io.pactwire.stubs.internal.NearMissRenderer;
+import io.pactwire.stubs.internal.PactRequests;
+import io.pactwire.stubs.internal.StubLoader;
+import io.pactwire.stubs.internal.StubLoader.Loaded;
+import java.lang.System.Logger.Level;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * WireMock stubs served from pacts: each HTTP interaction becomes a stub that answers with the
+ * pact's example response and matches requests by the pact's own rules, judged by pact-jvm.
+ *
+ * <pre>{@code
+ * PactStubs stubs = PactStubs.newInstance().provider("inventory-service").build();
+ * WireMockServer server = new WireMockServer(stubs.configure(options().dynamicPort()));
+ * server.start();
+ * stubs.registerWith(server);
+ * }</pre>
+ *
+ * <p>When two interactions answer the same request, the more specific one answers (see {@link
+ * StubbedInteraction#specificity()}), ties broken by description, provider state and file name,
+ * never by the order of the files; each such {@link Overlap} is logged when the stubs are built. A
+ * request that names a provider state in the {@value #STATE_HEADER} header matches only
+ * interactions of that state.
+ *
+ * @since 0.1.0
+ */
+public final class PactStubs {
+
+  /** The request header that selects the interactions of one provider state. */
+  public static final String STATE_HEADER = "X-Pact-State";
+
+  private static final System.Logger LOG = System.getLogger(PactStubs.class.getName());
+
+  private final List<StubbedInteraction> interactions;
+  private final List<CompiledInteraction> compiled;
+  private final List<StubMapping> mappings;
+  private final List<Overlap> overlaps;
+
+  private PactStubs(
+      List<StubbedInteraction> interactions,
+      List<CompiledInteraction> compiled,
+      List<StubMapping> mappings,
+      List<Overlap> overlaps) {
+    this.interactions = interactions;
+    this.compiled = compiled;
+    this.mappings = mappings;
+    this.overlaps = overlaps;
+  }
+
+  /**
+   * Starts a builder; by default it serves every HTTP interaction of the project's pacts folder.
+   */
+  public static Builder newInstance() {
+    return new Builder();
+  }
+
+  /** The interactions served, most specific first. */
+  public List<StubbedInteraction> interactions() {
+    return interactions;
+  }
+
+  /** The WireMock stub mappings, one per interaction, most specific first. */
+  public List<StubMapping> mappings() {
+    return mappings.stream()
+        .map(m -> StubMapping.buildFrom(StubMapping.buildJsonStringFor(m)))
+        .toList();
+  }
+
+  /** The pairs of interactions that answer the same request, and which one answers it. */
+  public List<Overlap> overlaps() {
+    return overlaps;
+  }
+
+  /**
+   * Adds what the stubs need to a WireMock configuration: the {@link PactRequestMatcher} extension
+   * and the near-miss report for a request no stub answers.
+   */
+  public WireMockConfiguration configure(WireMockConfiguration options) {
+    return options
+        .extensions(new PactRequestMatcher())
+        .notMatchedRendererFactory(extensions -> new NearMissRenderer(compiled));
+  }
+
+  /** Adds the stubs to a server configured with {@link #configure(WireMockConfiguration)}. */
+  public void registerWith(WireMockServer server) {
+    for (StubMapping mapping : mappings()) {
+      server.addStubMapping(mapping);
+    }
+  }
+
+  /**
+   * The near-miss report for a request no stub answered: the closest interaction and what differed,
+   * path by path.
+   */
+  public String nearMiss(com.github.tomakehurst.wiremock.http.Request request) {
+    return NearMiss.report(compiled, PactRequests.of(request), PactRequests.states(request));
+  }
+
+  /** The interactions as the matcher judges them, in the order of {@link #interactions()}. */
+  List<CompiledInteraction> compiled() {
+    return compiled;
+  }
+
+  /**
+   * Builds {@link PactStubs}; by default from the project's pacts folder ({@link
+   * PactsDirectory#locate()}), every provider, every provider state.
+   *
+   * @since 0.1.0
+   */
+  public static final class Builder {
+
+    private Path pacts;
+    private String provider;
+    private final Set<String> states = new LinkedHashSet<>();
+
+    private Builder() {}
+
+    /** Reads the pacts of this folder (and below) or this one file. */
+    public Builder pacts(Path folderOrFile) {
+      this.pacts = folderOrFile;
+      return this;
+    }
+
+    /** Serves only the pacts of this provider. */
+    public Builder provider(String provider) {
+      this.provider = provider;
+      return this;
+    }
+
+    /**
+     * Serves only the interactions of these provider states, and those without any state; by
+     * default all.
+     */
+    public Builder states(String... states) {
+      Collections.addAll(this.states, states);
+      return this;
+    }
+
+    /**
+     * Reads the pacts and builds the stubs.
+     *
+     * @throws PactFileException naming the file, the interaction and the JSON path of a pact that
+     *     cannot be read or of a rule a stub could not keep
+     */
+    public PactStubs build() {
+      Path folder = pacts == null ? PactsDirectory.locate() : pacts;
+      List<Loaded> loaded = new ArrayList<>();
+      for (Path file : StubLoader.files(folder)) {
+        for (Loaded one : StubLoader.load(file, provider)) {
+          if (states.isEmpty()
+              || one.compiled().states().isEmpty()
+              || one.compiled().states().stream().anyMatch(states::contains)) {
+            loaded.add(one);
+          }
+        }
+      }
+      if (loaded.isEmpty()) {
+        throw new PactFileException(
+            folder,
+            "",
+            "no HTTP interaction"
+                + (provider == null ? "" : " with provider \"" + provider + "\"")
+                + (states.isEmpty() ? "" : " in provider states " + states)
+                + " to serve",
+            null);
+      }
+      loaded.sort(
+          Comparator.comparingInt(Loaded::specificity)
+              .reversed()
+              .thenComparing(l -> l.compiled().description())
+              .thenComparing(l -> String.join(",", l.compiled().states()))
+              .thenComparing(l -> l.pactFile().getFileName().toString())
+              .thenComparing(Loaded::location));
+      List<StubbedInteraction> interactions = new ArrayList<>();
+      List<CompiledInteraction> compiled = new ArrayList<>();
+      List<StubMapping> mappings = new ArrayList<>();
+      for (int i = 0; i < loaded.size(); i++) {
+        Loaded one = loaded.get(i);
+        StubbedInteraction stubbed =
+            new StubbedInteraction(
+                one.pactFile(),
+                one.location(),
+                one.consumer(),
+                one.provider(),
+                one.compiled().description(),
+                one.compiled().states(),
+                one.specificity(),
+                i + 1);
+        interactions.add(stubbed);
+        compiled.add(one.compiled());
+        mappings.add(mapping(one, stubbed));
+      }
+      List<Overlap> overlaps = overlaps(loaded, interactions);
+      for (Overlap overlap : overlaps) {
+        LOG.log(Level.INFO, overlap.toString());
+      }
+      return new PactStubs(
+          List.copyOf(interactions), List.copyOf(compiled), List.copyOf(mappings), overlaps);
+    }
+
+    private static StubMapping mapping(Loaded one, StubbedInteraction stubbed) {
+      CompiledInteraction compiled = one.compiled();
+      IRequest request = compiled.interaction().getRequest();
+      UrlPattern url;
+      if (one.literalPath() != null) {
+        url = urlPathEqualTo(one.literalPath().isEmpty() ? "/" : one.literalPath());
+      } else if (one.pathRegex() != null) {
+        // pact-jvm judges the decoded path; a percent-encoded one goes through to it unfiltered
+        url = urlPathMatching("(?:" + one.pathRegex() + ")|.*%.*");
+      } else {
+        url = anyUrl();
+      }
+      String method = request.getMethod() == null ? "GET" : request.getMethod();
+      Map<String, Object> parameters = new LinkedHashMap<>();
+      parameters.put(PactRequestMatcher.ID, compiled.id());
+      parameters.put(PactRequestMatcher.SOURCE, compiled.source());
+      parameters.put(PactRequestMatcher.STATES, compiled.states());
+      parameters.put(PactRequestMatcher.PACT, compiled.pactText());
+      MappingBuilder builder =
+          WireMock.request(method.toUpperCase(Locale.ROOT), url)
+              .andMatching(PactRequestMatcher.NAME, Parameters.from(parameters))
+              .atPriority(stubbed.priority())
+              .withId(UUID.nameUUIDFromBytes(compiled.id().getBytes(StandardCharsets.UTF_8)))
+              .withName(stubbed.description())
+              .withMetadata(
+                  Metadata.metadata()
+                      .attr("pactFile", stubbed.pactFile().toString())
+                      .attr("location", stubbed.location())
+                      .attr("consumer", stubbed.consumer())
+                      .attr("provider", stubbed.provider())
+                      .attr("states", stubbed.states())
+                      .attr("specificity", stubbed.specificity())
+                      .build())
+              .willReturn(response(one.response()));
+      return builder.build();
+    }
+
+    private static ResponseDefinitionBuilder response(IResponse response) {
+      ResponseDefinitionBuilder builder = aResponse().withStatus(response.getStatus());
+      boolean hasContentType = false;
+      for (Map.Entry<String, List<String>> header : response.getHeaders().entrySet()) {
+        builder.withHeader(header.getKey(), header.getValue().toArray(String[]::new));
+        hasContentType |= header.getKey().equalsIgnoreCase("Content-Type");
+      }
+      if (response.getBody().isPresent()) {
+        if (!hasContentType && response.getBody().getContentType() != null) {
+          String type = response.getBody().getContentType().toString();
+          if (!type.isEmpty() && !type.equals("application/octet-stream")) {
+            builder.withHeader("Content-Type", type);
+          }
+        }
+        builder.withBody(response.getBody().getValue());
+      }
+      return builder;
+    }
+
+    private static List<Overlap> overlaps(List<Loaded> loaded, List<StubbedInteraction> stubbed) {
+      Map<String, List<Integer>> byMethod = new LinkedHashMap<>();
+      for (int i = 0; i < loaded.size(); i++) {
+        String method = loaded.get(i).compiled().interaction().getRequest().getMethod();
+        byMethod
+            .computeIfAbsent(
+                String.valueOf(method).toUpperCase(Locale.ROOT), k -> new ArrayList<>())
+            .add(i);
+      }
+      List<Overlap> overlaps = new ArrayList<>();
+      for (List<Integer> group : byMethod.values()) {
+        for (int a = 0; a < group.size(); a++) {
+          Loaded chosen = loaded.get(group.get(a));
+          for (int b = a + 1; b < group.size(); b++) {
+            Loaded shadowed = loaded.get(group.get(b));
+            if (!mayOverlap(chosen, shadowed)) {
+              continue;
+            }
+            IRequest example = chosen.compiled().interaction().getRequest();
+            boolean overlap = shadowed.compiled().judge(example).matchedOk();
+            if (!overlap) {
+              example = shadowed.compiled().interaction().getRequest();
+              overlap = chosen.compiled().judge(example).matchedOk();
+            }
+            if (overlap) {
+              overlaps.add(
+                  new Overlap(
+                      example.getMethod() + " " + example.getPath(),
+                      stubbed.get(group.get(a)),
+                      stubbed.get(group.get(b))));
+            }
+          }
+        }
+      }
+      return List.copyOf(overlaps);
+    }
+
+    private static boolean mayOverlap(Loaded a, Loaded b) {
+      return a.literalPath() == null
+          || b.literalPath() == null
+          || a.literalPath().equals(b.literalPath());
+    }
+  }
+}

@@ -1,0 +1,184 @@
+package io.pactwire.stubs.internal;
+
+import au.com.dius.pact.core.matchers.BodyMismatch;
+import au.com.dius.pact.core.matchers.BodyTypeMismatch;
+import au.com.dius.pact.core.matchers.HeaderMismatch;
+import au.com.dius.pact.core.matchers.MethodMismatch;
+import au.com.dius.pact.core.matchers.Mismatch;
+import au.com.dius.pact.core.matchers.PathMismatch;
+import au.com.dius.pact.core.matchers.QueryMismatch;
+import au.com.dius.pact.core.matchers.RequestMatchResult;
+import au.com.dius.pact.core.model.IRequest;
+import au.com.dius.pact.core.model.Request;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The report for a request no stub answered: the closest interaction by pact-jvm's verdict, and
+ * what differed, path by path, in two columns (contract beside request) like WireMock's own
+ * not-found report.
+ */
+public final class NearMiss {
+
+  private static final int COLUMN = 54;
+  private static final String RULE = "-".repeat(COLUMN);
+
+  private NearMiss() {}
+
+  /**
+   * The report for {@code received}, judged against {@code candidates} (most specific first);
+   * {@code states} are the provider states the request named in the state header.
+   */
+  public static String report(
+      List<CompiledInteraction> candidates, Request received, List<String> states) {
+    StringBuilder out = new StringBuilder();
+    String title = "Request was not matched by any pact interaction";
+    out.append(title).append('\n').append("=".repeat(title.length())).append("\n\n");
+    String asked = received.getMethod() + " " + received.getPath() + query(received);
+    if (candidates.isEmpty()) {
+      return out.append("No pact interaction is served; the request was ")
+          .append(asked)
+          .append('\n')
+          .toString();
+    }
+    CompiledInteraction closest = null;
+    RequestMatchResult best = null;
+    for (CompiledInteraction candidate : candidates) {
+      RequestMatchResult result = candidate.judge(received);
+      if (best == null || closer(result, best)) {
+        closest = candidate;
+        best = result;
+      }
+    }
+    out.append("Closest interaction: \"").append(closest.description()).append("\"\n");
+    if (!closest.states().isEmpty()) {
+      out.append("Provider state:      ").append(String.join(", ", closest.states())).append('\n');
+    }
+    out.append("Pact:                ").append(closest.source()).append("\n\n");
+    IRequest expected = closest.interaction().getRequest();
+    row(out, "Pact (expected)", "Request (actual)", null);
+    out.append(RULE).append("-|-").append(RULE).append('\n');
+    String stateProblem = null;
+    if (!closest.states().containsAll(states)) {
+      stateProblem = "provider state: the request asks for " + states;
+    }
+    if (stateProblem != null) {
+      row(out, "state " + closest.states(), "X-Pact-State " + states, stateProblem);
+    }
+    String methodNote = null;
+    String pathNote = null;
+    List<String[]> rows = new ArrayList<>();
+    for (Mismatch mismatch : best.getMismatches()) {
+      if (mismatch instanceof MethodMismatch m) {
+        methodNote = "method: " + m.getMismatch();
+      } else if (mismatch instanceof PathMismatch p) {
+        pathNote = "path: " + p.getMismatch();
+      } else if (mismatch instanceof QueryMismatch q) {
+        rows.add(
+            new String[] {
+              "?" + q.getQueryParameter() + "=" + q.getExpected(),
+              "?" + q.getQueryParameter() + "=" + q.getActual(),
+              "query " + q.getQueryParameter() + ": " + q.getMismatch()
+            });
+      } else if (mismatch instanceof HeaderMismatch h) {
+        rows.add(
+            new String[] {
+              h.getHeaderKey() + ": " + h.getExpected(),
+              h.getHeaderKey() + ": " + h.getActual(),
+              "header " + h.getHeaderKey() + ": " + h.getMismatch()
+            });
+      } else if (mismatch instanceof BodyTypeMismatch t) {
+        rows.add(
+            new String[] {
+              "body of type " + t.getExpected(),
+              "body of type " + t.getActual(),
+              "body: " + t.getMismatch()
+            });
+      } else if (mismatch instanceof BodyMismatch b) {
+        rows.add(
+            new String[] {
+              b.getPath() + " " + shown(b.getExpected()),
+              b.getPath() + " " + shown(b.getActual()),
+              "body " + b.getPath() + ": " + b.getMismatch()
+            });
+      } else {
+        rows.add(new String[] {"", "", mismatch.description()});
+      }
+    }
+    row(out, expected.getMethod(), received.getMethod(), methodNote);
+    row(out, expected.getPath() + query(expected), received.getPath() + query(received), pathNote);
+    for (String[] r : rows) {
+      row(out, r[0], r[1], r[2]);
+    }
+    return out.toString();
+  }
+
+  /** The first differing line's note, for a one-line summary. */
+  public static String firstDifference(String report) {
+    return report
+        .lines()
+        .filter(l -> l.contains("<<<<<"))
+        .findFirst()
+        .map(String::strip)
+        .orElse("");
+  }
+
+  private static boolean closer(RequestMatchResult a, RequestMatchResult b) {
+    if (a.matchedMethodAndPath() != b.matchedMethodAndPath()) {
+      return a.matchedMethodAndPath();
+    }
+    int byCount = Integer.compare(a.getMismatches().size(), b.getMismatches().size());
+    if (byCount != 0) {
+      return byCount < 0;
+    }
+    return a.calculateScore() > b.calculateScore();
+  }
+
+  private static void row(StringBuilder out, String left, String right, String note) {
+    out.append(pad(left)).append(" | ").append(pad(right));
+    if (note != null) {
+      out.append("   <<<<< ").append(note.replace('\n', ' '));
+    }
+    int end = out.length();
+    while (end > 0 && out.charAt(end - 1) == ' ') {
+      end--;
+    }
+    out.setLength(end);
+    out.append('\n');
+  }
+
+  private static String pad(String text) {
+    String flat = Objects.toString(text, "").replace('\n', ' ');
+    if (flat.length() > COLUMN) {
+      flat = flat.substring(0, COLUMN - 1) + "…";
+    }
+    return flat + " ".repeat(COLUMN - flat.length());
+  }
+
+  private static String shown(Object value) {
+    if (value == null) {
+      return "(none)";
+    }
+    if (value instanceof byte[] bytes) {
+      return new String(bytes, java.nio.charset.StandardCharsets.UTF_8);
+    }
+    return value.toString();
+  }
+
+  private static String query(IRequest request) {
+    if (request.getQuery() == null || request.getQuery().isEmpty()) {
+      return "";
+    }
+    StringBuilder q = new StringBuilder();
+    request
+        .getQuery()
+        .forEach(
+            (k, values) -> {
+              for (String v : values) {
+                q.append(q.length() == 0 ? '?' : '&').append(k).append('=').append(v);
+              }
+            });
+    return q.toString();
+  }
+}

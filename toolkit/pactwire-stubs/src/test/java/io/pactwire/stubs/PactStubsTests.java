@@ -1,0 +1,393 @@
+package io.pactwire.stubs;
+
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import au.com.dius.pact.core.model.OptionalBody;
+import au.com.dius.pact.core.model.Request;
+import com.github.tomakehurst.wiremock.WireMockServer;
+import io.pactwire.core.PactFileException;
+import io.pactwire.testsupport.Golden;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class PactStubsTests {
+
+  /** A V3 pact of two interactions whose rules loosen path, query, header and body. */
+  static final String PRODUCTS =
+      """
+      {
+        "consumer": {"name": "checkout-service"},
+        "provider": {"name": "inventory-service"},
+        "interactions": [
+          {
+            "description": "a request for a product",
+            "providerState": "product 42 exists",
+            "request": {
+              "method": "GET",
+              "path": "/products/42",
+              "query": {"view": ["full"]},
+              "headers": {"Accept": "application/json"},
+              "matchingRules": {
+                "path": {"matchers": [{"match": "regex", "regex": "/products/[0-9]+"}]},
+                "query": {"view": {"matchers": [{"match": "regex", "regex": "full|short"}]}},
+                "header": {"Accept": {"matchers": [{"match": "regex", "regex": "application/.*json"}]}}
+              }
+            },
+            "response": {
+              "status": 200,
+              "headers": {"Content-Type": "application/json"},
+              "body": {"id": 42, "name": "kettle"}
+            }
+          },
+          {
+            "description": "a reservation",
+            "request": {
+              "method": "POST",
+              "path": "/reservations",
+              "headers": {"Content-Type": "application/json"},
+              "body": {"sku": "K-1", "quantity": 2, "lines": [{"id": 1}]},
+              "matchingRules": {
+                "body": {
+                  "$.sku": {"matchers": [{"match": "regex", "regex": "[A-Z]-[0-9]+"}]},
+                  "$.quantity": {"matchers": [{"match": "integer"}]},
+                  "$.lines": {"matchers": [{"match": "type", "min": 1}]}
+                }
+              }
+            },
+            "response": {"status": 201, "body": {"reserved": true}}
+          }
+        ],
+        "metadata": {"pactSpecification": {"version": "3.0.0"}}
+      }
+      """;
+
+  @TempDir Path dir;
+  WireMockServer server;
+
+  @AfterEach
+  void stop() {
+    if (server != null) {
+      server.stop();
+    }
+  }
+
+  PactStubs serve(String pact, String... states) throws IOException {
+    Path file = dir.resolve("checkout-service-inventory-service.json");
+    Files.writeString(file, pact);
+    PactStubs stubs = PactStubs.newInstance().pacts(file).states(states).build();
+    server = new WireMockServer(stubs.configure(options().dynamicPort()));
+    server.start();
+    stubs.registerWith(server);
+    return stubs;
+  }
+
+  static Request request(
+      String method,
+      String path,
+      Map<String, List<String>> query,
+      Map<String, List<String>> headers,
+      String body) {
+    return new Request(
+        method,
+        path,
+        query,
+        headers,
+        body == null
+            ? OptionalBody.missing()
+            : OptionalBody.body(body.getBytes(StandardCharsets.UTF_8)));
+  }
+
+  @Nested
+  class Rules {
+
+    @Test
+    void aRequestWithinThePactsRulesGetsTheExampleResponse() throws IOException {
+      serve(PRODUCTS);
+      RawHttp.Answer answer =
+          RawHttp.send(
+              server.port(),
+              request(
+                  "GET",
+                  "/products/7",
+                  Map.of("view", List.of("short")),
+                  Map.of("Accept", List.of("application/hal+json")),
+                  null));
+      assertThat(answer.status()).isEqualTo(200);
+      assertThat(answer.body()).isEqualTo("{\"id\":42,\"name\":\"kettle\"}");
+    }
+
+    @Test
+    void bodyRulesJudgeTheBody() throws IOException {
+      serve(PRODUCTS);
+      Map<String, List<String>> json = Map.of("Content-Type", List.of("application/json"));
+      assertThat(
+              RawHttp.send(
+                      server.port(),
+                      request(
+                          "POST",
+                          "/reservations",
+                          Map.of(),
+                          json,
+                          "{\"sku\":\"Z-9\",\"quantity\":5,\"lines\":[{\"id\":3},{\"id\":4}]}"))
+                  .status())
+          .isEqualTo(201);
+      // quantity 2.5 breaks the integer rule
+      assertThat(
+              RawHttp.send(
+                      server.port(),
+                      request(
+                          "POST",
+                          "/reservations",
+                          Map.of(),
+                          json,
+                          "{\"sku\":\"Z-9\",\"quantity\":2.5,\"lines\":[{\"id\":3}]}"))
+                  .status())
+          .isEqualTo(404);
+    }
+
+    @Test
+    void aRequestOutsideTheRulesIsNotAnswered() throws IOException {
+      serve(PRODUCTS);
+      RawHttp.Answer answer =
+          RawHttp.send(
+              server.port(),
+              request(
+                  "GET",
+                  "/products/7",
+                  Map.of("view", List.of("all")),
+                  Map.of("Accept", List.of("text/html")),
+                  null));
+      assertThat(answer.status()).isEqualTo(404);
+    }
+  }
+
+  @Nested
+  class NearMissReport {
+
+    @Test
+    void namesTheClosestInteractionAndEachDifferencePathByPath() throws IOException {
+      serve(PRODUCTS);
+      RawHttp.Answer answer =
+          RawHttp.send(
+              server.port(),
+              request(
+                  "GET",
+                  "/products/seven",
+                  Map.of("view", List.of("all")),
+                  Map.of("Accept", List.of("text/html")),
+                  null));
+      assertThat(answer.status()).isEqualTo(404);
+      String report = answer.body().replace(dir.toAbsolutePath().normalize().toString(), "<pacts>");
+      Golden.assertMatches("near-miss.txt", report);
+    }
+  }
+
+  @Nested
+  class States {
+
+    static final String TWO_STATES =
+        """
+        {
+          "consumer": {"name": "checkout-service"},
+          "provider": {"name": "inventory-service"},
+          "interactions": [
+            {
+              "description": "a product that is out of stock",
+              "providerState": "product 42 is out of stock",
+              "request": {"method": "GET", "path": "/products/42", "headers": {"Accept": "application/json"}},
+              "response": {"status": 200, "body": {"stock": 0}}
+            },
+            {
+              "description": "any product",
+              "providerState": "products exist",
+              "request": {
+                "method": "GET", "path": "/products/42",
+                "matchingRules": {"path": {"matchers": [{"match": "regex", "regex": "/products/[0-9]+"}]}}
+              },
+              "response": {"status": 200, "body": {"stock": 5}}
+            }
+          ],
+          "metadata": {"pactSpecification": {"version": "3.0.0"}}
+        }
+        """;
+
+    Request product =
+        request(
+            "GET", "/products/42", Map.of(), Map.of("Accept", List.of("application/json")), null);
+
+    @Test
+    void theMoreSpecificInteractionAnswersAndTheChoiceIsStated() throws IOException {
+      PactStubs stubs = serve(TWO_STATES);
+      assertThat(RawHttp.send(server.port(), product).body()).isEqualTo("{\"stock\":0}");
+      assertThat(stubs.overlaps()).hasSize(1);
+      Overlap overlap = stubs.overlaps().get(0);
+      assertThat(overlap.chosen().description()).isEqualTo("a product that is out of stock");
+      assertThat(overlap.shadowed().description()).isEqualTo("any product");
+      assertThat(overlap.toString())
+          .startsWith("GET /products/42 is answered by \"a product that is out of stock\"")
+          .endsWith("a request with the header X-Pact-State for each of [products exist] gets it");
+    }
+
+    @Test
+    void theStateHeaderChoosesTheInteraction() throws IOException {
+      serve(TWO_STATES);
+      RawHttp.Answer answer =
+          RawHttp.send(
+              server.port(), product, List.of(Map.entry(PactStubs.STATE_HEADER, "products exist")));
+      assertThat(answer.body()).isEqualTo("{\"stock\":5}");
+    }
+
+    @Test
+    void chosenStatesLeaveTheOthersOut() throws IOException {
+      PactStubs stubs = serve(TWO_STATES, "products exist");
+      assertThat(stubs.interactions())
+          .extracting(StubbedInteraction::description)
+          .containsExactly("any product");
+      assertThat(RawHttp.send(server.port(), product).body()).isEqualTo("{\"stock\":5}");
+    }
+
+    @Test
+    void theChoiceDoesNotDependOnTheOrderOfTheInteractions() throws IOException {
+      String reversed =
+          TWO_STATES.replaceFirst(
+              "(?s)\\[\\s*(\\{.*?\"stock\": 0}}\\s*}),\\s*(\\{.*\"stock\": 5}}\\s*})\\s*]",
+              "[$2, $1]");
+      assertThat(reversed).isNotEqualTo(TWO_STATES);
+      serve(reversed);
+      assertThat(RawHttp.send(server.port(), product).body()).isEqualTo("{\"stock\":0}");
+    }
+  }
+
+  @Nested
+  class Responses {
+
+    @Test
+    void generatorsReplaceTheExampleWhereTheyApply() throws IOException {
+      serve(
+          """
+          {
+            "consumer": {"name": "checkout-service"},
+            "provider": {"name": "inventory-service"},
+            "interactions": [{
+              "description": "a new order id",
+              "request": {"method": "POST", "path": "/orders"},
+              "response": {
+                "status": 201,
+                "headers": {"Content-Type": "application/json"},
+                "body": {"id": "example-id", "sku": "K-1"},
+                "generators": {"body": {"$.id": {"type": "Uuid"}}}
+              }
+            }],
+            "metadata": {"pactSpecification": {"version": "3.0.0"}}
+          }
+          """);
+      RawHttp.Answer answer =
+          RawHttp.send(server.port(), request("POST", "/orders", Map.of(), Map.of(), null));
+      assertThat(answer.status()).isEqualTo(201);
+      assertThat(answer.body())
+          .matches(
+              "\\{\"id\":\"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\",\"sku\":\"K-1\"}");
+    }
+  }
+
+  @Nested
+  class BadInput {
+
+    Path write(String text) throws IOException {
+      Path file = dir.resolve("bad.json");
+      Files.writeString(file, text);
+      return file;
+    }
+
+    String failure(Path file) {
+      Throwable thrown =
+          org.assertj.core.api.Assertions.catchThrowable(
+              () -> PactStubs.newInstance().pacts(file).build());
+      assertThat(thrown).isInstanceOf(PactFileException.class);
+      assertThat(thrown.getMessage()).doesNotContain("\n");
+      return thrown.getMessage();
+    }
+
+    @Test
+    void malformedJsonNamesFileLineAndColumn() throws IOException {
+      Path file = write("{\"consumer\": {\"name\": \"a\"},\n  \"provider\": }");
+      assertThat(failure(file)).startsWith(file + ":2:").contains("malformed JSON");
+    }
+
+    @Test
+    void anUnknownSpecificationVersionNamesItsPath() throws IOException {
+      Path file = write(PRODUCTS.replace("\"3.0.0\"", "\"7.0.0\""));
+      assertThat(failure(file))
+          .isEqualTo(
+              file
+                  + ":$.metadata.pactSpecification.version: unknown pact specification version \"7.0.0\": versions 1 to 4 are known");
+    }
+
+    @Test
+    void anUnsupportedMatcherNamesFileInteractionAndPath() throws IOException {
+      Path file = write(PRODUCTS.replace("{\"match\": \"integer\"}", "{\"match\": \"prime\"}"));
+      assertThat(failure(file))
+          .isEqualTo(
+              file
+                  + ":$.interactions[1].request.matchingRules.body['$.quantity'].matchers[0].match:"
+                  + " interaction \"a reservation\": unsupported matcher \"prime\": pact-jvm does not know it and would compare by equality instead");
+    }
+
+    @Test
+    void aFolderWithoutTheProviderSaysSo() throws IOException {
+      write(PRODUCTS);
+      assertThatThrownBy(() -> PactStubs.newInstance().pacts(dir).provider("payments").build())
+          .isInstanceOf(PactFileException.class)
+          .hasMessage(dir + ": no HTTP interaction with provider \"payments\" to serve");
+    }
+  }
+
+  @Nested
+  class Export {
+
+    @Test
+    void exportedMappingsServeFromAPlainWireMockWithTheMatcherOnItsClasspath() throws IOException {
+      Path file = dir.resolve("pact.json");
+      Files.writeString(file, PRODUCTS);
+      PactStubs stubs = PactStubs.newInstance().pacts(file).build();
+      Path root = dir.resolve("wiremock");
+      List<Path> written = StubExport.write(stubs, root.resolve("mappings"));
+      assertThat(written).hasSize(2);
+      assertThat(Files.readString(written.get(0)))
+          .contains("\"customMatcher\"")
+          .contains("\"name\" : \"pactwire-pact\"");
+      server =
+          new WireMockServer(
+              options()
+                  .dynamicPort()
+                  .usingFilesUnderDirectory(root.toString())
+                  .extensions(PactRequestMatcher.class));
+      server.start();
+      Map<String, List<String>> headers = new LinkedHashMap<>();
+      headers.put("Accept", List.of("application/json"));
+      assertThat(
+              RawHttp.send(
+                      server.port(),
+                      request("GET", "/products/9", Map.of("view", List.of("full")), headers, null))
+                  .status())
+          .isEqualTo(200);
+      assertThat(
+              RawHttp.send(
+                      server.port(),
+                      request("GET", "/products/9", Map.of("view", List.of("none")), headers, null))
+                  .status())
+          .isEqualTo(404);
+    }
+  }
+}
