@@ -29,3 +29,24 @@ assert reports.isDirectory()
 reports.eachFileRecurse { file ->
   assert !file.text.contains('sample-products-token') : "the provider's token is in ${file}"
 }
+
+// Every artifact a user adds ships its sources and javadoc beside its jar: each toolkit module
+// this build packaged (all of them in a full build; at least those the samples use).
+def toolkit = new File(basedir, '../../../../toolkit')
+def packaged = []
+toolkit.eachDir { module ->
+  def target = new File(module, 'target')
+  def files = target.listFiles() ?: []
+  def jar = files.find { it.name.endsWith('.jar') && !(it.name =~ /-(sources|javadoc|tests)\.jar$/) && !it.name.startsWith('original-') }
+  if (jar == null || module.name == 'pactwire-test-support') {
+    return
+  }
+  packaged << module.name
+  ['sources', 'javadoc'].each { classifier ->
+    def jars = files.findAll { it.name.endsWith("-${classifier}.jar") }
+    assert jars.size() == 1 : "${module.name}: no ${classifier} jar in ${target}"
+    def entries = new java.util.zip.ZipFile(jars[0]).withCloseable { zip -> zip.size() }
+    assert entries > 3 : "${module.name}: ${jars[0].name} is empty"
+  }
+}
+assert packaged.containsAll(['pactwire-core', 'pactwire-consumer', 'pactwire-provider']) : "packaged: ${packaged}"
