@@ -1,4 +1,4 @@
-package io.pactwire.provider.internal;
+package io.pactwire.core.internal.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -9,28 +9,28 @@ import java.util.Map;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
-class OutcomesTests {
+class MismatchesTests {
 
   @Nested
   class Paths {
 
     @Test
     void aPlainKeyIsADottedChild() {
-      assertThat(Outcomes.child("$", "stock")).isEqualTo("$.stock");
-      assertThat(Outcomes.child("$.items[0]", "sku")).isEqualTo("$.items[0].sku");
+      assertThat(Mismatches.child("$", "stock")).isEqualTo("$.stock");
+      assertThat(Mismatches.child("$.items[0]", "sku")).isEqualTo("$.items[0].sku");
     }
 
     @Test
     void anyOtherKeyIsQuotedInBrackets() {
       // spaces, dots and quotes would make the dotted form ambiguous
-      assertThat(Outcomes.child("$", "on hand")).isEqualTo("$['on hand']");
-      assertThat(Outcomes.child("$", "a.b")).isEqualTo("$['a.b']");
-      assertThat(Outcomes.child("$", "it's")).isEqualTo("$['it\\'s']");
+      assertThat(Mismatches.child("$", "on hand")).isEqualTo("$['on hand']");
+      assertThat(Mismatches.child("$", "a.b")).isEqualTo("$['a.b']");
+      assertThat(Mismatches.child("$", "it's")).isEqualTo("$['it\\'s']");
     }
 
     @Test
     void noParentPathMeansTheRoot() {
-      assertThat(Outcomes.child("", "stock")).isEqualTo("$.stock");
+      assertThat(Mismatches.child("", "stock")).isEqualTo("$.stock");
     }
   }
 
@@ -44,15 +44,15 @@ class OutcomesTests {
       provider.put("price", new BigDecimal("24.90"));
       provider.put("name", "Beans");
 
-      assertThat(Outcomes.text(provider))
+      assertThat(Mismatches.text(provider))
           .isEqualTo("{\"name\":\"Beans\",\"price\":24.90,\"sku\":\"SKU-1\"}");
-      assertThat(Outcomes.text(List.of(Map.of("b", 1, "a", 2)))).isEqualTo("[{\"a\":2,\"b\":1}]");
+      assertThat(Mismatches.text(List.of(Map.of("b", 1, "a", 2)))).isEqualTo("[{\"a\":2,\"b\":1}]");
     }
 
     @Test
     void scalarsStayAsTheyAre() {
-      assertThat(Outcomes.text(12)).isEqualTo("12");
-      assertThat(Outcomes.text(null)).isNull();
+      assertThat(Mismatches.text(12)).isEqualTo("12");
+      assertThat(Mismatches.text(null)).isNull();
     }
   }
 }

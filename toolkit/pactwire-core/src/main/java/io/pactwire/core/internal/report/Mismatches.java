@@ -1,0 +1,186 @@
+package io.pactwire.core.internal.report;
+
+import au.com.dius.pact.core.matchers.BodyMismatch;
+import au.com.dius.pact.core.matchers.BodyTypeMismatch;
+import au.com.dius.pact.core.matchers.HeaderMismatch;
+import au.com.dius.pact.core.matchers.MetadataMismatch;
+import au.com.dius.pact.core.matchers.Mismatch;
+import au.com.dius.pact.core.matchers.StatusMismatch;
+import au.com.dius.pact.core.support.json.JsonValue;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.pactwire.core.internal.JsonPath;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Turns pact-jvm's mismatches into the differences Pactwire's reports show. The JUnit provider
+ * module and {@code pactwire verify} both judge with pact-jvm's matching engine and both describe
+ * what it found through this class, so a failure reads the same whichever way the provider was
+ * verified.
+ */
+public final class Mismatches {
+
+  /** What the actual line shows for a field the provider did not send. */
+  public static final String ABSENT = "(absent)";
+
+  // Objects are shown with their keys sorted, so the expected and actual lines line up.
+  private static final ObjectMapper SORTED =
+      new ObjectMapper()
+          .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
+          .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+
+  private static final String MISSING_KEYS = "Actual map is missing the following keys";
+
+  private Mismatches() {}
+
+  /**
+   * The differences pact-jvm's mismatches stand for: one each, except that missing keys become one
+   * difference per missing field, at its own path.
+   */
+  public static List<Difference> differences(List<? extends Mismatch> mismatches) {
+    List<Difference> differences = new ArrayList<>();
+    for (Mismatch mismatch : mismatches) {
+      if (mismatch instanceof BodyMismatch b && missingKeys(b)) {
+        differences.addAll(missing(b));
+      } else {
+        differences.add(difference(mismatch));
+      }
+    }
+    return differences;
+  }
+
+  private static Difference difference(Mismatch mismatch) {
+    if (mismatch instanceof BodyMismatch b) {
+      return new Difference(
+          "body", b.getPath(), text(b.getExpected()), text(b.getActual()), b.getMismatch());
+    }
+    if (mismatch instanceof StatusMismatch s) {
+      return new Difference(
+          "status", "", text(s.getExpected()), String.valueOf(s.getActual()), s.description());
+    }
+    if (mismatch instanceof HeaderMismatch h) {
+      return new Difference(
+          "header", h.getHeaderKey(), h.getExpected(), h.getActual(), h.getMismatch());
+    }
+    if (mismatch instanceof MetadataMismatch m) {
+      return new Difference(
+          "metadata", m.getKey(), plain(m.getExpected()), plain(m.getActual()), m.getMismatch());
+    }
+    if (mismatch instanceof BodyTypeMismatch t) {
+      // pact-jvm may leave a type mismatch's text empty; its description then says it
+      return new Difference(
+          "body",
+          "$",
+          t.getExpected(),
+          t.getActual(),
+          t.getMismatch() != null ? t.getMismatch() : t.description());
+    }
+    return new Difference(mismatch.type(), "", null, null, mismatch.description());
+  }
+
+  /**
+   * pact-jvm reports missing keys at the parent's path with both whole objects (in their own key
+   * orders) and a text diff; a reader needs the path of each missing field and what it should be.
+   */
+  private static boolean missingKeys(BodyMismatch b) {
+    return b.getMismatch() != null
+        && b.getMismatch().startsWith(MISSING_KEYS)
+        && entries(b.getExpected()) != null
+        && entries(b.getActual()) != null;
+  }
+
+  /** The entries of an object as pact-jvm hands it over: a JSON object or a map. */
+  private static Map<?, ?> entries(Object value) {
+    if (value instanceof JsonValue.Object object) {
+      return object.getEntries();
+    }
+    return value instanceof Map<?, ?> map ? map : null;
+  }
+
+  private static List<Difference> missing(BodyMismatch b) {
+    Map<?, ?> expected = entries(b.getExpected());
+    Map<?, ?> actual = entries(b.getActual());
+    List<String> unexpected =
+        actual.keySet().stream()
+            .filter(k -> !expected.containsKey(k))
+            .map(String::valueOf)
+            .sorted()
+            .toList();
+    String others =
+        unexpected.isEmpty()
+            ? ""
+            : "; the response has "
+                + String.join(", ", unexpected)
+                + ", which the contract does not name";
+    List<Difference> differences = new ArrayList<>();
+    for (Map.Entry<?, ?> entry : expected.entrySet()) {
+      if (actual.containsKey(entry.getKey())) {
+        continue;
+      }
+      String key = String.valueOf(entry.getKey());
+      differences.add(
+          new Difference(
+              "body",
+              child(b.getPath(), key),
+              json(entry.getValue()),
+              ABSENT,
+              "the provider's response has no '" + key + "'" + others));
+    }
+    return differences;
+  }
+
+  /** {@code $.stock}, or {@code $['a key']} for a key that is not a plain name. */
+  static String child(String path, String key) {
+    return JsonPath.child(path == null || path.isEmpty() ? "$" : path, key);
+  }
+
+  /** Metadata values are compared as strings: a JSON string is shown without its quotes. */
+  public static String plain(Object value) {
+    if (value instanceof JsonValue json && json.isString()) {
+      return json.asString();
+    }
+    return text(value);
+  }
+
+  /** A value as a difference shows it: JSON for objects and arrays, keys sorted. */
+  public static String text(Object value) {
+    if (value == null) {
+      return null;
+    }
+    if (value instanceof JsonValue json) {
+      return json.isObject() || json.isArray() ? sorted(json.serialise()) : json.serialise();
+    }
+    if (value instanceof Map<?, ?> || value instanceof Collection<?>) {
+      return json(value);
+    }
+    if (value instanceof byte[] bytes) {
+      return new String(bytes, StandardCharsets.UTF_8);
+    }
+    return String.valueOf(value);
+  }
+
+  private static String json(Object value) {
+    if (value instanceof JsonValue json) {
+      return text(json);
+    }
+    try {
+      return SORTED.writeValueAsString(value);
+    } catch (JsonProcessingException e) {
+      return String.valueOf(value);
+    }
+  }
+
+  private static String sorted(String json) {
+    try {
+      return SORTED.writeValueAsString(SORTED.readValue(json, Object.class));
+    } catch (JsonProcessingException e) {
+      return json;
+    }
+  }
+}
