@@ -145,6 +145,26 @@ class VerifyCommandIT {
     assertThat(cli).isEqualTo(httpOnly(junit, cli));
   }
 
+  @Test
+  void theJarRefusesAStateWithoutAFixtureNamingTheFileToAdd() throws Exception {
+    java.net.http.HttpResponse<String> response =
+        java.net.http.HttpClient.newHttpClient()
+            .send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create(baseUrl + "/_pact/state"))
+                    .header("Content-Type", "application/json")
+                    .POST(
+                        java.net.http.HttpRequest.BodyPublishers.ofString(
+                            "{\"state\": \"a warehouse exists\", \"action\": \"setup\"}"))
+                    .build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+
+    assertThat(response.statusCode()).isEqualTo(400);
+    assertThat(JSON.readTree(response.body()).path("detail").asText())
+        .isEqualTo(
+            "no fixture for state 'a warehouse exists': add"
+                + " src/test/resources/states/a warehouse exists.sql");
+  }
+
   /** Runs the CLI jar; returns what it printed with {@code --format json}. */
   private static JsonNode verify(Path pacts, Path out, String version) throws Exception {
     Path stdout = Files.createDirectories(out).resolve("stdout.json");
