@@ -127,6 +127,15 @@ final class VerifyCommand implements Callable<Integer> {
   Path out;
 
   @Option(
+      names = "--publish",
+      negatable = true,
+      description =
+          "Also record the results in the pacts store, <pacts>/results/<provider>/<version>.json,"
+              + " as the JUnit provider module does (results and reports then go to --out, default"
+              + " target/pactwire). Default: on when CI=true.")
+  Boolean publish;
+
+  @Option(
       names = "--parallel",
       paramLabel = "N",
       description =
@@ -139,6 +148,14 @@ final class VerifyCommand implements Callable<Integer> {
       paramLabel = "S",
       description = "Seconds each request may take. Default: ${DEFAULT-VALUE}.")
   double timeout = 10;
+
+  @Option(
+      names = "--skip-messages",
+      description =
+          "Verify the HTTP interactions only and exit 0 when they pass, though the pacts also hold"
+              + " message interactions, which are named on standard error. Without it such a pact"
+              + " exits 1: this command verifies HTTP interactions.")
+  boolean skipMessages;
 
   @Option(
       names = "--timing",
@@ -185,9 +202,14 @@ final class VerifyCommand implements Callable<Integer> {
       stderr.println(
           "pactwire verify: "
               + run.skippedMessages()
-              + " message interaction(s) not verified: this version verifies HTTP interactions");
+              + " message interaction(s) not verified: this command verifies HTTP interactions;"
+              + " verify messages with the JUnit provider module"
+              + (skipMessages ? "" : ", or pass --skip-messages to verify the HTTP ones only"));
+      for (String message : run.skippedDescriptions()) {
+        stderr.println("  not verified: " + message);
+      }
     }
-    VerificationRun results = report(run.interactions());
+    VerificationRun results = report(run.interactions(), config.pactsDir());
     stdout.print(render(results));
     stdout.flush();
     if (timing) {
@@ -200,22 +222,24 @@ final class VerifyCommand implements Callable<Integer> {
           run.interactions().size() / seconds);
     }
     stderr.flush();
-    return results.success() ? 0 : 1;
+    return results.success() && (skipMessages || run.skippedMessages() == 0) ? 0 : 1;
   }
 
-  private VerificationRun report(List<VerifiedInteraction> interactions) {
+  private VerificationRun report(List<VerifiedInteraction> interactions, Path pacts) {
     java.util.Map<String, String> env = System.getenv();
+    boolean publishing =
+        publish != null ? publish : "true".equalsIgnoreCase(env.getOrDefault("CI", ""));
     ReportSettings settings =
         new ReportSettings(
             out == null ? Path.of("target", "pactwire") : out,
-            false,
-            PactsDirectory::locate,
+            publishing,
+            () -> pacts,
             null,
             providerVersion != null ? providerVersion : ProviderVersion.version(k -> null, env),
             branch != null ? branch : ProviderVersion.branch(k -> null, env));
     ResultsWriter writer = new ResultsWriter(settings);
     Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
-    if (out != null) {
+    if ((out != null || publishing) && !interactions.isEmpty()) {
       return writer.write(interactions, now).get(0);
     }
     return writer.summarise(provider, interactions, now);

@@ -181,6 +181,128 @@ class VerifyCommandTests {
   }
 
   @Nested
+  class Messages {
+
+    static final String MIXED =
+        """
+        {
+          "consumer": {"name": "catalog-indexer"},
+          "provider": {"name": "inventory-service"},
+          "interactions": [
+            {
+              "type": "Synchronous/HTTP",
+              "description": "a request for a missing product",
+              "request": {"method": "GET", "path": "/products/NOPE"},
+              "response": {"status": 404}
+            },
+            {
+              "type": "Asynchronous/Messages",
+              "description": "a StockChanged event",
+              "contents": {
+                "content": {"sku": "SKU-1001", "stock": 9},
+                "contentType": "application/json",
+                "encoded": false
+              }
+            }
+          ],
+          "metadata": {"pactSpecification": {"version": "4.0"}}
+        }
+        """;
+
+    Path mixed;
+
+    @BeforeEach
+    void writeMixedPact() throws IOException {
+      mixed = Files.writeString(dir.resolve("catalog-indexer-inventory-service.json"), MIXED);
+    }
+
+    @Test
+    void aPactWithAMessageInteractionExitsOneNamingIt() {
+      Run r = verify("--pact", mixed.toString());
+
+      assertThat(r.exit()).isEqualTo(1);
+      assertThat(r.out()).contains("1 passed, 0 failed");
+      assertThat(r.err())
+          .isEqualTo(
+              "pactwire verify: 1 message interaction(s) not verified: this command verifies HTTP"
+                  + " interactions; verify messages with the JUnit provider module, or pass"
+                  + " --skip-messages to verify the HTTP ones only\n"
+                  + "  not verified: catalog-indexer → inventory-service: a StockChanged event ("
+                  + mixed
+                  + ")\n");
+    }
+
+    @Test
+    void skipMessagesExitsZeroWhenTheHttpInteractionsPassAndStillNamesTheMessage() {
+      Run r = verify("--pact", mixed.toString(), "--skip-messages");
+
+      assertThat(r.exit()).isZero();
+      assertThat(r.err())
+          .startsWith("pactwire verify: 1 message interaction(s) not verified")
+          .doesNotContain("--skip-messages")
+          .contains("not verified: catalog-indexer → inventory-service: a StockChanged event");
+    }
+
+    @Test
+    void skipMessagesStillExitsOneWhenAnHttpInteractionFails() {
+      Run r =
+          verify(
+              "--pact",
+              mixed.toString(),
+              "--pact",
+              pacts.resolve("checkout-service-inventory-service.json").toString(),
+              "--skip-messages");
+      product = "{\"sku\": \"SKU-1001\", \"quantityOnHand\": 7}";
+
+      Run broken =
+          verify(
+              "--pact",
+              mixed.toString(),
+              "--pact",
+              pacts.resolve("checkout-service-inventory-service.json").toString(),
+              "--skip-messages");
+
+      assertThat(r.exit()).isZero();
+      assertThat(broken.exit()).isEqualTo(1);
+    }
+  }
+
+  @Nested
+  class Publish {
+
+    private Path record() {
+      return pacts.resolve("results").resolve("inventory-service").resolve("1.2.3.json");
+    }
+
+    @Test
+    void publishRecordsTheResultsInThePactsStore() throws IOException {
+      Path out = dir.resolve("reports");
+
+      Run r = verify("--publish", "--out", out.toString());
+
+      assertThat(r.exit()).isZero();
+      JsonNode record = new ObjectMapper().readTree(record().toFile());
+      assertThat(record.path("provider").asText()).isEqualTo("inventory-service");
+      assertThat(record.path("providerVersion").asText()).isEqualTo("1.2.3");
+      assertThat(record.path("branch").asText()).isEqualTo("main");
+      assertThat(record.path("success").asBoolean()).isTrue();
+      assertThat(record.path("pacts").get(0).path("pactFile").asText())
+          .as("the store names the pact by its file name, as the JUnit provider's records do")
+          .isEqualTo("checkout-service-inventory-service.json");
+      assertThat(record.path("pacts").get(0).path("interactions")).hasSize(2);
+      assertThat(out.resolve("results/inventory-service.json")).exists();
+    }
+
+    @Test
+    void noPublishWritesNothingToTheStore() {
+      Run r = verify("--no-publish");
+
+      assertThat(r.exit()).isZero();
+      assertThat(pacts.resolve("results")).doesNotExist();
+    }
+  }
+
+  @Nested
   class Reports {
 
     @Test

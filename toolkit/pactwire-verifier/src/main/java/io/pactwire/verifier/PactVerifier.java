@@ -40,9 +40,13 @@ public final class PactVerifier {
       failures = List.copyOf(failures);
     }
 
-    /** Whether every verified interaction passed. */
+    /**
+     * Whether every interaction was verified and passed: a pact with message interactions, which
+     * this verifier does not verify, is not a success ({@code failures().isEmpty()} says whether
+     * the HTTP interactions passed).
+     */
     public boolean success() {
-      return failures.isEmpty();
+      return failures.isEmpty() && skippedMessages == 0;
     }
   }
 

@@ -307,6 +307,47 @@ class PactVerifierTests {
   }
 
   @Nested
+  class Messages {
+
+    @Test
+    void aPactWithAMessageIsNoSuccessThoughItsHttpInteractionsPass() throws Exception {
+      java.nio.file.Files.writeString(
+          pacts.resolve("catalog-indexer-inventory-service.json"),
+          """
+          {
+            "consumer": {"name": "catalog-indexer"},
+            "provider": {"name": "inventory-service"},
+            "interactions": [
+              {
+                "type": "Synchronous/HTTP",
+                "description": "a request for a missing product",
+                "request": {"method": "GET", "path": "/products/NOPE"},
+                "response": {"status": 404}
+              },
+              {
+                "type": "Asynchronous/Messages",
+                "description": "a StockChanged event",
+                "contents": {"content": {"sku": "SKU-1001"}, "contentType": "application/json"}
+              }
+            ],
+            "metadata": {"pactSpecification": {"version": "4.0"}}
+          }
+          """);
+
+      PactVerifier.Result result =
+          PactVerifier.newInstance("inventory-service", provider.url())
+              .pactsDir(pacts)
+              .build()
+              .verify();
+
+      assertThat(result.passed()).isEqualTo(1);
+      assertThat(result.failures()).isEmpty();
+      assertThat(result.skippedMessages()).isEqualTo(1);
+      assertThat(result.success()).as("a message was not verified").isFalse();
+    }
+  }
+
+  @Nested
   class Input {
 
     @Test

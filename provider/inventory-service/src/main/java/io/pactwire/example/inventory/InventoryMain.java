@@ -1,8 +1,10 @@
 package io.pactwire.example.inventory;
 
+import io.pactwire.provider.StateFixtures;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.Closeable;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.LinkedHashMap;
@@ -17,18 +19,23 @@ import org.postgresql.ds.PGSimpleDataSource;
  *
  * <pre>
  * java -jar inventory-service.jar [--port N] [--jdbc-url URL --user U --password P]
- *                                 [--kafka-bootstrap HOST:PORT]
+ *                                 [--kafka-bootstrap HOST:PORT] [--state-change DIR]
  * </pre>
  *
  * <p>Without {@code --jdbc-url} it starts an embedded PostgreSQL; without {@code --kafka-bootstrap}
- * it logs each StockChanged event instead of publishing it.
+ * it logs each StockChanged event instead of publishing it. {@code --state-change DIR}, for
+ * contract verification only, serves {@code POST /_pact/state} with the provider-state fixtures in
+ * {@code DIR} (those the JUnit contract tests use, {@code src/test/resources/states}), so that
+ * {@code pactwire verify --state-change-url http://host:port/_pact/state} can verify the running
+ * service; it is off unless given.
  *
  * @since 0.1.0
  */
 public final class InventoryMain {
 
   private static final List<String> OPTIONS =
-      List.of("--port", "--jdbc-url", "--user", "--password", "--kafka-bootstrap");
+      List.of(
+          "--port", "--jdbc-url", "--user", "--password", "--kafka-bootstrap", "--state-change");
 
   private InventoryMain() {}
 
@@ -41,7 +48,7 @@ public final class InventoryMain {
       System.err.println("inventory-service: " + e.getMessage());
       System.err.println(
           "usage: java -jar inventory-service.jar [--port N] [--jdbc-url URL --user U --password P]"
-              + " [--kafka-bootstrap HOST:PORT]");
+              + " [--kafka-bootstrap HOST:PORT] [--state-change DIR]");
       System.exit(2);
       return;
     }
@@ -72,13 +79,16 @@ public final class InventoryMain {
                   "StockChanged " + message.key() + " -> " + message.valueAsString());
     }
     int port = Integer.parseInt(options.getOrDefault("--port", "8080"));
-    InventoryService service =
-        InventoryService.builder()
-            .dataSource(dataSource)
-            .events(events)
-            .host("0.0.0.0")
-            .port(port)
-            .start();
+    InventoryService.Builder builder =
+        InventoryService.builder().dataSource(dataSource).events(events).host("0.0.0.0").port(port);
+    if (options.containsKey("--state-change")) {
+      builder.providerStates(fixtureStates(dataSource, Path.of(options.get("--state-change"))));
+      System.out.println(
+          "inventory-service: provider states from "
+              + options.get("--state-change")
+              + " at POST /_pact/state (contract verification only)");
+    }
+    InventoryService service = builder.start();
     resources.push(service);
     System.out.println("inventory-service: listening on port " + service.port());
 
@@ -97,6 +107,22 @@ public final class InventoryMain {
                   stopped.countDown();
                 }));
     stopped.await();
+  }
+
+  /** The provider-state fixtures of the contract tests, applied as {@code @PactwireStates} does. */
+  static ProviderStates fixtureStates(DataSource dataSource, Path folder) {
+    StateFixtures fixtures = StateFixtures.open(dataSource, folder);
+    return new ProviderStates() {
+      @Override
+      public void setUp(String state, Map<String, Object> params) {
+        fixtures.setUp(state, params);
+      }
+
+      @Override
+      public void tearDown() {
+        fixtures.tearDown();
+      }
+    };
   }
 
   static Map<String, String> parse(String[] args) {

@@ -56,6 +56,7 @@ public final class InventoryService implements AutoCloseable {
   private final Javalin app;
   private final InventoryStore store;
   private final StockEventPublisher events;
+  private final ProviderStates states;
   private final ScheduledExecutorService sweeper =
       Executors.newSingleThreadScheduledExecutor(
           task -> {
@@ -67,6 +68,7 @@ public final class InventoryService implements AutoCloseable {
   private InventoryService(Builder builder) {
     this.store = new InventoryStore(builder.dataSource, builder.clock);
     this.events = builder.events;
+    this.states = builder.states;
     this.app =
         Javalin.create(
             config -> {
@@ -136,6 +138,9 @@ public final class InventoryService implements AutoCloseable {
     config.routes.post("/reservations", this::postReservation);
     config.routes.get("/reservations/{id}", this::getReservation);
     config.routes.delete("/reservations/{id}", this::deleteReservation);
+    if (states != null) {
+      config.routes.post("/_pact/state", this::changeState);
+    }
     // Javalin's own answers (no such route, method not allowed) as problems too.
     config.routes.exception(
         HttpResponseException.class,
@@ -152,6 +157,44 @@ public final class InventoryService implements AutoCloseable {
           LOG.error("{} {} failed", ctx.method(), ctx.path(), e);
           problem(ctx, Problem.of(500, "Internal error", "the inventory could not be read"));
         });
+  }
+
+  /** {@code {"state", "params", "action"}}, as {@code pactwire verify} and pact-jvm send it. */
+  private void changeState(Context ctx) {
+    JsonNode body;
+    try {
+      body = JSON.readTree(ctx.body());
+    } catch (JsonProcessingException e) {
+      problem(ctx, malformed("the body is not JSON: " + e.getOriginalMessage()));
+      return;
+    }
+    String action = body == null ? "" : body.path("action").asText("setup");
+    if ("teardown".equals(action)) {
+      states.tearDown();
+      ctx.status(200);
+      return;
+    }
+    String state = body == null ? "" : body.path("state").asText("");
+    if (state.isEmpty() || !"setup".equals(action)) {
+      problem(
+          ctx,
+          malformed(
+              "a state change is {\"state\": name, \"params\": {...}, \"action\": \"setup\""
+                  + " | \"teardown\"}"));
+      return;
+    }
+    @SuppressWarnings("unchecked")
+    java.util.Map<String, Object> params =
+        body.has("params") && body.get("params").isObject()
+            ? JSON.convertValue(body.get("params"), java.util.Map.class)
+            : java.util.Map.of();
+    try {
+      states.setUp(state, params);
+    } catch (RuntimeException e) {
+      problem(ctx, Problem.of(400, "State not set up", String.valueOf(e.getMessage())));
+      return;
+    }
+    ctx.status(200);
   }
 
   private void getProduct(Context ctx) throws Exception {
@@ -287,6 +330,7 @@ public final class InventoryService implements AutoCloseable {
     private String host = "localhost";
     private Clock clock = Clock.systemUTC();
     private Duration expirySweep = Duration.ofSeconds(30);
+    private ProviderStates states;
 
     private Builder() {}
 
@@ -329,6 +373,15 @@ public final class InventoryService implements AutoCloseable {
         throw new IllegalArgumentException("expirySweep must not be negative: " + every);
       }
       this.expirySweep = every;
+      return this;
+    }
+
+    /**
+     * Serves {@code POST /_pact/state} with these provider states, for contract verification; off
+     * by default.
+     */
+    public Builder providerStates(ProviderStates states) {
+      this.states = states;
       return this;
     }
 

@@ -307,6 +307,69 @@ class InventoryServiceTests {
   }
 
   @Nested
+  class ProviderStateChanges {
+
+    private static final String SETUP =
+        """
+        {"state": "a product exists", "action": "setup",
+         "params": {"sku": "SKU-9", "name": "Grinder", "price": 99.5, "stock": 3}}""";
+
+    @Test
+    void aServiceWithoutProviderStatesHasNoStateChangeEndpoint() throws Exception {
+      assertThat(post(base, "/_pact/state", SETUP).statusCode()).isEqualTo(404);
+      assertThat(get(base, "/products/SKU-9").statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void setupAppliesTheFixtureAndTeardownPutsTheDatabaseBack() throws Exception {
+      try (InventoryService verifying = withFixtures()) {
+        URI at = verifying.baseUri();
+
+        assertThat(post(at, "/_pact/state", SETUP).statusCode()).isEqualTo(200);
+        HttpResponse<String> product = get(at, "/products/SKU-9");
+        assertThat(product.statusCode()).isEqualTo(200);
+        assertThat(JSON.readTree(product.body()).path("stock").asInt()).isEqualTo(3);
+
+        assertThat(post(at, "/_pact/state", "{\"action\": \"teardown\"}").statusCode())
+            .isEqualTo(200);
+        assertThat(get(at, "/products/SKU-9").statusCode()).isEqualTo(404);
+        assertThat(get(at, "/products/SKU-1001").statusCode())
+            .as("rows from before the setup stay")
+            .isEqualTo(200);
+      }
+    }
+
+    @Test
+    void aStateWithoutAFixtureIsRefusedNamingTheFileToAdd() throws Exception {
+      try (InventoryService verifying = withFixtures()) {
+        HttpResponse<String> response =
+            post(
+                verifying.baseUri(),
+                "/_pact/state",
+                "{\"state\": \"a warehouse exists\", \"action\": \"setup\"}");
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(JSON.readTree(response.body()).path("detail").asText())
+            .isEqualTo(
+                "no fixture for state 'a warehouse exists': add"
+                    + " src/test/resources/states/a warehouse exists.sql");
+      }
+    }
+
+    private InventoryService withFixtures() {
+      return InventoryService.builder()
+          .dataSource(dataSource)
+          .events(events)
+          .expirySweep(Duration.ZERO)
+          .providerStates(
+              InventoryMain.fixtureStates(
+                  dataSource, java.nio.file.Path.of("src/test/resources/states")))
+          .port(0)
+          .start();
+    }
+  }
+
+  @Nested
   class UnknownRoutes {
 
     @Test

@@ -47,7 +47,13 @@ import java.util.stream.Collectors;
 public final class VerifierEngine {
 
   /** What a run verified, and what it could not. */
-  public record Run(List<VerifiedInteraction> interactions, int skippedMessages, Duration elapsed) {
+  public record Run(
+      List<VerifiedInteraction> interactions, List<String> skippedDescriptions, Duration elapsed) {
+
+    /** How many message interactions were not verified. */
+    public int skippedMessages() {
+      return skippedDescriptions.size();
+    }
 
     public boolean success() {
       return interactions.stream().allMatch(i -> i.result().success());
@@ -81,13 +87,21 @@ public final class VerifierEngine {
     List<PactSet.Loaded> pacts = PactSet.load(config);
     List<Task> stateless = new ArrayList<>();
     List<Task> stateful = new ArrayList<>();
-    int skippedMessages = 0;
+    List<String> skippedMessages = new ArrayList<>();
     int index = 0;
     for (PactSet.Loaded pact : pacts) {
       for (Interaction interaction : pact.pact().getInteractions()) {
         RequestResponseInteraction http = asHttp(interaction);
         if (http == null) {
-          skippedMessages++;
+          skippedMessages.add(
+              pact.pact().getConsumer().getName()
+                  + " → "
+                  + pact.pact().getProvider().getName()
+                  + ": "
+                  + interaction.getDescription()
+                  + " ("
+                  + pact.file()
+                  + ")");
           continue;
         }
         Task task = new Task(pact, interaction, http, index++);
@@ -152,7 +166,10 @@ public final class VerifierEngine {
     } finally {
       pool.shutdownNow();
     }
-    return new Run(List.of(results), skippedMessages, Duration.ofNanos(System.nanoTime() - start));
+    return new Run(
+        List.of(results),
+        List.copyOf(skippedMessages),
+        Duration.ofNanos(System.nanoTime() - start));
   }
 
   /** The interaction as pact-jvm's JUnit 5 runner verifies it, or null for a message. */
