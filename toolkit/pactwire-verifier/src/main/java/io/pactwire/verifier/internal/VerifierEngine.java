@@ -14,8 +14,10 @@ import au.com.dius.pact.core.model.generators.GeneratorTestMode;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.pactwire.core.internal.report.Difference;
+import io.pactwire.core.internal.report.ExchangeTexts;
 import io.pactwire.core.internal.report.FailureText;
 import io.pactwire.core.internal.report.InteractionResult;
+import io.pactwire.core.internal.report.Mismatches;
 import io.pactwire.core.internal.report.VerifiedInteraction;
 import io.pactwire.verifier.VerifierInputException;
 import java.io.IOException;
@@ -250,7 +252,7 @@ public final class VerifierEngine {
     if (sent.actual() != null) {
       try {
         differences.addAll(
-            Differences.of(ResponseCheck.mismatches(sent.expected(), sent.actual())));
+            Mismatches.differences(ResponseCheck.mismatches(sent.expected(), sent.actual())));
       } catch (Exception e) {
         // pact-jvm's matchers throw on bodies they cannot parse (also checked exceptions, such as
         // SAXParseException, which Kotlin does not declare); its runner fails the interaction
@@ -281,7 +283,15 @@ public final class VerifierEngine {
             success,
             message,
             differences,
-            ExchangeText.of(sent.request(), sent.expected(), sent.actual()));
+            ExchangeTexts.http(
+                sent.request(),
+                sent.expected(),
+                sent.actual() == null
+                    ? null
+                    : ExchangeTexts.message(
+                        String.valueOf(sent.actual().getStatus()),
+                        sent.actual().getHeaders(),
+                        sent.actual().getBody())));
     return new VerifiedInteraction(
         provider, consumer, task.pact().file(), task.pact().sha256(), result);
   }
