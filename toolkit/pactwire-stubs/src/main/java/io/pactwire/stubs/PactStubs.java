@@ -109,6 +109,9 @@ public final class PactStubs {
    * Adds what the stubs need to a WireMock configuration: the {@link PactRequestMatcher} extension,
    * the near-miss report for a request no stub answers, and an index of the stubs by method and
    * literal path, so that a request is judged only against the stubs that can answer it.
+   *
+   * <p>The index wraps the stores {@code options} holds when this is called, so set a files root or
+   * other stores before, not after.
    */
   public WireMockConfiguration configure(WireMockConfiguration options) {
     return options
