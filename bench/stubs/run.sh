@@ -10,7 +10,8 @@
 # and the median round of each is reported.
 #
 # Usage: bench/stubs/run.sh [INTERACTIONS] [THREADS] [SECONDS] [WARMUP_SECONDS] [ROUNDS]
-# Needs: JDK 17+, python3; node/npm for the Rust stub server (skipped without).
+# Needs: JDK 17+, python3; node/npm for the Rust stub server (skipped without, or with
+# SKIP_PACT_STUB=1).
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
@@ -30,7 +31,7 @@ javac -d "$work/classes" -cp "$cp" "$here/StubServer.java" "$here/LoadClient.jav
 python3 "$here/gen-pact.py" "$n" "$work/pact.json" "$work/requests.jsonl"
 
 pact_stub=""
-if command -v npm >/dev/null; then
+if [ "${SKIP_PACT_STUB:-0}" != 1 ] && command -v npm >/dev/null; then
   if [ ! -x "$here/node_modules/.bin/pact" ]; then
     npm install --prefix "$here" --no-save --no-audit --no-fund @pact-foundation/pact-cli@18.1.2 >/dev/null 2>&1 || true
   fi
@@ -86,8 +87,8 @@ fi
 
 echo
 echo "$n interactions, $threads client threads, ${seconds}s measured after ${warmup}s warm-up, median of $rounds rounds, $(nproc) cores"
-echo "(pact-stub: 1 client thread, 90 s, no warm-up, one round)"
+[ -n "$pact_stub" ] && echo "(pact-stub: 1 client thread, 90 s, no warm-up, one round)"
 # the median round (by requests/s) of each server, in the order wiremock, pactwire, pact-stub
 for name in wiremock pactwire pact-stub; do
-  grep "^$name " "$work/results.txt" | sort -k2,2n | awk '{a[NR]=$0} END {if (NR) print a[int((NR+1)/2)]}'
+  { grep "^$name " "$work/results.txt" || true; } | sort -k2,2n | awk '{a[NR]=$0} END {if (NR) print a[int((NR+1)/2)]}'
 done | awk 'NR==1 {base=$2; p50=$3} {printf "%-10s %8.1f req/s  p50 %8d us  p99 %8d us  errors %d  (%.3fx WireMock req/s, %.2fx its p50)\n", $1, $2, $3, $4, $5, $2/base, $3/p50}'

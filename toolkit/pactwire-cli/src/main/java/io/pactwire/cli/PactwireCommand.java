@@ -17,7 +17,12 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = PactwireCommand.Version.class,
     description = "Contract-testing tools for service and third-party integrations.",
-    subcommands = {CheckOpenApiCommand.class, VerifyCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {
+      CheckOpenApiCommand.class,
+      VerifyCommand.class,
+      StubCommand.class,
+      CommandLine.HelpCommand.class
+    })
 public final class PactwireCommand implements Callable<Integer> {
 
   /** Exit code when the input cannot be read (and for usage errors, as picocli does). */

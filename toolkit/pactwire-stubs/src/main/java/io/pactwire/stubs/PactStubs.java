@@ -19,6 +19,7 @@ import com.github.tomakehurst.wiremock.stubbing.StubMapping;
 import io.pactwire.core.PactFileException;
 import io.pactwire.core.PactsDirectory;
 import io.pactwire.stubs.internal.CompiledInteraction;
+import io.pactwire.stubs.internal.IndexedStores;
 import io.pactwire.stubs.internal.NearMiss;
 import io.pactwire.stubs.internal.NearMissRenderer;
 import io.pactwire.stubs.internal.PactRequests;
@@ -105,11 +106,16 @@ public final class PactStubs {
   }
 
   /**
-   * Adds what the stubs need to a WireMock configuration: the {@link PactRequestMatcher} extension
-   * and the near-miss report for a request no stub answers.
+   * Adds what the stubs need to a WireMock configuration: the {@link PactRequestMatcher} extension,
+   * the near-miss report for a request no stub answers, and an index of the stubs by method and
+   * literal path, so that a request is judged only against the stubs that can answer it.
+   *
+   * <p>The index wraps the stores {@code options} holds when this is called, so set a files root or
+   * other stores before, not after.
    */
   public WireMockConfiguration configure(WireMockConfiguration options) {
     return options
+        .withStores(new IndexedStores(options.getStores()))
         .extensions(new PactRequestMatcher())
         .notMatchedRendererFactory(extensions -> new NearMissRenderer(compiled));
   }

@@ -1,0 +1,215 @@
+package io.pactwire.cli;
+
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.common.FatalStartupException;
+import io.pactwire.core.PactFileException;
+import io.pactwire.stubs.Overlap;
+import io.pactwire.stubs.PactStubs;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code pactwire stub}: serves a provider's pacts as WireMock stubs until the process is stopped.
+ *
+ * @since 0.1.0
+ */
+@Command(
+    name = "stub",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Serves a provider's HTTP interactions from a pacts folder as stubs that match requests by"
+          + " the pacts' own rules (pact-jvm's request matching), until stopped (Ctrl-C, SIGTERM).",
+      "Exit status: 0 stopped, 2 unreadable input (a malformed pact, no pact for the provider,"
+          + " an unsupported matcher) or a port that cannot be bound."
+    })
+final class StubCommand implements Callable<Integer> {
+
+  // the overlaps PactStubs logs when built are printed with the banner instead; a strong
+  // reference, or java.util.logging forgets the level with the logger
+  private static final java.util.logging.Logger STUBS_LOG =
+      java.util.logging.Logger.getLogger("io.pactwire.stubs");
+
+  @Spec CommandSpec spec;
+
+  @Option(
+      names = "--pacts",
+      required = true,
+      paramLabel = "DIR",
+      description = "The pacts folder (read with its subfolders), or one pact file.")
+  Path pacts;
+
+  @Option(
+      names = "--provider",
+      required = true,
+      paramLabel = "NAME",
+      description = "Serves the pacts of this provider.")
+  String provider;
+
+  @Option(
+      names = "--state",
+      paramLabel = "STATE",
+      description =
+          "Serves only the interactions of this provider state (repeat for several), and those"
+              + " without a state. Default: all.")
+  List<String> states = List.of();
+
+  @Option(
+      names = "--port",
+      defaultValue = "0",
+      paramLabel = "N",
+      description = "The port to listen on; 0 picks a free one. Default: ${DEFAULT-VALUE}.")
+  int port;
+
+  @Option(
+      names = "--host",
+      defaultValue = "127.0.0.1",
+      paramLabel = "H",
+      description =
+          "The address to bind; 0.0.0.0 for every interface. Default: ${DEFAULT-VALUE} (loopback"
+              + " only).")
+  String host;
+
+  @Override
+  public Integer call() {
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    Serving serving = start(err);
+    if (serving == null) {
+      return PactwireCommand.UNREADABLE;
+    }
+    // SIGTERM and Ctrl-C run the hook: the server stops, its port is freed, then the JVM exits
+    Runtime.getRuntime().addShutdownHook(new Thread(serving::stop, "pactwire-stub-shutdown"));
+    out.println(serving.banner());
+    for (Overlap overlap : serving.overlaps()) {
+      out.println("  " + overlap);
+    }
+    out.flush();
+    serving.awaitStop();
+    return 0;
+  }
+
+  /** Builds the stubs and starts the server; on bad input prints one line and returns null. */
+  Serving start(PrintWriter err) {
+    if (!Files.exists(pacts)) {
+      return unreadable(err, pacts + ": no such file or folder");
+    }
+    STUBS_LOG.setLevel(java.util.logging.Level.WARNING);
+    PactStubs stubs;
+    try {
+      stubs =
+          PactStubs.newInstance()
+              .pacts(pacts)
+              .provider(provider)
+              .states(states.toArray(String[]::new))
+              .build();
+    } catch (PactFileException e) {
+      return unreadable(err, e.getMessage());
+    }
+    WireMockServer server =
+        new WireMockServer(
+            stubs.configure(
+                options()
+                    .bindAddress(host)
+                    .port(port)
+                    .disableRequestJournal()
+                    .stubRequestLoggingDisabled(true)));
+    try {
+      server.start();
+    } catch (FatalStartupException e) {
+      return unreadable(err, host + ":" + port + ": cannot listen (" + rootMessage(e) + ")");
+    }
+    stubs.registerWith(server);
+    return new Serving(server, stubs.interactions().size(), stubs.overlaps(), provider, host);
+  }
+
+  private static String rootMessage(Throwable e) {
+    Throwable t = e;
+    while (t.getCause() != null) {
+      t = t.getCause();
+    }
+    return String.valueOf(t.getMessage());
+  }
+
+  private static Serving unreadable(PrintWriter err, String message) {
+    err.println("pactwire stub: " + message);
+    err.flush();
+    return null;
+  }
+
+  /** A running stub server. */
+  static final class Serving {
+    private final WireMockServer server;
+    private final int interactions;
+    private final List<Overlap> overlaps;
+    private final String provider;
+    private final String host;
+    private final CountDownLatch stopped = new CountDownLatch(1);
+
+    Serving(
+        WireMockServer server,
+        int interactions,
+        List<Overlap> overlaps,
+        String provider,
+        String host) {
+      this.server = server;
+      this.interactions = interactions;
+      this.overlaps = overlaps;
+      this.provider = provider;
+      this.host = host;
+    }
+
+    /** The base URL, e.g. {@code http://127.0.0.1:8080}. */
+    String url() {
+      String h = host.contains(":") ? "[" + host + "]" : host;
+      return "http://" + h + ":" + server.port();
+    }
+
+    int interactions() {
+      return interactions;
+    }
+
+    /** The pairs of interactions that answer the same request, and which one answers. */
+    List<Overlap> overlaps() {
+      return overlaps;
+    }
+
+    /** The line printed once the stubs answer. */
+    String banner() {
+      return "Serving "
+          + interactions
+          + (interactions == 1 ? " interaction" : " interactions")
+          + " of "
+          + provider
+          + " at "
+          + url();
+    }
+
+    /** Stops the server; the port is free when this returns. */
+    void stop() {
+      try {
+        server.stop();
+      } finally {
+        stopped.countDown();
+      }
+    }
+
+    /** Blocks until {@link #stop()}. */
+    void awaitStop() {
+      try {
+        stopped.await();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+}
