@@ -223,7 +223,9 @@ class ExecutableJarIT {
               "--pacts",
               pacts.toString(),
               "--provider-version",
-              "1");
+              "1",
+              "--out",
+              pacts.resolve("reports").toString());
 
       assertThat(run.exit()).as(run.err()).isEqualTo(1);
       assertThat(run.out())
