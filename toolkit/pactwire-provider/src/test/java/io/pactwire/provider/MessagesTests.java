@@ -85,7 +85,13 @@ class MessagesTests {
         MessagesPactTestCase.class,
         TestPacts.FOLDER_PROPERTY,
         pacts,
-        Map.of("pactwire.reportsDir", reports.toString(), "pactwire.provider.version", "1"));
+        Map.of(
+            "pactwire.reportsDir",
+            reports.toString(),
+            "pactwire.provider.version",
+            "1",
+            "pactwire.results.publish",
+            "false"));
   }
 
   @Nested

@@ -23,14 +23,24 @@ public final class EngineRuns {
     return run(testCase, Map.of());
   }
 
-  /** Runs {@code testCase} with JUnit configuration parameters, e.g. a reports folder. */
+  /**
+   * Runs {@code testCase} with JUnit configuration parameters, e.g. a reports folder. An example
+   * run is not a verification of a real provider: it never records results in the project's pacts
+   * store ({@value #PUBLISH} is false) unless the parameters ask for it.
+   */
   public static EngineExecutionResults run(
       Class<?> testCase, Map<String, String> configurationParameters) {
+    Map<String, String> parameters = new LinkedHashMap<>();
+    parameters.put(PUBLISH, "false");
+    parameters.putAll(configurationParameters);
     return EngineTestKit.engine("junit-jupiter")
         .selectors(selectClass(testCase))
-        .configurationParameters(configurationParameters)
+        .configurationParameters(parameters)
         .execute();
   }
+
+  /** The provider module's switch for recording results in the pacts store. */
+  static final String PUBLISH = "pactwire.results.publish";
 
   /**
    * Runs {@code testCase} with the system property {@code property} naming {@code folder} (where it

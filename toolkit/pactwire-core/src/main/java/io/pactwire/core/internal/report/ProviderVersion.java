@@ -26,9 +26,10 @@ public final class ProviderVersion {
 
   /**
    * Resolves the version: {@value #VERSION_PROPERTY}, {@code GIT_COMMIT}, {@code GITHUB_SHA},
-   * {@code git rev-parse HEAD} with {@code -dirty} appended when {@code git status --porcelain}
-   * lists changes (results of uncommitted code must not pass for the commit's), else {@code
-   * unknown}.
+   * {@code git rev-parse HEAD} with {@code -dirty} appended when {@code git status --porcelain
+   * --untracked-files=no} lists changes to tracked files (results of uncommitted code must not pass
+   * for the commit's; untracked files, such as the results store's own new records, do not count),
+   * else {@code unknown}.
    */
   public static String version(Function<String, String> config, Map<String, String> env) {
     return version(config, env, ProviderVersion::git);
@@ -47,7 +48,7 @@ public final class ProviderVersion {
     if (head == null || head.isBlank()) {
       return null;
     }
-    String status = git.run("status", "--porcelain");
+    String status = git.run("status", "--porcelain", "--untracked-files=no");
     return head.strip() + (status != null && !status.isBlank() ? DIRTY : "");
   }
 
