@@ -21,13 +21,32 @@ public final class EmbeddedDatabase implements AutoCloseable {
     this.postgres = postgres;
   }
 
+  // zonky picks a free port, closes it, then starts PostgreSQL on it: a broker or server started
+  // at the same moment in the same build can take the port first. PostgreSQL then cannot bind,
+  // and the readiness check connects to the other server, which never answers; so that check may
+  // wait only seconds, and the start is tried again on another port.
+  private static final int ATTEMPTS = 3;
+
   /** Starts an empty database on a free port. */
   public static EmbeddedDatabase start() {
-    try {
-      return new EmbeddedDatabase(EmbeddedPostgres.builder().start());
-    } catch (IOException e) {
-      throw new UncheckedIOException("embedded PostgreSQL did not start", e);
+    IOException failure = null;
+    for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
+      try {
+        return new EmbeddedDatabase(
+            EmbeddedPostgres.builder()
+                .setConnectConfig("connectTimeout", "10")
+                .setConnectConfig("socketTimeout", "120")
+                .start());
+      } catch (IOException e) {
+        if (failure == null) {
+          failure = e;
+        } else {
+          failure.addSuppressed(e);
+        }
+      }
     }
+    throw new UncheckedIOException(
+        "embedded PostgreSQL did not start (" + ATTEMPTS + " attempts)", failure);
   }
 
   /** The {@code postgres} database, as the superuser. */
