@@ -174,6 +174,14 @@ public final class VerifierEngine {
         Duration.ofNanos(System.nanoTime() - start));
   }
 
+  /**
+   * Judges one response as a verification does: read as pact-jvm's provider client reads it, then
+   * matched against {@code expected} with pact-jvm's engine. The differences; none when it passes.
+   */
+  public static List<Difference> judge(IResponse expected, HttpResponse<byte[]> actual) {
+    return Mismatches.differences(ResponseCheck.mismatches(expected, ProviderHttp.toPact(actual)));
+  }
+
   /** The interaction as pact-jvm's JUnit 5 runner verifies it, or null for a message. */
   private static RequestResponseInteraction asHttp(Interaction interaction) {
     if (interaction instanceof V4Interaction.SynchronousHttp v4) {

@@ -1,0 +1,616 @@
+package io.pactwire.record;
+
+import au.com.dius.pact.core.model.IRequest;
+import au.com.dius.pact.core.model.IResponse;
+import au.com.dius.pact.core.model.Interaction;
+import au.com.dius.pact.core.model.Pact;
+import au.com.dius.pact.core.model.ProviderState;
+import au.com.dius.pact.core.model.RequestResponseInteraction;
+import au.com.dius.pact.core.model.SynchronousRequestResponse;
+import au.com.dius.pact.core.model.V4Interaction;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.pactwire.core.ContractId;
+import io.pactwire.core.PactFileException;
+import io.pactwire.core.PactFiles;
+import io.pactwire.core.internal.Startup;
+import io.pactwire.core.internal.report.Difference;
+import io.pactwire.core.internal.report.Mismatches;
+import io.pactwire.record.internal.History;
+import io.pactwire.record.internal.SandboxHttp;
+import io.pactwire.record.internal.Timeline;
+import io.pactwire.verifier.internal.VerifierEngine;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Watches a third party's live sandbox for drift from a pact: replays the pact's HTTP interactions
+ * against it, judges each response with the pact's matching rules through the engine of {@code
+ * pactwire verify}, appends the run to a history (JSON lines) and reports the drift no earlier run
+ * saw.
+ *
+ * <pre>{@code
+ * MonitorRun run =
+ *     DriftMonitor.newInstance(Path.of("pacts/checkout-service-paypal-orders.json"),
+ *             URI.create("https://api-m.sandbox.paypal.com"))
+ *         .history(Path.of(".pactwire/monitor"))
+ *         .build()
+ *         .run();
+ * System.exit(run.exitCode());
+ * }</pre>
+ *
+ * <p>Only safe methods (GET, HEAD, OPTIONS) are replayed unless {@link Builder#allowWrites}. A
+ * redacted credential ({@code Authorization: Bearer <redacted>}, {@code ?api_key=<redacted>}) is
+ * filled in from the environment variable {@code PACTWIRE_SECRET_<NAME>} ({@code
+ * PACTWIRE_SECRET_AUTHORIZATION}, {@code PACTWIRE_SECRET_API_KEY}); its value is never written to
+ * the history or a report.
+ *
+ * @since 0.1.0
+ */
+public final class DriftMonitor {
+
+  /** How a run or a history is rendered. */
+  public enum Format {
+    /** One line per call, for a terminal or a CI log. */
+    TEXT,
+    /** A timeline per interaction, as Markdown. */
+    MARKDOWN,
+    /** A timeline per interaction, as a standalone HTML page. */
+    HTML
+  }
+
+  /** The prefix of the environment variables that hold credentials. */
+  public static final String SECRET_PREFIX = "PACTWIRE_SECRET_";
+
+  private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS");
+  private static final String REDACTED = "<redacted>";
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final Builder settings;
+
+  private DriftMonitor(Builder settings) {
+    this.settings = settings;
+  }
+
+  /** Starts a monitor of the sandbox at {@code baseUrl} against {@code pact}. */
+  public static Builder newInstance(Path pact, URI baseUrl) {
+    return new Builder(pact, baseUrl);
+  }
+
+  /**
+   * Replays the pact, appends the run to the history and returns it.
+   *
+   * @throws MonitorInputException for a pact that cannot be read or has no HTTP interactions, and
+   *     for a corrupt history (left unchanged)
+   */
+  public MonitorRun run() {
+    Startup.consumer();
+    Pact pact;
+    try {
+      pact = PactFiles.read(settings.pact);
+    } catch (PactFileException e) {
+      throw new MonitorInputException(e.getMessage().replaceAll("\\s*\\R\\s*", " "));
+    }
+    List<Replayed> interactions = new ArrayList<>();
+    for (Interaction interaction : pact.getInteractions()) {
+      RequestResponseInteraction http = asHttp(interaction);
+      if (http != null) {
+        interactions.add(new Replayed(name(interaction), http));
+      }
+    }
+    if (interactions.isEmpty()) {
+      throw new MonitorInputException(
+          settings.pact
+              + ": has no HTTP interactions to replay ("
+              + pact.getInteractions().size()
+              + " interactions, none of them HTTP)");
+    }
+    String consumer = pact.getConsumer().getName();
+    String provider = pact.getProvider().getName();
+    Path historyFile = historyFile(consumer, provider);
+    List<ObjectNode> history = History.read(historyFile);
+    Map<String, Set<String>> baselines = baselines(history);
+
+    SandboxHttp http =
+        new SandboxHttp(settings.timeout, settings.rate, settings.retries, settings.backoff);
+    Set<String> secrets = new HashSet<>();
+    List<MonitoredCall> calls = new ArrayList<>();
+    for (Replayed interaction : interactions) {
+      calls.add(replay(interaction, http, baselines, secrets));
+    }
+    MonitorRun run = new MonitorRun(consumer, provider, calls, historyFile);
+    History.append(historyFile, record(run, secrets));
+    return run;
+  }
+
+  /** The history file of a pact's consumer and provider in the history folder. */
+  public Path historyFile(String consumer, String provider) {
+    String name =
+        new ContractId(consumer, provider).fileIn(settings.historyDir).getFileName().toString();
+    return settings.historyDir.resolve(name.replaceAll("\\.json$", "") + ".jsonl");
+  }
+
+  /** The run, as {@code pactwire monitor} prints it: one line per call, then a summary. */
+  public static String report(MonitorRun run, URI baseUrl) {
+    StringBuilder out = new StringBuilder();
+    out.append("pactwire monitor: ")
+        .append(run.consumer())
+        .append(" → ")
+        .append(run.provider())
+        .append(" at ")
+        .append(shown(baseUrl))
+        .append('\n');
+    int[] counts = new int[MonitoredCall.Outcome.values().length];
+    for (MonitoredCall call : run.calls()) {
+      counts[call.outcome().ordinal()]++;
+      String head =
+          String.format(Locale.ROOT, "  %-12s %s", call.outcome().label(), call.request());
+      if (!call.interaction().equals(call.request())) {
+        head += " ('" + call.interaction() + "')";
+      }
+      switch (call.outcome()) {
+        case OK -> out.append(head).append('\n');
+        case DRIFT -> {
+          out.append(head).append('\n');
+          for (Drift drift : call.drift()) {
+            out.append("      ")
+                .append(call.newDrift().contains(drift) ? "new:   " : "known: ")
+                .append(drift.describe())
+                .append('\n');
+          }
+        }
+        default -> out.append(head).append(": ").append(call.note()).append('\n');
+      }
+    }
+    out.append(
+        String.format(
+            Locale.ROOT,
+            "%d interactions: %d ok, %d drift, %d unreachable, %d skipped; history %s%n",
+            run.calls().size(),
+            counts[0],
+            counts[1],
+            counts[2],
+            counts[3],
+            run.history()));
+    int fresh = run.newDrift().size();
+    int known = run.drift().size() - fresh;
+    if (fresh > 0) {
+      out.append("New drift since the last run: ")
+          .append(fresh)
+          .append(known > 0 ? " (and " + known + " known)" : "")
+          .append('\n');
+    } else if (!run.judgedAny()) {
+      out.append("Nothing judged: no call got an answer to judge from ")
+          .append(shown(baseUrl))
+          .append('\n');
+    } else {
+      out.append(known > 0 ? "No new drift (" + known + " known)" : "No drift").append('\n');
+    }
+    return out.toString();
+  }
+
+  /**
+   * A history as a timeline per interaction.
+   *
+   * @throws MonitorInputException for a history that is missing or corrupt
+   */
+  public static String timeline(Path history, Format format) {
+    if (!Files.exists(history)) {
+      throw new MonitorInputException(history + ": no such history");
+    }
+    List<ObjectNode> runs = History.read(history);
+    return format == Format.HTML ? Timeline.html(runs) : Timeline.markdown(runs);
+  }
+
+  // ---------------------------------------------------------------- one call
+
+  private record Replayed(String name, RequestResponseInteraction http) {}
+
+  private MonitoredCall replay(
+      Replayed interaction,
+      SandboxHttp http,
+      Map<String, Set<String>> baselines,
+      Set<String> secrets) {
+    IRequest request = interaction.http().getRequest();
+    String method = request.getMethod().toUpperCase(Locale.ROOT);
+    String shownRequest = method + " " + request.getPath();
+    if (!SAFE_METHODS.contains(method) && !settings.allowWrites) {
+      return skipped(
+          interaction, shownRequest, method + " changes data: replayed only with --allow-writes");
+    }
+    Map<String, List<String>> headers = new LinkedHashMap<>();
+    Set<String> missing = new TreeSet<>();
+    request
+        .getHeaders()
+        .forEach((name, values) -> headers.put(name, fill(name, values, missing, secrets)));
+    Map<String, List<String>> query = new LinkedHashMap<>();
+    request
+        .getQuery()
+        .forEach((name, values) -> query.put(name, fill(name, values, missing, secrets)));
+    byte[] body = request.getBody().isPresent() ? request.getBody().orEmpty() : null;
+    if (body != null && new String(body, StandardCharsets.UTF_8).contains(REDACTED)) {
+      return skipped(
+          interaction, shownRequest, "its request body holds a redacted value; not replayed");
+    }
+    if (!missing.isEmpty()) {
+      return skipped(
+          interaction,
+          shownRequest,
+          "needs the credential in "
+              + String.join(", ", missing.stream().map(v -> "$" + v).toList())
+              + "; not replayed");
+    }
+    if (body != null
+        && headers.keySet().stream().noneMatch(h -> h.equalsIgnoreCase("Content-Type"))) {
+      headers.put("Content-Type", List.of(request.getBody().getContentType().toString()));
+    }
+    URI uri;
+    try {
+      uri = uri(request.getPath(), query);
+    } catch (URISyntaxException e) {
+      return skipped(interaction, shownRequest, "cannot build its URL: " + e.getMessage());
+    }
+    IResponse expected = interaction.http().getResponse();
+    SandboxHttp.Answer answer;
+    try {
+      answer = http.send(new SandboxHttp.Call(method, uri, headers, body), expected.getStatus());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("monitor interrupted", e);
+    }
+    if (answer.response() == null) {
+      return new MonitoredCall(
+          interaction.name(),
+          shownRequest,
+          MonitoredCall.Outcome.UNREACHABLE,
+          answer.attempts(),
+          List.of(),
+          List.of(),
+          scrub(
+              answer.failure()
+                  + (answer.attempts() > 1 ? " (" + answer.attempts() + " attempts)" : "")
+                  + "; not judged, not drift",
+              secrets));
+    }
+    List<Drift> drift;
+    try {
+      drift =
+          classify(interaction.name(), VerifierEngine.judge(expected, answer.response()), secrets);
+    } catch (Exception e) {
+      // pact-jvm's matchers throw on a body they cannot parse: the body is no longer what it was
+      drift =
+          List.of(
+              new Drift(
+                  interaction.name(),
+                  "body unreadable",
+                  "$",
+                  "the pact's body",
+                  scrub(String.valueOf(e), secrets)));
+    }
+    Set<String> baseline = baselines.get(interaction.name());
+    List<Drift> fresh =
+        drift.stream().filter(d -> baseline == null || !baseline.contains(d.identity())).toList();
+    return new MonitoredCall(
+        interaction.name(),
+        shownRequest,
+        drift.isEmpty() ? MonitoredCall.Outcome.OK : MonitoredCall.Outcome.DRIFT,
+        answer.attempts(),
+        drift,
+        fresh,
+        "");
+  }
+
+  private static MonitoredCall skipped(Replayed interaction, String request, String why) {
+    return new MonitoredCall(
+        interaction.name(), request, MonitoredCall.Outcome.SKIPPED, 0, List.of(), List.of(), why);
+  }
+
+  /** A value with {@code <redacted>} filled in from the environment; the variable when unset. */
+  private List<String> fill(
+      String name, List<String> values, Set<String> missing, Set<String> secrets) {
+    List<String> filled = new ArrayList<>();
+    for (String value : values) {
+      if (value == null || !value.contains(REDACTED)) {
+        filled.add(value);
+        continue;
+      }
+      String variable = SECRET_PREFIX + name.toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]", "_");
+      String secret = settings.environment.get(variable);
+      if (secret == null || secret.isEmpty()) {
+        missing.add(variable);
+        filled.add(value);
+        continue;
+      }
+      secrets.add(secret);
+      String prefix = value.substring(0, value.indexOf(REDACTED));
+      filled.add(secret.startsWith(prefix) ? secret : value.replace(REDACTED, secret));
+    }
+    return filled;
+  }
+
+  private URI uri(String path, Map<String, List<String>> query) throws URISyntaxException {
+    URI base = settings.baseUrl;
+    String basePath = base.getPath() == null ? "" : base.getPath();
+    if (basePath.endsWith("/")) {
+      basePath = basePath.substring(0, basePath.length() - 1);
+    }
+    String full = basePath + URLDecoder.decode(path, StandardCharsets.UTF_8);
+    String uri =
+        new URI(base.getScheme(), null, base.getHost(), base.getPort(), full, null, null)
+            .toASCIIString();
+    return URI.create(uri + SandboxHttp.query(query));
+  }
+
+  /**
+   * The drift the verifier's differences stand for. A changed status says it all: the body of
+   * another status is not compared with the pact's.
+   */
+  private static List<Drift> classify(
+      String interaction, List<Difference> differences, Set<String> secrets) {
+    List<Drift> drift = new ArrayList<>();
+    for (Difference d : differences) {
+      String kind =
+          switch (d.kind()) {
+            case "status" -> "status changed";
+            case "header" ->
+                d.actual() == null || d.actual().isBlank() || mentionsMissing(d.mismatch())
+                    ? "header missing"
+                    : "header changed";
+            case "body" -> {
+              if (Mismatches.ABSENT.equals(d.actual())) {
+                yield "field gone";
+              }
+              yield type(d.expected()).equals(type(d.actual())) ? "value changed" : "field retyped";
+            }
+            default -> d.kind() + " mismatch";
+          };
+      Drift one =
+          new Drift(
+              interaction,
+              kind,
+              d.path() == null ? "" : d.path(),
+              scrub(d.expected(), secrets),
+              scrub("header missing".equals(kind) ? Mismatches.ABSENT : d.actual(), secrets));
+      if (kind.equals("status changed")) {
+        return List.of(one);
+      }
+      if (!drift.contains(one)) {
+        drift.add(one);
+      }
+    }
+    return drift;
+  }
+
+  private static boolean mentionsMissing(String mismatch) {
+    return mismatch != null && mismatch.toLowerCase(Locale.ROOT).contains("missing");
+  }
+
+  /** The JSON type of a value as a difference shows it; integers and decimals apart. */
+  static String type(String json) {
+    if (json == null) {
+      return "nothing";
+    }
+    try {
+      JsonNode node = JSON.readTree(json);
+      if (node == null) {
+        return "nothing";
+      }
+      if (node.isIntegralNumber()) {
+        return "integer";
+      }
+      if (node.isNumber()) {
+        return "decimal";
+      }
+      return node.getNodeType().name().toLowerCase(Locale.ROOT);
+    } catch (Exception e) {
+      return "string";
+    }
+  }
+
+  private static String scrub(String text, Set<String> secrets) {
+    if (text == null) {
+      return null;
+    }
+    String out = text;
+    for (String secret : secrets) {
+      if (secret.length() >= 4) {
+        out = out.replace(secret, REDACTED);
+      }
+    }
+    return out;
+  }
+
+  // ---------------------------------------------------------------- history
+
+  /**
+   * For each interaction, the drift of the latest run that judged it: a run in which the sandbox
+   * was unreachable makes nothing known nor unknown.
+   */
+  private static Map<String, Set<String>> baselines(List<ObjectNode> history) {
+    Map<String, Set<String>> baselines = new HashMap<>();
+    for (ObjectNode run : history) {
+      for (JsonNode call : run.path("interactions")) {
+        String outcome = call.path("outcome").asText();
+        if (!outcome.equals("ok") && !outcome.equals("drift")) {
+          continue;
+        }
+        Set<String> known = new HashSet<>();
+        String name = call.path("interaction").asText();
+        for (JsonNode d : call.path("drift")) {
+          known.add(
+              new Drift(
+                      name,
+                      d.path("kind").asText(),
+                      d.path("path").asText(),
+                      d.path("expected").asText(null),
+                      d.path("actual").asText(null))
+                  .identity());
+        }
+        baselines.put(name, known);
+      }
+    }
+    return baselines;
+  }
+
+  private ObjectNode record(MonitorRun run, Set<String> secrets) {
+    ObjectNode json = JSON.createObjectNode();
+    json.put("at", settings.clock.instant().truncatedTo(ChronoUnit.SECONDS).toString());
+    json.put("consumer", run.consumer());
+    json.put("provider", run.provider());
+    json.put("pact", settings.pact.getFileName().toString());
+    json.put("baseUrl", shown(settings.baseUrl));
+    ArrayNode calls = json.putArray("interactions");
+    for (MonitoredCall call : run.calls()) {
+      ObjectNode c = calls.addObject();
+      c.put("interaction", call.interaction());
+      c.put("request", call.request());
+      c.put("outcome", call.outcome().label());
+      c.put("attempts", call.attempts());
+      if (!call.drift().isEmpty()) {
+        ArrayNode drift = c.putArray("drift");
+        for (Drift d : call.drift()) {
+          ObjectNode one = drift.addObject();
+          one.put("kind", d.kind());
+          one.put("path", d.path());
+          one.put("expected", Drift.shorten(d.expected()));
+          one.put("actual", Drift.shorten(d.actual()));
+          one.put("new", call.newDrift().contains(d));
+        }
+      }
+      if (!call.note().isEmpty()) {
+        c.put("note", scrub(call.note(), secrets));
+      }
+    }
+    return json;
+  }
+
+  /** The URL without user information. */
+  static String shown(URI url) {
+    if (url.getUserInfo() == null) {
+      return url.toString();
+    }
+    try {
+      return new URI(url.getScheme(), null, url.getHost(), url.getPort(), url.getPath(), null, null)
+          .toString();
+    } catch (URISyntaxException e) {
+      return url.getScheme() + "://" + url.getHost();
+    }
+  }
+
+  private static String name(Interaction interaction) {
+    List<ProviderState> states = interaction.getProviderStates();
+    if (states.isEmpty()) {
+      return interaction.getDescription();
+    }
+    return interaction.getDescription()
+        + " given "
+        + String.join(" and ", states.stream().map(s -> "'" + s.getName() + "'").toList());
+  }
+
+  /** The interaction as pact-jvm's runner verifies it, or null for a message. */
+  private static RequestResponseInteraction asHttp(Interaction interaction) {
+    if (interaction instanceof V4Interaction.SynchronousHttp v4) {
+      return (RequestResponseInteraction) v4.asV3Interaction();
+    }
+    if (interaction instanceof RequestResponseInteraction v3) {
+      return v3;
+    }
+    SynchronousRequestResponse other = interaction.asSynchronousRequestResponse();
+    return other instanceof RequestResponseInteraction v3 ? v3 : null;
+  }
+
+  /** Builds a {@link DriftMonitor}; every setting but the pact and the URL has a default. */
+  public static final class Builder {
+    private final Path pact;
+    private final URI baseUrl;
+    private Path historyDir = Path.of(".pactwire", "monitor");
+    private boolean allowWrites;
+    private double rate = 5;
+    private Duration timeout = Duration.ofSeconds(10);
+    private int retries = 2;
+    private Duration backoff = Duration.ofSeconds(1);
+    private Map<String, String> environment = System.getenv();
+    private Clock clock = Clock.systemUTC();
+
+    private Builder(Path pact, URI baseUrl) {
+      this.pact = Objects.requireNonNull(pact, "pact");
+      this.baseUrl = Objects.requireNonNull(baseUrl, "baseUrl");
+      String scheme = String.valueOf(baseUrl.getScheme()).toLowerCase(Locale.ROOT);
+      if (!scheme.equals("http") && !scheme.equals("https") || baseUrl.getHost() == null) {
+        throw new MonitorInputException(baseUrl + ": not an http:// or https:// URL");
+      }
+    }
+
+    /** The folder of the history files; default {@code .pactwire/monitor}. */
+    public Builder history(Path dir) {
+      this.historyDir = dir;
+      return this;
+    }
+
+    /** Replays also interactions whose method changes data (POST, PUT, PATCH, DELETE). */
+    public Builder allowWrites(boolean allow) {
+      this.allowWrites = allow;
+      return this;
+    }
+
+    /** Requests per second at most, retries included; default 5. */
+    public Builder rate(double perSecond) {
+      this.rate = perSecond;
+      return this;
+    }
+
+    /** How long a request may take; default 10 s. */
+    public Builder timeout(Duration timeout) {
+      this.timeout = timeout;
+      return this;
+    }
+
+    /** How often a call that got no judgeable answer is sent again; default 2. */
+    public Builder retries(int retries) {
+      this.retries = Math.max(0, retries);
+      return this;
+    }
+
+    /** The pause before the first retry, doubled for each further one; default 1 s. */
+    public Builder backoff(Duration pause) {
+      this.backoff = pause;
+      return this;
+    }
+
+    /** Where credentials are read from; default the process's environment. */
+    public Builder environment(Map<String, String> variables) {
+      this.environment = Map.copyOf(variables);
+      return this;
+    }
+
+    /** The clock that stamps runs; default UTC. */
+    public Builder clock(Clock clock) {
+      this.clock = clock;
+      return this;
+    }
+
+    /** Builds the monitor. */
+    public DriftMonitor build() {
+      return new DriftMonitor(this);
+    }
+  }
+}

@@ -1,0 +1,328 @@
+package io.pactwire.record.internal;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+import com.github.tomakehurst.wiremock.http.HttpHeader;
+import com.github.tomakehurst.wiremock.stubbing.StubMapping;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import io.pactwire.consumer.internal.CaptureSettings;
+import io.pactwire.consumer.internal.ExactJson;
+import io.pactwire.consumer.internal.ExampleRequest;
+import io.pactwire.consumer.internal.ExampleResponse;
+import io.pactwire.consumer.internal.InteractionBuilder;
+import io.pactwire.consumer.internal.RecordedInteraction;
+import io.pactwire.core.internal.JsonPath;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * One exchange that passed through the recording proxy: the stub WireMock's recorder made of it,
+ * with its secrets taken out, and the interaction capture's {@link InteractionBuilder} builds from
+ * the stub and the real request.
+ *
+ * @param name the stub's name and the interaction's description: method and URL, secrets redacted
+ * @param mapping the WireMock mapping as its file holds it
+ * @param interaction the V4 interaction
+ */
+public record RecordedExchange(String name, ObjectNode mapping, RecordedInteraction interaction) {
+
+  /** What {@code comments.testname} says of a recorded interaction: a new recording replaces it. */
+  public static final String RECORDER = "pactwire record";
+
+  /**
+   * Response headers a server sets on every answer, which say nothing of the API: left out of the
+   * stub and the contract, so that the monitor does not report a changed web server as drift.
+   */
+  static final Set<String> TRANSPORT_HEADERS =
+      Set.of(
+          "date",
+          "server",
+          "content-length",
+          "transfer-encoding",
+          "connection",
+          "keep-alive",
+          "content-encoding",
+          "vary",
+          "age",
+          "via",
+          "x-powered-by",
+          "etag",
+          "last-modified",
+          "expires",
+          "alt-svc",
+          "strict-transport-security",
+          "report-to",
+          "nel");
+
+  private static final Pattern SCHEME = Pattern.compile("([A-Za-z][A-Za-z0-9-]*) .+");
+  private static final String ANY_STRING = "${json-unit.any-string}";
+
+  /**
+   * Builds the exchange from the stub WireMock's recorder generated for {@code request}.
+   *
+   * @param name the stub's name and the interaction's description
+   */
+  public static RecordedExchange of(
+      String name, StubMapping generated, LoggedRequest request, CaptureSettings settings) {
+    ObjectNode mapping = read(StubMapping.buildJsonStringFor(generated));
+    mapping.remove(List.of("id", "uuid", "persistent"));
+    mapping.put("name", name);
+    redactRequest((ObjectNode) mapping.path("request"), settings);
+    redactResponse((ObjectNode) mapping.path("response"), settings);
+    ExampleResponse response = response(mapping.path("response"));
+    RecordedInteraction interaction =
+        InteractionBuilder.build(
+            mapping, example(request), response, settings, List.of(), RECORDER);
+    return new RecordedExchange(name, mapping, interaction);
+  }
+
+  /** Method and URL, the values of secret query parameters redacted. */
+  public static String describe(LoggedRequest request, CaptureSettings settings) {
+    String url = request.getUrl();
+    int q = url.indexOf('?');
+    if (q < 0) {
+      return request.getMethod().getName() + " " + url;
+    }
+    List<String> pairs = new ArrayList<>();
+    for (String pair : url.substring(q + 1).split("&")) {
+      int eq = pair.indexOf('=');
+      String key = eq < 0 ? pair : pair.substring(0, eq);
+      pairs.add(
+          eq >= 0 && isSecretQuery(settings, decode(key))
+              ? key + "=" + InteractionBuilder.REDACTED
+              : pair);
+    }
+    return request.getMethod().getName()
+        + " "
+        + url.substring(0, q)
+        + "?"
+        + String.join("&", pairs);
+  }
+
+  /** The request pattern, whose equality means the recorder would have made one stub of both. */
+  public JsonNode requestPattern() {
+    return mapping.path("request");
+  }
+
+  // ---------------------------------------------------------------- request
+
+  private static void redactRequest(ObjectNode request, CaptureSettings settings) {
+    String url = request.path("url").asText(null);
+    if (url != null && url.contains("?")) {
+      int q = url.indexOf('?');
+      Map<String, List<String>> query = query(url.substring(q + 1));
+      if (query.keySet().stream().anyMatch(k -> isSecretQuery(settings, k))) {
+        request.remove("url");
+        request.put("urlPath", decode(url.substring(0, q)));
+        ObjectNode parameters = request.putObject("queryParameters");
+        query.forEach(
+            (key, values) -> {
+              ObjectNode pattern = parameters.putObject(key);
+              if (isSecretQuery(settings, key)) {
+                pattern.put("matches", ".+");
+              } else if (values.size() == 1) {
+                pattern.put("equalTo", values.get(0));
+              } else {
+                ArrayNode all = pattern.putArray("hasExactly");
+                values.forEach(v -> all.addObject().put("equalTo", v));
+              }
+            });
+      }
+    }
+    JsonNode headers = request.path("headers");
+    if (headers instanceof ObjectNode patterns) {
+      for (Iterator<Map.Entry<String, JsonNode>> it = patterns.fields(); it.hasNext(); ) {
+        Map.Entry<String, JsonNode> e = it.next();
+        if (settings.secretHeaders().contains(e.getKey().toLowerCase(Locale.ROOT))) {
+          String value = e.getValue().path("equalTo").asText("");
+          Matcher scheme = SCHEME.matcher(value);
+          boolean cookie = e.getKey().toLowerCase(Locale.ROOT).contains("cookie");
+          ObjectNode pattern = ExactJson.MAPPER.createObjectNode();
+          pattern.put(
+              "matches",
+              scheme.matches() && !cookie ? Pattern.quote(scheme.group(1)) + " .+" : ".+");
+          e.setValue(pattern);
+        }
+      }
+    }
+    for (JsonNode pattern : request.path("bodyPatterns")) {
+      if (pattern.has("equalToJson") && !settings.secretPaths().isEmpty()) {
+        JsonNode json = pattern.get("equalToJson");
+        JsonNode tree = json.isTextual() ? readOrNull(json.asText()) : json;
+        if (tree != null) {
+          ((ObjectNode) pattern).set("equalToJson", redactPaths(tree, settings, ANY_STRING));
+        }
+      }
+    }
+  }
+
+  private static ExampleRequest example(LoggedRequest request) {
+    String url = request.getUrl();
+    int q = url.indexOf('?');
+    Map<String, List<String>> headers = new LinkedHashMap<>();
+    for (HttpHeader h : request.getHeaders().all()) {
+      headers.put(h.key(), List.copyOf(h.values()));
+    }
+    byte[] body = request.getBody();
+    return new ExampleRequest(
+        request.getMethod().getName(),
+        decode(q < 0 ? url : url.substring(0, q)),
+        q < 0 ? Map.of() : query(url.substring(q + 1)),
+        headers,
+        body == null || body.length == 0 ? null : request.getBodyAsString());
+  }
+
+  // ---------------------------------------------------------------- response
+
+  private static void redactResponse(ObjectNode response, CaptureSettings settings) {
+    JsonNode headers = response.path("headers");
+    if (headers instanceof ObjectNode all) {
+      all.properties()
+          .removeIf(e -> TRANSPORT_HEADERS.contains(e.getKey().toLowerCase(Locale.ROOT)));
+      for (Map.Entry<String, JsonNode> e : all.properties()) {
+        if (settings.secretHeaders().contains(e.getKey().toLowerCase(Locale.ROOT))) {
+          e.setValue(TextNode.valueOf(InteractionBuilder.REDACTED));
+        }
+      }
+      if (all.isEmpty()) {
+        response.remove("headers");
+      }
+    }
+    if (response.hasNonNull("body")) {
+      JsonNode json =
+          looksLikeJson(response.get("body").asText())
+              ? readOrNull(response.get("body").asText())
+              : null;
+      if (json != null && (json.isObject() || json.isArray())) {
+        response.remove("body");
+        response.set("jsonBody", redactPaths(json, settings, InteractionBuilder.REDACTED));
+      }
+    }
+  }
+
+  private static ExampleResponse response(JsonNode response) {
+    Map<String, List<String>> headers = new LinkedHashMap<>();
+    response
+        .path("headers")
+        .properties()
+        .forEach(
+            e -> {
+              List<String> values = new ArrayList<>();
+              if (e.getValue().isArray()) {
+                e.getValue().forEach(v -> values.add(v.asText()));
+              } else {
+                values.add(e.getValue().asText());
+              }
+              headers.put(e.getKey(), values);
+            });
+    String body = null;
+    if (response.has("jsonBody")) {
+      body = write(response.get("jsonBody"));
+    } else if (response.hasNonNull("body")) {
+      body = response.get("body").asText();
+    }
+    return new ExampleResponse(response.path("status").asInt(200), headers, body);
+  }
+
+  // ---------------------------------------------------------------- helpers
+
+  private static JsonNode redactPaths(JsonNode tree, CaptureSettings settings, String placeholder) {
+    if (settings.secretPaths().isEmpty()) {
+      return tree;
+    }
+    if (settings.secretPaths().contains("$")) {
+      return TextNode.valueOf(placeholder);
+    }
+    JsonNode copy = tree.deepCopy();
+    redactIn(copy, "$", settings, placeholder);
+    return copy;
+  }
+
+  private static void redactIn(
+      JsonNode node, String path, CaptureSettings settings, String placeholder) {
+    if (node instanceof ObjectNode object) {
+      for (Map.Entry<String, JsonNode> e : object.properties()) {
+        String child = JsonPath.child(path, e.getKey());
+        if (settings.secretPaths().contains(child)) {
+          e.setValue(TextNode.valueOf(placeholder));
+        } else {
+          redactIn(e.getValue(), child, settings, placeholder);
+        }
+      }
+    } else if (node instanceof ArrayNode array) {
+      String child = path + "[*]";
+      for (int i = 0; i < array.size(); i++) {
+        if (settings.secretPaths().contains(child)) {
+          array.set(i, TextNode.valueOf(placeholder));
+        } else {
+          redactIn(array.get(i), child, settings, placeholder);
+        }
+      }
+    }
+  }
+
+  private static boolean isSecretQuery(CaptureSettings settings, String name) {
+    return settings.secretQueryParameters().contains(name.toLowerCase(Locale.ROOT));
+  }
+
+  private static Map<String, List<String>> query(String text) {
+    Map<String, List<String>> query = new LinkedHashMap<>();
+    for (String pair : text.split("&")) {
+      if (pair.isEmpty()) {
+        continue;
+      }
+      int eq = pair.indexOf('=');
+      String name = decode(eq < 0 ? pair : pair.substring(0, eq));
+      String value = eq < 0 ? "" : decode(pair.substring(eq + 1));
+      query.computeIfAbsent(name, n -> new ArrayList<>()).add(value);
+    }
+    return query;
+  }
+
+  private static String decode(String text) {
+    return URLDecoder.decode(text.replace("+", "%2B"), StandardCharsets.UTF_8);
+  }
+
+  private static boolean looksLikeJson(String text) {
+    String t = text.strip();
+    return t.startsWith("{") || t.startsWith("[");
+  }
+
+  private static JsonNode readOrNull(String text) {
+    try {
+      return ExactJson.MAPPER.readTree(text);
+    } catch (JsonProcessingException e) {
+      return null;
+    }
+  }
+
+  private static ObjectNode read(String text) {
+    try {
+      return (ObjectNode) ExactJson.MAPPER.readTree(text);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read a recorded stub", e);
+    }
+  }
+
+  static String write(JsonNode json) {
+    try {
+      return ExactJson.MAPPER.writeValueAsString(json);
+    } catch (JsonProcessingException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
