@@ -81,7 +81,9 @@ public record RecordedExchange(String name, ObjectNode mapping, RecordedInteract
     ObjectNode mapping = read(StubMapping.buildJsonStringFor(generated));
     mapping.remove(List.of("id", "uuid", "persistent"));
     mapping.put("name", name);
-    redactRequest((ObjectNode) mapping.path("request"), settings);
+    ObjectNode requestPattern = (ObjectNode) mapping.path("request");
+    headerNamesAsSent(requestPattern, request);
+    redactRequest(requestPattern, settings);
     redactResponse((ObjectNode) mapping.path("response"), settings);
     ExampleResponse response = response(mapping.path("response"));
     RecordedInteraction interaction =
@@ -143,6 +145,13 @@ public record RecordedExchange(String name, ObjectNode mapping, RecordedInteract
             });
       }
     }
+    if (request.path("queryParameters") instanceof ObjectNode parameters) {
+      for (Map.Entry<String, JsonNode> e : parameters.properties()) {
+        if (isSecretQuery(settings, e.getKey())) {
+          e.setValue(ExactJson.MAPPER.createObjectNode().put("matches", ".+"));
+        }
+      }
+    }
     JsonNode headers = request.path("headers");
     if (headers instanceof ObjectNode patterns) {
       for (Iterator<Map.Entry<String, JsonNode>> it = patterns.fields(); it.hasNext(); ) {
@@ -168,6 +177,28 @@ public record RecordedExchange(String name, ObjectNode mapping, RecordedInteract
         }
       }
     }
+  }
+
+  /**
+   * The recorder names a captured header as it was configured; the stub and the pact name it as the
+   * consumer sent it.
+   */
+  private static void headerNamesAsSent(ObjectNode request, LoggedRequest sent) {
+    if (!(request.path("headers") instanceof ObjectNode patterns)) {
+      return;
+    }
+    ObjectNode renamed = ExactJson.MAPPER.createObjectNode();
+    for (Map.Entry<String, JsonNode> e : patterns.properties()) {
+      String name = e.getKey();
+      for (HttpHeader h : sent.getHeaders().all()) {
+        if (h.key().equalsIgnoreCase(name)) {
+          name = h.key();
+          break;
+        }
+      }
+      renamed.set(name, e.getValue());
+    }
+    request.set("headers", renamed);
   }
 
   private static ExampleRequest example(LoggedRequest request) {
