@@ -21,6 +21,8 @@ import picocli.CommandLine.Command;
       CheckOpenApiCommand.class,
       VerifyCommand.class,
       StubCommand.class,
+      RecordCommand.class,
+      MonitorCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class PactwireCommand implements Callable<Integer> {

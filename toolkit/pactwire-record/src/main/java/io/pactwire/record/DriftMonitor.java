@@ -84,6 +84,13 @@ public final class DriftMonitor {
   private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS");
   private static final String REDACTED = "<redacted>";
   private static final ObjectMapper JSON = new ObjectMapper();
+  // request bodies are sent with their numbers as written: 49.80, not 49.8
+  private static final ObjectMapper BODY_JSON =
+      com.fasterxml.jackson.databind.json.JsonMapper.builder()
+          .enable(com.fasterxml.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+          .disable(
+              com.fasterxml.jackson.databind.cfg.JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
+          .build();
 
   private final Builder settings;
 
@@ -232,7 +239,7 @@ public final class DriftMonitor {
       Set<String> secrets) {
     IRequest request = interaction.http().getRequest();
     String method = request.getMethod().toUpperCase(Locale.ROOT);
-    String shownRequest = method + " " + request.getPath();
+    String shownRequest = method + " " + request.getPath() + shownQuery(request.getQuery());
     if (!SAFE_METHODS.contains(method) && !settings.allowWrites) {
       return skipped(
           interaction, shownRequest, method + " changes data: replayed only with --allow-writes");
@@ -248,8 +255,11 @@ public final class DriftMonitor {
         .forEach((name, values) -> query.put(name, fill(name, values, missing, secrets)));
     byte[] body = request.getBody().isPresent() ? request.getBody().orEmpty() : null;
     if (body != null && new String(body, StandardCharsets.UTF_8).contains(REDACTED)) {
-      return skipped(
-          interaction, shownRequest, "its request body holds a redacted value; not replayed");
+      body = fillBody(body, missing, secrets);
+      if (body == null) {
+        return skipped(
+            interaction, shownRequest, "its request body holds a redacted value; not replayed");
+      }
     }
     if (!missing.isEmpty()) {
       return skipped(
@@ -319,6 +329,14 @@ public final class DriftMonitor {
         "");
   }
 
+  /** The query as the pact has it (credentials redacted), unencoded. */
+  private static String shownQuery(Map<String, List<String>> query) {
+    List<String> pairs = new ArrayList<>();
+    query.forEach(
+        (name, values) -> values.forEach(v -> pairs.add(v == null ? name : name + "=" + v)));
+    return pairs.isEmpty() ? "" : "?" + String.join("&", pairs);
+  }
+
   private static MonitoredCall skipped(Replayed interaction, String request, String why) {
     return new MonitoredCall(
         interaction.name(), request, MonitoredCall.Outcome.SKIPPED, 0, List.of(), List.of(), why);
@@ -345,6 +363,46 @@ public final class DriftMonitor {
       filled.add(secret.startsWith(prefix) ? secret : value.replace(REDACTED, secret));
     }
     return filled;
+  }
+
+  /**
+   * A JSON body with each {@code <redacted>} value filled in from the variable its path names
+   * ({@code $.card.number}: {@code PACTWIRE_SECRET_CARD_NUMBER}); null for a body that is not JSON.
+   */
+  private byte[] fillBody(byte[] body, Set<String> missing, Set<String> secrets) {
+    JsonNode tree;
+    try {
+      tree = BODY_JSON.readTree(body);
+    } catch (java.io.IOException e) {
+      return null;
+    }
+    if (tree == null || !tree.isContainerNode()) {
+      return null;
+    }
+    fillIn(tree, "", missing, secrets);
+    try {
+      return BODY_JSON.writeValueAsBytes(tree);
+    } catch (java.io.IOException e) {
+      return null;
+    }
+  }
+
+  private void fillIn(JsonNode node, String path, Set<String> missing, Set<String> secrets) {
+    if (node instanceof ObjectNode object) {
+      for (Map.Entry<String, JsonNode> e : object.properties()) {
+        String child = path.isEmpty() ? e.getKey() : path + "_" + e.getKey();
+        if (e.getValue().isTextual() && e.getValue().asText().equals(REDACTED)) {
+          String filled = fill(child, List.of(REDACTED), missing, secrets).get(0);
+          e.setValue(com.fasterxml.jackson.databind.node.TextNode.valueOf(filled));
+        } else {
+          fillIn(e.getValue(), child, missing, secrets);
+        }
+      }
+    } else if (node instanceof ArrayNode array) {
+      for (JsonNode element : array) {
+        fillIn(element, path, missing, secrets);
+      }
+    }
   }
 
   private URI uri(String path, Map<String, List<String>> query) throws URISyntaxException {

@@ -68,7 +68,8 @@ class RecordingProxyTests {
         .isEqualTo("\\QBearer\\E .+");
     assertThat(get.at("/request/urlPath").asText()).isEqualTo("/v1/orders/ORD-1");
     assertThat(get.at("/request/queryParameters/api_key/matches").asText()).isEqualTo(".+");
-    assertThat(get.at("/request/queryParameters/expand/hasExactly/0/equalTo").asText()).isEqualTo("lines");
+    assertThat(get.at("/request/queryParameters/expand/hasExactly/0/equalTo").asText())
+        .isEqualTo("lines");
     // (the JDK's server writes header names as Set-cookie)
     assertThat(get.at("/response/headers/Set-cookie").asText()).isEqualTo("<redacted>");
     JsonNode post = mapping("post-v1-orders.json");
