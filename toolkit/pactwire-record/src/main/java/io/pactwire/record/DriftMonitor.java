@@ -61,8 +61,9 @@ import java.util.TreeSet;
  * <p>Only safe methods (GET, HEAD, OPTIONS) are replayed unless {@link Builder#allowWrites}. A
  * redacted credential ({@code Authorization: Bearer <redacted>}, {@code ?api_key=<redacted>}) is
  * filled in from the environment variable {@code PACTWIRE_SECRET_<NAME>} ({@code
- * PACTWIRE_SECRET_AUTHORIZATION}, {@code PACTWIRE_SECRET_API_KEY}); its value is never written to
- * the history or a report.
+ * PACTWIRE_SECRET_AUTHORIZATION}, or {@code PACTWIRE_SECRET_AUTHORIZATION_BEARER} for the {@code
+ * Bearer} scheme alone; {@code PACTWIRE_SECRET_API_KEY}); its value is never written to the history
+ * or a report.
  *
  * @since 0.1.0
  */
@@ -352,6 +353,13 @@ public final class DriftMonitor {
         continue;
       }
       String variable = SECRET_PREFIX + name.toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]", "_");
+      String prefix = value.substring(0, value.indexOf(REDACTED));
+      String scheme = prefix.strip().toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]", "_");
+      // one header, two schemes (Basic for the token call, Bearer for the rest): the scheme's own
+      // variable first
+      if (!scheme.isEmpty() && settings.environment.containsKey(variable + "_" + scheme)) {
+        variable = variable + "_" + scheme;
+      }
       String secret = settings.environment.get(variable);
       if (secret == null || secret.isEmpty()) {
         missing.add(variable);
@@ -359,7 +367,6 @@ public final class DriftMonitor {
         continue;
       }
       secrets.add(secret);
-      String prefix = value.substring(0, value.indexOf(REDACTED));
       filled.add(secret.startsWith(prefix) ? secret : value.replace(REDACTED, secret));
     }
     return filled;
