@@ -118,6 +118,11 @@ final class RecordCommand implements Callable<Integer> {
                   try {
                     out.println(summary(proxy.stop()));
                     out.flush();
+                  } catch (RuntimeException e) {
+                    // a pact that cannot take the recording (a conflicting interaction recorded
+                    // by a test): one line, the mappings are written
+                    err.println("pactwire record: " + e.getMessage());
+                    err.flush();
                   } finally {
                     written.countDown();
                   }

@@ -206,6 +206,8 @@ public final class DriftMonitor {
           .append(fresh)
           .append(known > 0 ? " (and " + known + " known)" : "")
           .append('\n');
+    } else if (!run.judgedAny() && counts[2] == 0) {
+      out.append("Nothing judged: every call was skipped\n");
     } else if (!run.judgedAny()) {
       out.append("Nothing judged: no call got an answer to judge from ")
           .append(shown(baseUrl))

@@ -116,6 +116,8 @@ class DriftMonitorTests {
           .isEqualTo("needs the credential in $PACTWIRE_SECRET_AUTHORIZATION; not replayed");
       assertThat(sandbox.requests.get()).isEqualTo(before);
       assertThat(withoutIt.exitCode()).isEqualTo(2);
+      assertThat(DriftMonitor.report(withoutIt, URI.create(sandbox.baseUrl())))
+          .endsWith("Nothing judged: every call was skipped\n");
 
       monitor().build().run();
       assertThat(Files.readString(historyFile())).doesNotContain(VendorSandbox.SECRET);
