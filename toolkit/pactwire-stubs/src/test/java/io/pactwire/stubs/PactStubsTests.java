@@ -345,11 +345,80 @@ class PactStubsTests {
     }
 
     @Test
+    void aFileInTheFolderThatIsNotAPactIsNamedWithItsLocation() throws IOException {
+      Files.writeString(dir.resolve("pact.json"), PRODUCTS);
+      Path other = dir.resolve("notes.json");
+      Files.writeString(other, "{\"hello\": \"world\"}");
+      assertThatThrownBy(() -> PactStubs.newInstance().pacts(dir).build())
+          .isInstanceOf(PactFileException.class)
+          .hasMessageStartingWith(other + ":$.consumer: ")
+          .hasMessageNotContaining("\n");
+    }
+
+    @Test
     void aFolderWithoutTheProviderSaysSo() throws IOException {
       write(PRODUCTS);
       assertThatThrownBy(() -> PactStubs.newInstance().pacts(dir).provider("payments").build())
           .isInstanceOf(PactFileException.class)
           .hasMessage(dir + ": no HTTP interaction with provider \"payments\" to serve");
+    }
+  }
+
+  @Nested
+  class Folders {
+
+    @Test
+    void onlyThePactsDirectlyInTheFolderAreServedNeverItsSubfolders() throws IOException {
+      Files.writeString(dir.resolve("pact.json"), PRODUCTS);
+      // the pacts store's records, and anything else below, are not pacts to serve
+      Path results = Files.createDirectories(dir.resolve("results/inventory-service"));
+      Files.writeString(results.resolve("1.0.0.json"), "{\"provider\": \"inventory-service\"}");
+      Path nested = Files.createDirectories(dir.resolve("old"));
+      Files.writeString(
+          nested.resolve("pact.json"), PRODUCTS.replace("a reservation", "an old reservation"));
+
+      PactStubs stubs = PactStubs.newInstance().pacts(dir).build();
+
+      assertThat(stubs.interactions())
+          .extracting(StubbedInteraction::description)
+          .containsExactlyInAnyOrder("a request for a product", "a reservation");
+    }
+
+    @Test
+    void overlapsAreFoundBetweenALiteralAndAPatternedPathAndNotBetweenOtherPaths()
+        throws IOException {
+      Files.writeString(
+          dir.resolve("pact.json"),
+          """
+          {
+            "consumer": {"name": "checkout-service"},
+            "provider": {"name": "inventory-service"},
+            "interactions": [
+              {"description": "product 7", "request": {"method": "GET", "path": "/products/7"},
+               "response": {"status": 200}},
+              {"description": "product 8", "request": {"method": "GET", "path": "/products/8"},
+               "response": {"status": 200}},
+              {"description": "any product", "request": {"method": "GET", "path": "/products/1",
+                 "matchingRules": {"path": {"matchers": [{"match": "regex", "regex": "/products/[0-9]+"}]}}},
+               "response": {"status": 200}},
+              {"description": "product 7 again", "providerState": "restocked",
+               "request": {"method": "GET", "path": "/products/7"}, "response": {"status": 200}},
+              {"description": "an order", "request": {"method": "GET", "path": "/orders/7"},
+               "response": {"status": 200}}
+            ],
+            "metadata": {"pactSpecification": {"version": "3.0.0"}}
+          }
+          """);
+
+      PactStubs stubs = PactStubs.newInstance().pacts(dir).build();
+
+      assertThat(stubs.overlaps())
+          .extracting(o -> o.chosen().description() + " over " + o.shadowed().description())
+          .containsExactlyInAnyOrder(
+              "product 7 over product 7 again",
+              "product 7 over any product",
+              "product 8 over any product",
+              "product 7 again over any product");
     }
   }
 
