@@ -18,6 +18,7 @@ import com.github.tomakehurst.wiremock.matching.UrlPattern;
 import com.github.tomakehurst.wiremock.stubbing.StubMapping;
 import io.pactwire.core.PactFileException;
 import io.pactwire.core.PactsDirectory;
+import io.pactwire.core.internal.BoundedRegex;
 import io.pactwire.stubs.internal.CompiledInteraction;
 import io.pactwire.stubs.internal.IndexedStores;
 import io.pactwire.stubs.internal.NearMiss;
@@ -348,10 +349,10 @@ public final class PactStubs {
         Loaded chosen = loaded.get(a);
         Loaded shadowed = loaded.get(b);
         IRequest example = chosen.compiled().interaction().getRequest();
-        boolean overlap = shadowed.compiled().judge(example).matchedOk();
+        boolean overlap = answers(shadowed, example);
         if (!overlap) {
           example = shadowed.compiled().interaction().getRequest();
-          overlap = chosen.compiled().judge(example).matchedOk();
+          overlap = answers(chosen, example);
         }
         if (overlap) {
           overlaps.add(
@@ -360,6 +361,19 @@ public final class PactStubs {
         }
       }
       return List.copyOf(overlaps);
+    }
+
+    /** Whether the interaction answers another's example request. */
+    private static boolean answers(Loaded interaction, IRequest example) {
+      try {
+        return interaction.compiled().judge(example).matchedOk();
+      } catch (BoundedRegex.TooSlowException e) {
+        throw new PactFileException(
+            interaction.pactFile(),
+            interaction.location(),
+            "interaction \"" + interaction.compiled().description() + "\": " + e.getMessage(),
+            e);
+      }
     }
 
     /** Two indexes in one sortable number, the lower first. */

@@ -173,6 +173,42 @@ class PactStubsTests {
   }
 
   @Nested
+  class Regexes {
+
+    @Test
+    void aPatternThatBacktracksWithoutEndIsStoppedAndTheRequestGetsANearMissNamingIt()
+        throws IOException {
+      serve(
+          PRODUCTS.replace(
+              "{\"match\": \"regex\", \"regex\": \"full|short\"}",
+              "{\"match\": \"regex\", \"regex\": \"(.*a){20}\"}"));
+      // the pact's own example, "full", passes quickly; fifty a's and a '!' would not, unbounded
+      long start = System.nanoTime();
+      RawHttp.Answer answer =
+          RawHttp.send(
+              server.port(),
+              request(
+                  "GET",
+                  "/products/7",
+                  Map.of("view", List.of("a".repeat(50) + "!")),
+                  Map.of("Accept", List.of("application/json")),
+                  null));
+      long millis = (System.nanoTime() - start) / 1_000_000;
+      System.out.printf("a catastrophic query regex: answered 404 in %d ms%n", millis);
+
+      assertThat(answer.status()).as("answered in %d ms", millis).isEqualTo(404);
+      assertThat(answer.body())
+          .contains("Not judged, a matching rule could not be applied:")
+          .contains(
+              "\"a request for a product\" ("
+                  + dir.resolve("checkout-service-inventory-service.json")
+                      .toAbsolutePath()
+                      .normalize()
+                  + " at $.interactions[0]): the regex '(.*a){20}' at the query parameter view was stopped after ");
+    }
+  }
+
+  @Nested
   class NearMissReport {
 
     @Test
