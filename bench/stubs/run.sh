@@ -41,7 +41,15 @@ if [ "${SKIP_PACT_STUB:-0}" != 1 ] && command -v npm >/dev/null; then
 fi
 
 server_pid=""
-stop_server() { if [ -n "$server_pid" ]; then kill "$server_pid" 2>/dev/null || true; wait "$server_pid" 2>/dev/null || true; fi; server_pid=""; }
+# stops the server and its children (npm's `pact` runs the Rust binary as a child)
+stop_server() {
+  if [ -n "$server_pid" ]; then
+    pkill -TERM -P "$server_pid" 2>/dev/null || true
+    kill "$server_pid" 2>/dev/null || true
+    wait "$server_pid" 2>/dev/null || true
+  fi
+  server_pid=""
+}
 trap stop_server EXIT
 
 # wait_port FILE: the port a server wrote, once it listens
