@@ -8,7 +8,9 @@
 #
 # Needs the CLI's jar and launcher: ./mvnw -B -ntp -pl toolkit/pactwire-cli -am package -DskipTests
 # PACT_CLI=DIR names a folder holding pact-verifier (else npm installs it into a temporary folder,
-# and the Rust verifier is skipped when that fails); SKIP_PACT_JVM=1 skips pact-jvm's runner.
+# and the Rust verifier is skipped when that fails); SKIP_RUST=1 skips the Rust verifier and
+# SKIP_PACT_JVM=1 pact-jvm's runner. After the timed runs, one more run of `pactwire verify` under
+# /usr/bin/time gives its peak resident memory, printed beside the pact's size.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
 n="${1:-1000}"
@@ -59,6 +61,7 @@ best_of() {
 }
 
 echo "benchmark: $n interactions ($((n / 4)) with provider states), $(nproc) cores, best of $runs runs"
+echo "load before: $(uptime | sed 's/.*load average/load average/')"
 echo
 
 # the launcher, as users run it; its first run writes the class-data archive, so it is not timed
@@ -77,9 +80,15 @@ raw_wall="$best"
 raw_inner="$(grep -o '[0-9.]* s (' "$work/best-out.txt" | grep -o '^[0-9.]*')"
 echo "raw keep-alive replay: wall $raw_wall s ($(rate "$n" "$raw_wall")/s); requests $raw_inner s ($(rate "$n" "$raw_inner")/s)"
 
+/usr/bin/time -f "%M" -o "$work/rss.txt" "${verify[@]}" > /dev/null 2>&1 || true
+echo "pactwire verify:      peak resident memory $(( $(tail -1 "$work/rss.txt") / 1024 )) MB;" \
+  "pact $(( $(stat -c %s "$pact") / 1024 )) KB"
+
 rust=""
 pact_cli="${PACT_CLI:-}"
-if [ -z "$pact_cli" ]; then
+if [ "${SKIP_RUST:-}" = 1 ]; then
+  pact_cli="/nonexistent"
+elif [ -z "$pact_cli" ]; then
   if (cd "$work" && npm i --silent --no-audit --no-fund @pact-foundation/pact-cli > "$work/npm.log" 2>&1); then
     pact_cli="$work/node_modules/.bin"
   fi
@@ -90,7 +99,7 @@ if [ -n "$pact_cli" ] && [ -x "$pact_cli/pact-verifier" ]; then
   rust="$best"
   echo "Rust pact verifier:   wall $rust s ($(rate "$n" "$rust")/s)"
 else
-  echo "Rust pact verifier:   skipped (npm could not install @pact-foundation/pact-cli)"
+  echo "Rust pact verifier:   skipped (SKIP_RUST=1, or npm could not install @pact-foundation/pact-cli)"
 fi
 
 jvm=""
@@ -111,6 +120,7 @@ if [ "${SKIP_PACT_JVM:-}" != 1 ]; then
 fi
 
 echo
+echo "load after: $(uptime | sed 's/.*load average/load average/')"
 echo "ratios (interactions/s; pactwire verify by wall time, with its JVM start-up):"
 [ -n "$jvm" ] && echo "  pactwire verify / pact-jvm JUnit 5:  $(python3 -c "print(f'{$jvm / $pw_wall:.1f}x')")"
 echo "  raw replay / pactwire verify:         $(python3 -c "print(f'{$pw_wall / $raw_wall:.2f}x')") by wall time," \

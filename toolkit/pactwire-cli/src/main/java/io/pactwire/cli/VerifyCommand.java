@@ -42,8 +42,8 @@ import picocli.CommandLine.Spec;
     description = {
       "Verifies a running provider over HTTP against every pact that names it, with pact-jvm's"
           + " matching (the verdicts of its JUnit 5 runner).",
-      "Exit status: 0 all verified, 1 any interaction failed, 2 unreadable input or unreachable"
-          + " provider."
+      "Exit status: 0 all verified, 1 any interaction failed (pending ones aside), 2 unreadable"
+          + " input or unreachable provider."
     })
 final class VerifyCommand implements Callable<Integer> {
 
@@ -92,6 +92,15 @@ final class VerifyCommand implements Callable<Integer> {
           "Where provider states are set up and torn down: POST {\"state\", \"params\","
               + " \"action\": \"setup\" | \"teardown\"}.")
   String stateChangeUrl;
+
+  @Option(
+      names = "--messages-url",
+      paramLabel = "URL",
+      description =
+          "Where the provider produces messages: POST {\"description\", \"providerStates\"}"
+              + " answered with the message as the body, its metadata as base64 JSON in a"
+              + " Pact-Message-Metadata header.")
+  String messagesUrl;
 
   @Option(
       names = "--consumer",
@@ -150,11 +159,19 @@ final class VerifyCommand implements Callable<Integer> {
   double timeout = 10;
 
   @Option(
+      names = "--max-body-bytes",
+      paramLabel = "N",
+      description =
+          "The largest response body or message read; a larger one fails its interaction."
+              + " Default: ${DEFAULT-VALUE} (10 MB).")
+  long maxBodyBytes = VerifyConfig.DEFAULT_MAX_BODY_BYTES;
+
+  @Option(
       names = "--skip-messages",
       description =
-          "Verify the HTTP interactions only and exit 0 when they pass, though the pacts also hold"
-              + " message interactions, which are named on standard error. Without it such a pact"
-              + " exits 1: this command verifies HTTP interactions.")
+          "Without --messages-url: verify the HTTP interactions only and exit 0 when they pass,"
+              + " though the pacts also hold message interactions, which are named on standard"
+              + " error. Without either option such a pact exits 1.")
   boolean skipMessages;
 
   @Option(
@@ -176,9 +193,11 @@ final class VerifyCommand implements Callable<Integer> {
               pactsDir == null ? PactsDirectory.locate() : pactsDir,
               pactFiles,
               stateChangeUrl == null ? null : url("--state-change-url", stateChangeUrl),
+              messagesUrl == null ? null : url("--messages-url", messagesUrl),
               consumers,
               parallel,
-              Duration.ofMillis(Math.round(timeout * 1000)));
+              Duration.ofMillis(Math.round(timeout * 1000)),
+              maxBodyBytes);
     } catch (IllegalArgumentException e) {
       throw new ParameterException(spec.commandLine(), e.getMessage());
     }
@@ -202,8 +221,8 @@ final class VerifyCommand implements Callable<Integer> {
       stderr.println(
           "pactwire verify: "
               + run.skippedMessages()
-              + " message interaction(s) not verified: this command verifies HTTP interactions;"
-              + " verify messages with the JUnit provider module"
+              + " message interaction(s) not verified: give --messages-url where the provider"
+              + " produces them"
               + (skipMessages ? "" : ", or pass --skip-messages to verify the HTTP ones only"));
       for (String message : run.skippedDescriptions()) {
         stderr.println("  not verified: " + message);
@@ -212,6 +231,25 @@ final class VerifyCommand implements Callable<Integer> {
     VerificationRun results = report(run.interactions(), config.pactsDir());
     stdout.print(render(results));
     stdout.flush();
+    if (!run.pendingFailures().isEmpty()) {
+      stderr.println(
+          "pactwire verify: "
+              + run.pendingFailures().size()
+              + " pending interaction(s) failed; pending interactions do not fail the"
+              + " verification:");
+      for (VerifiedInteraction failed : run.pendingFailures()) {
+        stderr.println(
+            "  pending: "
+                + failed.consumer()
+                + " → "
+                + failed.provider()
+                + ": "
+                + failed.result().description()
+                + " ("
+                + failed.pactFile()
+                + ")");
+      }
+    }
     if (timing) {
       double seconds = run.elapsed().toNanos() / 1e9;
       stderr.printf(
@@ -222,7 +260,7 @@ final class VerifyCommand implements Callable<Integer> {
           run.interactions().size() / seconds);
     }
     stderr.flush();
-    return results.success() && (skipMessages || run.skippedMessages() == 0) ? 0 : 1;
+    return run.success() && (skipMessages || run.skippedMessages() == 0) ? 0 : 1;
   }
 
   private VerificationRun report(List<VerifiedInteraction> interactions, Path pacts) {

@@ -167,6 +167,19 @@ class StubCommandTests {
     }
 
     @Test
+    void aFileThatIsNotAPactIsOneLineNamingFileAndPath(@TempDir Path dir) throws IOException {
+      Path notes = dir.resolve("notes.json");
+      Files.writeString(notes, "{\"hello\": \"world\"}");
+
+      Run r = PactwireCommandTests.run("stub", "--pacts", dir.toString(), "--provider", "b");
+
+      assertThat(r.exit()).isEqualTo(2);
+      assertThat(r.out()).isEmpty();
+      assertThat(r.err()).startsWith("pactwire stub: " + notes + ":$.consumer: ").endsWith("\n");
+      assertThat(r.err().lines()).hasSize(1);
+    }
+
+    @Test
     void anUnsupportedMatcherIsRefused(@TempDir Path dir) throws IOException {
       Path pact = dir.resolve("prime.json");
       Files.writeString(

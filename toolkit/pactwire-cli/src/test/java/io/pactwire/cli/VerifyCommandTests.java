@@ -58,6 +58,7 @@ class VerifyCommandTests {
 
   HttpServer server;
   volatile String product = "{\"sku\": \"SKU-1001\", \"stock\": 7}";
+  volatile String message = "{\"sku\": \"SKU-1001\", \"stock\": 9}";
   final List<String> stateChanges = new CopyOnWriteArrayList<>();
   Path pacts;
 
@@ -78,6 +79,7 @@ class VerifyCommandTests {
                 send(exchange, 200, "");
               }
               case "/products/SKU-1001" -> send(exchange, 200, product);
+              case "/_pact/messages" -> send(exchange, 200, message);
               default -> send(exchange, 404, "");
             }
           }
@@ -228,11 +230,49 @@ class VerifyCommandTests {
       assertThat(r.out()).contains("1 passed, 0 failed");
       assertThat(r.err())
           .isEqualTo(
-              "pactwire verify: 1 message interaction(s) not verified: this command verifies HTTP"
-                  + " interactions; verify messages with the JUnit provider module, or pass"
-                  + " --skip-messages to verify the HTTP ones only\n"
+              "pactwire verify: 1 message interaction(s) not verified: give --messages-url where"
+                  + " the provider produces them, or pass --skip-messages to verify the HTTP ones"
+                  + " only\n"
                   + "  not verified: catalog-indexer → inventory-service: a StockChanged event ("
                   + mixed
+                  + ")\n");
+    }
+
+    @Test
+    void withAMessagesUrlTheMessageIsVerifiedAndTheExitStatusIsItsVerdict() {
+      Run passing = verify("--pact", mixed.toString(), "--messages-url", url() + "/_pact/messages");
+      message = "{\"sku\": \"SKU-1001\", \"stock\": \"nine\"}";
+      Run failing = verify("--pact", mixed.toString(), "--messages-url", url() + "/_pact/messages");
+
+      assertThat(passing.exit()).as(passing.err()).isZero();
+      assertThat(passing.out()).contains("2 passed, 0 failed");
+      assertThat(passing.err()).isEmpty();
+      assertThat(failing.exit()).isEqualTo(1);
+      assertThat(failing.out())
+          .contains("verifying 'a StockChanged event' failed with 1 difference")
+          .contains("1) body $.stock: ");
+    }
+
+    @Test
+    void aFailingPendingInteractionExitsZeroAndIsNamedAsPending() throws IOException {
+      Path pending =
+          Files.writeString(
+              dir.resolve("pending.json"),
+              MIXED.replace(
+                  "\"type\": \"Asynchronous/Messages\",",
+                  "\"type\": \"Asynchronous/Messages\", \"pending\": true,"));
+      message = "{\"sku\": \"SKU-1001\", \"stock\": \"nine\"}";
+
+      Run r = verify("--pact", pending.toString(), "--messages-url", url() + "/_pact/messages");
+
+      assertThat(r.exit()).as(r.err()).isZero();
+      assertThat(r.out()).contains("verifying 'a StockChanged event [PENDING]' failed");
+      assertThat(r.err())
+          .isEqualTo(
+              "pactwire verify: 1 pending interaction(s) failed; pending interactions do not fail"
+                  + " the verification:\n"
+                  + "  pending: catalog-indexer → inventory-service: a StockChanged event ("
+                  + pending
                   + ")\n");
     }
 

@@ -5,6 +5,7 @@ import com.github.tomakehurst.wiremock.extension.Parameters;
 import com.github.tomakehurst.wiremock.http.HttpHeader;
 import com.github.tomakehurst.wiremock.matching.MatchResult;
 import com.github.tomakehurst.wiremock.matching.RequestMatcherExtension;
+import io.pactwire.core.internal.BoundedRegex;
 import io.pactwire.stubs.internal.CompiledInteraction;
 import io.pactwire.stubs.internal.PactRequests;
 import java.util.List;
@@ -32,6 +33,8 @@ public final class PactRequestMatcher extends RequestMatcherExtension {
   static final String SOURCE = "source";
   static final String STATES = "states";
 
+  private static final System.Logger LOG = System.getLogger(PactRequestMatcher.class.getName());
+
   // WireMock asks each candidate stub about the same request: convert it once per thread.
   private static final ThreadLocal<Object[]> LAST = ThreadLocal.withInitial(() -> new Object[2]);
 
@@ -54,7 +57,23 @@ public final class PactRequestMatcher extends RequestMatcherExtension {
       }
     }
     CompiledInteraction interaction = compiled(parameters);
-    return MatchResult.of(interaction.judge(pactRequest(request)).matchedOk());
+    try {
+      return MatchResult.of(interaction.judge(pactRequest(request)).matchedOk());
+    } catch (BoundedRegex.TooSlowException e) {
+      LOG.log(
+          System.Logger.Level.WARNING,
+          "\""
+              + interaction.description()
+              + "\" ("
+              + interaction.source()
+              + ") did not judge "
+              + request.getMethod()
+              + " "
+              + request.getUrl()
+              + ": "
+              + e.getMessage());
+      return MatchResult.noMatch();
+    }
   }
 
   static CompiledInteraction compiled(Parameters parameters) {

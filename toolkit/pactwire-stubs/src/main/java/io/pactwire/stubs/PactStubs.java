@@ -18,6 +18,7 @@ import com.github.tomakehurst.wiremock.matching.UrlPattern;
 import com.github.tomakehurst.wiremock.stubbing.StubMapping;
 import io.pactwire.core.PactFileException;
 import io.pactwire.core.PactsDirectory;
+import io.pactwire.core.internal.BoundedRegex;
 import io.pactwire.stubs.internal.CompiledInteraction;
 import io.pactwire.stubs.internal.IndexedStores;
 import io.pactwire.stubs.internal.NearMiss;
@@ -37,6 +38,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeSet;
 import java.util.UUID;
 
 /**
@@ -154,7 +157,7 @@ public final class PactStubs {
 
     private Builder() {}
 
-    /** Reads the pacts of this folder (and below) or this one file. */
+    /** Reads the pacts directly in this folder (not its subfolders) or this one file. */
     public Builder pacts(Path folderOrFile) {
       this.pacts = folderOrFile;
       return this;
@@ -293,47 +296,89 @@ public final class PactStubs {
       return builder;
     }
 
+    /**
+     * The pairs of interactions that answer each other's example. Only interactions that can answer
+     * the same request are compared: indexed by method and literal path, an interaction is compared
+     * with those of its own method and path, and with those of its method whose path is a pattern;
+     * so a pact of many distinct paths costs about one comparison per interaction, not one per
+     * pair.
+     */
     private static List<Overlap> overlaps(List<Loaded> loaded, List<StubbedInteraction> stubbed) {
+      Map<String, Map<String, List<Integer>>> byPath = new LinkedHashMap<>();
+      Map<String, List<Integer>> patterned = new LinkedHashMap<>();
       Map<String, List<Integer>> byMethod = new LinkedHashMap<>();
       for (int i = 0; i < loaded.size(); i++) {
-        String method = loaded.get(i).compiled().interaction().getRequest().getMethod();
-        byMethod
-            .computeIfAbsent(
-                String.valueOf(method).toUpperCase(Locale.ROOT), k -> new ArrayList<>())
-            .add(i);
+        Loaded one = loaded.get(i);
+        String method =
+            String.valueOf(one.compiled().interaction().getRequest().getMethod())
+                .toUpperCase(Locale.ROOT);
+        byMethod.computeIfAbsent(method, k -> new ArrayList<>()).add(i);
+        if (one.literalPath() != null) {
+          byPath
+              .computeIfAbsent(method, k -> new LinkedHashMap<>())
+              .computeIfAbsent(one.literalPath(), k -> new ArrayList<>())
+              .add(i);
+        } else {
+          patterned.computeIfAbsent(method, k -> new ArrayList<>()).add(i);
+        }
       }
-      List<Overlap> overlaps = new ArrayList<>();
-      for (List<Integer> group : byMethod.values()) {
-        for (int a = 0; a < group.size(); a++) {
-          Loaded chosen = loaded.get(group.get(a));
-          for (int b = a + 1; b < group.size(); b++) {
-            Loaded shadowed = loaded.get(group.get(b));
-            if (!mayOverlap(chosen, shadowed)) {
-              continue;
-            }
-            IRequest example = chosen.compiled().interaction().getRequest();
-            boolean overlap = shadowed.compiled().judge(example).matchedOk();
-            if (!overlap) {
-              example = shadowed.compiled().interaction().getRequest();
-              overlap = chosen.compiled().judge(example).matchedOk();
-            }
-            if (overlap) {
-              overlaps.add(
-                  new Overlap(
-                      example.getMethod() + " " + example.getPath(),
-                      stubbed.get(group.get(a)),
-                      stubbed.get(group.get(b))));
+      SortedSet<Long> pairs = new TreeSet<>();
+      for (Map<String, List<Integer>> paths : byPath.values()) {
+        for (List<Integer> same : paths.values()) {
+          for (int a = 0; a < same.size(); a++) {
+            for (int b = a + 1; b < same.size(); b++) {
+              pairs.add(pair(same.get(a), same.get(b)));
             }
           }
+        }
+      }
+      patterned.forEach(
+          (method, open) -> {
+            for (int a : open) {
+              for (int b : byMethod.get(method)) {
+                if (a != b) {
+                  pairs.add(pair(Math.min(a, b), Math.max(a, b)));
+                }
+              }
+            }
+          });
+      List<Overlap> overlaps = new ArrayList<>();
+      for (long pair : pairs) {
+        int a = (int) (pair >>> 32);
+        int b = (int) pair;
+        Loaded chosen = loaded.get(a);
+        Loaded shadowed = loaded.get(b);
+        IRequest example = chosen.compiled().interaction().getRequest();
+        boolean overlap = answers(shadowed, example);
+        if (!overlap) {
+          example = shadowed.compiled().interaction().getRequest();
+          overlap = answers(chosen, example);
+        }
+        if (overlap) {
+          overlaps.add(
+              new Overlap(
+                  example.getMethod() + " " + example.getPath(), stubbed.get(a), stubbed.get(b)));
         }
       }
       return List.copyOf(overlaps);
     }
 
-    private static boolean mayOverlap(Loaded a, Loaded b) {
-      return a.literalPath() == null
-          || b.literalPath() == null
-          || a.literalPath().equals(b.literalPath());
+    /** Whether the interaction answers another's example request. */
+    private static boolean answers(Loaded interaction, IRequest example) {
+      try {
+        return interaction.compiled().judge(example).matchedOk();
+      } catch (BoundedRegex.TooSlowException e) {
+        throw new PactFileException(
+            interaction.pactFile(),
+            interaction.location(),
+            "interaction \"" + interaction.compiled().description() + "\": " + e.getMessage(),
+            e);
+      }
+    }
+
+    /** Two indexes in one sortable number, the lower first. */
+    private static long pair(int a, int b) {
+      return ((long) a << 32) | b;
     }
   }
 }

@@ -173,6 +173,42 @@ class PactStubsTests {
   }
 
   @Nested
+  class Regexes {
+
+    @Test
+    void aPatternThatBacktracksWithoutEndIsStoppedAndTheRequestGetsANearMissNamingIt()
+        throws IOException {
+      serve(
+          PRODUCTS.replace(
+              "{\"match\": \"regex\", \"regex\": \"full|short\"}",
+              "{\"match\": \"regex\", \"regex\": \"(.*a){20}\"}"));
+      // the pact's own example, "full", passes quickly; fifty a's and a '!' would not, unbounded
+      long start = System.nanoTime();
+      RawHttp.Answer answer =
+          RawHttp.send(
+              server.port(),
+              request(
+                  "GET",
+                  "/products/7",
+                  Map.of("view", List.of("a".repeat(50) + "!")),
+                  Map.of("Accept", List.of("application/json")),
+                  null));
+      long millis = (System.nanoTime() - start) / 1_000_000;
+      System.out.printf("a catastrophic query regex: answered 404 in %d ms%n", millis);
+
+      assertThat(answer.status()).as("answered in %d ms", millis).isEqualTo(404);
+      assertThat(answer.body())
+          .contains("Not judged, a matching rule could not be applied:")
+          .contains(
+              "\"a request for a product\" ("
+                  + dir.resolve("checkout-service-inventory-service.json")
+                      .toAbsolutePath()
+                      .normalize()
+                  + " at $.interactions[0]): the regex '(.*a){20}' at the query parameter view was stopped after ");
+    }
+  }
+
+  @Nested
   class NearMissReport {
 
     @Test
@@ -345,11 +381,80 @@ class PactStubsTests {
     }
 
     @Test
+    void aFileInTheFolderThatIsNotAPactIsNamedWithItsLocation() throws IOException {
+      Files.writeString(dir.resolve("pact.json"), PRODUCTS);
+      Path other = dir.resolve("notes.json");
+      Files.writeString(other, "{\"hello\": \"world\"}");
+      assertThatThrownBy(() -> PactStubs.newInstance().pacts(dir).build())
+          .isInstanceOf(PactFileException.class)
+          .hasMessageStartingWith(other + ":$.consumer: ")
+          .hasMessageNotContaining("\n");
+    }
+
+    @Test
     void aFolderWithoutTheProviderSaysSo() throws IOException {
       write(PRODUCTS);
       assertThatThrownBy(() -> PactStubs.newInstance().pacts(dir).provider("payments").build())
           .isInstanceOf(PactFileException.class)
           .hasMessage(dir + ": no HTTP interaction with provider \"payments\" to serve");
+    }
+  }
+
+  @Nested
+  class Folders {
+
+    @Test
+    void onlyThePactsDirectlyInTheFolderAreServedNeverItsSubfolders() throws IOException {
+      Files.writeString(dir.resolve("pact.json"), PRODUCTS);
+      // the pacts store's records, and anything else below, are not pacts to serve
+      Path results = Files.createDirectories(dir.resolve("results/inventory-service"));
+      Files.writeString(results.resolve("1.0.0.json"), "{\"provider\": \"inventory-service\"}");
+      Path nested = Files.createDirectories(dir.resolve("old"));
+      Files.writeString(
+          nested.resolve("pact.json"), PRODUCTS.replace("a reservation", "an old reservation"));
+
+      PactStubs stubs = PactStubs.newInstance().pacts(dir).build();
+
+      assertThat(stubs.interactions())
+          .extracting(StubbedInteraction::description)
+          .containsExactlyInAnyOrder("a request for a product", "a reservation");
+    }
+
+    @Test
+    void overlapsAreFoundBetweenALiteralAndAPatternedPathAndNotBetweenOtherPaths()
+        throws IOException {
+      Files.writeString(
+          dir.resolve("pact.json"),
+          """
+          {
+            "consumer": {"name": "checkout-service"},
+            "provider": {"name": "inventory-service"},
+            "interactions": [
+              {"description": "product 7", "request": {"method": "GET", "path": "/products/7"},
+               "response": {"status": 200}},
+              {"description": "product 8", "request": {"method": "GET", "path": "/products/8"},
+               "response": {"status": 200}},
+              {"description": "any product", "request": {"method": "GET", "path": "/products/1",
+                 "matchingRules": {"path": {"matchers": [{"match": "regex", "regex": "/products/[0-9]+"}]}}},
+               "response": {"status": 200}},
+              {"description": "product 7 again", "providerState": "restocked",
+               "request": {"method": "GET", "path": "/products/7"}, "response": {"status": 200}},
+              {"description": "an order", "request": {"method": "GET", "path": "/orders/7"},
+               "response": {"status": 200}}
+            ],
+            "metadata": {"pactSpecification": {"version": "3.0.0"}}
+          }
+          """);
+
+      PactStubs stubs = PactStubs.newInstance().pacts(dir).build();
+
+      assertThat(stubs.overlaps())
+          .extracting(o -> o.chosen().description() + " over " + o.shadowed().description())
+          .containsExactlyInAnyOrder(
+              "product 7 over product 7 again",
+              "product 7 over any product",
+              "product 8 over any product",
+              "product 7 again over any product");
     }
   }
 

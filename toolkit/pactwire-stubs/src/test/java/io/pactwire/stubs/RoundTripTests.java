@@ -10,7 +10,10 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import io.pactwire.core.PactsDirectory;
 import io.pactwire.stubs.internal.StubLoader;
 import io.pactwire.testsupport.Corpora;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -46,22 +49,40 @@ class RoundTripTests {
 
   @TestFactory
   Stream<DynamicNode> projectPacts() {
-    return pacts(PactsDirectory.locate());
+    Path folder = PactsDirectory.locate();
+    return pacts(folder, StubLoader.files(folder));
   }
 
   @TestFactory
   Stream<DynamicNode> pactJvmPacts() {
-    return pacts(Corpora.require("pact-jvm-pacts", "stub round trip of pact-jvm's pacts"));
+    return corpus(Corpora.require("pact-jvm-pacts", "stub round trip of pact-jvm's pacts"));
   }
 
   @TestFactory
   Stream<DynamicNode> pactJsPacts() {
-    return pacts(Corpora.require("pact-js-pacts", "stub round trip of pact-js's pacts"));
+    return corpus(Corpora.require("pact-js-pacts", "stub round trip of pact-js's pacts"));
   }
 
-  private Stream<DynamicNode> pacts(Path folder) {
+  /**
+   * Every {@code *.json} below a corpus folder, which keeps its project's layout (a pacts folder
+   * itself is read flat, as the stubs read it).
+   */
+  private Stream<DynamicNode> corpus(Path folder) {
+    try (Stream<Path> walk = Files.walk(folder)) {
+      return pacts(
+          folder,
+          walk.filter(p -> p.getFileName().toString().endsWith(".json"))
+              .filter(Files::isRegularFile)
+              .sorted()
+              .toList());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private Stream<DynamicNode> pacts(Path folder, List<Path> pactFiles) {
     List<DynamicNode> files = new ArrayList<>();
-    for (Path file : StubLoader.files(folder)) {
+    for (Path file : pactFiles) {
       if (StubLoader.load(file, null).isEmpty()) {
         continue; // messages only
       }

@@ -11,8 +11,8 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * Verifies a running provider over HTTP against every pact that names it, judging responses with
- * pact-jvm's matching engine, as its JUnit 5 runner does.
+ * Verifies a running provider over HTTP against every pact that names it, judging responses and
+ * messages with pact-jvm's matching engine, as its JUnit 5 runner does.
  *
  * <pre>{@code
  * PactVerifier.Result result =
@@ -30,20 +30,25 @@ public final class PactVerifier {
    * What a verification found.
    *
    * @param passed how many interactions passed
-   * @param failures the failure message of each interaction that failed
-   * @param skippedMessages how many message interactions were not verified
+   * @param failures the failure message of each interaction that failed, pending ones aside
+   * @param pendingFailures the failure message of each pending interaction (V4 {@code "pending":
+   *     true}) that failed: reported, but not failing the verification
+   * @param skippedMessages how many message interactions were not verified (no {@link
+   *     Builder#messagesUrl(URI)})
    */
-  public record Result(int passed, List<String> failures, int skippedMessages) {
+  public record Result(
+      int passed, List<String> failures, List<String> pendingFailures, int skippedMessages) {
 
-    /** Copies the list. */
+    /** Copies the lists. */
     public Result {
       failures = List.copyOf(failures);
+      pendingFailures = List.copyOf(pendingFailures);
     }
 
     /**
-     * Whether every interaction was verified and passed: a pact with message interactions, which
-     * this verifier does not verify, is not a success ({@code failures().isEmpty()} says whether
-     * the HTTP interactions passed).
+     * Whether every interaction was verified and passed, pending ones aside: a pact with message
+     * interactions left unverified is not a success ({@code failures().isEmpty()} says whether the
+     * verified interactions passed).
      */
     public boolean success() {
       return failures.isEmpty() && skippedMessages == 0;
@@ -70,15 +75,19 @@ public final class PactVerifier {
   public Result verify() {
     VerifierEngine.Run run = VerifierEngine.run(config, null);
     List<String> failures = new ArrayList<>();
+    List<String> pending = new ArrayList<>();
     int passed = 0;
-    for (var interaction : run.interactions()) {
+    for (int i = 0; i < run.interactions().size(); i++) {
+      var interaction = run.interactions().get(i);
       if (interaction.result().success()) {
         passed++;
+      } else if (run.pending().get(i)) {
+        pending.add(interaction.result().message());
       } else {
         failures.add(interaction.result().message());
       }
     }
-    return new Result(passed, failures, run.skippedMessages());
+    return new Result(passed, failures, pending, run.skippedMessages());
   }
 
   /** Builds a {@link PactVerifier}; every setting but the provider and its URL has a default. */
@@ -88,6 +97,8 @@ public final class PactVerifier {
     private Path pactsDir;
     private final List<Path> pactFiles = new ArrayList<>();
     private URI stateChangeUrl;
+    private URI messagesUrl;
+    private long maxBodyBytes = VerifyConfig.DEFAULT_MAX_BODY_BYTES;
     private final List<String> consumers = new ArrayList<>();
     private int parallel = Runtime.getRuntime().availableProcessors();
     private Duration timeout = Duration.ofSeconds(10);
@@ -112,6 +123,25 @@ public final class PactVerifier {
     /** Sets up and tears down provider states by POSTing to this URL. */
     public Builder stateChangeUrl(URI url) {
       this.stateChangeUrl = url;
+      return this;
+    }
+
+    /**
+     * Verifies message interactions by POSTing {@code {"description", "providerStates"}} to this
+     * URL, the Pact convention: the provider answers with the message as the body, its content type
+     * as Content-Type and its metadata as base64 JSON in a {@code Pact-Message-Metadata} header.
+     * Without it, message interactions are not verified.
+     */
+    public Builder messagesUrl(URI url) {
+      this.messagesUrl = url;
+      return this;
+    }
+
+    /**
+     * The largest response body or message read; a larger one fails its interaction. Default 10 MB.
+     */
+    public Builder maxBodyBytes(long bytes) {
+      this.maxBodyBytes = bytes;
       return this;
     }
 
@@ -142,9 +172,11 @@ public final class PactVerifier {
               pactsDir == null ? PactsDirectory.locate() : pactsDir,
               pactFiles,
               stateChangeUrl,
+              messagesUrl,
               consumers,
               parallel,
-              timeout));
+              timeout,
+              maxBodyBytes));
     }
   }
 }

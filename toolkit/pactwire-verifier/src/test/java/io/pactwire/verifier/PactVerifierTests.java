@@ -256,6 +256,8 @@ class PactVerifierTests {
                 "Request to provider failed with an exception: no response to GET "
                     + provider.url("/products/SKU-1001")
                     + " within 0.5 s");
+        assertThat(result.message())
+            .startsWith("verifying 'a request for a product' failed with 1 difference");
       } finally {
         release.countDown();
       }
@@ -306,8 +308,151 @@ class PactVerifierTests {
     }
   }
 
+  /** catalog-indexer's StockChanged message, with a state, body rules and metadata. */
+  static final String STOCK_CHANGED =
+      """
+      {
+        "consumer": {"name": "catalog-indexer"},
+        "provider": {"name": "inventory-service"},
+        "interactions": [
+          {
+            "type": "Asynchronous/Messages",
+            "key": "stock-changed",
+            "description": "a StockChanged event",
+            "providerStates": [{"name": "a product's stock changes", "params": {"sku": "SKU-1001"}}],
+            "contents": {
+              "content": {"sku": "SKU-1001", "available": 10},
+              "contentType": "application/json"
+            },
+            "metadata": {"contentType": "application/json"},
+            "matchingRules": {
+              "body": {"$.available": {"combine": "AND", "matchers": [{"match": "integer"}]}}
+            }
+          }
+        ],
+        "metadata": {"pactSpecification": {"version": "4.0"}}
+      }
+      """;
+
+  private VerifierEngine.Run verifyMessages(URI messagesUrl, long maxBodyBytes) {
+    TestPacts.write(pacts, "catalog-indexer-inventory-service.json", STOCK_CHANGED);
+    return VerifierEngine.run(
+        new VerifyConfig(
+            "inventory-service",
+            provider.url(),
+            pacts,
+            List.of(),
+            provider.url("/_pact/state"),
+            messagesUrl,
+            List.of(),
+            2,
+            Duration.ofSeconds(5),
+            maxBodyBytes),
+        null);
+  }
+
+  /** Produces {@code body} as the message, with {@code metadata} in its header. */
+  private void produces(String body, String metadata) {
+    provider.on(
+        "POST /_pact/messages",
+        e -> {
+          if (metadata != null) {
+            e.getResponseHeaders()
+                .add(
+                    "Pact-Message-Metadata",
+                    java.util.Base64.getEncoder()
+                        .encodeToString(
+                            metadata.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+          }
+          ProviderServer.send(e, 200, "application/json", body);
+        });
+  }
+
   @Nested
   class Messages {
+
+    @Test
+    void theMessageTheProviderProducesForTheDescriptionAndStatesIsJudgedWithItsRules() {
+      produces(
+          "{\"sku\": \"SKU-1001\", \"available\": 7, \"extra\": true}",
+          "{\"kafka_key\": \"SKU-1001\"}");
+
+      VerifierEngine.Run run = verifyMessages(provider.url("/_pact/messages"), 1024);
+
+      assertThat(run.skippedMessages()).isZero();
+      assertThat(run.interactions())
+          .singleElement()
+          .satisfies(
+              i -> {
+                assertThat(i.result().success()).as("%s", i.result().message()).isTrue();
+                assertThat(i.result().exchange().request())
+                    .isEqualTo("message: a StockChanged event");
+                assertThat(i.result().exchange().actual())
+                    .startsWith("contentType=application/json, kafka_key=SKU-1001");
+              });
+      assertThat(provider.requests)
+          .containsExactly(
+              "POST /_pact/state {\"state\":\"a product's stock changes\",\"params\":{\"sku\":\"SKU-1001\"},\"action\":\"setup\"}",
+              "POST /_pact/messages {\"description\":\"a StockChanged event\",\"providerStates\":[{\"name\":\"a product's stock changes\",\"params\":{\"sku\":\"SKU-1001\"}}]}",
+              "POST /_pact/state {\"state\":\"a product's stock changes\",\"params\":{\"sku\":\"SKU-1001\"},\"action\":\"teardown\"}");
+    }
+
+    @Test
+    void aWrongContentOrMetadataFailsAtItsPathAndKey() {
+      produces(
+          "{\"sku\": \"SKU-1001\", \"available\": \"ten\"}", "{\"contentType\": \"text/plain\"}");
+
+      InteractionResult result =
+          verifyMessages(provider.url("/_pact/messages"), 1024).interactions().get(0).result();
+
+      assertThat(result.success()).isFalse();
+      assertThat(result.differences())
+          .extracting(d -> d.kind() + " " + d.path())
+          .containsExactly("body $.available", "metadata contentType");
+      assertThat(result.message())
+          .startsWith("verifying 'a StockChanged event' failed with 2 differences")
+          .contains("consumer:    catalog-indexer");
+    }
+
+    @Test
+    void aMessagesUrlThatAnswersAnErrorNamesItAndTheMessage() {
+      InteractionResult result =
+          verifyMessages(provider.url("/_pact/messages"), 1024).interactions().get(0).result();
+
+      assertThat(result.differences())
+          .singleElement()
+          .extracting(Difference::mismatch)
+          .isEqualTo(
+              "Request to provider failed with an exception: POST "
+                  + provider.url("/_pact/messages")
+                  + " (message 'a StockChanged event') answered 404: no route POST /_pact/messages");
+    }
+
+    @Test
+    void anUnreachableMessagesUrlIsBadInputNamingIt() throws IOException {
+      URI closed;
+      try (ServerSocket socket = new ServerSocket(0)) {
+        closed = URI.create("http://127.0.0.1:" + socket.getLocalPort() + "/messages");
+      }
+      URI url = closed;
+      assertThatThrownBy(() -> verifyMessages(url, 1024))
+          .isInstanceOf(VerifierInputException.class)
+          .hasMessageStartingWith("cannot reach the messages URL at " + url + ": ");
+    }
+
+    @Test
+    void aMessageOverTheBodyLimitIsRefusedNamingTheLimit() {
+      produces("{\"sku\": \"" + "x".repeat(4096) + "\", \"available\": 1}", null);
+
+      InteractionResult result =
+          verifyMessages(provider.url("/_pact/messages"), 1024).interactions().get(0).result();
+
+      assertThat(result.differences())
+          .singleElement()
+          .extracting(Difference::mismatch)
+          .asString()
+          .contains("(message 'a StockChanged event') is larger than the limit of 1024 bytes");
+    }
 
     @Test
     void aPactWithAMessageIsNoSuccessThoughItsHttpInteractionsPass() throws Exception {
@@ -344,6 +489,173 @@ class PactVerifierTests {
       assertThat(result.failures()).isEmpty();
       assertThat(result.skippedMessages()).isEqualTo(1);
       assertThat(result.success()).as("a message was not verified").isFalse();
+    }
+  }
+
+  @Nested
+  class Pending {
+
+    @Test
+    void aFailingPendingInteractionIsReportedAsPendingAndDoesNotFailTheRun() {
+      provider.json("GET /products/SKU-1001", 200, "{}");
+      TestPacts.write(
+          pacts,
+          "checkout-service-inventory-service.json",
+          """
+          {
+            "consumer": {"name": "checkout-service"},
+            "provider": {"name": "inventory-service"},
+            "interactions": [
+              {
+                "type": "Synchronous/HTTP", "key": "p", "pending": true,
+                "description": "a request for a product",
+                "request": {"method": "GET", "path": "/products/SKU-1001"},
+                "response": {"status": 200, "body": {"content": {"sku": "SKU-1001"}, "contentType": "application/json"}}
+              },
+              {
+                "type": "Synchronous/HTTP", "key": "n",
+                "description": "a request for a missing product",
+                "request": {"method": "GET", "path": "/products/NOPE"},
+                "response": {"status": 404}
+              }
+            ],
+            "metadata": {"pactSpecification": {"version": "4.0"}}
+          }
+          """);
+
+      VerifierEngine.Run run = verify(null, Duration.ofSeconds(5));
+      PactVerifier.Result result =
+          PactVerifier.newInstance("inventory-service", provider.url())
+              .pactsDir(pacts)
+              .build()
+              .verify();
+
+      assertThat(product(run).success()).as("the verdict itself is pact-jvm's").isFalse();
+      assertThat(product(run).message())
+          .startsWith("verifying 'a request for a product [PENDING]'");
+      assertThat(run.success()).isTrue();
+      assertThat(run.pendingFailures()).hasSize(1);
+      assertThat(result.failures()).isEmpty();
+      assertThat(result.pendingFailures()).singleElement().asString().contains("body $.sku");
+      assertThat(result.success()).isTrue();
+    }
+  }
+
+  @Nested
+  class Regexes {
+
+    /** A pact whose rule on $.name is {@code regex}. */
+    private void pactWithNameRegex(String regex) {
+      TestPacts.write(
+          pacts,
+          "checkout-service-inventory-service.json",
+          TestPacts.INVENTORY.replace(
+              "\"$.name\": {\"matchers\": [{\"match\": \"type\"}]}",
+              "\"$.name\": {\"matchers\": [{\"match\": \"regex\", \"regex\": \""
+                  + regex.replace("\\", "\\\\")
+                  + "\"}]}"));
+    }
+
+    private InteractionResult verifyName(String regex, String name) {
+      pactWithNameRegex(regex);
+      provider.json(
+          "GET /products/SKU-1001",
+          200,
+          "{\"sku\": \"SKU-1001\", \"name\": \"" + name + "\", \"price\": 3.5, \"stock\": 1}");
+      long start = System.nanoTime();
+      InteractionResult result = product(verify(null, Duration.ofSeconds(5)));
+      long millis = (System.nanoTime() - start) / 1_000_000;
+      System.out.printf(
+          "regex %s on a name of %d characters: verified in %d ms%n", regex, name.length(), millis);
+      return result;
+    }
+
+    @Test
+    void aPatternThatBacktracksWithoutEndIsStoppedAndFailsItsInteraction() {
+      // (.*a){20} on fifty a's and a '!' would take java.util.regex far longer than a build
+      InteractionResult result = verifyName("(.*a){20}", "a".repeat(50) + "!");
+
+      assertThat(result.success()).isFalse();
+      assertThat(result.differences())
+          .singleElement()
+          .extracting(Difference::mismatch)
+          .asString()
+          .startsWith(
+              "A matching rule could not be applied: the regex '(.*a){20}' at the response body"
+                  + " $.name was stopped after ")
+          .endsWith(
+              " ms on a value of 51 characters: a pattern that backtracks without end (such as"
+                  + " (a+)+$) cannot be applied; simplify it in the pact");
+      assertThat(result.message())
+          .startsWith("verifying 'a request for a product' failed with 1 difference");
+    }
+
+    @Test
+    void aNestedQuantifierTheRegexEngineBoundsItselfIsJudgedByPactJvm() {
+      // java.util.regex (9 and later) memoises (a+)+$, so pact-jvm's own verdict comes back
+      InteractionResult result = verifyName("(a+)+$", "a".repeat(50) + "!");
+
+      assertThat(result.differences())
+          .singleElement()
+          .satisfies(
+              d -> {
+                assertThat(d.path()).isEqualTo("$.name");
+                assertThat(d.mismatch()).contains("to match '(a+)+$'");
+              });
+    }
+  }
+
+  @Nested
+  class BodyLimit {
+
+    @Test
+    void aResponseOverTheLimitFailsItsInteractionNamingItWithoutReadingItWhole() {
+      provider.json("GET /products/SKU-1001", 200, "{\"sku\": \"" + "x".repeat(5000) + "\"}");
+      // and one sent in chunks, without a Content-Length to refuse it by
+      provider.on(
+          "GET /products/NOPE",
+          e -> {
+            e.sendResponseHeaders(404, 0);
+            try (var out = e.getResponseBody()) {
+              for (int i = 0; i < 10; i++) {
+                out.write("y".repeat(1000).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                out.flush();
+              }
+            }
+          });
+      TestPacts.inventory(pacts);
+
+      VerifierEngine.Run run =
+          VerifierEngine.run(
+              new VerifyConfig(
+                  "inventory-service",
+                  provider.url(),
+                  pacts,
+                  List.of(),
+                  provider.url("/_pact/state"),
+                  null,
+                  List.of(),
+                  2,
+                  Duration.ofSeconds(5),
+                  2048),
+              null);
+
+      assertThat(run.interactions())
+          .extracting(i -> i.result().message().lines().findFirst().orElseThrow())
+          .containsExactlyInAnyOrder(
+              "verifying 'a request for a product' failed with 1 difference",
+              "verifying 'a request for a missing product' failed with 1 difference");
+      assertThat(run.interactions())
+          .extracting(i -> i.result().differences().get(0).mismatch())
+          .containsExactlyInAnyOrder(
+              "Request to provider failed with an exception: the response to GET "
+                  + provider.url("/products/SKU-1001")
+                  + " is larger than the limit of 2048 bytes (--max-body-bytes): refused rather"
+                  + " than read into memory",
+              "Request to provider failed with an exception: the response to GET "
+                  + provider.url("/products/NOPE")
+                  + " is larger than the limit of 2048 bytes (--max-body-bytes): refused rather"
+                  + " than read into memory");
     }
   }
 

@@ -24,6 +24,9 @@ final class ProviderServer implements AutoCloseable {
     void handle(HttpExchange exchange) throws IOException;
   }
 
+  /** The exchange attribute that holds the request's body, read before the handler runs. */
+  static final String BODY = "body";
+
   private final HttpServer server;
   private final Map<String, Handler> routes = new ConcurrentHashMap<>();
 
@@ -41,6 +44,7 @@ final class ProviderServer implements AutoCloseable {
                 new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
             String key = exchange.getRequestMethod() + " " + exchange.getRequestURI().getPath();
             requests.add(key + (body.isEmpty() ? "" : " " + body));
+            exchange.setAttribute(BODY, body);
             Handler handler = routes.get(key);
             if (handler == null) {
               send(exchange, 404, "text/plain", "no route " + key);

@@ -27,7 +27,9 @@ import org.postgresql.ds.PGSimpleDataSource;
  * contract verification only, serves {@code POST /_pact/state} with the provider-state fixtures in
  * {@code DIR} (those the JUnit contract tests use, {@code src/test/resources/states}), so that
  * {@code pactwire verify --state-change-url http://host:port/_pact/state} can verify the running
- * service; it is off unless given.
+ * service, and {@code POST /_pact/messages}, where the service's own code produces the messages its
+ * message contracts describe ({@code --messages-url http://host:port/_pact/messages}); both are off
+ * unless it is given.
  *
  * @since 0.1.0
  */
@@ -83,10 +85,12 @@ public final class InventoryMain {
         InventoryService.builder().dataSource(dataSource).events(events).host("0.0.0.0").port(port);
     if (options.containsKey("--state-change")) {
       builder.providerStates(fixtureStates(dataSource, Path.of(options.get("--state-change"))));
+      builder.contractMessages();
       System.out.println(
           "inventory-service: provider states from "
               + options.get("--state-change")
-              + " at POST /_pact/state (contract verification only)");
+              + " at POST /_pact/state, messages at POST /_pact/messages (contract verification"
+              + " only)");
     }
     InventoryService service = builder.start();
     resources.push(service);

@@ -57,6 +57,10 @@ public final class InventoryService implements AutoCloseable {
   private final InventoryStore store;
   private final StockEventPublisher events;
   private final ProviderStates states;
+
+  /** What the service published, for {@code POST /_pact/messages}; null when that is off. */
+  private final InMemoryStockEventPublisher recorded;
+
   private final ScheduledExecutorService sweeper =
       Executors.newSingleThreadScheduledExecutor(
           task -> {
@@ -67,7 +71,14 @@ public final class InventoryService implements AutoCloseable {
 
   private InventoryService(Builder builder) {
     this.store = new InventoryStore(builder.dataSource, builder.clock);
-    this.events = builder.events;
+    this.recorded = builder.contractMessages ? new InMemoryStockEventPublisher() : null;
+    this.events =
+        recorded == null
+            ? builder.events
+            : message -> {
+              recorded.publish(message);
+              builder.events.publish(message);
+            };
     this.states = builder.states;
     this.app =
         Javalin.create(
@@ -141,6 +152,9 @@ public final class InventoryService implements AutoCloseable {
     if (states != null) {
       config.routes.post("/_pact/state", this::changeState);
     }
+    if (recorded != null) {
+      config.routes.post("/_pact/messages", this::produceMessage);
+    }
     // Javalin's own answers (no such route, method not allowed) as problems too.
     config.routes.exception(
         HttpResponseException.class,
@@ -197,6 +211,88 @@ public final class InventoryService implements AutoCloseable {
     ctx.status(200);
   }
 
+  /**
+   * {@code {"description", "providerStates"}}, as {@code pactwire verify --messages-url} sends it:
+   * runs the code that publishes the described message and answers with what it published, the
+   * value as the body and the Kafka metadata as base64 JSON in {@code Pact-Message-Metadata}.
+   */
+  private void produceMessage(Context ctx) throws Exception {
+    JsonNode body;
+    try {
+      body = JSON.readTree(ctx.body());
+    } catch (JsonProcessingException e) {
+      problem(ctx, malformed("the body is not JSON: " + e.getOriginalMessage()));
+      return;
+    }
+    String description = body == null ? "" : body.path("description").asText("");
+    if (!ContractMessages.STOCK_CHANGED.equals(description)) {
+      problem(
+          ctx,
+          Problem.of(
+              404,
+              "No such message",
+              "no message '"
+                  + description
+                  + "': this service produces '"
+                  + ContractMessages.STOCK_CHANGED
+                  + "'"));
+      return;
+    }
+    // a reservation is what publishes StockChanged: make the one the states describe
+    java.util.Map<String, JsonNode> params = new java.util.LinkedHashMap<>();
+    for (JsonNode state : body.path("providerStates")) {
+      state.path("params").fields().forEachRemaining(e -> params.put(e.getKey(), e.getValue()));
+    }
+    JsonNode sku = params.get("sku");
+    JsonNode quantity = params.get("quantity");
+    if (sku == null || !sku.isTextual() || quantity == null || !quantity.canConvertToInt()) {
+      problem(
+          ctx,
+          malformed(
+              "'"
+                  + description
+                  + "' needs a state with the params sku and quantity, not "
+                  + params));
+      return;
+    }
+    recorded.clear();
+    InventoryStore.ReserveOutcome outcome = reserve(sku.asText(), quantity.intValue());
+    java.util.List<StockEvents.Message> sent = recorded.messages();
+    if (sent.size() != 1) {
+      problem(
+          ctx,
+          Problem.of(
+              409,
+              "Message not produced",
+              "reserving "
+                  + quantity
+                  + " of "
+                  + sku.asText()
+                  + " published "
+                  + sent.size()
+                  + " messages, not one: "
+                  + outcome));
+      return;
+    }
+    io.pactwire.provider.ProducedMessage message = ContractMessages.of(sent.get(0));
+    ctx.status(200)
+        .header(
+            "Pact-Message-Metadata",
+            java.util.Base64.getEncoder()
+                .encodeToString(JSON.writeValueAsBytes(message.metadata())))
+        .contentType(message.contentType())
+        .result(message.payload());
+  }
+
+  /** Reserves through the store and publishes the change: the one path every reservation takes. */
+  private InventoryStore.ReserveOutcome reserve(String sku, int quantity) throws SQLException {
+    InventoryStore.ReserveOutcome outcome = store.reserve(sku, quantity);
+    if (outcome instanceof InventoryStore.ReserveOutcome.Reserved reserved) {
+      events.publish(StockEvents.toMessage(reserved.change()));
+    }
+    return outcome;
+  }
+
   private void getProduct(Context ctx) throws Exception {
     String sku = ctx.pathParam("sku");
     Optional<Product> product = store.product(sku);
@@ -232,9 +328,8 @@ public final class InventoryService implements AutoCloseable {
       problem(ctx, malformed("quantity is required and must be an integer of at least 1"));
       return;
     }
-    InventoryStore.ReserveOutcome outcome = store.reserve(sku.asText(), quantity.intValue());
+    InventoryStore.ReserveOutcome outcome = reserve(sku.asText(), quantity.intValue());
     if (outcome instanceof InventoryStore.ReserveOutcome.Reserved reserved) {
-      events.publish(StockEvents.toMessage(reserved.change()));
       ctx.header("Location", "/reservations/" + reserved.reservation().id());
       json(ctx, 201, reserved.reservation());
     } else if (outcome instanceof InventoryStore.ReserveOutcome.UnknownProduct unknown) {
@@ -331,6 +426,7 @@ public final class InventoryService implements AutoCloseable {
     private Clock clock = Clock.systemUTC();
     private Duration expirySweep = Duration.ofSeconds(30);
     private ProviderStates states;
+    private boolean contractMessages;
 
     private Builder() {}
 
@@ -382,6 +478,17 @@ public final class InventoryService implements AutoCloseable {
      */
     public Builder providerStates(ProviderStates states) {
       this.states = states;
+      return this;
+    }
+
+    /**
+     * Serves {@code POST /_pact/messages} for contract verification: for {@code {"description": "a
+     * StockChanged event", "providerStates": [{"params": {"sku", "quantity"}}]}} it reserves
+     * through the service's own code and answers with the StockChanged it published (see {@link
+     * ContractMessages}); off by default.
+     */
+    public Builder contractMessages() {
+      this.contractMessages = true;
       return this;
     }
 

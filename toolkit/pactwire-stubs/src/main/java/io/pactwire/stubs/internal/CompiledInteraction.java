@@ -10,8 +10,10 @@ import au.com.dius.pact.core.model.ProviderState;
 import au.com.dius.pact.core.model.SynchronousRequestResponse;
 import au.com.dius.pact.core.model.UnknownPactSource;
 import au.com.dius.pact.core.model.V4Pact;
+import au.com.dius.pact.core.model.matchingrules.MatchingRules;
 import au.com.dius.pact.core.support.json.JsonParser;
 import au.com.dius.pact.core.support.json.JsonValue;
+import io.pactwire.core.internal.BoundedRegex;
 import io.pactwire.core.internal.PactJson;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -65,8 +67,20 @@ public record CompiledInteraction(
     return compiled;
   }
 
-  /** pact-jvm's verdict on {@code request}: its mismatches, none when it matches. */
+  /**
+   * pact-jvm's verdict on {@code request}: its mismatches, none when it matches. Each regex rule is
+   * first applied with a time bound ({@link BoundedRegex}), since pact-jvm applies it with none.
+   *
+   * @throws BoundedRegex.TooSlowException when a regex rule runs over its time bound
+   */
   public RequestMatchResult judge(IRequest request) {
+    MatchingRules rules = interaction.getRequest().getMatchingRules();
+    BoundedRegex.checkPath(rules.rulesForCategory("path"), request.getPath());
+    BoundedRegex.checkValues(
+        rules.rulesForCategory("query"), request.getQuery(), false, "the query parameter");
+    BoundedRegex.checkValues(
+        rules.rulesForCategory("header"), request.getHeaders(), true, "the request header");
+    BoundedRegex.checkBody(rules.rulesForCategory("body"), request.getBody(), "the request body");
     return RequestMatching.requestMismatches(pact, interaction, request);
   }
 

@@ -10,6 +10,7 @@ import au.com.dius.pact.core.matchers.QueryMismatch;
 import au.com.dius.pact.core.matchers.RequestMatchResult;
 import au.com.dius.pact.core.model.IRequest;
 import au.com.dius.pact.core.model.Request;
+import io.pactwire.core.internal.BoundedRegex;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -44,12 +45,25 @@ public final class NearMiss {
     }
     CompiledInteraction closest = null;
     RequestMatchResult best = null;
+    List<String> stopped = new ArrayList<>();
     for (CompiledInteraction candidate : candidates) {
-      RequestMatchResult result = candidate.judge(received);
+      RequestMatchResult result;
+      try {
+        result = candidate.judge(received);
+      } catch (BoundedRegex.TooSlowException e) {
+        stopped.add(
+            "\"" + candidate.description() + "\" (" + candidate.source() + "): " + e.getMessage());
+        continue;
+      }
       if (best == null || closer(result, best)) {
         closest = candidate;
         best = result;
       }
+    }
+    if (closest == null) {
+      out.append("No pact interaction could judge ").append(asked).append(":\n");
+      stopped.forEach(line -> out.append("  ").append(line).append('\n'));
+      return out.toString();
     }
     out.append("Closest interaction: \"").append(closest.description()).append("\"\n");
     if (!closest.states().isEmpty()) {
@@ -110,6 +124,10 @@ public final class NearMiss {
     row(out, expected.getPath() + query(expected), received.getPath() + query(received), pathNote);
     for (String[] r : rows) {
       row(out, r[0], r[1], r[2]);
+    }
+    if (!stopped.isEmpty()) {
+      out.append("\nNot judged, a matching rule could not be applied:\n");
+      stopped.forEach(line -> out.append("  ").append(line).append('\n'));
     }
     return out.toString();
   }

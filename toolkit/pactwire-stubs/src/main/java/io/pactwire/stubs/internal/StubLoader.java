@@ -1,6 +1,8 @@
 package io.pactwire.stubs.internal;
 
 import au.com.dius.pact.core.matchers.generators.DefaultResponseGenerator;
+import au.com.dius.pact.core.model.DefaultPactReader;
+import au.com.dius.pact.core.model.FileSource;
 import au.com.dius.pact.core.model.IRequest;
 import au.com.dius.pact.core.model.IResponse;
 import au.com.dius.pact.core.model.Interaction;
@@ -12,9 +14,11 @@ import au.com.dius.pact.core.model.generators.GeneratorTestMode;
 import au.com.dius.pact.core.model.matchingrules.MatchingRuleCategory;
 import au.com.dius.pact.core.model.matchingrules.MatchingRuleGroup;
 import au.com.dius.pact.core.model.matchingrules.RegexMatcher;
+import au.com.dius.pact.core.support.json.JsonParser;
+import au.com.dius.pact.core.support.json.JsonValue;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.pactwire.core.PactFileException;
-import io.pactwire.core.PactFiles;
+import io.pactwire.core.internal.PactReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -57,11 +61,15 @@ public final class StubLoader {
       String pathRegex,
       String literalPath) {}
 
-  /** The pact files of {@code pacts}: the file itself, or every {@code *.json} below the folder. */
+  /**
+   * The pact files of {@code pacts}: the file itself, or the {@code *.json} files directly in the
+   * folder, as {@code pactwire verify} reads a folder: never its subfolders, such as the store's
+   * {@code results/}.
+   */
   public static List<Path> files(Path pacts) {
     if (Files.isDirectory(pacts)) {
-      try (Stream<Path> walk = Files.walk(pacts)) {
-        return walk.filter(p -> p.getFileName().toString().endsWith(".json"))
+      try (Stream<Path> list = Files.list(pacts)) {
+        return list.filter(p -> p.getFileName().toString().endsWith(".json"))
             .filter(Files::isRegularFile)
             .sorted()
             .toList();
@@ -75,13 +83,17 @@ public final class StubLoader {
     return List.of(pacts);
   }
 
-  /** The HTTP interactions of one pact file, when its provider is {@code provider} (or any). */
+  /**
+   * The HTTP interactions of one pact file, when its provider is {@code provider} (or any). The
+   * file is read once, through core's checking reader: a file that is not a pact fails with the
+   * file and the JSON path of its first problem.
+   */
   public static List<Loaded> load(Path file, String provider) {
-    JsonNode tree = PactFiles.readTree(file);
+    JsonNode tree = PactReader.read(file);
     if (provider != null && !provider.equals(tree.path("provider").path("name").asText(null))) {
       return List.of();
     }
-    Pact pact = PactFiles.read(file);
+    Pact pact = pact(file, tree);
     JsonNode entries = tree.path("interactions");
     List<Interaction> interactions = pact.getInteractions();
     List<Loaded> loaded = new ArrayList<>();
@@ -114,6 +126,19 @@ public final class StubLoader {
               literalPath(request)));
     }
     return loaded;
+  }
+
+  /**
+   * pact-jvm's model of the pact, built from the tree already read (the file is not read again).
+   */
+  private static Pact pact(Path file, JsonNode tree) {
+    try {
+      JsonValue json = JsonParser.parseString(tree.toString());
+      return DefaultPactReader.INSTANCE.pactFromJson(
+          (JsonValue.Object) json, new FileSource(file.toFile()));
+    } catch (Exception e) { // pact-jvm's parser declares its checked JsonException
+      throw new PactFileException(file, "", "not a pact pact-jvm can load: " + e.getMessage(), e);
+    }
   }
 
   private static Interaction find(List<Interaction> interactions, int index, String description) {

@@ -18,6 +18,11 @@ final class Differences {
         "error", "", null, null, "Request to provider failed with an exception: " + why);
   }
 
+  /** A regex rule that ran over its time bound: never handed to pact-jvm, which has none. */
+  static Difference regexTooSlow(String why) {
+    return new Difference("error", "", null, null, "A matching rule could not be applied: " + why);
+  }
+
   /** A state change that failed: pact-jvm's words, then the request and its answer. */
   static Difference stateChangeFailed(String why) {
     return new Difference("state", "", null, null, "Provider state change callback failed: " + why);

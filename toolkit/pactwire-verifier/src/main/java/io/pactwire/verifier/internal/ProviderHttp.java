@@ -52,10 +52,12 @@ final class ProviderHttp implements AutoCloseable {
   private final HttpClient client;
   private final URI base;
   private final Duration timeout;
+  private final long maxBodyBytes;
 
-  ProviderHttp(URI base, Duration timeout) {
+  ProviderHttp(URI base, Duration timeout, long maxBodyBytes) {
     this.base = base;
     this.timeout = timeout;
+    this.maxBodyBytes = maxBodyBytes;
     this.client =
         HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1)
@@ -107,13 +109,121 @@ final class ProviderHttp implements AutoCloseable {
             ? HttpRequest.BodyPublishers.ofByteArray(body.orEmpty())
             : HttpRequest.BodyPublishers.noBody());
     try {
-      HttpResponse<byte[]> response =
-          client.send(builder.build(), HttpResponse.BodyHandlers.ofByteArray());
+      HttpResponse<byte[]> response = client.send(builder.build(), limited());
       return new Answer(line, toPact(response), null);
     } catch (HttpTimeoutException e) {
       return new Answer(line, null, "no response to " + line + " within " + seconds() + " s");
     } catch (IOException e) {
+      BodyTooLarge tooLarge = tooLarge(e);
+      if (tooLarge != null) {
+        return new Answer(line, null, "the response to " + line + " " + tooLarge.getMessage());
+      }
       return new Answer(line, null, line + " failed: " + e);
+    }
+  }
+
+  /**
+   * POSTs a JSON document and reads the answer's body whole, up to the body limit (a message the
+   * provider produces for {@code --messages-url}).
+   *
+   * @throws BodyTooLarge when the body is over the limit
+   */
+  HttpResponse<byte[]> postForBody(URI url, String json) throws IOException, InterruptedException {
+    HttpRequest request =
+        HttpRequest.newBuilder(url)
+            .timeout(timeout)
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8))
+            .build();
+    try {
+      return client.send(request, limited());
+    } catch (IOException e) {
+      BodyTooLarge tooLarge = tooLarge(e);
+      throw tooLarge != null ? tooLarge : e;
+    }
+  }
+
+  /** A body over the limit: read no further than the limit, never held whole. */
+  static final class BodyTooLarge extends IOException {
+    BodyTooLarge(long limit) {
+      super(
+          "is larger than the limit of "
+              + limit
+              + " bytes (--max-body-bytes): refused rather than read into memory");
+    }
+  }
+
+  private static BodyTooLarge tooLarge(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof BodyTooLarge b) {
+        return b;
+      }
+    }
+    return null;
+  }
+
+  /** Reads a body into memory up to the limit; beyond it, cancels and fails with BodyTooLarge. */
+  private HttpResponse.BodyHandler<byte[]> limited() {
+    return info ->
+        new LimitedSubscriber(
+            maxBodyBytes, info.headers().firstValueAsLong("Content-Length").orElse(-1));
+  }
+
+  /** Collects a body's buffers, cancelling the subscription once they pass the limit. */
+  private static final class LimitedSubscriber implements HttpResponse.BodySubscriber<byte[]> {
+    private final long limit;
+    private final long declared;
+    private final java.util.concurrent.CompletableFuture<byte[]> body =
+        new java.util.concurrent.CompletableFuture<>();
+    private final java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+    private java.util.concurrent.Flow.Subscription subscription;
+
+    LimitedSubscriber(long limit, long declared) {
+      this.limit = limit;
+      this.declared = declared;
+    }
+
+    @Override
+    public java.util.concurrent.CompletionStage<byte[]> getBody() {
+      return body;
+    }
+
+    @Override
+    public void onSubscribe(java.util.concurrent.Flow.Subscription subscription) {
+      this.subscription = subscription;
+      if (declared > limit) {
+        subscription.cancel();
+        body.completeExceptionally(new BodyTooLarge(limit));
+        return;
+      }
+      subscription.request(Long.MAX_VALUE);
+    }
+
+    @Override
+    public void onNext(List<java.nio.ByteBuffer> buffers) {
+      if (body.isDone()) {
+        return;
+      }
+      for (java.nio.ByteBuffer buffer : buffers) {
+        if (bytes.size() + (long) buffer.remaining() > limit) {
+          subscription.cancel();
+          body.completeExceptionally(new BodyTooLarge(limit));
+          return;
+        }
+        byte[] chunk = new byte[buffer.remaining()];
+        buffer.get(chunk);
+        bytes.writeBytes(chunk);
+      }
+    }
+
+    @Override
+    public void onError(Throwable throwable) {
+      body.completeExceptionally(throwable);
+    }
+
+    @Override
+    public void onComplete() {
+      body.complete(bytes.toByteArray());
     }
   }
 

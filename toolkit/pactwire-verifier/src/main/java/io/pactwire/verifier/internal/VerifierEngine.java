@@ -5,15 +5,20 @@ import au.com.dius.pact.core.matchers.generators.DefaultResponseGenerator;
 import au.com.dius.pact.core.model.IRequest;
 import au.com.dius.pact.core.model.IResponse;
 import au.com.dius.pact.core.model.Interaction;
+import au.com.dius.pact.core.model.OptionalBody;
 import au.com.dius.pact.core.model.ProviderState;
 import au.com.dius.pact.core.model.RequestResponseInteraction;
 import au.com.dius.pact.core.model.Response;
 import au.com.dius.pact.core.model.SynchronousRequestResponse;
 import au.com.dius.pact.core.model.V4Interaction;
 import au.com.dius.pact.core.model.generators.GeneratorTestMode;
+import au.com.dius.pact.core.model.matchingrules.MatchingRules;
+import au.com.dius.pact.core.model.messaging.Message;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.pactwire.core.internal.BoundedRegex;
 import io.pactwire.core.internal.report.Difference;
+import io.pactwire.core.internal.report.Exchange;
 import io.pactwire.core.internal.report.ExchangeTexts;
 import io.pactwire.core.internal.report.FailureText;
 import io.pactwire.core.internal.report.InteractionResult;
@@ -23,8 +28,10 @@ import io.pactwire.verifier.VerifierInputException;
 import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -37,30 +44,59 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntConsumer;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Verifies a provider over HTTP: reads its pacts once, sets up provider states through the
- * state-change URL, sends each interaction's request and judges the response with pact-jvm's
- * matching.
+ * state-change URL, sends each interaction's request (or, for a message, POSTs its description and
+ * states to the messages URL) and judges the answer with pact-jvm's matching.
  *
  * <p>Interactions without provider states are verified in parallel; those with states one at a time
  * afterwards, since their states share the provider's data.
  */
 public final class VerifierEngine {
 
-  /** What a run verified, and what it could not. */
+  /**
+   * What a run verified, and what it could not.
+   *
+   * @param pending for each interaction, whether it is pending (V4 {@code "pending": true}): its
+   *     failure is reported but does not fail the run
+   */
   public record Run(
-      List<VerifiedInteraction> interactions, List<String> skippedDescriptions, Duration elapsed) {
+      List<VerifiedInteraction> interactions,
+      List<Boolean> pending,
+      List<String> skippedDescriptions,
+      Duration elapsed) {
 
     /** How many message interactions were not verified. */
     public int skippedMessages() {
       return skippedDescriptions.size();
     }
 
+    /** Whether every interaction that is not pending passed. */
     public boolean success() {
-      return interactions.stream().allMatch(i -> i.result().success());
+      for (int i = 0; i < interactions.size(); i++) {
+        if (!interactions.get(i).result().success() && !pending.get(i)) {
+          return false;
+        }
+      }
+      return true;
+    }
+
+    /** The pending interactions that failed: reported, not failing the run. */
+    public List<VerifiedInteraction> pendingFailures() {
+      List<VerifiedInteraction> failed = new ArrayList<>();
+      for (int i = 0; i < interactions.size(); i++) {
+        if (!interactions.get(i).result().success() && pending.get(i)) {
+          failed.add(interactions.get(i));
+        }
+      }
+      return failed;
     }
   }
+
+  /** The header a message's metadata comes in, base64-encoded JSON, by the Pact convention. */
+  static final String METADATA_HEADER = "Pact-Message-Metadata";
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -69,7 +105,7 @@ public final class VerifierEngine {
 
   private VerifierEngine(VerifyConfig config) {
     this.config = config;
-    this.http = new ProviderHttp(config.baseUrl(), config.timeout());
+    this.http = new ProviderHttp(config.baseUrl(), config.timeout(), config.maxBodyBytes());
   }
 
   /**
@@ -82,8 +118,14 @@ public final class VerifierEngine {
     return new VerifierEngine(config).run(progress == null ? n -> {} : progress);
   }
 
+  /** One interaction to verify; {@code http} is null for a message. */
   private record Task(
-      PactSet.Loaded pact, Interaction interaction, RequestResponseInteraction http, int index) {}
+      PactSet.Loaded pact, Interaction interaction, RequestResponseInteraction http, int index) {
+
+    boolean pending() {
+      return interaction instanceof V4Interaction v4 && v4.getPending();
+    }
+  }
 
   private Run run(IntConsumer progress) {
     List<PactSet.Loaded> pacts = PactSet.load(config);
@@ -94,7 +136,8 @@ public final class VerifierEngine {
     for (PactSet.Loaded pact : pacts) {
       for (Interaction interaction : pact.pact().getInteractions()) {
         RequestResponseInteraction http = asHttp(interaction);
-        if (http == null) {
+        if (http == null
+            && !(config.messagesUrl() != null && MessageCheck.isMessage(interaction))) {
           skippedMessages.add(
               pact.pact().getConsumer().getName()
                   + " → "
@@ -111,6 +154,10 @@ public final class VerifierEngine {
       }
     }
     requireReachable("provider", config.baseUrl().toString(), config.baseUrl());
+    if (config.messagesUrl() != null
+        && Stream.concat(stateless.stream(), stateful.stream()).anyMatch(t -> t.http() == null)) {
+      requireReachable("messages URL", config.messagesUrl().toString(), config.messagesUrl());
+    }
     if (!stateful.isEmpty() && config.stateChangeUrl() != null) {
       requireReachable(
           "state-change URL", config.stateChangeUrl().toString(), config.stateChangeUrl());
@@ -168,8 +215,12 @@ public final class VerifierEngine {
     } finally {
       pool.shutdownNow();
     }
+    Boolean[] pending = new Boolean[index];
+    Stream.concat(stateless.stream(), stateful.stream())
+        .forEach(t -> pending[t.index()] = t.pending());
     return new Run(
         List.of(results),
+        List.of(pending),
         List.copyOf(skippedMessages),
         Duration.ofNanos(System.nanoTime() - start));
   }
@@ -201,14 +252,21 @@ public final class VerifierEngine {
     }
   }
 
-  /** What the provider answered for one interaction, before it is judged. */
+  /**
+   * What the provider answered for one interaction, before it is judged: a response, or for a
+   * message the message it produced.
+   */
   private record Sent(
       Task task,
       List<String> states,
       List<Difference> failures,
       IRequest request,
       IResponse expected,
-      Response actual) {}
+      Response actual,
+      Produced produced) {}
+
+  /** A message as the provider produced it: its contents and its metadata. */
+  private record Produced(OptionalBody contents, Map<String, Object> metadata) {}
 
   /** Sets up the states, sends the request, tears the states down. */
   private Sent send(Task task) throws InterruptedException {
@@ -217,15 +275,24 @@ public final class VerifierEngine {
         interaction.getProviderStates().stream().map(VerifierEngine::describe).toList();
     List<Difference> failures = new ArrayList<>();
     Map<String, Object> providerState = new HashMap<>();
-    IRequest request = task.http().getRequest();
-    IResponse expected = task.http().getResponse();
+    IRequest request = task.http() == null ? null : task.http().getRequest();
+    IResponse expected = task.http() == null ? null : task.http().getResponse();
     Response actual = null;
     for (ProviderState state : interaction.getProviderStates()) {
       providerState.putAll(state.getParams());
       String failure = stateChange(state, "setup", interaction, providerState);
       if (failure != null) {
         failures.add(Differences.stateChangeFailed(failure));
-        return new Sent(task, states, failures, request, expected, null);
+        return new Sent(task, states, failures, request, expected, null, null);
+      }
+    }
+    if (task.http() == null) {
+      try {
+        return new Sent(task, states, failures, null, null, null, produce(interaction, failures));
+      } finally {
+        for (ProviderState state : interaction.getProviderStates()) {
+          stateChange(state, "teardown", interaction, new HashMap<>());
+        }
       }
     }
     try {
@@ -251,16 +318,104 @@ public final class VerifierEngine {
         stateChange(state, "teardown", interaction, new HashMap<>());
       }
     }
-    return new Sent(task, states, failures, request, expected, actual);
+    return new Sent(task, states, failures, request, expected, actual, null);
+  }
+
+  /**
+   * POSTs {@code {"description", "providerStates"}} to the messages URL, as the Pact convention has
+   * it; the answer's body is the message, its {@value #METADATA_HEADER} header (base64 JSON) the
+   * metadata, and its Content-Type the content type when the metadata names none.
+   *
+   * @return the message, or null when there is none (the reason added to {@code failures})
+   */
+  private Produced produce(Interaction interaction, List<Difference> failures)
+      throws InterruptedException {
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("description", interaction.getDescription());
+    List<Map<String, Object>> states = new ArrayList<>();
+    for (ProviderState state : interaction.getProviderStates()) {
+      Map<String, Object> one = new LinkedHashMap<>();
+      one.put("name", state.getName());
+      one.put("params", state.getParams());
+      states.add(one);
+    }
+    body.put("providerStates", states);
+    String what =
+        "POST " + config.messagesUrl() + " (message '" + interaction.getDescription() + "')";
+    try {
+      HttpResponse<byte[]> response =
+          http.postForBody(config.messagesUrl(), JSON.writeValueAsString(body));
+      if (response.statusCode() >= 400) {
+        String answer = new String(response.body(), StandardCharsets.UTF_8).strip();
+        if (answer.length() > 200) {
+          answer = answer.substring(0, 200) + "…";
+        }
+        failures.add(
+            Differences.requestFailed(
+                what
+                    + " answered "
+                    + response.statusCode()
+                    + (answer.isEmpty() ? "" : ": " + answer.replace('\n', ' '))));
+        return null;
+      }
+      Map<String, Object> metadata = new LinkedHashMap<>();
+      String encoded = response.headers().firstValue(METADATA_HEADER).orElse(null);
+      if (encoded != null && !encoded.isBlank()) {
+        try {
+          Object parsed = JSON.readValue(Base64.getDecoder().decode(encoded.strip()), Object.class);
+          if (!(parsed instanceof Map<?, ?> map)) {
+            throw new IllegalArgumentException("not a JSON object");
+          }
+          map.forEach((k, v) -> metadata.put(String.valueOf(k), v));
+        } catch (IOException | IllegalArgumentException e) {
+          failures.add(
+              Differences.requestFailed(
+                  what
+                      + " answered a "
+                      + METADATA_HEADER
+                      + " header that is not a base64-encoded JSON object: "
+                      + e.getMessage()));
+          return null;
+        }
+      }
+      boolean namesType =
+          metadata.keySet().stream()
+              .anyMatch(
+                  k -> k.equalsIgnoreCase("contentType") || k.equalsIgnoreCase("content-type"));
+      response
+          .headers()
+          .firstValue("Content-Type")
+          .filter(type -> !namesType)
+          .ifPresent(type -> metadata.put("contentType", type));
+      return new Produced(
+          OptionalBody.body(response.body(), Message.Companion.contentType(metadata)), metadata);
+    } catch (HttpTimeoutException e) {
+      failures.add(
+          Differences.requestFailed(what + " got no answer within " + http.seconds() + " s"));
+    } catch (ProviderHttp.BodyTooLarge e) {
+      failures.add(Differences.requestFailed("the message of " + what + " " + e.getMessage()));
+    } catch (IOException e) {
+      failures.add(Differences.requestFailed(what + " failed: " + e));
+    }
+    return null;
   }
 
   /** Judges the response with pact-jvm's matching and records the result. */
   private static VerifiedInteraction judge(Sent sent) {
     List<Difference> differences = new ArrayList<>(sent.failures());
-    if (sent.actual() != null) {
+    if (sent.actual() != null || sent.produced() != null) {
       try {
+        boundRegexes(sent);
         differences.addAll(
-            Mismatches.differences(ResponseCheck.mismatches(sent.expected(), sent.actual())));
+            Mismatches.differences(
+                sent.produced() != null
+                    ? MessageCheck.mismatches(
+                        sent.task().interaction(),
+                        sent.produced().contents(),
+                        sent.produced().metadata())
+                    : ResponseCheck.mismatches(sent.expected(), sent.actual())));
+      } catch (BoundedRegex.TooSlowException e) {
+        differences.add(Differences.regexTooSlow(e.getMessage()));
       } catch (Exception e) {
         // pact-jvm's matchers throw on bodies they cannot parse (also checked exceptions, such as
         // SAXParseException, which Kotlin does not declare); its runner fails the interaction
@@ -276,7 +431,7 @@ public final class VerifierEngine {
         success
             ? null
             : FailureText.differences(
-                interaction.getDescription(),
+                interaction.getDescription() + (task.pending() ? " [PENDING]" : ""),
                 differences,
                 FailureText.where(
                     task.pact().file(),
@@ -291,17 +446,65 @@ public final class VerifierEngine {
             success,
             message,
             differences,
-            ExchangeTexts.http(
-                sent.request(),
-                sent.expected(),
-                sent.actual() == null
-                    ? null
-                    : ExchangeTexts.message(
-                        String.valueOf(sent.actual().getStatus()),
-                        sent.actual().getHeaders(),
-                        sent.actual().getBody())));
+            task.http() == null ? messageExchange(sent) : httpExchange(sent));
     return new VerifiedInteraction(
         provider, consumer, task.pact().file(), task.pact().sha256(), result);
+  }
+
+  /**
+   * Applies each regex rule pact-jvm is about to apply to the answer with a time bound first: a
+   * pattern that backtracks without end fails its interaction instead of holding a thread forever.
+   */
+  private static void boundRegexes(Sent sent) {
+    if (sent.produced() != null) {
+      MatchingRules rules = MessageCheck.rules(sent.task().interaction());
+      BoundedRegex.checkBody(
+          rules.rulesForCategory("content").orElse(rules.rulesForCategory("body")),
+          sent.produced().contents(),
+          "the message");
+      Map<String, List<String>> metadata = new LinkedHashMap<>();
+      sent.produced().metadata().forEach((k, v) -> metadata.put(k, List.of(String.valueOf(v))));
+      BoundedRegex.checkValues(
+          rules.rulesForCategory("metadata"), metadata, false, "the message's metadata");
+    } else {
+      MatchingRules rules = sent.expected().getMatchingRules();
+      BoundedRegex.checkBody(
+          rules.rulesForCategory("body"), sent.actual().getBody(), "the response body");
+      BoundedRegex.checkValues(
+          rules.rulesForCategory("header"),
+          sent.actual().getHeaders(),
+          true,
+          "the response header");
+    }
+  }
+
+  private static Exchange httpExchange(Sent sent) {
+    return ExchangeTexts.http(
+        sent.request(),
+        sent.expected(),
+        sent.actual() == null
+            ? null
+            : ExchangeTexts.message(
+                String.valueOf(sent.actual().getStatus()),
+                sent.actual().getHeaders(),
+                sent.actual().getBody()));
+  }
+
+  /** A message's exchange, in the words the JUnit provider module's reports use. */
+  private static Exchange messageExchange(Sent sent) {
+    Interaction message = sent.task().interaction();
+    Produced produced = sent.produced();
+    return new Exchange(
+        "message: " + message.getDescription(),
+        ExchangeTexts.message(
+            ExchangeTexts.metadata(MessageCheck.expectedMetadata(message)),
+            Map.of(),
+            MessageCheck.expectedContents(message)),
+        produced == null
+            ? null
+            : ExchangeTexts.metadata(produced.metadata())
+                + "\n\n"
+                + ExchangeTexts.pretty(produced.contents().valueAsString()));
   }
 
   /**

@@ -2,13 +2,10 @@ package io.pactwire.example.inventory.contract.messages;
 
 import au.com.dius.pact.provider.MessageAndMetadata;
 import au.com.dius.pact.provider.PactVerifyProvider;
+import io.pactwire.example.inventory.ContractMessages;
 import io.pactwire.example.inventory.InMemoryStockEventPublisher;
 import io.pactwire.example.inventory.StockEvents;
-import io.pactwire.provider.ProducedMessage;
-import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * What inventory-service's real publishing code sent for catalog-indexer's message interactions. In
@@ -25,8 +22,11 @@ public class StockChangedProducer {
     published = events;
   }
 
-  /** The one StockChanged the state's reservation published, as the Kafka record it would be. */
-  @PactVerifyProvider("a StockChanged event")
+  /**
+   * The one StockChanged the state's reservation published, as the Kafka record it would be ({@link
+   * ContractMessages}, as the service's {@code POST /_pact/messages} produces it too).
+   */
+  @PactVerifyProvider(ContractMessages.STOCK_CHANGED)
   public MessageAndMetadata stockChanged() {
     if (published == null) {
       throw new IllegalStateException(
@@ -41,11 +41,6 @@ public class StockChangedProducer {
               + ": "
               + sent.stream().map(StockEvents.Message::valueAsString).toList());
     }
-    StockEvents.Message message = sent.get(0);
-    Map<String, byte[]> headers = new LinkedHashMap<>();
-    message
-        .headers()
-        .forEach((name, value) -> headers.put(name, value.getBytes(StandardCharsets.UTF_8)));
-    return ProducedMessage.kafka(message.key(), headers, message.value()).toPact();
+    return ContractMessages.of(sent.get(0)).toPact();
   }
 }
