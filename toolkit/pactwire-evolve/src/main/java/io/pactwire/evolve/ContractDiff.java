@@ -98,7 +98,7 @@ public final class ContractDiff {
       String tempText = temp.toString() + java.io.File.separator;
       String label = revision.label("");
       UnaryOperator<String> display = s -> s.replace(tempText, label);
-      String beforeLabel = ref + ":" + target;
+      String beforeLabel = revision.label(dir ? "" : abs.getFileName().toString());
       if (dir) {
         return stores(temp, target, beforeLabel, display);
       }

@@ -85,7 +85,7 @@ public record DiffReport(String before, String after, int contracts, List<Change
         }
         String values = values(c);
         if (!values.isEmpty()) {
-          b.append(": ").append(values);
+          b.append(c.location().isEmpty() ? " " : ": ").append(values);
         }
         b.append('\n');
       }

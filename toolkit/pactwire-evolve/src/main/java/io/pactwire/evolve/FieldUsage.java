@@ -193,15 +193,22 @@ public final class FieldUsage {
                   && !pathPattern.matcher(r.operation().template()).matches())) {
             continue;
           }
+          Map<String, Set<String>> byStatus = read.getOrDefault(endpoint, Map.of());
+          if (byStatus.keySet().stream().noneMatch(st -> SpecFields.covers(r.status(), st))) {
+            // no consumer expects this response at all: one entry, not one per property
+            if (field == null) {
+              unread.add(new UsageReport.Unread(endpoint, "response " + r.status(), ""));
+            }
+            continue;
+          }
           for (String p : r.paths()) {
             if (field != null && !matchesField(p)) {
               continue;
             }
             boolean isRead = false;
-            for (Map.Entry<String, Set<String>> byStatus :
-                read.getOrDefault(endpoint, Map.of()).entrySet()) {
-              if (SpecFields.covers(r.status(), byStatus.getKey())) {
-                for (String q : byStatus.getValue()) {
+            for (Map.Entry<String, Set<String>> reads : byStatus.entrySet()) {
+              if (SpecFields.covers(r.status(), reads.getKey())) {
+                for (String q : reads.getValue()) {
                   isRead |= q.equals(p) || q.startsWith(p + ".") || q.startsWith(p + "[");
                 }
               }

@@ -60,7 +60,7 @@ public record UsageReport(
    *
    * @param endpoint {@code GET /products/{sku}}
    * @param part {@code response 200}
-   * @param field {@code body $.warehouse}
+   * @param field {@code body $.warehouse}; empty when no consumer expects the response at all
    */
   public record Unread(String endpoint, String part, String field) {}
 
@@ -154,7 +154,7 @@ public record UsageReport(
               .append("  ")
               .append(u.part())
               .append("  ")
-              .append(u.field())
+              .append(u.field().isEmpty() ? "(no consumer expects this response)" : u.field())
               .append('\n');
         }
       }
@@ -229,7 +229,7 @@ public record UsageReport(
                 .append(" | ")
                 .append(Md.cell(String.join(", ", users)))
                 .append(" | ")
-                .append(Md.cell(String.join(", ", matchers)))
+                .append(String.join(", ", matchers.stream().map(Md::code).toList()))
                 .append(" |\n");
           }
         }
@@ -255,7 +255,7 @@ public record UsageReport(
               .append(" | ")
               .append(Md.cell(u.part()))
               .append(" | ")
-              .append(Md.code(u.field()))
+              .append(u.field().isEmpty() ? "(no consumer expects it)" : Md.code(u.field()))
               .append(" |\n");
         }
       }

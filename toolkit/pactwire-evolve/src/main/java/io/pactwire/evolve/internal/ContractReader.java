@@ -125,7 +125,7 @@ public final class ContractReader {
 
   private static Map<String, String> states(JsonNode i) {
     Map<String, String> out = new TreeMap<>();
-    JsonNode old = i.get("providerState");
+    JsonNode old = i.has("providerState") ? i.get("providerState") : i.get("provider_state");
     if (old != null && old.isTextual() && !old.textValue().isEmpty()) {
       out.put(old.textValue(), "");
     }
@@ -190,9 +190,12 @@ public final class ContractReader {
       return;
     }
     Map<String, Matcher> byLowerName = new TreeMap<>();
-    rules.forEach((k, v) -> byLowerName.put(k.toLowerCase(Locale.ROOT), v));
+    rules.forEach(
+        (k, v) -> byLowerName.put(prefix.startsWith("header") ? k.toLowerCase(Locale.ROOT) : k, v));
     for (Map.Entry<String, JsonNode> e : headers.properties()) {
-      String name = e.getKey().toLowerCase(Locale.ROOT);
+      // header names are case-insensitive, message metadata keys are not
+      boolean header = prefix.startsWith("header");
+      String name = header ? e.getKey().toLowerCase(Locale.ROOT) : e.getKey();
       String location = prefix + name;
       JsonNode value = e.getValue();
       String example =

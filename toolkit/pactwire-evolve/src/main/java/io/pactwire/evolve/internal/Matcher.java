@@ -48,7 +48,8 @@ public record Matcher(List<String> kinds, String text, Integer min, Integer max)
             if (!key.equals(kind)) {
               text.append(key).append(' ');
             }
-            text.append(detail.getValue());
+            JsonNode v = detail.getValue();
+            text.append(v.isTextual() ? "\"" + v.textValue() + "\"" : v.toString());
           }
         }
       }

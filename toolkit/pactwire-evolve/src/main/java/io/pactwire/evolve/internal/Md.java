@@ -10,7 +10,7 @@ public final class Md {
     if (text == null || text.isEmpty()) {
       return "";
     }
-    return text.replace("\\", "\\\\").replace("|", "\\|").replace("\r", "").replace("\n", " ");
+    return text.replace("|", "\\|").replace("\r", "").replace("\n", " ");
   }
 
   /** Inline code that survives backticks in the text. */
