@@ -21,6 +21,9 @@ import picocli.CommandLine.Command;
       CheckOpenApiCommand.class,
       VerifyCommand.class,
       StubCommand.class,
+      DiffCommand.class,
+      UsageCommand.class,
+      ImpactCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class PactwireCommand implements Callable<Integer> {
