@@ -10,7 +10,6 @@ import io.pactwire.openapi.SpecException;
 import io.pactwire.openapi.internal.SpecDocument;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -108,70 +107,101 @@ public final class FieldUsage {
           throw new EvolveException(e.getMessage(), e);
         }
       }
-      List<Contract> contracts =
-          ContractStore.read(ContractStore.files(pacts), UnaryOperator.identity()).stream()
-              .filter(c -> c.provider().equals(provider))
-              .sorted(Comparator.comparing(Contract::consumer))
-              .toList();
-      return usage(contracts, spec);
+      SpecFields fields = spec;
+      // each pact is reduced to its uses as soon as it is read: a large store is never held whole
+      List<Collected> perPact =
+          ContractStore.map(
+              ContractStore.files(pacts),
+              UnaryOperator.identity(),
+              c -> c.provider().equals(provider) ? collect(c, fields) : null);
+      Collected all = new Collected();
+      for (Collected c : perPact) {
+        all.uses.addAll(c.uses);
+        c.read.forEach(
+            (endpoint, byStatus) ->
+                byStatus.forEach(
+                    (status, paths) ->
+                        all.read
+                            .computeIfAbsent(endpoint, k -> new HashMap<>())
+                            .computeIfAbsent(status, k -> new HashSet<>())
+                            .addAll(paths)));
+        all.called.addAll(c.called);
+        all.interactions += c.interactions;
+      }
+      return usage(perPact.size(), all, spec);
     }
 
-    private UsageReport usage(List<Contract> contracts, SpecFields spec) {
+    /** What one pact says about the provider's fields. */
+    private static final class Collected {
+      final List<UsageReport.Use> uses = new ArrayList<>();
+      final Map<String, Map<String, Set<String>>> read = new HashMap<>();
+      final Set<String> called = new HashSet<>();
+      int interactions;
+    }
+
+    private Collected collect(Contract c, SpecFields spec) {
       Pattern pathPattern = path == null ? null : SpecFields.pattern(path);
-      List<UsageReport.Use> uses = new ArrayList<>();
-      Map<String, Map<String, Set<String>>> read = new HashMap<>();
-      Set<String> called = new HashSet<>();
-      int interactions = 0;
-      for (Contract c : contracts) {
-        for (ContractInteraction i : c.interactions()) {
-          interactions++;
-          String endpoint;
-          String template = null;
-          if (i.kind().equals("HTTP")) {
-            SpecFields.Operation op = spec == null ? null : spec.operation(i.method(), i.path());
-            template = op == null ? i.path() : op.template();
-            endpoint = i.method() + " " + template;
-            if (op != null) {
-              called.add(op.endpoint());
-            }
-            if (pathPattern != null
-                && !pathPattern.matcher(i.path()).matches()
-                && !path.equals(template)) {
-              continue;
-            }
-          } else {
-            endpoint = i.kind() + " \"" + i.description() + "\"";
-            if (path != null && !path.equals(i.description())) {
-              continue;
-            }
+      Collected out = new Collected();
+      List<UsageReport.Use> uses = out.uses;
+      Map<String, Map<String, Set<String>>> read = out.read;
+      Set<String> called = out.called;
+      for (ContractInteraction i : c.interactions()) {
+        out.interactions++;
+        String endpoint;
+        String template = null;
+        if (i.kind().equals("HTTP")) {
+          SpecFields.Operation op = spec == null ? null : spec.operation(i.method(), i.path());
+          template = op == null ? i.path() : op.template();
+          endpoint = i.method() + " " + template;
+          if (op != null) {
+            called.add(op.endpoint());
           }
-          for (Part p : i.parts()) {
-            String part =
-                i.kind().equals("HTTP") && !p.fromConsumer() && i.status() != null
-                    ? p.name() + " " + i.status()
-                    : p.name();
-            for (Element e : p.elements().values()) {
-              if (!isField(e) || !selected(e)) {
-                continue;
-              }
-              uses.add(
-                  new UsageReport.Use(
-                      endpoint,
-                      part,
-                      e.location(),
-                      c.consumer(),
-                      i.description(),
-                      e.matcherText(),
-                      c.file()));
-              if (!p.fromConsumer() && e.isBody()) {
-                read.computeIfAbsent(endpoint, k -> new HashMap<>())
-                    .computeIfAbsent(String.valueOf(i.status()), k -> new HashSet<>())
-                    .add(e.path());
-              }
+          if (pathPattern != null
+              && !pathPattern.matcher(i.path()).matches()
+              && !path.equals(template)) {
+            continue;
+          }
+        } else {
+          endpoint = i.kind() + " \"" + i.description() + "\"";
+          if (path != null && !path.equals(i.description())) {
+            continue;
+          }
+        }
+        for (Part p : i.parts()) {
+          String part =
+              i.kind().equals("HTTP") && !p.fromConsumer() && i.status() != null
+                  ? p.name() + " " + i.status()
+                  : p.name();
+          for (Element e : p.elements().values()) {
+            if (!isField(e) || !selected(e)) {
+              continue;
+            }
+            uses.add(
+                new UsageReport.Use(
+                    endpoint,
+                    part,
+                    e.location(),
+                    c.consumer(),
+                    i.description(),
+                    e.matcherText(),
+                    c.file()));
+            if (!p.fromConsumer() && e.isBody()) {
+              read.computeIfAbsent(endpoint, k -> new HashMap<>())
+                  .computeIfAbsent(String.valueOf(i.status()), k -> new HashSet<>())
+                  .add(e.path());
             }
           }
         }
       }
+      return out;
+    }
+
+    private UsageReport usage(int pactCount, Collected all, SpecFields spec) {
+      Pattern pathPattern = path == null ? null : SpecFields.pattern(path);
+      List<UsageReport.Use> uses = all.uses;
+      Map<String, Map<String, Set<String>>> read = all.read;
+      Set<String> called = all.called;
+      int interactions = all.interactions;
       List<UsageReport.Unread> unread = new ArrayList<>();
       List<String> uncalled = new ArrayList<>();
       if (spec != null) {
@@ -221,7 +251,7 @@ public final class FieldUsage {
       }
       return new UsageReport(
           provider,
-          contracts.size(),
+          pactCount,
           interactions,
           openApi == null ? null : openApi.toString(),
           uses,

@@ -26,7 +26,7 @@ final class Canonical {
           out.append(',');
         }
         first = false;
-        out.append(com.fasterxml.jackson.databind.node.TextNode.valueOf(e.getKey())).append(':');
+        quote(e.getKey(), out).append(':');
         write(e.getValue(), out);
       }
       out.append('}');
@@ -50,6 +50,27 @@ final class Canonical {
       java.math.BigDecimal d = node.decimalValue().stripTrailingZeros();
       return d.scale() <= 0 ? d.setScale(1).toPlainString() : d.toPlainString();
     }
+    if (node.isTextual()) {
+      return quote(node.textValue(), new StringBuilder(node.textValue().length() + 2)).toString();
+    }
+    if (node.isNumber() || node.isBoolean() || node.isNull()) {
+      return node.asText();
+    }
     return node.toString();
   }
+
+  /** A string as JSON text; Jackson's TextNode.toString serialises through an ObjectMapper. */
+  static StringBuilder quote(String text, StringBuilder out) {
+    out.append('"');
+    out.append(ESCAPER.quoteAsString(text));
+    return out.append('"');
+  }
+
+  /** {@code text} as JSON text. */
+  static String quote(String text) {
+    return quote(text, new StringBuilder(text.length() + 2)).toString();
+  }
+
+  private static final com.fasterxml.jackson.core.io.JsonStringEncoder ESCAPER =
+      com.fasterxml.jackson.core.io.JsonStringEncoder.getInstance();
 }

@@ -174,13 +174,7 @@ public final class ContractReader {
           out.put(
               location,
               new Element(
-                  location,
-                  "text",
-                  TextNode.valueOf(value).toString(),
-                  named.get(name),
-                  false,
-                  null,
-                  null));
+                  location, "text", Canonical.quote(value), named.get(name), false, null, null));
         });
   }
 
@@ -199,9 +193,7 @@ public final class ContractReader {
       String location = prefix + name;
       JsonNode value = e.getValue();
       String example =
-          value.isArray() || value.isTextual()
-              ? TextNode.valueOf(joined(value)).toString()
-              : value.toString();
+          value.isArray() || value.isTextual() ? Canonical.quote(joined(value)) : value.toString();
       out.put(
           location,
           new Element(

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Function;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 
@@ -50,23 +51,37 @@ public final class ContractStore {
 
   /** Reads the files in parallel; the first bad file in name order is the one reported. */
   public static List<Contract> read(List<Path> files, UnaryOperator<String> display) {
+    return map(files, display, c -> c);
+  }
+
+  /**
+   * Reads the files in parallel and maps each contract as soon as it is read, so that a large store
+   * is never held whole; null results are dropped. The first bad file in name order is the one
+   * reported.
+   */
+  public static <T> List<T> map(
+      List<Path> files, UnaryOperator<String> display, Function<Contract, T> mapping) {
     List<Object> results =
         files.parallelStream()
             .map(
                 f -> {
                   try {
-                    return (Object) read(f, display);
+                    return (Object) mapping.apply(read(f, display));
                   } catch (EvolveException e) {
                     return e;
                   }
                 })
             .toList();
-    List<Contract> out = new ArrayList<>(results.size());
+    List<T> out = new ArrayList<>(results.size());
     for (Object r : results) {
       if (r instanceof EvolveException e) {
         throw e;
       }
-      out.add((Contract) r);
+      if (r != null) {
+        @SuppressWarnings("unchecked")
+        T t = (T) r;
+        out.add(t);
+      }
     }
     return out;
   }
