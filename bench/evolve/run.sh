@@ -5,11 +5,12 @@
 # machine the wall time also measures the other work on it, the CPU time does not.
 #
 #   bench/evolve/run.sh [ROUNDS]        (default 3; builds the CLI first if it is missing)
+#   PACTWIRE_CLI=/path/to/pactwire bench/evolve/run.sh     (another launcher, e.g. a copy)
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
 rounds="${1:-3}"
-cli="$root/toolkit/pactwire-cli/target/pactwire"
+cli="${PACTWIRE_CLI:-$root/toolkit/pactwire-cli/target/pactwire}"
 work="$here/target"
 if [ ! -x "$cli" ]; then
   (cd "$root" && ./mvnw -B -ntp -q install -DskipTests -pl toolkit/pactwire-evolve,toolkit/pactwire-cli -am)
@@ -39,13 +40,13 @@ measure() { # name, then the command; prints median wall and CPU seconds and the
   local name="$1"; shift
   local walls=() cpus=() status=0
   for _ in $(seq "$rounds"); do
-    local t
-    t=$( { /usr/bin/time -f "%e %U %S" "$@" > "$work/out.txt" 2> "$work/err.txt"; } 2>&1 ) || true
-    t=$(tail -1 <<< "$t")
+    local t s=0
+    /usr/bin/time -o "$work/time.txt" -f "%e %U %S" "$@" > "$work/out.txt" 2> "$work/err.txt" || s=$?
+    status=$s
+    t=$(tail -1 "$work/time.txt")
     walls+=("$(cut -d' ' -f1 <<< "$t")")
     cpus+=("$(awk '{printf "%.2f", $2 + $3}' <<< "$t")")
   done
-  "$@" > /dev/null 2>&1 || status=$?
   local wall cpu
   wall=$(printf '%s\n' "${walls[@]}" | sort -n | sed -n "$(( (rounds + 1) / 2 ))p")
   cpu=$(printf '%s\n' "${cpus[@]}" | sort -n | sed -n "$(( (rounds + 1) / 2 ))p")

@@ -76,10 +76,11 @@ public record DiffReport(String before, String after, int contracts, List<Change
           }
         }
         b.append(interaction.isEmpty() ? "  " : "    ")
-            .append(
-                String.format(
-                    "%-9s %-9s %-20s",
-                    c.forProvider().label(), c.forConsumer().label(), c.kind().label()));
+            .append(Md.pad(c.forProvider().label(), 9))
+            .append(' ')
+            .append(Md.pad(c.forConsumer().label(), 9))
+            .append(' ')
+            .append(Md.pad(c.kind().label(), 20));
         if (!c.location().isEmpty()) {
           b.append(' ').append(c.location());
         }

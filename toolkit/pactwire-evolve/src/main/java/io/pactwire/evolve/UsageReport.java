@@ -86,7 +86,9 @@ public record UsageReport(
 
   /** The consumers that use any field, sorted. */
   public List<String> consumers() {
-    return List.copyOf(new TreeSet<>(uses.stream().map(Use::consumer).toList()));
+    TreeSet<String> names = new TreeSet<>();
+    uses.forEach(u -> names.add(u.consumer()));
+    return List.copyOf(names);
   }
 
   private Map<String, Map<String, Map<String, List<Use>>>> tree() {
@@ -100,11 +102,11 @@ public record UsageReport(
     return out;
   }
 
-  private String heading() {
+  private String heading(Map<String, Map<String, Map<String, List<Use>>>> tree) {
     return provider
         + ": "
         + Md.count(
-            tree().values().stream().flatMap(p -> p.values().stream()).mapToLong(Map::size).sum(),
+            tree.values().stream().flatMap(p -> p.values().stream()).mapToLong(Map::size).sum(),
             "field")
         + " used by "
         + Md.count(consumers().size(), "consumer")
@@ -117,15 +119,18 @@ public record UsageReport(
 
   /** Endpoint, part, then one line per field and user. */
   public String text() {
-    StringBuilder b = new StringBuilder(heading()).append('\n');
-    for (var endpoint : tree().entrySet()) {
+    var tree = tree();
+    StringBuilder b = new StringBuilder(heading(tree)).append('\n');
+    for (var endpoint : tree.entrySet()) {
       b.append('\n').append(endpoint.getKey()).append('\n');
       for (var part : endpoint.getValue().entrySet()) {
         b.append("  ").append(part.getKey()).append('\n');
         for (var field : part.getValue().entrySet()) {
           boolean first = true;
           for (Use u : field.getValue()) {
-            b.append(String.format("    %-28s ", first ? field.getKey() : ""))
+            b.append("    ")
+                .append(Md.pad(first ? field.getKey() : "", 28))
+                .append(' ')
                 .append(u.consumer())
                 .append(" \"")
                 .append(u.interaction())
@@ -172,7 +177,8 @@ public record UsageReport(
     ArrayNode consumers = root.putArray("consumers");
     consumers().forEach(consumers::add);
     ArrayNode fields = root.putArray("fields");
-    for (var endpoint : tree().entrySet()) {
+    var tree = tree();
+    for (var endpoint : tree.entrySet()) {
       for (var part : endpoint.getValue().entrySet()) {
         for (var field : part.getValue().entrySet()) {
           ObjectNode o = fields.addObject();
@@ -205,13 +211,14 @@ public record UsageReport(
 
   /** A pull-request comment: one table of fields and users, one of what no consumer reads. */
   public String markdown() {
+    var tree = tree();
     StringBuilder b =
         new StringBuilder("### Field usage: ").append(Md.cell(provider)).append("\n\n");
-    b.append(heading().substring(provider.length() + 2)).append(".\n\n");
+    b.append(heading(tree).substring(provider.length() + 2)).append(".\n\n");
     if (!uses.isEmpty()) {
       b.append("| endpoint | part | field | used by | matchers |\n");
       b.append("|---|---|---|---|---|\n");
-      for (var endpoint : tree().entrySet()) {
+      for (var endpoint : tree.entrySet()) {
         for (var part : endpoint.getValue().entrySet()) {
           for (var field : part.getValue().entrySet()) {
             List<String> users = new ArrayList<>();

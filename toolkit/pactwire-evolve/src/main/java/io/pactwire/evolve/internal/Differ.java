@@ -6,6 +6,7 @@ import io.pactwire.evolve.Impact;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -63,11 +64,15 @@ public final class Differ {
   }
 
   private void contract(List<ContractInteraction> before, List<ContractInteraction> after) {
+    // each interaction's content as text, made once: sorting would otherwise make it per comparison
+    Map<ContractInteraction, String> content = new IdentityHashMap<>();
+    before.forEach(i -> content.put(i, content(i)));
+    after.forEach(i -> content.put(i, content(i)));
     List<ContractInteraction> olds = new ArrayList<>(before);
     List<ContractInteraction> news = new ArrayList<>(after);
     // identical interactions under the same key pair first, so duplicates pair by content
-    olds.sort(Comparator.comparing(Differ::content));
-    news.sort(Comparator.comparing(Differ::content));
+    olds.sort(Comparator.comparing(content::get));
+    news.sort(Comparator.comparing(content::get));
     List<Pair> pairs = new ArrayList<>();
     pair(
         olds,
@@ -81,8 +86,8 @@ public final class Differ {
     news.forEach(n -> pairs.add(new Pair(null, n)));
     pairs.sort(
         Comparator.comparing(Pair::description)
-            .thenComparing(p -> p.before() == null ? "" : content(p.before()))
-            .thenComparing(p -> p.after() == null ? "" : content(p.after())));
+            .thenComparing(p -> p.before() == null ? "" : content.get(p.before()))
+            .thenComparing(p -> p.after() == null ? "" : content.get(p.after())));
     for (Pair p : pairs) {
       interaction(p.before(), p.after());
     }

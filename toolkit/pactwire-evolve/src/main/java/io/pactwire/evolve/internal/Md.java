@@ -23,6 +23,11 @@ public final class Md {
     return fence + pad + text.replace("|", "\\|").replace("\n", " ") + pad + fence;
   }
 
+  /** Text padded with spaces to a width, as {@code %-Ns} does without a format parser. */
+  public static String pad(String text, int width) {
+    return text.length() >= width ? text : text + " ".repeat(width - text.length());
+  }
+
   /** {@code n thing} or {@code n things}. */
   public static String count(long n, String thing) {
     return n + " " + thing + (n == 1 ? "" : "s");
