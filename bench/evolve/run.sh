@@ -4,12 +4,14 @@
 # process. Prints the median of ROUNDS runs of wall time and of CPU time (user + sys): on a shared
 # machine the wall time also measures the other work on it, the CPU time does not.
 #
-#   bench/evolve/run.sh [ROUNDS]        (default 3; builds the CLI first if it is missing)
+#   bench/evolve/run.sh [ROUNDS [NAME]] (default 3 rounds, every measurement; builds the CLI first
+#                                        if it is missing)
 #   PACTWIRE_CLI=/path/to/pactwire bench/evolve/run.sh     (another launcher, e.g. a copy)
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
 rounds="${1:-3}"
+only="${2:-}" # run only the measurements whose name contains this
 cli="${PACTWIRE_CLI:-$root/toolkit/pactwire-cli/target/pactwire}"
 work="$here/target"
 if [ ! -x "$cli" ]; then
@@ -38,6 +40,7 @@ PY
 
 measure() { # name, then the command; prints median wall and CPU seconds and the exit status
   local name="$1"; shift
+  [[ "$name" == *"$only"* ]] || return 0
   local walls=() cpus=() status=0
   for _ in $(seq "$rounds"); do
     local t s=0
