@@ -23,6 +23,9 @@ import picocli.CommandLine.Command;
       StubCommand.class,
       RecordCommand.class,
       MonitorCommand.class,
+      DiffCommand.class,
+      UsageCommand.class,
+      ImpactCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class PactwireCommand implements Callable<Integer> {

@@ -1,0 +1,62 @@
+#!/usr/bin/env bash
+# Times whole-process `pactwire usage` and `pactwire diff` over a store of 1,000 pacts with
+# 200,000 interactions (gen-store.py), as a user runs them: the launcher, cold JVM, each run a new
+# process. Prints the median of ROUNDS runs of wall time and of CPU time (user + sys): on a shared
+# machine the wall time also measures the other work on it, the CPU time does not.
+#
+#   bench/evolve/run.sh [ROUNDS [NAME]] (default 3 rounds, every measurement; builds the CLI first
+#                                        if it is missing)
+#   PACTWIRE_CLI=/path/to/pactwire bench/evolve/run.sh     (another launcher, e.g. a copy)
+set -euo pipefail
+here="$(cd "$(dirname "$0")" && pwd)"
+root="$(cd "$here/../.." && pwd)"
+rounds="${1:-3}"
+only="${2:-}" # run only the measurements whose name contains this
+cli="${PACTWIRE_CLI:-$root/toolkit/pactwire-cli/target/pactwire}"
+work="$here/target"
+if [ ! -x "$cli" ]; then
+  (cd "$root" && ./mvnw -B -ntp -q install -DskipTests -pl toolkit/pactwire-evolve,toolkit/pactwire-cli -am)
+fi
+mkdir -p "$work"
+# the store; the same store after a change to 10 pacts; the same store with every file's keys and
+# interactions in another order (no change, but every file differs, so every file is read)
+[ -d "$work/store" ] || python3 "$here/gen-store.py" "$work/store"
+if [ ! -d "$work/store-edited" ]; then
+  rm -rf "$work/edited-10" && python3 "$here/gen-store.py" "$work/edited-10" --pacts 10 --edit 10
+  cp -r "$work/store" "$work/store-edited.tmp" && cp "$work/edited-10"/*.json "$work/store-edited.tmp/"
+  mv "$work/store-edited.tmp" "$work/store-edited"
+fi
+[ -d "$work/store-reordered" ] || python3 "$here/gen-store.py" "$work/store-reordered" --reorder
+
+files=$(ls "$work/store" | wc -l)
+size=$(du -sm "$work/store" | cut -f1)
+echo "store: $files pacts, $(python3 - "$work/store" <<'PY'
+import json, os, sys
+d = sys.argv[1]
+print(sum(len(json.load(open(os.path.join(d, f)))["interactions"]) for f in os.listdir(d)))
+PY
+) interactions, ${size} MB; $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)"
+"$cli" --version > /dev/null # the launcher's class-data archive, written once
+
+measure() { # name, then the command; prints median wall and CPU seconds and the exit status
+  local name="$1"; shift
+  [[ "$name" == *"$only"* ]] || return 0
+  local walls=() cpus=() status=0
+  for _ in $(seq "$rounds"); do
+    local t s=0
+    /usr/bin/time -o "$work/time.txt" -f "%e %U %S" "$@" > "$work/out.txt" 2> "$work/err.txt" || s=$?
+    status=$s
+    t=$(tail -1 "$work/time.txt")
+    walls+=("$(cut -d' ' -f1 <<< "$t")")
+    cpus+=("$(awk '{printf "%.2f", $2 + $3}' <<< "$t")")
+  done
+  local wall cpu
+  wall=$(printf '%s\n' "${walls[@]}" | sort -n | sed -n "$(( (rounds + 1) / 2 ))p")
+  cpu=$(printf '%s\n' "${cpus[@]}" | sort -n | sed -n "$(( (rounds + 1) / 2 ))p")
+  printf '%-44s wall %6.2f s   cpu %6.2f s   exit %d   (%s lines)\n' "$name" "$wall" "$cpu" "$status" "$(wc -l < "$work/out.txt")"
+}
+
+measure "usage (every field)" "$cli" usage --provider bench-provider --pacts "$work/store"
+measure "usage --field '\$.price'" "$cli" usage --provider bench-provider --pacts "$work/store" --field '$.price'
+measure "diff store, 10 pacts changed" "$cli" diff "$work/store" "$work/store-edited"
+measure "diff store, every file reordered" "$cli" diff "$work/store" "$work/store-reordered"

@@ -1,0 +1,39 @@
+package io.pactwire.cli;
+
+import io.pactwire.evolve.EvolveException;
+import java.io.PrintWriter;
+import java.util.function.Supplier;
+
+/** What diff, usage and impact share: their formats and how they print a report or a failure. */
+final class EvolveOutput {
+
+  /** How a report is printed. */
+  enum Format {
+    text,
+    json,
+    markdown
+  }
+
+  private EvolveOutput() {}
+
+  /**
+   * Runs a command's work: prints the rendered report and returns {@code status}, or prints one
+   * line for input it cannot use and returns {@link PactwireCommand#UNREADABLE}.
+   */
+  static int run(String command, PrintWriter out, PrintWriter err, Supplier<Result> work) {
+    Result r;
+    try {
+      r = work.get();
+    } catch (EvolveException e) {
+      err.println("pactwire " + command + ": " + e.getMessage());
+      err.flush();
+      return PactwireCommand.UNREADABLE;
+    }
+    out.print(r.text());
+    out.flush();
+    return r.status();
+  }
+
+  /** A rendered report and the exit status it calls for. */
+  record Result(String text, int status) {}
+}

@@ -1,0 +1,172 @@
+package io.pactwire.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.pactwire.core.PactsDirectory;
+import io.pactwire.core.internal.JsonText;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code pactwire diff}, {@code usage} and {@code impact}: exit codes, formats and bad input. */
+class EvolveCommandsTests {
+
+  static final Path PACTS = PactsDirectory.locate();
+  static final Path CHECKOUT = PACTS.resolve("checkout-service-inventory-service.json");
+  static final Path SPEC = PACTS.resolveSibling("provider/inventory-service/api/openapi.yaml");
+
+  @TempDir Path dir;
+
+  record Run(int exit, String out, String err) {}
+
+  static Run run(String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int exit = Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
+    return new Run(exit, out.toString(), err.toString());
+  }
+
+  /** checkout-service's pact with one more response field, which the provider must now send. */
+  Path withNewResponseField() throws IOException {
+    ObjectNode pact = (ObjectNode) JsonText.MAPPER.readTree(CHECKOUT.toFile());
+    ObjectNode response = (ObjectNode) pact.get("interactions").get(0).get("response");
+    ((ObjectNode) response.get("body").get("content")).put("colour", "brown");
+    return Files.writeString(dir.resolve("new.json"), JsonText.render(pact));
+  }
+
+  @Nested
+  class Diff {
+
+    @Test
+    void aChangeBreakingForTheProviderExitsOne() throws IOException {
+      Run run = run("diff", CHECKOUT.toString(), withNewResponseField().toString());
+
+      assertThat(run.exit()).isEqualTo(1);
+      assertThat(run.out())
+          .contains(
+              "breaking  relaxing  added                response body $.colour: string,"
+                  + " equality, \"brown\"");
+      assertThat(run.err()).isEmpty();
+    }
+
+    @Test
+    void theSamePactRewrittenIsNoChangeAndExitsZero() throws IOException {
+      Path same =
+          Files.writeString(
+              dir.resolve("same.json"),
+              JsonText.render(JsonText.MAPPER.readTree(CHECKOUT.toFile())));
+
+      Run run = run("diff", CHECKOUT.toString(), same.toString(), "--format", "markdown");
+
+      assertThat(run.exit()).isZero();
+      assertThat(run.out())
+          .startsWith("### Contract changes\n")
+          .contains("**no changes** in 1 contract.");
+    }
+
+    @Test
+    void jsonCarriesBothClassesOfEachChange() throws IOException {
+      Run run =
+          run("diff", "--format", "json", CHECKOUT.toString(), withNewResponseField().toString());
+
+      assertThat(JsonText.MAPPER.readTree(run.out()).get("changes").get(0).toString())
+          .contains("\"forProvider\":\"breaking\"", "\"forConsumer\":\"relaxing\"");
+    }
+
+    @Test
+    void badInputIsOneLineAndExitsTwo() throws IOException {
+      Path malformed = Files.writeString(dir.resolve("bad.json"), "{\"consumer\": ");
+      Path catalog = PACTS.resolve("catalog-indexer-inventory-service.json");
+
+      Run bad = run("diff", malformed.toString(), CHECKOUT.toString());
+      Run pairs = run("diff", CHECKOUT.toString(), catalog.toString());
+      Run ref = run("diff", "--git-ref", "no-such-revision-anywhere", CHECKOUT.toString());
+      Run one = run("diff", CHECKOUT.toString());
+
+      assertThat(bad.err()).startsWith("pactwire diff: " + malformed + ":1:").hasLineCount(1);
+      assertThat(pairs.err())
+          .startsWith("pactwire diff: " + catalog + ": a pact between catalog-indexer")
+          .hasLineCount(1);
+      assertThat(ref.err()).startsWith("pactwire diff: ").hasLineCount(1);
+      assertThat(one.err()).isEqualTo("pactwire diff: give OLD and NEW, or --git-ref REF [PATH]\n");
+      assertThat(java.util.List.of(bad, pairs, ref, one))
+          .allSatisfy(
+              r -> {
+                assertThat(r.exit()).isEqualTo(2);
+                assertThat(r.out()).isEmpty();
+              });
+    }
+  }
+
+  @Nested
+  class UsageAndImpact {
+
+    @Test
+    void usageNamesTheConsumersOfAField() {
+      Run run =
+          run(
+              "usage",
+              "--provider",
+              "inventory-service",
+              "--field",
+              "$.stock",
+              "--pacts",
+              PACTS.toString());
+
+      assertThat(run.exit()).isZero();
+      assertThat(run.out())
+          .contains("body $.stock", "checkout-service \"a request for a product\" (integer)")
+          .doesNotContain("catalog-indexer \"");
+    }
+
+    @Test
+    void impactOfRenamingStockExitsOneAndOfTheSpecInUseZero() throws IOException {
+      Path renamed =
+          Files.writeString(
+              dir.resolve("openapi.yaml"),
+              Files.readString(SPEC)
+                  .replace("[sku, name, price, stock]", "[sku, name, price, onHand]")
+                  .replace("        stock:\n", "        onHand:\n"));
+      String[] common = {"impact", "--provider", "inventory-service", "--pacts", PACTS.toString()};
+
+      Run breaking =
+          run(concat(common, "--spec", renamed.toString(), "--base-spec", SPEC.toString()));
+      Run same = run(concat(common, "--spec", SPEC.toString(), "--format", "markdown"));
+
+      assertThat(breaking.exit()).isEqualTo(1);
+      assertThat(breaking.out())
+          .contains("checkout-service (" + CHECKOUT + ")", "\"a request for a product\"")
+          .doesNotContain("catalog-indexer");
+      assertThat(same.exit()).isZero();
+      assertThat(same.out()).contains("**no new findings**");
+    }
+
+    @Test
+    void anUnreadableSpecIsOneLineAndExitsTwo() {
+      Run run =
+          run(
+              "impact",
+              "--provider",
+              "inventory-service",
+              "--spec",
+              dir.resolve("missing.yaml").toString());
+
+      assertThat(run.exit()).isEqualTo(2);
+      assertThat(run.err())
+          .startsWith("pactwire impact: " + dir.resolve("missing.yaml"))
+          .hasLineCount(1);
+    }
+
+    private String[] concat(String[] a, String... b) {
+      String[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+      System.arraycopy(b, 0, out, a.length, b.length);
+      return out;
+    }
+  }
+}

@@ -1,0 +1,177 @@
+package io.pactwire.evolve;
+
+import io.pactwire.evolve.internal.Contract;
+import io.pactwire.evolve.internal.ContractStore;
+import io.pactwire.evolve.internal.Differ;
+import io.pactwire.evolve.internal.GitRevision;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.function.UnaryOperator;
+import java.util.stream.Stream;
+
+/**
+ * The semantic difference between two versions of pacts: two files, two folders of pacts, or the
+ * pacts of a folder (or one pact) against a git revision.
+ *
+ * <pre>{@code
+ * DiffReport report = ContractDiff.files(Path.of("old.json"), Path.of("new.json"));
+ * System.out.print(report.markdown());
+ * }</pre>
+ *
+ * <p>Interactions are matched by description and provider states; one whose request is unchanged
+ * under a new description is reported as renamed. Neither key order nor interaction order is ever a
+ * change. Files that are byte for byte the same are not read.
+ *
+ * @since 0.1.0
+ */
+public final class ContractDiff {
+
+  private ContractDiff() {}
+
+  /**
+   * Compares two pact files, or two folders of pacts (paired by consumer and provider).
+   *
+   * @throws EvolveException naming the file and location of the first problem when a pact cannot be
+   *     read, when two files are pacts of different contracts, or when one is a folder and the
+   *     other a file
+   */
+  public static DiffReport files(Path before, Path after) {
+    boolean beforeDir = Files.isDirectory(before);
+    boolean afterDir = Files.isDirectory(after);
+    if (beforeDir && afterDir) {
+      return stores(before, after, before.toString(), UnaryOperator.identity());
+    }
+    if (beforeDir != afterDir) {
+      Path dir = beforeDir ? before : after;
+      Path file = beforeDir ? after : before;
+      throw new EvolveException(
+          dir + " is a folder and " + file + " is not: compare two pacts or two folders", null);
+    }
+    Contract b = ContractStore.read(before);
+    Contract a = ContractStore.read(after);
+    if (!b.key().equals(a.key())) {
+      throw new EvolveException(
+          after
+              + ": a pact between "
+              + a.parties()
+              + ", but "
+              + before
+              + " is between "
+              + b.parties()
+              + ": diff compares two versions of one contract",
+          null);
+    }
+    return new DiffReport(before.toString(), after.toString(), 1, Differ.between(b, a));
+  }
+
+  /**
+   * Compares a folder of pacts, or one pact, with the same path at a git revision (such as {@code
+   * main} or {@code HEAD~1}) of the repository that holds it.
+   *
+   * @throws EvolveException for an unknown revision, a path outside a git repository, or a pact
+   *     that cannot be read (named {@code REV:path} when it is the revision's)
+   */
+  public static DiffReport gitRevision(Path target, String ref) {
+    Path abs = target.toAbsolutePath().normalize();
+    boolean dir = Files.isDirectory(abs);
+    if (!dir && !Files.isRegularFile(abs)) {
+      throw new EvolveException(target + ": no such file or folder", null);
+    }
+    Path folder = dir ? abs : abs.getParent();
+    GitRevision revision = GitRevision.of(folder, ref);
+    Map<String, byte[]> files = revision.files(dir ? null : abs.getFileName().toString());
+    Path temp;
+    try {
+      temp = Files.createTempDirectory("pactwire-diff");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    try {
+      GitRevision.write(files, temp);
+      String tempText = temp.toString() + java.io.File.separator;
+      String label = revision.label("");
+      UnaryOperator<String> display = s -> s.replace(tempText, label);
+      String beforeLabel = revision.label(dir ? "" : abs.getFileName().toString());
+      if (dir) {
+        return stores(temp, target, beforeLabel, display);
+      }
+      Contract a = ContractStore.read(target);
+      if (files.isEmpty()) {
+        return new DiffReport(beforeLabel, target.toString(), 1, List.of(Differ.added(a)));
+      }
+      Contract b = ContractStore.read(temp.resolve(abs.getFileName().toString()), display);
+      if (!b.key().equals(a.key())) {
+        throw new EvolveException(
+            target
+                + ": a pact between "
+                + a.parties()
+                + ", but at "
+                + ref
+                + " between "
+                + b.parties(),
+            null);
+      }
+      return new DiffReport(beforeLabel, target.toString(), 1, Differ.between(b, a));
+    } finally {
+      delete(temp);
+    }
+  }
+
+  private static DiffReport stores(
+      Path before, Path after, String beforeLabel, UnaryOperator<String> display) {
+    List<Path> beforeFiles = new ArrayList<>();
+    List<Path> afterFiles = new ArrayList<>(ContractStore.files(after));
+    int identical = 0;
+    for (Path b : ContractStore.files(before)) {
+      Path a = after.resolve(b.getFileName().toString());
+      if (afterFiles.contains(a) && sameBytes(b, a)) {
+        afterFiles.remove(a);
+        identical++;
+      } else {
+        beforeFiles.add(b);
+      }
+    }
+    Map<String, Contract> olds = ContractStore.byParties(ContractStore.read(beforeFiles, display));
+    Map<String, Contract> news =
+        ContractStore.byParties(ContractStore.read(afterFiles, UnaryOperator.identity()));
+    TreeSet<String> keys = new TreeSet<>(olds.keySet());
+    keys.addAll(news.keySet());
+    List<Change> changes = new ArrayList<>();
+    for (String key : keys) {
+      Contract b = olds.get(key);
+      Contract a = news.get(key);
+      if (b == null) {
+        changes.add(Differ.added(a));
+      } else if (a == null) {
+        changes.add(Differ.removed(b));
+      } else {
+        changes.addAll(Differ.between(b, a));
+      }
+    }
+    changes.sort(Comparator.comparing(Change::consumer).thenComparing(Change::provider));
+    return new DiffReport(beforeLabel, after.toString(), identical + keys.size(), changes);
+  }
+
+  private static boolean sameBytes(Path a, Path b) {
+    try {
+      return Files.mismatch(a, b) == -1;
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
+  private static void delete(Path dir) {
+    try (Stream<Path> s = Files.walk(dir)) {
+      s.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    } catch (IOException e) {
+      // a temporary folder left behind is the system's to clear
+    }
+  }
+}

@@ -1,0 +1,282 @@
+package io.pactwire.evolve;
+
+import io.pactwire.evolve.internal.Contract;
+import io.pactwire.evolve.internal.ContractInteraction;
+import io.pactwire.evolve.internal.ContractStore;
+import io.pactwire.evolve.internal.Element;
+import io.pactwire.evolve.internal.Part;
+import io.pactwire.evolve.internal.SpecFields;
+import io.pactwire.openapi.SpecException;
+import io.pactwire.openapi.internal.SpecDocument;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.UnaryOperator;
+import java.util.regex.Pattern;
+
+/**
+ * Who uses which field of a provider: for every field of every request and response (and message)
+ * the provider's pacts hold, the consumers, interactions and matchers that depend on it; with an
+ * OpenAPI document, the response properties no consumer reads.
+ *
+ * <pre>{@code
+ * UsageReport report =
+ *     FieldUsage.newInstance()
+ *         .pacts(Path.of("pacts"))
+ *         .provider("inventory-service")
+ *         .openApi(Path.of("openapi.yaml"))
+ *         .build();
+ * }</pre>
+ *
+ * @since 0.1.0
+ */
+public final class FieldUsage {
+
+  private FieldUsage() {}
+
+  /** Starts a builder. */
+  public static Builder newInstance() {
+    return new Builder();
+  }
+
+  /** Builds a {@link UsageReport}. */
+  public static final class Builder {
+    private Path pacts;
+    private String provider;
+    private String path;
+    private String field;
+    private Path openApi;
+
+    private Builder() {}
+
+    /** The folder of pacts to read (its {@code *.json} files). */
+    public Builder pacts(Path pacts) {
+      this.pacts = pacts;
+      return this;
+    }
+
+    /** The provider whose fields are reported. */
+    public Builder provider(String provider) {
+      this.provider = provider;
+      return this;
+    }
+
+    /**
+     * Only this request path: a template such as {@code /products/{sku}} or a literal path; a
+     * message's description for messages.
+     */
+    public Builder path(String path) {
+      this.path = path;
+      return this;
+    }
+
+    /** Only this field (a JSON path such as {@code $.price}, with its children) or header. */
+    public Builder field(String field) {
+      this.field = field;
+      return this;
+    }
+
+    /**
+     * The provider's OpenAPI document: its templates name endpoints, its unread properties are
+     * listed.
+     */
+    public Builder openApi(Path openApi) {
+      this.openApi = openApi;
+      return this;
+    }
+
+    /**
+     * Reads the pacts (and the document) and reports.
+     *
+     * @throws EvolveException naming the file and location when a pact or the document cannot be
+     *     read
+     */
+    public UsageReport build() {
+      if (pacts == null || provider == null) {
+        throw new IllegalStateException("pacts and provider are required");
+      }
+      SpecFields spec = null;
+      if (openApi != null) {
+        try {
+          spec = SpecFields.of(SpecDocument.read(openApi).tree());
+        } catch (SpecException e) {
+          throw new EvolveException(e.getMessage(), e);
+        }
+      }
+      SpecFields fields = spec;
+      // each pact is reduced to its uses as soon as it is read: a large store is never held whole
+      List<Collected> perPact =
+          ContractStore.map(
+              ContractStore.files(pacts),
+              UnaryOperator.identity(),
+              c -> c.provider().equals(provider) ? collect(c, fields) : null);
+      Collected all = new Collected();
+      for (Collected c : perPact) {
+        all.uses.addAll(c.uses);
+        c.read.forEach(
+            (endpoint, byStatus) ->
+                byStatus.forEach(
+                    (status, paths) ->
+                        all.read
+                            .computeIfAbsent(endpoint, k -> new HashMap<>())
+                            .computeIfAbsent(status, k -> new HashSet<>())
+                            .addAll(paths)));
+        all.called.addAll(c.called);
+        all.interactions += c.interactions;
+      }
+      return usage(perPact.size(), all, spec);
+    }
+
+    /** What one pact says about the provider's fields. */
+    private static final class Collected {
+      final List<UsageReport.Use> uses = new ArrayList<>();
+      final Map<String, Map<String, Set<String>>> read = new HashMap<>();
+      final Set<String> called = new HashSet<>();
+      int interactions;
+    }
+
+    private Collected collect(Contract c, SpecFields spec) {
+      Pattern pathPattern = path == null ? null : SpecFields.pattern(path);
+      Collected out = new Collected();
+      List<UsageReport.Use> uses = out.uses;
+      Map<String, Map<String, Set<String>>> read = out.read;
+      Set<String> called = out.called;
+      for (ContractInteraction i : c.interactions()) {
+        out.interactions++;
+        String endpoint;
+        String template = null;
+        if (i.kind().equals("HTTP")) {
+          SpecFields.Operation op = spec == null ? null : spec.operation(i.method(), i.path());
+          template = op == null ? i.path() : op.template();
+          endpoint = i.method() + " " + template;
+          if (op != null) {
+            called.add(op.endpoint());
+          }
+          if (pathPattern != null
+              && !pathPattern.matcher(i.path()).matches()
+              && !path.equals(template)) {
+            continue;
+          }
+        } else {
+          endpoint = i.kind() + " \"" + i.description() + "\"";
+          if (path != null && !path.equals(i.description())) {
+            continue;
+          }
+        }
+        for (Part p : i.parts()) {
+          String part =
+              i.kind().equals("HTTP") && !p.fromConsumer() && i.status() != null
+                  ? p.name() + " " + i.status()
+                  : p.name();
+          for (Element e : p.elements().values()) {
+            if (!isField(e) || !selected(e)) {
+              continue;
+            }
+            uses.add(
+                new UsageReport.Use(
+                    endpoint,
+                    part,
+                    e.location(),
+                    c.consumer(),
+                    i.description(),
+                    e.matcherText(),
+                    c.file()));
+            if (!p.fromConsumer() && e.isBody()) {
+              read.computeIfAbsent(endpoint, k -> new HashMap<>())
+                  .computeIfAbsent(String.valueOf(i.status()), k -> new HashSet<>())
+                  .add(e.path());
+            }
+          }
+        }
+      }
+      return out;
+    }
+
+    private UsageReport usage(int pactCount, Collected all, SpecFields spec) {
+      Pattern pathPattern = path == null ? null : SpecFields.pattern(path);
+      List<UsageReport.Use> uses = all.uses;
+      Map<String, Map<String, Set<String>>> read = all.read;
+      Set<String> called = all.called;
+      int interactions = all.interactions;
+      List<UsageReport.Unread> unread = new ArrayList<>();
+      List<String> uncalled = new ArrayList<>();
+      if (spec != null) {
+        for (SpecFields.Operation op : spec.operations()) {
+          if (path != null
+              && !path.equals(op.template())
+              && !pathPattern.matcher(op.template()).matches()) {
+            continue;
+          }
+          if (!called.contains(op.endpoint())) {
+            uncalled.add(op.endpoint());
+          }
+        }
+        for (SpecFields.Response r : spec.responses()) {
+          String endpoint = r.operation().endpoint();
+          if (!called.contains(endpoint)
+              || (path != null
+                  && !path.equals(r.operation().template())
+                  && !pathPattern.matcher(r.operation().template()).matches())) {
+            continue;
+          }
+          Map<String, Set<String>> byStatus = read.getOrDefault(endpoint, Map.of());
+          if (byStatus.keySet().stream().noneMatch(st -> SpecFields.covers(r.status(), st))) {
+            // no consumer expects this response at all: one entry, not one per property
+            if (field == null) {
+              unread.add(new UsageReport.Unread(endpoint, "response " + r.status(), ""));
+            }
+            continue;
+          }
+          for (String p : r.paths()) {
+            if (field != null && !matchesField(p)) {
+              continue;
+            }
+            boolean isRead = false;
+            for (Map.Entry<String, Set<String>> reads : byStatus.entrySet()) {
+              if (SpecFields.covers(r.status(), reads.getKey())) {
+                for (String q : reads.getValue()) {
+                  isRead |= q.equals(p) || q.startsWith(p + ".") || q.startsWith(p + "[");
+                }
+              }
+            }
+            if (!isRead) {
+              unread.add(new UsageReport.Unread(endpoint, "response " + r.status(), "body " + p));
+            }
+          }
+        }
+      }
+      return new UsageReport(
+          provider,
+          pactCount,
+          interactions,
+          openApi == null ? null : openApi.toString(),
+          uses,
+          unread,
+          uncalled);
+    }
+
+    private static boolean isField(Element e) {
+      String l = e.location();
+      return !(l.equals("method") || l.equals("path") || l.equals("status") || l.equals("body $"));
+    }
+
+    private boolean selected(Element e) {
+      if (field == null) {
+        return true;
+      }
+      return e.isBody()
+          ? matchesField(e.path())
+          : e.location().equalsIgnoreCase(field)
+              || e.location().substring(e.location().indexOf(' ') + 1).equalsIgnoreCase(field);
+    }
+
+    private boolean matchesField(String p) {
+      String f = field.startsWith("$") ? field : "$." + field;
+      return p.equals(f) || p.startsWith(f + ".") || p.startsWith(f + "[");
+    }
+  }
+}

@@ -1,0 +1,76 @@
+package io.pactwire.evolve.internal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** JSON text with object keys sorted, so that key order never makes two values differ. */
+final class Canonical {
+
+  private Canonical() {}
+
+  static String text(JsonNode node) {
+    StringBuilder out = new StringBuilder();
+    write(node, out);
+    return out.toString();
+  }
+
+  private static void write(JsonNode node, StringBuilder out) {
+    if (node.isObject()) {
+      Map<String, JsonNode> sorted = new TreeMap<>();
+      node.properties().forEach(e -> sorted.put(e.getKey(), e.getValue()));
+      out.append('{');
+      boolean first = true;
+      for (Map.Entry<String, JsonNode> e : sorted.entrySet()) {
+        if (!first) {
+          out.append(',');
+        }
+        first = false;
+        quote(e.getKey(), out).append(':');
+        write(e.getValue(), out);
+      }
+      out.append('}');
+    } else if (node.isArray()) {
+      out.append('[');
+      for (int i = 0; i < node.size(); i++) {
+        if (i > 0) {
+          out.append(',');
+        }
+        write(node.get(i), out);
+      }
+      out.append(']');
+    } else {
+      out.append(scalar(node));
+    }
+  }
+
+  /** A scalar's JSON text; a number in its shortest form, so that 24.90 and 24.9 are one value. */
+  static String scalar(JsonNode node) {
+    if (node.isNumber() && !node.isIntegralNumber()) {
+      java.math.BigDecimal d = node.decimalValue().stripTrailingZeros();
+      return d.scale() <= 0 ? d.setScale(1).toPlainString() : d.toPlainString();
+    }
+    if (node.isTextual()) {
+      return quote(node.textValue(), new StringBuilder(node.textValue().length() + 2)).toString();
+    }
+    if (node.isNumber() || node.isBoolean() || node.isNull()) {
+      return node.asText();
+    }
+    return node.toString();
+  }
+
+  /** A string as JSON text; Jackson's TextNode.toString serialises through an ObjectMapper. */
+  static StringBuilder quote(String text, StringBuilder out) {
+    out.append('"');
+    out.append(ESCAPER.quoteAsString(text));
+    return out.append('"');
+  }
+
+  /** {@code text} as JSON text. */
+  static String quote(String text) {
+    return quote(text, new StringBuilder(text.length() + 2)).toString();
+  }
+
+  private static final com.fasterxml.jackson.core.io.JsonStringEncoder ESCAPER =
+      com.fasterxml.jackson.core.io.JsonStringEncoder.getInstance();
+}

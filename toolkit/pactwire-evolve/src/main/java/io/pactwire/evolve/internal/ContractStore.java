@@ -1,0 +1,107 @@
+package io.pactwire.evolve.internal;
+
+import io.pactwire.core.PactFileException;
+import io.pactwire.core.internal.PactReader;
+import io.pactwire.evolve.EvolveException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Function;
+import java.util.function.UnaryOperator;
+import java.util.stream.Stream;
+
+/** Reads pacts (one file, or every {@code *.json} of a folder) into contracts, in parallel. */
+public final class ContractStore {
+
+  private ContractStore() {}
+
+  /** The {@code *.json} files directly in a folder, by name. */
+  public static List<Path> files(Path dir) {
+    if (!Files.isDirectory(dir)) {
+      throw new EvolveException(
+          dir + ": " + (Files.exists(dir) ? "not a folder" : "no such folder"), null);
+    }
+    try (Stream<Path> s = Files.list(dir)) {
+      return s.filter(p -> p.getFileName().toString().endsWith(".json"))
+          .filter(Files::isRegularFile)
+          .sorted()
+          .toList();
+    } catch (IOException e) {
+      throw new EvolveException(dir + ": cannot list: " + e.getMessage(), e);
+    }
+  }
+
+  /** Reads one checked pact; {@code display} turns the path into how messages name it. */
+  public static Contract read(Path file, UnaryOperator<String> display) {
+    try {
+      return ContractReader.read(display.apply(file.toString()), PactReader.read(file));
+    } catch (PactFileException e) {
+      throw new EvolveException(display.apply(e.getMessage()), e);
+    }
+  }
+
+  /** Reads one checked pact. */
+  public static Contract read(Path file) {
+    return read(file, UnaryOperator.identity());
+  }
+
+  /** Reads the files in parallel; the first bad file in name order is the one reported. */
+  public static List<Contract> read(List<Path> files, UnaryOperator<String> display) {
+    return map(files, display, c -> c);
+  }
+
+  /**
+   * Reads the files in parallel and maps each contract as soon as it is read, so that a large store
+   * is never held whole; null results are dropped. The first bad file in name order is the one
+   * reported.
+   */
+  public static <T> List<T> map(
+      List<Path> files, UnaryOperator<String> display, Function<Contract, T> mapping) {
+    List<Object> results =
+        files.parallelStream()
+            .map(
+                f -> {
+                  try {
+                    return (Object) mapping.apply(read(f, display));
+                  } catch (EvolveException e) {
+                    return e;
+                  }
+                })
+            .toList();
+    List<T> out = new ArrayList<>(results.size());
+    for (Object r : results) {
+      if (r instanceof EvolveException e) {
+        throw e;
+      }
+      if (r != null) {
+        @SuppressWarnings("unchecked")
+        T t = (T) r;
+        out.add(t);
+      }
+    }
+    return out;
+  }
+
+  /** Contracts by consumer and provider; two files for one pair are refused. */
+  public static Map<String, Contract> byParties(List<Contract> contracts) {
+    Map<String, Contract> out = new TreeMap<>();
+    for (Contract c : contracts) {
+      Contract other = out.putIfAbsent(c.key(), c);
+      if (other != null) {
+        throw new EvolveException(
+            c.file()
+                + ": a second pact for "
+                + c.parties()
+                + " (the first is "
+                + other.file()
+                + ")",
+            null);
+      }
+    }
+    return out;
+  }
+}

@@ -1,0 +1,40 @@
+package io.pactwire.evolve.internal;
+
+/**
+ * One thing an interaction says about a request, a response or a message: a header, a query
+ * parameter, the status, or one field of the body, with its JSON type, its example and the matcher
+ * that governs it.
+ *
+ * @param location where, such as {@code body $.items[*].id} or {@code header content-type}
+ * @param type the JSON type ({@code string}, {@code integer}, {@code number}, {@code boolean},
+ *     {@code null}, {@code object}, {@code array}), or {@code text} for headers and the like
+ * @param example the example as JSON text, or null for objects and arrays
+ * @param matcher the matcher that applies, or null when the value must equal the example
+ * @param inherited true when the matcher is a parent's, applied to this value by cascade
+ * @param min an array's minimum length from its matcher, or null
+ * @param max an array's maximum length from its matcher, or null
+ */
+public record Element(
+    String location,
+    String type,
+    String example,
+    Matcher matcher,
+    boolean inherited,
+    Integer min,
+    Integer max) {
+
+  /** True for an element of a body, rather than a header, query parameter or status. */
+  public boolean isBody() {
+    return location.startsWith("body ");
+  }
+
+  /** The JSON path of a body element, such as {@code $.price}; the location otherwise. */
+  public String path() {
+    return isBody() ? location.substring(5) : location;
+  }
+
+  /** The matcher as a reader sees it: its text, or {@code equality} when there is none. */
+  public String matcherText() {
+    return matcher == null ? "equality" : matcher.text() + (inherited ? " (inherited)" : "");
+  }
+}

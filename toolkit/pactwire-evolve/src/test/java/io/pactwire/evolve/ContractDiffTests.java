@@ -1,0 +1,403 @@
+package io.pactwire.evolve;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.pactwire.core.PactsDirectory;
+import io.pactwire.core.internal.JsonText;
+import io.pactwire.testsupport.Corpora;
+import io.pactwire.testsupport.Golden;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class ContractDiffTests {
+
+  /** checkout-service's pact with inventory-service as each commit that changed it left it. */
+  static final Path HISTORY = Path.of("src", "test", "resources", "history");
+
+  static Path version(int n) {
+    return HISTORY.resolve("checkout-service-inventory-service." + n + ".json");
+  }
+
+  static ObjectNode read(Path file) throws IOException {
+    return (ObjectNode) JsonText.MAPPER.readTree(Files.readString(file, StandardCharsets.UTF_8));
+  }
+
+  static Path write(Path file, JsonNode tree) throws IOException {
+    Files.writeString(file, JsonText.MAPPER.writeValueAsString(tree), StandardCharsets.UTF_8);
+    return file;
+  }
+
+  @Nested
+  class ReferenceSystemHistory {
+
+    // 1→2: the pact captured from WireMock stubs; 2→3: integer examples became integer rules
+    @ParameterizedTest(name = "version {0} to {1}")
+    @CsvSource({"1, 2", "2, 3", "1, 4"})
+    void eachChangeToInventorysContractIsReportedByMeaning(int from, int to) {
+      DiffReport report = ContractDiff.files(version(from), version(to));
+
+      Golden.assertMatches("diff/history-" + from + "-" + to + ".txt", report.text());
+    }
+
+    @Test
+    void tighterResponseMatchersAreBreakingForTheProviderAndRelaxingForTheConsumer() {
+      DiffReport report = ContractDiff.files(version(2), version(3));
+
+      assertThat(report.changes())
+          .extracting(Change::location, Change::before, Change::after)
+          .contains(
+              org.assertj.core.groups.Tuple.tuple("response body $.stock", "type", "integer"));
+      assertThat(report.changes())
+          .allSatisfy(
+              c -> {
+                assertThat(c.kind()).isEqualTo(Change.Kind.MATCHER_CHANGED);
+                assertThat(c.forProvider()).isEqualTo(Impact.BREAKING);
+                assertThat(c.forConsumer()).isEqualTo(Impact.RELAXING);
+              });
+      assertThat(report.breaksProvider()).isTrue();
+    }
+
+    @Test
+    void aDecimalWrittenWithAnotherScaleIsTheSameValue() {
+      // 3→4 rewrote 24.9 as 24.90 and 3.5 as 3.50, nothing else
+      DiffReport report = ContractDiff.files(version(3), version(4));
+
+      assertThat(report.changes()).isEmpty();
+      assertThat(report.text()).endsWith("no changes in 1 contract\n");
+    }
+
+    @Test
+    void markdownFitsAPullRequestComment() {
+      DiffReport report = ContractDiff.files(version(1), version(2));
+
+      Golden.assertMatches("diff/history-1-2.md", report.markdown());
+      Golden.assertMatches("diff/history-1-2.json", report.json());
+    }
+  }
+
+  @Nested
+  class CorpusPactsEditedByTheTest {
+
+    @TempDir Path dir;
+
+    Path animals() {
+      return Corpora.require(
+          "pact-jvm-pacts/provider/junit5/src/test/resources/pacts/Matching Service V3-Animal Profile Service V3.json",
+          "diff of edited pact-jvm pacts");
+    }
+
+    @Test
+    void responseFieldsMatchersBoundsHeadersStatusAndStates() throws IOException {
+      ObjectNode before = read(animals());
+      ObjectNode interaction = (ObjectNode) before.withArray("interactions").get(0);
+      ObjectNode rules = interaction.with("response").with("matchingRules").with("body");
+      rules
+          .putObject("$.interests")
+          .putArray("matchers")
+          .addObject()
+          .put("match", "type")
+          .put("min", 1);
+      ObjectNode after = before.deepCopy();
+      ObjectNode changed = (ObjectNode) after.withArray("interactions").get(0);
+      ObjectNode response = changed.with("response");
+      ObjectNode body = response.with("body");
+      body.remove("last_name");
+      body.put("nickname", "Bill");
+      ObjectNode changedRules = response.with("matchingRules").with("body");
+      changedRules.remove("$.last_name");
+      ((ObjectNode) changedRules.get("$.age").get("matchers").get(0)).put("match", "number");
+      ((ObjectNode) changedRules.get("$.interests").get("matchers").get(0))
+          .put("min", 2)
+          .put("max", 5);
+      ((ObjectNode) changedRules.get("$.animal").get("matchers").get(0))
+          .put("match", "regex")
+          .put("regex", "goat|sheep");
+      response.with("headers").put("X-Trace", "abc");
+      response.put("status", 203);
+      ((ArrayNode) changed.get("providerStates")).remove(0);
+
+      DiffReport report =
+          ContractDiff.files(
+              write(dir.resolve("before.json"), before), write(dir.resolve("after.json"), after));
+
+      Golden.assertMatches("diff/corpus-animals.txt", report.text().replace(dir.toString(), "TMP"));
+      assertThat(report.changes())
+          .filteredOn(c -> c.location().equals("response body $.interests"))
+          .extracting(Change::kind, Change::forProvider)
+          .containsExactly(
+              org.assertj.core.groups.Tuple.tuple(Change.Kind.MIN_CHANGED, Impact.BREAKING),
+              org.assertj.core.groups.Tuple.tuple(Change.Kind.MAX_CHANGED, Impact.BREAKING));
+      assertThat(report.changes())
+          .filteredOn(c -> c.location().equals("response body $.last_name"))
+          .extracting(Change::kind, Change::forProvider, Change::forConsumer)
+          .containsExactly(
+              org.assertj.core.groups.Tuple.tuple(
+                  Change.Kind.REMOVED, Impact.RELAXING, Impact.BREAKING));
+    }
+
+    @Test
+    void interactionsAddedRemovedAndRenamedAndRequestFieldsOfAV2Pact() throws IOException {
+      Path authors =
+          Corpora.require(
+              "pact-jvm-pacts/provider/spring/src/test/resources/pacts/authors-contract.json",
+              "diff of edited pact-jvm pacts");
+      ObjectNode before = read(authors);
+      ObjectNode after = before.deepCopy();
+      ArrayNode interactions = after.withArray("interactions");
+      ObjectNode ebook = interactions.get(0).deepCopy();
+      ebook.put("description", "Add e-book");
+      ebook.with("request").put("path", "/api/ebooks");
+      interactions.add(ebook);
+      for (int i = 0; i < interactions.size(); i++) {
+        String d = interactions.get(i).get("description").asText();
+        if (d.equals("Delete book")) {
+          interactions.remove(i--);
+        } else if (d.equals("Update book")) {
+          ((ObjectNode) interactions.get(i)).put("description", "Replace book");
+        } else if (d.equals("Add book")) {
+          ObjectNode request = ((ObjectNode) interactions.get(i)).with("request");
+          request.with("body").remove("bestSeller");
+          ((ObjectNode) request.get("matchingRules")).remove("$.body.bestSeller");
+          request.with("headers").put("Accept", "application/hal+json");
+        }
+      }
+
+      DiffReport report =
+          ContractDiff.files(
+              write(dir.resolve("before.json"), before), write(dir.resolve("after.json"), after));
+
+      Golden.assertMatches("diff/corpus-authors.txt", report.text().replace(dir.toString(), "TMP"));
+      assertThat(report.changes())
+          .extracting(Change::kind)
+          .contains(
+              Change.Kind.INTERACTION_ADDED,
+              Change.Kind.INTERACTION_REMOVED,
+              Change.Kind.INTERACTION_RENAMED);
+    }
+
+    @Test
+    void messagesAndSynchronousMessages() throws IOException {
+      Path sync =
+          Corpora.require(
+              "pact-jvm-pacts/core/model/src/test/resources/v4-sync-messages-pact.json",
+              "diff of edited pact-jvm pacts");
+      ObjectNode before = read(sync);
+      ObjectNode after = before.deepCopy();
+      ObjectNode message = (ObjectNode) after.withArray("interactions").get(0);
+      ((ObjectNode) message.get("response").get(0).get("contents"))
+          .put("content", "this is another response");
+      message.withArray("response").addObject().putObject("contents").put("content", "and more");
+
+      DiffReport report =
+          ContractDiff.files(
+              write(dir.resolve("before.json"), before), write(dir.resolve("after.json"), after));
+
+      Golden.assertMatches(
+          "diff/corpus-sync-messages.txt", report.text().replace(dir.toString(), "TMP"));
+    }
+  }
+
+  @Nested
+  class Reordering {
+
+    @TempDir Path dir;
+
+    static Stream<Path> pacts() throws IOException {
+      List<Path> out = new ArrayList<>();
+      for (String corpus : List.of("pact-jvm-pacts", "pact-js-pacts")) {
+        try (Stream<Path> s = Files.walk(Corpora.require(corpus, "reordering diffs"))) {
+          s.filter(p -> p.toString().endsWith(".json")).sorted().forEach(out::add);
+        }
+      }
+      try (Stream<Path> s = Files.list(PactsDirectory.locate())) {
+        s.filter(p -> p.toString().endsWith(".json")).sorted().forEach(out::add);
+      }
+      return out.stream();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("pacts")
+    void reorderedKeysAndInteractionsAreNoChange(Path pact) throws IOException {
+      JsonNode tree = read(pact);
+      JsonNode shuffled = shuffle(tree, new Random(pact.getFileName().toString().hashCode()), "");
+
+      DiffReport report = ContractDiff.files(pact, write(dir.resolve("reordered.json"), shuffled));
+
+      assertThat(report.changes()).isEmpty();
+    }
+
+    /** Every object's keys in another order; the interactions and messages in another order. */
+    private JsonNode shuffle(JsonNode node, Random random, String field) {
+      if (node.isObject()) {
+        List<Map.Entry<String, JsonNode>> entries = new ArrayList<>();
+        node.properties().forEach(entries::add);
+        Collections.shuffle(entries, random);
+        ObjectNode out = JsonText.MAPPER.createObjectNode();
+        for (Map.Entry<String, JsonNode> e : entries) {
+          out.set(e.getKey(), shuffle(e.getValue(), random, e.getKey()));
+        }
+        return out;
+      }
+      if (node.isArray()) {
+        List<JsonNode> items = new ArrayList<>();
+        node.forEach(item -> items.add(shuffle(item, random, "")));
+        if (field.equals("interactions")
+            || field.equals("messages")
+            || field.equals("providerStates")) {
+          Collections.shuffle(items, random);
+        }
+        ArrayNode out = JsonText.MAPPER.createArrayNode();
+        items.forEach(out::add);
+        return out;
+      }
+      return node;
+    }
+  }
+
+  @Nested
+  class GitRevisions {
+
+    @TempDir Path repo;
+
+    @Test
+    void aFolderAndOnePactAgainstARevisionOfATemporaryRepository() throws Exception {
+      Path pacts = Files.createDirectories(repo.resolve("pacts"));
+      Files.copy(version(2), pacts.resolve("checkout-service-inventory-service.json"));
+      git("init", "-q");
+      git("add", ".");
+      git("-c", "user.name=t", "-c", "user.email=t@example.com", "commit", "-q", "-m", "v2");
+      Files.copy(
+          version(3),
+          pacts.resolve("checkout-service-inventory-service.json"),
+          java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+
+      DiffReport folder = ContractDiff.gitRevision(pacts, "HEAD");
+      DiffReport file =
+          ContractDiff.gitRevision(
+              pacts.resolve("checkout-service-inventory-service.json"), "HEAD");
+
+      assertThat(folder.before()).isEqualTo("HEAD:pacts/");
+      assertThat(folder.changes()).isEqualTo(ContractDiff.files(version(2), version(3)).changes());
+      assertThat(file.before()).isEqualTo("HEAD:pacts/checkout-service-inventory-service.json");
+      assertThat(file.changes()).isEqualTo(folder.changes());
+    }
+
+    @Test
+    void anUnknownRevisionIsOneLine() throws Exception {
+      git("init", "-q");
+
+      assertThatThrownBy(() -> ContractDiff.gitRevision(repo, "no-such-branch"))
+          .isInstanceOf(EvolveException.class)
+          .hasMessageStartingWith("unknown git revision 'no-such-branch' in ")
+          .hasMessageNotContaining("\n");
+    }
+
+    @Test
+    void aBadPactAtTheRevisionIsNamedByRevisionAndPath() throws Exception {
+      Path pacts = Files.createDirectories(repo.resolve("pacts"));
+      Files.writeString(pacts.resolve("a-b.json"), "{\"consumer\": {\"name\": \"a\"},");
+      git("init", "-q");
+      git("add", ".");
+      git("-c", "user.name=t", "-c", "user.email=t@example.com", "commit", "-q", "-m", "bad");
+      Files.copy(
+          version(1), pacts.resolve("a-b.json"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+
+      assertThatThrownBy(() -> ContractDiff.gitRevision(pacts, "HEAD"))
+          .isInstanceOf(EvolveException.class)
+          .hasMessageStartingWith("HEAD:pacts/a-b.json:1:")
+          .hasMessageContaining("malformed JSON")
+          .hasMessageNotContaining("\n");
+    }
+
+    private void git(String... args) throws Exception {
+      List<String> command = new ArrayList<>(List.of("git", "-C", repo.toString()));
+      command.addAll(List.of(args));
+      Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+      String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      assertThat(p.waitFor()).as(out).isZero();
+    }
+  }
+
+  @Nested
+  class BadInput {
+
+    @TempDir Path dir;
+
+    @Test
+    void aMalformedPactIsOneLineWithFileLineAndColumn() throws IOException {
+      Path bad =
+          Files.writeString(dir.resolve("bad.json"), "{\n  \"consumer\": {\"name\": \"a\"\n");
+
+      assertThatThrownBy(() -> ContractDiff.files(bad, version(1)))
+          .isInstanceOf(EvolveException.class)
+          .hasMessageStartingWith(bad + ":3:1: malformed JSON")
+          .hasMessageNotContaining("\n");
+    }
+
+    @Test
+    void aDocumentThatIsNoPactIsNamedWithItsJsonPath() throws IOException {
+      Path bad =
+          Files.writeString(dir.resolve("no-pact.json"), "{\"consumer\": {\"name\": \"a\"}}");
+
+      assertThatThrownBy(() -> ContractDiff.files(version(1), bad))
+          .hasMessage(bad + ":$.provider: missing: a pact names its consumer and its provider");
+    }
+
+    @Test
+    void pactsOfDifferentContractsAreRefused() {
+      Path catalog = PactsDirectory.locate().resolve("catalog-indexer-inventory-service.json");
+
+      assertThatThrownBy(() -> ContractDiff.files(version(1), catalog))
+          .isInstanceOf(EvolveException.class)
+          .hasMessage(
+              catalog
+                  + ": a pact between catalog-indexer → inventory-service, but "
+                  + version(1)
+                  + " is between checkout-service → inventory-service: diff compares two versions"
+                  + " of one contract");
+    }
+
+    @Test
+    void aFolderAndAFileAreRefused() {
+      assertThatThrownBy(() -> ContractDiff.files(HISTORY, version(1)))
+          .hasMessage(
+              HISTORY
+                  + " is a folder and "
+                  + version(1)
+                  + " is not: compare two pacts or two folders");
+    }
+
+    @Test
+    void twoPactsOfOneContractInAFolderAreRefused() throws IOException {
+      Path folder = Files.createDirectories(dir.resolve("store"));
+      Files.copy(version(1), folder.resolve("a.json"));
+      Files.copy(version(2), folder.resolve("b.json"));
+      Path empty = Files.createDirectories(dir.resolve("empty"));
+
+      assertThatThrownBy(() -> ContractDiff.files(empty, folder))
+          .hasMessage(
+              folder.resolve("b.json")
+                  + ": a second pact for checkout-service → inventory-service (the first is "
+                  + folder.resolve("a.json")
+                  + ")");
+    }
+  }
+}

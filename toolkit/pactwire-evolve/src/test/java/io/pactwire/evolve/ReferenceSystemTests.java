@@ -1,0 +1,168 @@
+package io.pactwire.evolve;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.pactwire.core.PactsDirectory;
+import io.pactwire.openapi.Finding;
+import io.pactwire.testsupport.Golden;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The reference system's contracts with inventory-service: what renaming {@code stock} in its
+ * OpenAPI document would break, and which fields its consumers read.
+ */
+class ReferenceSystemTests {
+
+  static final Path PACTS = PactsDirectory.locate();
+  static final Path SPEC = PACTS.resolveSibling("provider/inventory-service/api/openapi.yaml");
+
+  @TempDir Path dir;
+
+  /** The report with this machine's folders replaced, so that golden files hold no paths. */
+  String portable(String report) {
+    return report
+        .replace(PACTS.toString(), "pacts")
+        .replace(SPEC.toString(), "openapi.yaml")
+        .replace(dir.toString(), "TMP");
+  }
+
+  Path specWith(String from, String to) throws IOException {
+    String text = Files.readString(SPEC);
+    assertThat(text).contains(from);
+    return Files.writeString(dir.resolve("openapi.yaml"), text.replace(from, to));
+  }
+
+  @Nested
+  class Impact {
+
+    @Test
+    void renamingStockBreaksCheckoutServicesProductRequestAndNothingOfCatalogIndexer()
+        throws IOException {
+      Path renamed =
+          specWith(
+              "required: [sku, name, price, stock]\n      properties:\n        sku:\n          type: string\n        name:\n          type: string\n        price:\n          type: number\n          description: The unit price, two decimals.\n        stock:",
+              "required: [sku, name, price, quantityOnHand]\n      properties:\n        sku:\n          type: string\n        name:\n          type: string\n        price:\n          type: number\n          description: The unit price, two decimals.\n        quantityOnHand:");
+
+      ImpactReport report =
+          SpecImpact.newInstance()
+              .pacts(PACTS)
+              .provider("inventory-service")
+              .spec(renamed)
+              .baseSpec(SPEC)
+              .build();
+
+      assertThat(report.breaks()).isTrue();
+      assertThat(report.pacts()).isEqualTo(2);
+      // catalog-indexer's one interaction is the StockChanged message, which reads `available`
+      // and which an OpenAPI document does not describe
+      assertThat(report.consumers())
+          .extracting(ImpactReport.ConsumerImpact::consumer)
+          .containsExactly("checkout-service");
+      assertThat(report.consumers().get(0).byInteraction())
+          .containsOnlyKeys("a request for a product");
+      assertThat(report.consumers().get(0).findings())
+          .extracting(Finding::code)
+          .containsOnly("response.body.incompatible");
+      Golden.assertMatches("impact/rename-stock.txt", portable(report.text()));
+      Golden.assertMatches("impact/rename-stock.md", portable(report.markdown()));
+      Golden.assertMatches("impact/rename-stock.json", portable(report.json()));
+    }
+
+    @Test
+    void theSpecInUseBreaksNoConsumer() {
+      ImpactReport report =
+          SpecImpact.newInstance().pacts(PACTS).provider("inventory-service").spec(SPEC).build();
+
+      assertThat(report.consumers()).isEmpty();
+      assertThat(report.breaks()).isFalse();
+      assertThat(report.text()).endsWith("no new findings in 2 pacts with inventory-service\n");
+    }
+
+    @Test
+    void aMalformedSpecIsOneLine() throws IOException {
+      Path bad = Files.writeString(dir.resolve("bad.yaml"), "openapi: 3.0.3\npaths: [\n");
+
+      assertThatThrownBy(
+              () ->
+                  SpecImpact.newInstance()
+                      .pacts(PACTS)
+                      .provider("inventory-service")
+                      .spec(bad)
+                      .build())
+          .isInstanceOf(EvolveException.class)
+          .hasMessageStartingWith(bad + ":")
+          .hasMessageNotContaining("\n");
+    }
+  }
+
+  @Nested
+  class Usage {
+
+    @Test
+    void everyFieldWithItsConsumersAndWhatTheSpecServesThatNoConsumerReads() throws IOException {
+      Path spec =
+          specWith(
+              "        stock:\n", "        warehouse:\n          type: string\n        stock:\n");
+
+      UsageReport report =
+          FieldUsage.newInstance().pacts(PACTS).provider("inventory-service").openApi(spec).build();
+
+      assertThat(report.consumers()).containsExactly("catalog-indexer", "checkout-service");
+      assertThat(report.unread())
+          .contains(
+              new UsageReport.Unread("GET /products/{sku}", "response 200", "body $.warehouse"))
+          .noneMatch(u -> u.field().equals("body $.stock"));
+      assertThat(report.uncalled())
+          .containsExactly("DELETE /reservations/{id}", "GET /reservations/{id}");
+      Golden.assertMatches("usage/inventory-service.txt", portable(report.text()));
+      Golden.assertMatches("usage/inventory-service.md", portable(report.markdown()));
+      Golden.assertMatches("usage/inventory-service.json", portable(report.json()));
+    }
+
+    @Test
+    void oneFieldOfOneEndpoint() {
+      UsageReport stock =
+          FieldUsage.newInstance()
+              .pacts(PACTS)
+              .provider("inventory-service")
+              .path("/products/{sku}")
+              .field("$.stock")
+              .build();
+      UsageReport available =
+          FieldUsage.newInstance()
+              .pacts(PACTS)
+              .provider("inventory-service")
+              .field("$.available")
+              .build();
+
+      assertThat(stock.uses())
+          .extracting(
+              UsageReport.Use::consumer, UsageReport.Use::interaction, UsageReport.Use::matcher)
+          .containsExactly(
+              org.assertj.core.groups.Tuple.tuple(
+                  "checkout-service", "a request for a product", "integer"));
+      assertThat(available.uses())
+          .extracting(UsageReport.Use::consumer, UsageReport.Use::endpoint)
+          .containsExactly(
+              org.assertj.core.groups.Tuple.tuple(
+                  "catalog-indexer", "message \"a StockChanged event\""));
+    }
+
+    @Test
+    void aMalformedPactInTheStoreIsOneLine() throws IOException {
+      Path bad = Files.writeString(dir.resolve("x-inventory-service.json"), "[1, 2");
+
+      assertThatThrownBy(
+              () -> FieldUsage.newInstance().pacts(dir).provider("inventory-service").build())
+          .isInstanceOf(EvolveException.class)
+          .hasMessageStartingWith(bad + ":1:")
+          .hasMessageNotContaining("\n");
+    }
+  }
+}
