@@ -21,6 +21,13 @@ import picocli.CommandLine.Command;
       CheckOpenApiCommand.class,
       VerifyCommand.class,
       StubCommand.class,
+      PublishCommand.class,
+      RecordDeploymentCommand.class,
+      RecordReleaseCommand.class,
+      CanIDeployCommand.class,
+      MatrixCommand.class,
+      ChangedCommand.class,
+      CompletionCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class PactwireCommand implements Callable<Integer> {
