@@ -24,9 +24,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
- * The pacts of a folder now and at a git revision: which are new or changed. Git is run twice
- * whatever the number of pacts: {@code ls-tree} for the folder's files at the revision, {@code
- * cat-file --batch} for their text.
+ * The pacts of a folder now and at a git revision: which are new or changed. Git is run four times
+ * whatever the number of pacts: {@code rev-parse} twice, {@code ls-tree} for the folder's files at
+ * the revision, {@code cat-file --batch} for their text.
  */
 public final class GitPacts {
 
