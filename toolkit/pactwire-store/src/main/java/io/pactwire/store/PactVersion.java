@@ -9,17 +9,19 @@ import java.util.regex.Pattern;
  * A pact's version: the SHA-256 of its normalised content (keys sorted, interactions and messages
  * in any order, metadata reduced to the specification version and plugins), in hex.
  *
- * @param hash 64 lower-case hex digits
+ * @param hash 64 lower-case hex digits; 40 for a version a Pact Broker named (its SHA-1 of the
+ *     pact)
  * @since 0.1.0
  */
 public record PactVersion(String hash) implements Comparable<PactVersion> {
 
-  private static final Pattern HEX = Pattern.compile("[0-9a-f]{64}");
+  private static final Pattern HEX = Pattern.compile("[0-9a-f]{64}|[0-9a-f]{40}");
 
   /** Checks the hash. */
   public PactVersion {
     if (hash == null || !HEX.matcher(hash).matches()) {
-      throw new IllegalArgumentException("a pact version is 64 hex digits, not '" + hash + "'");
+      throw new IllegalArgumentException(
+          "a pact version is 64 hex digits (40 from a Pact Broker), not '" + hash + "'");
     }
   }
 

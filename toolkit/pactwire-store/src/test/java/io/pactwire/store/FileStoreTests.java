@@ -134,7 +134,7 @@ class FileStoreTests {
           .hasMessage(
               "corrupt store record "
                   + record
-                  + ":$.pactVersion: a pact version is 64 hex digits, not 'abc'");
+                  + ":$.pactVersion: a pact version is 64 hex digits (40 from a Pact Broker), not 'abc'");
     }
 
     @Test
