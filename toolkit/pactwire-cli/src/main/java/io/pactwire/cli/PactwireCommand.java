@@ -26,6 +26,13 @@ import picocli.CommandLine.Command;
       DiffCommand.class,
       UsageCommand.class,
       ImpactCommand.class,
+      PublishCommand.class,
+      RecordDeploymentCommand.class,
+      RecordReleaseCommand.class,
+      CanIDeployCommand.class,
+      MatrixCommand.class,
+      ChangedCommand.class,
+      CompletionCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class PactwireCommand implements Callable<Integer> {

@@ -139,8 +139,8 @@ final class VerifyCommand implements Callable<Integer> {
       names = "--publish",
       negatable = true,
       description =
-          "Also record the results in the pacts store, <pacts>/results/<provider>/<version>.json,"
-              + " as the JUnit provider module does (results and reports then go to --out, default"
+          "Also record the results in the contract store, one record per pact under"
+              + " <pacts>/verifications/, as the JUnit provider module does (results and reports then go to --out, default"
               + " target/pactwire). Default: on when CI=true.")
   Boolean publish;
 

@@ -314,8 +314,13 @@ class VerifyCommandTests {
   @Nested
   class Publish {
 
-    private Path record() {
-      return pacts.resolve("results").resolve("inventory-service").resolve("1.2.3.json");
+    private Path record() throws IOException {
+      Path dir = pacts.resolve("verifications/inventory-service/1.2.3/checkout-service");
+      try (var files = Files.list(dir)) {
+        List<Path> records = files.toList();
+        assertThat(records).as("one verification record in the store").hasSize(1);
+        return records.get(0);
+      }
     }
 
     @Test
@@ -330,10 +335,11 @@ class VerifyCommandTests {
       assertThat(record.path("providerVersion").asText()).isEqualTo("1.2.3");
       assertThat(record.path("branch").asText()).isEqualTo("main");
       assertThat(record.path("success").asBoolean()).isTrue();
-      assertThat(record.path("pacts").get(0).path("pactFile").asText())
+      assertThat(record.path("consumer").asText()).isEqualTo("checkout-service");
+      assertThat(record.path("pactFile").asText())
           .as("the store names the pact by its file name, as the JUnit provider's records do")
           .isEqualTo("checkout-service-inventory-service.json");
-      assertThat(record.path("pacts").get(0).path("interactions")).hasSize(2);
+      assertThat(record.path("interactions")).hasSize(2);
       assertThat(out.resolve("results/inventory-service.json")).exists();
     }
 
@@ -342,7 +348,7 @@ class VerifyCommandTests {
       Run r = verify("--no-publish");
 
       assertThat(r.exit()).isZero();
-      assertThat(pacts.resolve("results")).doesNotExist();
+      assertThat(pacts.resolve("verifications")).doesNotExist();
     }
   }
 

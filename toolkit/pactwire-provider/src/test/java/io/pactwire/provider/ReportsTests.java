@@ -110,19 +110,28 @@ class ReportsTests {
       verify(Map.of("pactwire.results.publish", "true"));
       verify(Map.of("pactwire.results.publish", "true", "pactwire.provider.version", "1.4.3"));
 
-      Path first = store.resolve("results/inventory-service/1.4.2.json");
-      Path second = store.resolve("results/inventory-service/1.4.3.json");
-      assertThat(first).exists();
+      Path first =
+          onlyRecord(store.resolve("verifications/inventory-service/1.4.2/checkout-service"));
+      Path second =
+          onlyRecord(store.resolve("verifications/inventory-service/1.4.3/checkout-service"));
       assertThat(second).exists();
       JsonNode stored = new ObjectMapper().readTree(first.toFile());
-      assertThat(stored.path("pacts").path(0).path("pactFile").asText())
+      assertThat(stored.path("pactFile").asText())
           .isEqualTo("checkout-service-inventory-service.json");
-      assertThat(stored.path("pacts").path(0).path("pactSha256").asText())
-          .isEqualTo(sha256(pactFile));
-      // the store keeps no temporary files or locks behind besides the lock file itself
+      assertThat(stored.path("pactVersion").asText())
+          .isEqualTo(io.pactwire.core.internal.store.PactVersions.of(pactFile));
+      // the store keeps no temporary files or locks behind
       try (var files = Files.list(first.getParent())) {
         assertThat(files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".tmp")))
             .isEmpty();
+      }
+    }
+
+    private Path onlyRecord(Path dir) throws IOException {
+      try (var files = Files.list(dir)) {
+        List<Path> records = files.toList();
+        assertThat(records).as("one verification record in " + dir).hasSize(1);
+        return records.get(0);
       }
     }
 

@@ -102,12 +102,16 @@ class VerifyCommandIT {
         .containsKey("catalog-indexer: a StockChanged event");
     assertThat(cli).isEqualTo(junit);
 
-    Path cliRecord = cliPacts.resolve("results").resolve(PROVIDER).resolve("1.0.0.json");
-    Path junitRecord = junitPacts.resolve("results").resolve(PROVIDER).resolve("1.0.0.json");
-    assertThat(keys(JSON.readTree(cliRecord.toFile()), "$"))
-        .as("the keys of the CLI's record in the pacts store and of the JUnit run's")
+    JsonNode cliRecord = JSON.readTree(storeRecord(cliPacts).toFile());
+    JsonNode junitRecord = JSON.readTree(storeRecord(junitPacts).toFile());
+    assertThat(keys(cliRecord, "$"))
+        .as("the keys of the CLI's record in the contract store and of the JUnit run's")
         .isNotEmpty()
-        .isEqualTo(keys(JSON.readTree(junitRecord.toFile()), "$"));
+        .isEqualTo(keys(junitRecord, "$"));
+    assertThat(cliRecord.get("pactVersion"))
+        .as("both name the pact they verified by the same pact version")
+        .isEqualTo(junitRecord.get("pactVersion"));
+    assertThat(cliRecord.get("success")).isEqualTo(junitRecord.get("success"));
     assertThat(keys(JSON.readTree(dir.resolve("cli/results/inventory-service.json").toFile()), "$"))
         .as("and of the results each writes in its reports folder")
         .isEqualTo(
@@ -256,6 +260,21 @@ class VerifyCommandIT {
   }
 
   /** Every JSON path of a document's object keys, arrays collapsed to {@code []}. */
+  /** The one verification record of checkout-service's pact by version 1.0.0 in a store. */
+  private static Path storeRecord(Path store) throws IOException {
+    Path dir =
+        store
+            .resolve("verifications")
+            .resolve(PROVIDER)
+            .resolve("1.0.0")
+            .resolve("checkout-service");
+    try (Stream<Path> files = Files.list(dir)) {
+      List<Path> records = files.toList();
+      assertThat(records).as("verification records in " + dir).hasSize(1);
+      return records.get(0);
+    }
+  }
+
   private static TreeSet<String> keys(JsonNode node, String path) {
     TreeSet<String> keys = new TreeSet<>();
     if (node.isObject()) {

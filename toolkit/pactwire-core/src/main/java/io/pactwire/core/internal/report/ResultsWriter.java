@@ -6,15 +6,21 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.pactwire.core.internal.AtomicFiles;
 import io.pactwire.core.internal.FileLocks;
 import io.pactwire.core.internal.JsonText;
+import io.pactwire.core.internal.store.PactVersions;
+import io.pactwire.core.internal.store.VerificationRecords;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,9 +28,9 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
- * Writes results files (under the reports folder and, when publishing, into the pacts store) and
- * the JUnit XML, Markdown and HTML reports, for any verifier that records {@link
- * VerifiedInteraction}s.
+ * Writes results files under the reports folder, the JUnit XML, Markdown and HTML reports and, when
+ * publishing, one verification record per pact into the contract store, for any verifier that
+ * records {@link VerifiedInteraction}s.
  */
 public final class ResultsWriter {
 
@@ -62,14 +68,7 @@ public final class ResultsWriter {
         append(settings.stepSummary(), MarkdownReport.render(run));
       }
       if (settings.publish()) {
-        Path store =
-            settings
-                .pactsDir()
-                .get()
-                .resolve("results")
-                .resolve(name)
-                .resolve(run.providerVersion() + ".json");
-        mergeInto(store, forStore(run));
+        record(settings.pactsDir().get(), run, entry.getValue());
       }
     }
     return runs;
@@ -110,31 +109,63 @@ public final class ResultsWriter {
     return provider(provider, settings.providerVersion(), settings.branch(), pacts);
   }
 
-  private static VerificationRun forStore(VerificationRun run) {
-    // The store keeps the verdicts people and deployment gates read; exchanges stay in target/.
-    List<PactResult> pacts = new ArrayList<>();
+  /**
+   * Adds one immutable verification record per pact to the contract store: the verdicts people and
+   * deployment gates read, without exchanges or messages (those stay in the reports folder).
+   */
+  private static void record(Path store, VerificationRun run, List<VerifiedInteraction> recorded) {
+    Map<String, Path> files = new HashMap<>();
+    for (VerifiedInteraction r : recorded) {
+      if (r.pactFile() != null && r.sha256() != null) {
+        files.putIfAbsent(r.consumer() + "\n" + r.sha256(), r.pactFile());
+      }
+    }
+    Instant at = Instant.now();
     for (PactResult pact : run.pacts()) {
-      pacts.add(
-          new PactResult(
+      Path file = files.get(pact.consumer() + "\n" + pact.pactSha256());
+      String version = file == null ? null : pactVersion(file, pact.pactSha256());
+      if (version == null) {
+        System.err.println(
+            "pactwire: the verification of "
+                + pact.consumer()
+                + "'s pact by "
+                + run.provider()
+                + " is not recorded in the store: "
+                + (file == null
+                    ? "it was not read from a pact file"
+                    : file + " changed while it was verified"));
+        continue;
+      }
+      VerificationRecords.write(
+          store,
+          new VerificationRecords.Verification(
+              run.provider(),
+              run.providerVersion(),
+              run.branch(),
               pact.consumer(),
-              pact.pactFile() == null ? null : Path.of(pact.pactFile()).getFileName().toString(),
-              pact.pactSha256(),
-              pact.verifiedAt(),
+              version,
+              file.getFileName().toString(),
+              at,
               pact.success(),
               pact.interactions().stream()
                   .map(
                       i ->
-                          new InteractionResult(
-                              i.description(),
-                              i.states(),
-                              i.success(),
-                              i.message(),
-                              i.differences(),
-                              null))
+                          new VerificationRecords.Verdict(i.description(), i.states(), i.success()))
                   .toList()));
     }
-    return new VerificationRun(
-        run.provider(), run.providerVersion(), run.branch(), run.success(), pacts);
+  }
+
+  /** The version of the pact verified; null when the file's bytes are no longer those verified. */
+  private static String pactVersion(Path file, String sha256) {
+    try {
+      byte[] bytes = Files.readAllBytes(file);
+      String now = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+      return now.equals(sha256) ? PactVersions.of(file) : null;
+    } catch (IOException e) {
+      return null;
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every JVM has SHA-256", e);
+    }
   }
 
   /** Merges {@code run} into the file's results under the file's lock; returns what it wrote. */

@@ -1,0 +1,208 @@
+package io.pactwire.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The store's files: one immutable record per event, where the layout says. */
+class FileStoreTests {
+
+  @TempDir Path dir;
+  StoreFixture f;
+
+  @BeforeEach
+  void store() {
+    f = new StoreFixture(dir);
+  }
+
+  @Nested
+  class Layout {
+
+    @Test
+    void eachEventIsOneFileNamedForIt() throws IOException {
+      PactVersion pact = f.publish("1.0.0", f.pact("checkout-service", "inventory-service", "a"));
+      f.verify("inventory-service", "4f5e6d", "checkout-service", pact, true);
+      f.deploy("inventory-service", "4f5e6d", "production");
+      f.store.recordRelease("checkout-service", "1.0.0", "app-store");
+
+      List<String> files = f.files();
+      assertThat(files).hasSize(4);
+      assertThat(files.get(0))
+          .as("a deployment: by environment and pacticipant, named by its time and a nonce")
+          .matches(
+              "deployments/production/inventory-service/20261201T090003\\.000Z-[0-9a-z]{6}\\.json");
+      assertThat(files.get(1))
+          .isEqualTo("publications/checkout-service/1.0.0/inventory-service.json");
+      assertThat(files.get(2)).isEqualTo("releases/app-store/checkout-service/1.0.0.json");
+      assertThat(files.get(3))
+          .as("a verification: by provider, its version and consumer, named by pact, time, nonce")
+          .matches(
+              "verifications/inventory-service/4f5e6d/checkout-service/"
+                  + pact.hash().substring(0, 16)
+                  + "-20261201T090002\\.000Z-[0-9a-z]{6}\\.json");
+      JsonNode publication =
+          new ObjectMapper()
+              .readTree(
+                  f.store
+                      .folder()
+                      .resolve("publications/checkout-service/1.0.0/inventory-service.json")
+                      .toFile());
+      assertThat(publication.path("pactVersion").asText()).isEqualTo(pact.hash());
+      assertThat(publication.path("branch").asText()).isEqualTo("main");
+      assertThat(publication.path("pactFile").asText())
+          .isEqualTo("checkout-service-inventory-service.json");
+    }
+
+    @Test
+    void publishingTheSamePactAgainWritesNothing() {
+      Path pact = f.pact("checkout-service", "inventory-service", "a");
+      f.publish("1.0.0", pact);
+      List<String> before = f.files();
+
+      f.publish("1.0.0", pact);
+
+      assertThat(f.files()).isEqualTo(before);
+    }
+
+    @Test
+    void aVersionCannotPublishADifferentPactAndNothingIsWritten() {
+      f.publish("1.0.0", f.pact("checkout-service", "inventory-service", "a"));
+      List<String> before = f.files();
+      Path other = f.pact("checkout-service", "payments", "pay");
+      Path changed = f.pact("checkout-service", "inventory-service", "a", "b");
+
+      assertThatThrownBy(() -> f.store.publish("1.0.0", null, List.of(other, changed)))
+          .isInstanceOf(StoreException.class)
+          .hasMessageStartingWith("checkout-service 1.0.0 already published pact ")
+          .hasMessageEndingWith(": a changed pact is published by a new consumer version");
+      assertThat(f.files()).as("not even the other, good pact").isEqualTo(before);
+    }
+
+    @Test
+    void anUnreadablePactIsNamedAndNothingIsWritten() {
+      Path good = f.pact("checkout-service", "inventory-service", "a");
+      Path bad = f.write("broken.json", "{\"consumer\": ");
+
+      assertThatThrownBy(() -> f.store.publish("1.0.0", null, List.of(good, bad)))
+          .isInstanceOf(StoreException.class)
+          .hasMessageStartingWith(bad + ":1:")
+          .hasMessageContaining("malformed JSON");
+      assertThat(f.files()).isEmpty();
+    }
+
+    @Test
+    void aReleaseRecordedTwiceKeepsTheFirstRecord() {
+      f.publish("1.0.0", f.pact("checkout-service", "inventory-service", "a"));
+      Release first = f.store.recordRelease("checkout-service", "1.0.0", "app-store");
+      Release again = f.store.recordRelease("checkout-service", "1.0.0", "app-store");
+
+      assertThat(again).isEqualTo(first);
+      assertThat(f.files()).hasSize(2);
+    }
+  }
+
+  @Nested
+  class CorruptRecords {
+
+    @Test
+    void aCorruptRecordIsNamedWithItsFileAndField() throws IOException {
+      f.publish("1.0.0", f.pact("checkout-service", "inventory-service", "a"));
+      Path record =
+          f.store.folder().resolve("publications/checkout-service/1.0.0/inventory-service.json");
+      Files.writeString(
+          record,
+          Files.readString(record)
+              .replaceAll("\"pactVersion\" : \"\\w+\"", "\"pactVersion\" : \"abc\""));
+
+      assertThatThrownBy(
+              () -> f.store.canIDeploy("checkout-service", "1.0.0", Target.environment("prod")))
+          .isInstanceOf(StoreException.class)
+          .hasMessage(
+              "corrupt store record "
+                  + record
+                  + ":$.pactVersion: a pact version is 64 hex digits (40 from a Pact Broker), not 'abc'");
+    }
+
+    @Test
+    void aRecordThatIsNotJsonIsNamedWithLineAndColumn() throws IOException {
+      PactVersion pact = f.publish("1.0.0", f.pact("checkout-service", "inventory-service", "a"));
+      f.verify("inventory-service", "p1", "checkout-service", pact, true);
+      f.deploy("checkout-service", "1.0.0", "prod");
+      Path dir = f.store.folder().resolve("deployments/prod/checkout-service");
+      Path record;
+      try (var files = Files.list(dir)) {
+        record = files.findFirst().orElseThrow();
+      }
+      Files.writeString(record, "{\n  \"version\": \n");
+
+      assertThatThrownBy(
+              () -> f.store.canIDeploy("inventory-service", "p1", Target.environment("prod")))
+          .isInstanceOf(StoreException.class)
+          .hasMessageStartingWith("corrupt store record " + record + ":3:")
+          .hasMessageContaining("malformed JSON");
+    }
+  }
+
+  @Nested
+  class ConcurrentWriters {
+
+    @Test
+    void threadsPublishingAndVerifyingAtOnceLoseNothing() throws Exception {
+      int writers = 8;
+      int each = 25;
+      List<Path> pacts = new ArrayList<>();
+      for (int w = 0; w < writers; w++) {
+        pacts.add(f.pact("consumer-" + w, "inventory-service", "a"));
+      }
+      PactVersion shared = PactVersion.of(pacts.get(0));
+      ExecutorService pool = Executors.newFixedThreadPool(writers);
+      try {
+        List<Future<?>> done = new ArrayList<>();
+        for (int w = 0; w < writers; w++) {
+          int writer = w;
+          done.add(
+              pool.submit(
+                  () -> {
+                    for (int i = 0; i < each; i++) {
+                      f.store.publish("v" + i, null, List.of(pacts.get(writer)));
+                      // every writer records the same provider version's verification of one pact
+                      f.verify("inventory-service", "p1", "consumer-0", shared, true);
+                    }
+                    return null;
+                  }));
+        }
+        for (Future<?> d : done) {
+          d.get();
+        }
+      } finally {
+        pool.shutdown();
+      }
+
+      List<String> files = f.files();
+      assertThat(files.stream().filter(n -> n.startsWith("publications/"))).hasSize(writers * each);
+      assertThat(files.stream().filter(n -> n.startsWith("verifications/")))
+          .as("one record per verification, none overwritten")
+          .hasSize(writers * each);
+      assertThat(files).noneMatch(n -> n.contains("/.")).noneMatch(n -> n.endsWith(".tmp"));
+      for (String file : files) {
+        assertThat(new ObjectMapper().readTree(f.store.folder().resolve(file).toFile()).isObject())
+            .as(file)
+            .isTrue();
+      }
+    }
+  }
+}
