@@ -13,8 +13,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * writes the results and reports under {@code target/pactwire/}: {@code results/<provider>.json},
  * {@code <provider>.xml} (JUnit XML), {@code <provider>.md} (also appended to {@code
  * $GITHUB_STEP_SUMMARY}) and {@code <provider>.html}. With {@code pactwire.results.publish=true}
- * (the default when {@code CI=true}) the results also go to {@code
- * <pacts>/results/<provider>/<version>.json}.
+ * (the default when {@code CI=true}) each pact's result also goes to the contract store as one
+ * immutable verification record under {@code <pacts>/verifications/}, as {@code pactwire verify
+ * --publish} writes it.
  *
  * <p>Failures are rethrown naming the pact file, consumer, provider, interaction, provider state,
  * and each difference's JSON path with expected and actual values.
