@@ -59,6 +59,17 @@ final class MonitorCommand implements Callable<Integer> {
   boolean allowWrites;
 
   @Option(
+      names = "--state-setup",
+      paramLabel = "CMD",
+      description =
+          "A shell command run before each interaction with a provider state, once per state:"
+              + " it gets {\"state\", \"params\", \"action\": \"setup\"} on standard input"
+              + " and PACTWIRE_STATE, PACTWIRE_STATE_PARAMS, PACTWIRE_STATE_ACTION in its"
+              + " environment. An interaction whose setup fails or outlasts --timeout is skipped."
+              + " Default: none (every interaction is replayed as it is).")
+  String stateSetup;
+
+  @Option(
       names = "--rate",
       defaultValue = "5",
       paramLabel = "N",
@@ -109,6 +120,7 @@ final class MonitorCommand implements Callable<Integer> {
               .rate(rate)
               .timeout(Duration.ofMillis((long) (timeout * 1000)))
               .retries(retries)
+              .stateSetup(stateSetup)
               .build();
       MonitorRun run = monitor.run();
       String report = DriftMonitor.report(run, url);

@@ -20,6 +20,7 @@ import io.pactwire.core.internal.report.Difference;
 import io.pactwire.core.internal.report.Mismatches;
 import io.pactwire.record.internal.History;
 import io.pactwire.record.internal.SandboxHttp;
+import io.pactwire.record.internal.StateSetup;
 import io.pactwire.record.internal.Timeline;
 import io.pactwire.verifier.internal.VerifierEngine;
 import java.net.URI;
@@ -272,6 +273,10 @@ public final class DriftMonitor {
               + String.join(", ", missing.stream().map(v -> "$" + v).toList())
               + "; not replayed");
     }
+    String stateFailure = setUpStates(interaction.http().getProviderStates(), secrets);
+    if (stateFailure != null) {
+      return skipped(interaction, shownRequest, stateFailure + "; not replayed");
+    }
     if (body != null
         && headers.keySet().stream().noneMatch(h -> h.equalsIgnoreCase("Content-Type"))) {
       headers.put("Content-Type", List.of(request.getBody().getContentType().toString()));
@@ -330,6 +335,28 @@ public final class DriftMonitor {
         drift,
         fresh,
         "");
+  }
+
+  /**
+   * Runs the state-setup command once per provider state of an interaction, in order; the reason
+   * the interaction cannot be replayed, or null when every state was set up (or there is no
+   * command).
+   */
+  private String setUpStates(List<ProviderState> states, Set<String> secrets) {
+    if (settings.stateSetup == null) {
+      return null;
+    }
+    for (ProviderState state : states) {
+      ObjectNode change = JSON.createObjectNode();
+      change.put("state", state.getName());
+      change.set("params", JSON.valueToTree(state.getParams()));
+      change.put("action", "setup");
+      String failure = StateSetup.run(settings.stateSetup, change, settings.timeout);
+      if (failure != null) {
+        return "state '" + state.getName() + "': " + scrub(failure, secrets);
+      }
+    }
+    return null;
   }
 
   /** The query as the pact has it (credentials redacted), unencoded. */
@@ -617,6 +644,7 @@ public final class DriftMonitor {
     private Duration backoff = Duration.ofSeconds(1);
     private Map<String, String> environment = System.getenv();
     private Clock clock = Clock.systemUTC();
+    private String stateSetup;
 
     private Builder(Path pact, URI baseUrl) {
       this.pact = Objects.requireNonNull(pact, "pact");
@@ -660,6 +688,19 @@ public final class DriftMonitor {
     /** The pause before the first retry, doubled for each further one; default 1 s. */
     public Builder backoff(Duration pause) {
       this.backoff = pause;
+      return this;
+    }
+
+    /**
+     * A shell command that sets up each provider state of an interaction before it is replayed;
+     * default none (interactions are replayed whatever their states). It gets the state as Pact's
+     * state-change body on standard input ({@code {"state", "params", "action": "setup"}}) and in
+     * {@code PACTWIRE_STATE}, {@code PACTWIRE_STATE_PARAMS} (JSON) and {@code
+     * PACTWIRE_STATE_ACTION}; an interaction whose setup exits non-zero or outlasts the timeout is
+     * skipped, not judged.
+     */
+    public Builder stateSetup(String command) {
+      this.stateSetup = command == null || command.isBlank() ? null : command;
       return this;
     }
 

@@ -220,6 +220,96 @@ class DriftMonitorTests {
   }
 
   @Nested
+  class ProviderStates {
+
+    private static final String ORDER_EXISTS = "order ORD-1 exists";
+
+    @TempDir Path dir;
+
+    /** The recorded pact, with the GET given a provider state. */
+    private Path pactWithAState() throws IOException {
+      com.fasterxml.jackson.databind.ObjectMapper json =
+          new com.fasterxml.jackson.databind.ObjectMapper();
+      com.fasterxml.jackson.databind.node.ObjectNode tree =
+          (com.fasterxml.jackson.databind.node.ObjectNode) json.readTree(pact.toFile());
+      for (com.fasterxml.jackson.databind.JsonNode interaction : tree.withArray("interactions")) {
+        if (interaction.path("request").path("method").asText().equals("GET")) {
+          ((com.fasterxml.jackson.databind.node.ObjectNode) interaction)
+              .putArray("providerStates")
+              .addObject()
+              .put("name", ORDER_EXISTS)
+              .putObject("params")
+              .put("id", "ORD-1");
+        }
+      }
+      Path withState = dir.resolve("shop-vendor-orders.json");
+      json.writeValue(withState.toFile(), tree);
+      return withState;
+    }
+
+    private DriftMonitor.Builder monitorWithState() throws IOException {
+      return DriftMonitor.newInstance(pactWithAState(), URI.create(sandbox.baseUrl()))
+          .history(history)
+          .environment(CREDENTIALS)
+          .rate(0)
+          .backoff(Duration.ofMillis(50));
+    }
+
+    @Test
+    void theSetupCommandGetsTheStateAsPactsStateChangeBodyBeforeTheCall() throws IOException {
+      Path log = dir.resolve("states.log");
+      String command =
+          "cat >> '"
+              + log
+              + "'; printf '|%s|%s|%s\\n' \"$PACTWIRE_STATE\" \"$PACTWIRE_STATE_PARAMS\""
+              + " \"$PACTWIRE_STATE_ACTION\" >> '"
+              + log
+              + "'";
+
+      MonitorRun run = monitorWithState().stateSetup(command).build().run();
+
+      assertThat(run.calls().get(0).outcome()).isEqualTo(MonitoredCall.Outcome.OK);
+      assertThat(Files.readAllLines(log))
+          .containsExactly(
+              "{\"state\":\"order ORD-1 exists\",\"params\":{\"id\":\"ORD-1\"},"
+                  + "\"action\":\"setup\"}|order ORD-1 exists|{\"id\":\"ORD-1\"}|setup");
+    }
+
+    @Test
+    void anInteractionWhoseSetupFailsIsSkippedWithTheCommandsOwnWords() throws IOException {
+      int before = sandbox.requests.get();
+
+      MonitorRun run =
+          monitorWithState().stateSetup("echo 'no such order' >&2; exit 3").build().run();
+
+      assertThat(run.calls().get(0).outcome()).isEqualTo(MonitoredCall.Outcome.SKIPPED);
+      assertThat(run.calls().get(0).note())
+          .isEqualTo(
+              "state 'order ORD-1 exists': the state setup exited 3: no such order; not"
+                  + " replayed");
+      assertThat(sandbox.requests.get()).isEqualTo(before);
+    }
+
+    @Test
+    void aSetupThatHangsIsStoppedAfterTheTimeout() throws IOException {
+      MonitorRun run =
+          monitorWithState().timeout(Duration.ofMillis(300)).stateSetup("sleep 30").build().run();
+
+      assertThat(run.calls().get(0).note())
+          .isEqualTo(
+              "state 'order ORD-1 exists': the state setup did not finish within 300 ms; not"
+                  + " replayed");
+    }
+
+    @Test
+    void withoutACommandTheInteractionIsReplayedAsItIs() throws IOException {
+      MonitorRun run = monitorWithState().build().run();
+
+      assertThat(run.calls().get(0).outcome()).isEqualTo(MonitoredCall.Outcome.OK);
+    }
+  }
+
+  @Nested
   class BadInput {
 
     @Test
