@@ -150,6 +150,38 @@ class RecordMonitorCommandTests {
     }
 
     @Test
+    void aStateSetupThatFailsSkipsItsInteractionInsteadOfJudgingIt(@TempDir Path history)
+        throws IOException {
+      Path withState = history.resolve("shop-vendor-states.json");
+      Files.writeString(
+          withState,
+          Files.readString(pact)
+              .replaceFirst(
+                  "\"request\"\\s*:",
+                  "\"providerStates\": [{\"name\": \"order ORD-1 exists\"}], \"request\":"));
+
+      Run run =
+          PactwireCommandTests.run(
+              "monitor",
+              "--pact",
+              withState.toString(),
+              "--base-url",
+              sandboxUrl(),
+              "--history",
+              history.toString(),
+              "--state-setup",
+              "echo 'sandbox has no such order' >&2; exit 4");
+
+      assertThat(run.exit()).as(run.err()).isEqualTo(2);
+      assertThat(run.out())
+          .contains(
+              "  skipped      GET /orders/ORD-1 ('GET /orders/ORD-1 given 'order ORD-1 exists''):"
+                  + " state 'order ORD-1 exists': the state setup exited 4: sandbox has no such"
+                  + " order; not replayed\n")
+          .endsWith("Nothing judged: every call was skipped\n");
+    }
+
+    @Test
     void aCorruptHistoryIsOneLineWithExitTwoAndLeftUnchanged(@TempDir Path history)
         throws IOException {
       Path file = history.resolve("shop-vendor.jsonl");
