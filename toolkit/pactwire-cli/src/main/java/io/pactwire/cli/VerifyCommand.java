@@ -223,7 +223,20 @@ final class VerifyCommand implements Callable<Integer> {
     List<Path> files = pactFiles;
     if (brokerUrl != null) {
       try {
-        fetchedDir = Files.createTempDirectory("pactwire-broker-pacts");
+        // beside the reports, as the JUnit provider module keeps them: a failure names a file
+        // that is still there to open
+        fetchedDir =
+            (out == null ? Path.of("target", "pactwire") : out)
+                .resolve("broker-pacts")
+                .resolve(provider)
+                .toAbsolutePath();
+        if (Files.isDirectory(fetchedDir)) {
+          try (java.util.stream.Stream<Path> stale = Files.list(fetchedDir)) {
+            for (Path p : stale.filter(f -> f.toString().endsWith(".json")).toList()) {
+              Files.delete(p);
+            }
+          }
+        }
         List<BrokerPact> fetched =
             Broker.connect(brokerUrl).pactsForVerification(provider, selectors, fetchedDir);
         if (fetched.isEmpty()) {

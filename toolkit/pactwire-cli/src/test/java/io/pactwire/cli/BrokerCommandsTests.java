@@ -256,6 +256,10 @@ class BrokerCommandsTests {
 
       assertThat(run.exit()).as(run.err()).isZero();
       assertThat(run.out()).contains("a request for a product");
+      assertThat(
+              dir.resolve(
+                  "out/broker-pacts/inventory-service/checkout-service-inventory-service.json"))
+          .exists();
       JsonNode selectors =
           broker
               .posted("/hal/pacts/provider/inventory-service/for-verification")
