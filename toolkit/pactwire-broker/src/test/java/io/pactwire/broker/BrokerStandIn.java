@@ -20,7 +20,7 @@ import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.http.RequestMethod;
-import com.github.tomakehurst.wiremock.matching.RequestPatternBuilder;
+import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import java.io.IOException;
 import java.io.InputStream;
@@ -145,17 +145,28 @@ public final class BrokerStandIn implements AutoCloseable {
     return this;
   }
 
-  /** The JSON bodies POSTed to paths matching {@code pathRegex}, in order. */
+  /**
+   * The JSON bodies POSTed to paths matching {@code pathRegex} and accepted (not answered 401 for
+   * want of credentials, as a client that waits for the challenge is at first), in order.
+   */
   public List<JsonNode> posted(String pathRegex) {
+    Pattern path = Pattern.compile(pathRegex);
     List<JsonNode> bodies = new ArrayList<>();
-    for (LoggedRequest r :
-        server.findAll(
-            RequestPatternBuilder.newRequestPattern(
-                RequestMethod.POST, urlPathMatching(pathRegex)))) {
+    List<ServeEvent> events = new ArrayList<>(server.getAllServeEvents());
+    java.util.Collections.reverse(events); // WireMock lists the newest first
+    for (ServeEvent e : events) {
+      LoggedRequest r = e.getRequest();
+      String url = r.getUrl();
+      String urlPath = url.contains("?") ? url.substring(0, url.indexOf('?')) : url;
+      if (!RequestMethod.POST.equals(r.getMethod())
+          || !path.matcher(urlPath).matches()
+          || e.getResponse().getStatus() == 401) {
+        continue;
+      }
       try {
         bodies.add(JSON.readTree(r.getBodyAsString()));
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
+      } catch (IOException ex) {
+        throw new UncheckedIOException(ex);
       }
     }
     return bodies;

@@ -148,6 +148,24 @@ class BrokerTests {
     }
 
     @Test
+    void pactJvmsClientAnswersTheBasicChallengeWithTheSameCredentials() {
+      try (BrokerStandIn basic = BrokerStandIn.withBasicAuth("ci", "planted-password-81d3")) {
+        Broker broker =
+            Broker.connect(
+                basic.url(),
+                Map.of(
+                    "PACT_BROKER_USERNAME", "ci", "PACT_BROKER_PASSWORD", "planted-password-81d3"));
+
+        List<BrokerPact> pacts =
+            broker.pactsForVerification("inventory-service", List.of(), dir.resolve("basic"));
+
+        assertThat(pacts).hasSize(1);
+        assertThat(basic.posted("/hal/pacts/provider/inventory-service/for-verification"))
+            .hasSize(1);
+      }
+    }
+
+    @Test
     void aRefusedTokenIsNamedByItsVariableNeverShown() {
       ContractStore store =
           Broker.connect(standIn.url(), Map.of("PACT_BROKER_TOKEN", "planted-wrong-token-22aa"))
