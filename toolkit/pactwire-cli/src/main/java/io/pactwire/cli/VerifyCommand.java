@@ -1,5 +1,8 @@
 package io.pactwire.cli;
 
+import io.pactwire.broker.Broker;
+import io.pactwire.broker.BrokerException;
+import io.pactwire.broker.BrokerPact;
 import io.pactwire.core.PactsDirectory;
 import io.pactwire.core.internal.JsonText;
 import io.pactwire.core.internal.report.ConsoleSummary;
@@ -14,8 +17,11 @@ import io.pactwire.core.internal.report.VerifiedInteraction;
 import io.pactwire.verifier.VerifierInputException;
 import io.pactwire.verifier.internal.VerifierEngine;
 import io.pactwire.verifier.internal.VerifyConfig;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -86,6 +92,24 @@ final class VerifyCommand implements Callable<Integer> {
   List<Path> pactFiles = List.of();
 
   @Option(
+      names = "--broker-url",
+      paramLabel = "URL",
+      description =
+          "Verify the pacts a Pact Broker gives for this provider ('pacts for verification')"
+              + " instead of a folder's. Credentials from PACT_BROKER_TOKEN, or"
+              + " PACT_BROKER_USERNAME and PACT_BROKER_PASSWORD; never printed.")
+  String brokerUrl;
+
+  @Option(
+      names = "--consumer-version-selector",
+      paramLabel = "JSON",
+      description =
+          "With --broker-url: which consumer versions' pacts, as the Broker documents selectors,"
+              + " e.g. '{\"mainBranch\": true}' or '{\"deployedOrReleased\": true}'. Repeat for"
+              + " several. Default: the Broker's.")
+  List<String> selectors = List.of();
+
+  @Option(
       names = "--state-change-url",
       paramLabel = "URL",
       description =
@@ -136,12 +160,13 @@ final class VerifyCommand implements Callable<Integer> {
   Path out;
 
   @Option(
-      names = "--publish",
+      names = {"--publish", "--publish-results"},
       negatable = true,
       description =
           "Also record the results in the contract store, one record per pact under"
               + " <pacts>/verifications/, as the JUnit provider module does (results and reports then go to --out, default"
-              + " target/pactwire). Default: on when CI=true.")
+              + " target/pactwire); with --broker-url, publish them to the Pact Broker for"
+              + " --provider-version. Default: on when CI=true.")
   Boolean publish;
 
   @Option(
@@ -184,14 +209,65 @@ final class VerifyCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter stdout = spec.commandLine().getOut();
     PrintWriter stderr = spec.commandLine().getErr();
+    if (brokerUrl != null && (pactsDir != null || !pactFiles.isEmpty())) {
+      throw new ParameterException(
+          spec.commandLine(),
+          "--broker-url verifies the Broker's pacts: give it without --pacts or --pact");
+    }
+    if (brokerUrl == null && !selectors.isEmpty()) {
+      throw new ParameterException(
+          spec.commandLine(),
+          "--consumer-version-selector selects a Pact Broker's pacts: give --broker-url");
+    }
+    Path fetchedDir = null;
+    List<Path> files = pactFiles;
+    if (brokerUrl != null) {
+      try {
+        // beside the reports, as the JUnit provider module keeps them: a failure names a file
+        // that is still there to open
+        fetchedDir =
+            (out == null ? Path.of("target", "pactwire") : out)
+                .resolve("broker-pacts")
+                .resolve(provider)
+                .toAbsolutePath();
+        if (Files.isDirectory(fetchedDir)) {
+          try (java.util.stream.Stream<Path> stale = Files.list(fetchedDir)) {
+            for (Path p : stale.filter(f -> f.toString().endsWith(".json")).toList()) {
+              Files.delete(p);
+            }
+          }
+        }
+        List<BrokerPact> fetched =
+            Broker.connect(brokerUrl).pactsForVerification(provider, selectors, fetchedDir);
+        if (fetched.isEmpty()) {
+          stderr.println(
+              "pactwire verify: the Pact Broker gave no pacts for "
+                  + provider
+                  + " to verify (selectors: "
+                  + (selectors.isEmpty() ? "the Broker's default" : String.join(" ", selectors))
+                  + ")");
+          stderr.flush();
+          return PactwireCommand.UNREADABLE;
+        }
+        files = fetched.stream().map(BrokerPact::file).toList();
+      } catch (BrokerException e) {
+        stderr.println("pactwire verify: " + e.getMessage());
+        stderr.flush();
+        return PactwireCommand.UNREADABLE;
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
     VerifyConfig config;
     try {
       config =
           new VerifyConfig(
               provider,
               url("--base-url", baseUrl),
-              pactsDir == null ? PactsDirectory.locate() : pactsDir,
-              pactFiles,
+              fetchedDir != null
+                  ? fetchedDir
+                  : pactsDir == null ? PactsDirectory.locate() : pactsDir,
+              files,
               stateChangeUrl == null ? null : url("--state-change-url", stateChangeUrl),
               messagesUrl == null ? null : url("--messages-url", messagesUrl),
               consumers,
@@ -228,7 +304,14 @@ final class VerifyCommand implements Callable<Integer> {
         stderr.println("  not verified: " + message);
       }
     }
-    VerificationRun results = report(run.interactions(), config.pactsDir());
+    VerificationRun results;
+    try {
+      results = report(run.interactions(), config.pactsDir());
+    } catch (BrokerException e) {
+      stderr.println("pactwire verify: " + e.getMessage());
+      stderr.flush();
+      return PactwireCommand.UNREADABLE;
+    }
     stdout.print(render(results));
     stdout.flush();
     if (!run.pendingFailures().isEmpty()) {
@@ -275,7 +358,7 @@ final class VerifyCommand implements Callable<Integer> {
             null,
             providerVersion != null ? providerVersion : ProviderVersion.version(k -> null, env),
             branch != null ? branch : ProviderVersion.branch(k -> null, env));
-    ResultsWriter writer = new ResultsWriter(settings);
+    ResultsWriter writer = new ResultsWriter(settings, Broker.resultsPublisher());
     Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
     if ((out != null || publishing) && !interactions.isEmpty()) {
       return writer.write(interactions, now).get(0);

@@ -28,6 +28,13 @@ import java.lang.annotation.Target;
  * <p>A team whose contracts live in another folder names it:
  * {@code @PactwirePacts("../contracts")}.
  *
+ * <p>A team whose contracts live in a Pact Broker names it, with the pacts it should verify:
+ * {@code @PactwirePacts(broker = "${env:PACT_BROKER_URL}", consumerVersionSelectors =
+ * "{\"mainBranch\": true}")}. Credentials come from {@code PACT_BROKER_TOKEN}, or {@code
+ * PACT_BROKER_USERNAME} and {@code PACT_BROKER_PASSWORD}; with {@link PactwireReports} and {@code
+ * pactwire.results.publish=true} (the default when {@code CI=true}) the results go back to the
+ * Broker for the provider version ({@code pactwire.provider.version}, else CI variables or git).
+ *
  * <p>Every pact whose {@code provider.name} is the {@code @Provider} name is verified. When there
  * is none, the test class fails with a message naming the folder searched and the provider: a
  * provider build never passes by verifying nothing.
@@ -48,8 +55,25 @@ public @interface PactwirePacts {
    * default): the project's {@code pacts/} folder.
    *
    * <p>A folder that does not exist, or holds no pact for the provider, fails the test class with a
-   * message naming the folder. A URL ({@code https://...}) is refused: reading pacts from a
-   * contract store is not supported yet.
+   * message naming the folder. A URL ({@code https://...}) is refused: a Pact Broker is named by
+   * {@link #broker()}.
    */
   String value() default "";
+
+  /**
+   * A Pact Broker to fetch the provider's pacts from ("pacts for verification") instead of a
+   * folder, e.g. {@code "${env:PACT_BROKER_URL}"}. Empty (the default): a folder.
+   *
+   * @since 0.1.0
+   */
+  String broker() default "";
+
+  /**
+   * With {@link #broker()}: which consumer versions' pacts, each a JSON object as the Broker
+   * documents consumer-version selectors: {@code "{\"mainBranch\": true}"}, {@code
+   * "{\"deployedOrReleased\": true}"}. Empty (the default): the Broker's default selectors.
+   *
+   * @since 0.1.0
+   */
+  String[] consumerVersionSelectors() default {};
 }

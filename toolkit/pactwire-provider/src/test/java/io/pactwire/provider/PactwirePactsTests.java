@@ -213,15 +213,15 @@ class PactwirePactsTests {
     }
 
     @Test
-    void aUrlIsRefusedForNow() {
+    void aUrlIsRefusedNamingTheBrokerAttribute() {
       EngineExecutionResults results = run(NamedFolderTestCases.Url.class);
 
       assertNoTestsAndOneFailure(results);
       assertThat(failureMessage(results.containerEvents()))
           .isEqualTo(
               "No pacts for provider 'stock-service': @PactwirePacts(\"https://contracts.example.com/pacts\")"
-                  + " names a URL; pacts are read from a folder only (a contract store is not"
-                  + " supported yet): name the folder the pacts are in");
+                  + " names a URL; the value is a folder: name a Pact Broker with"
+                  + " @PactwirePacts(broker = \"https://contracts.example.com/pacts\")");
     }
   }
 

@@ -5,6 +5,9 @@ import au.com.dius.pact.core.model.Pact;
 import au.com.dius.pact.provider.junitsupport.loader.NoPactsFoundException;
 import au.com.dius.pact.provider.junitsupport.loader.PactLoader;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.pactwire.broker.Broker;
+import io.pactwire.broker.BrokerException;
+import io.pactwire.broker.BrokerPact;
 import io.pactwire.core.PactFiles;
 import io.pactwire.core.PactsDirectory;
 import io.pactwire.core.internal.Startup;
@@ -28,15 +31,38 @@ import java.util.stream.Stream;
  */
 public final class PactsFolderLoader implements PactLoader {
 
+  /** Where a Broker's pacts are written, under the working directory, one folder a provider. */
+  static final Path BROKER_PACTS = Path.of("target", "pactwire", "broker-pacts");
+
   private final Supplier<Path> folder;
   private final String named;
+  private final String broker;
+  private final List<String> selectors;
   private DirectorySource source;
 
   /** Called by pact-jvm for a test class annotated with {@link PactwirePacts}. */
   public PactsFolderLoader(PactwirePacts annotation) {
     this(
         annotation.value().isEmpty() ? PactsDirectory::locate : () -> folder(annotation.value()),
-        annotation.value().isEmpty() ? null : "@PactwirePacts(\"" + annotation.value() + "\")");
+        annotation.value().isEmpty() ? null : "@PactwirePacts(\"" + annotation.value() + "\")",
+        annotation.broker().isEmpty() ? null : annotation.broker(),
+        List.of(annotation.consumerVersionSelectors()));
+    if (!annotation.broker().isEmpty() && !annotation.value().isEmpty()) {
+      throw new IllegalStateException(
+          "@PactwirePacts names a folder (\""
+              + annotation.value()
+              + "\") and a Pact Broker (broker = \""
+              + annotation.broker()
+              + "\"): name one");
+    }
+  }
+
+  private PactsFolderLoader(
+      Supplier<Path> folder, String named, String broker, List<String> selectors) {
+    this.folder = folder;
+    this.named = named;
+    this.broker = broker;
+    this.selectors = selectors;
   }
 
   /** Reads the folder {@code folder} supplies when {@link #load(String)} runs. */
@@ -49,8 +75,7 @@ public final class PactsFolderLoader implements PactLoader {
    * messages ({@code @PactwirePacts("../contracts")}), or null when it did not.
    */
   PactsFolderLoader(Supplier<Path> folder, String named) {
-    this.folder = folder;
-    this.named = named;
+    this(folder, named, null, List.of());
   }
 
   /**
@@ -69,8 +94,10 @@ public final class PactsFolderLoader implements PactLoader {
       throw new IllegalStateException(
           "@PactwirePacts(\""
               + value
-              + "\") names a URL; pacts are read from a folder only (a contract store is not"
-              + " supported yet): name the folder the pacts are in");
+              + "\") names a URL; the value is a folder: name a Pact Broker with"
+              + " @PactwirePacts(broker = \""
+              + value
+              + "\")");
     }
     return Path.of(resolved).toAbsolutePath();
   }
@@ -85,8 +112,8 @@ public final class PactsFolderLoader implements PactLoader {
     Startup.provider();
     Path dir;
     try {
-      dir = folder.get().toAbsolutePath().normalize();
-    } catch (IllegalStateException e) {
+      dir = broker != null ? fromBroker(providerName) : folder.get().toAbsolutePath().normalize();
+    } catch (IllegalStateException | BrokerException e) {
       throw new NoPactsFoundException(
           "No pacts for provider '" + providerName + "': " + e.getMessage(), e);
     }
@@ -164,6 +191,43 @@ public final class PactsFolderLoader implements PactLoader {
       source = new DirectorySource(folder.get().toFile(), new LinkedHashMap<>());
     }
     return source;
+  }
+
+  /**
+   * Fetches the provider's pacts for verification from the Broker into a folder of their own, so
+   * that they are read, verified and reported as any folder's pacts are.
+   */
+  private Path fromBroker(String providerName) {
+    String what = "@PactwirePacts(broker = \"" + broker + "\")";
+    String url;
+    try {
+      url = ValueTemplate.resolve(broker, what).value();
+    } catch (IllegalArgumentException e) {
+      throw new IllegalStateException(e.getMessage(), e);
+    }
+    Path dir = BROKER_PACTS.resolve(providerName).toAbsolutePath().normalize();
+    try {
+      if (Files.isDirectory(dir)) {
+        for (Path stale : jsonFiles(dir)) {
+          Files.delete(stale);
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot clear " + dir, e);
+    }
+    List<BrokerPact> pacts = Broker.connect(url).pactsForVerification(providerName, selectors, dir);
+    if (pacts.isEmpty()) {
+      throw new IllegalStateException(
+          "the Pact Broker at "
+              + Broker.connect(url).url()
+              + " gave no pacts to verify ("
+              + what
+              + (selectors.isEmpty()
+                  ? ", the Broker's default selectors"
+                  : ", selectors " + selectors)
+              + ")");
+    }
+    return dir;
   }
 
   private static List<Path> jsonFiles(Path dir) {

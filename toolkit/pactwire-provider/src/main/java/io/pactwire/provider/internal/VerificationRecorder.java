@@ -2,6 +2,7 @@ package io.pactwire.provider.internal;
 
 import au.com.dius.pact.provider.junit5.HttpTestTarget;
 import au.com.dius.pact.provider.junit5.PactVerificationContext;
+import io.pactwire.broker.Broker;
 import io.pactwire.core.internal.AtomicFiles;
 import io.pactwire.core.internal.report.ConsoleSummary;
 import io.pactwire.core.internal.report.Difference;
@@ -104,7 +105,8 @@ public final class VerificationRecorder
     ReportSettings settings =
         ReportSettings.from(key -> context.getConfigurationParameter(key).orElse(null));
     List<VerificationRun> runs =
-        new ResultsWriter(settings).write(recorded, Instant.now().truncatedTo(ChronoUnit.SECONDS));
+        new ResultsWriter(settings, Broker.resultsPublisher())
+            .write(recorded, Instant.now().truncatedTo(ChronoUnit.SECONDS));
     // One line per interaction in the build's output: what was verified, and what failed. Under
     // Surefire the test output goes to a file, so the same lines are kept for the build to print.
     StringBuilder summary = new StringBuilder();

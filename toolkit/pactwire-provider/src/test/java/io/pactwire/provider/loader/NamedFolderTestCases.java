@@ -29,7 +29,7 @@ public final class NamedFolderTestCases {
   @PactwirePacts("../no-such-contracts")
   public static class Missing extends StockServiceCase {}
 
-  /** A contract store's address, which is not supported yet. */
+  /** A URL where a folder is expected: a Pact Broker is named by the broker attribute. */
   @Provider("stock-service")
   @PactwirePacts("https://contracts.example.com/pacts")
   public static class Url extends StockServiceCase {}

@@ -25,6 +25,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
@@ -38,9 +39,16 @@ public final class ResultsWriter {
       new ObjectMapper().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
   private final ReportSettings settings;
+  private final ResultsPublisher publisher;
 
   public ResultsWriter(ReportSettings settings) {
+    this(settings, ResultsPublisher.NONE);
+  }
+
+  /** A writer that offers each pact's verification to {@code publisher} before the store. */
+  public ResultsWriter(ReportSettings settings, ResultsPublisher publisher) {
     this.settings = settings;
+    this.publisher = publisher;
   }
 
   /**
@@ -68,7 +76,7 @@ public final class ResultsWriter {
         append(settings.stepSummary(), MarkdownReport.render(run));
       }
       if (settings.publish()) {
-        record(settings.pactsDir().get(), run, entry.getValue());
+        record(settings.pactsDir(), publisher, run, entry.getValue());
       }
     }
     return runs;
@@ -113,7 +121,11 @@ public final class ResultsWriter {
    * Adds one immutable verification record per pact to the contract store: the verdicts people and
    * deployment gates read, without exchanges or messages (those stay in the reports folder).
    */
-  private static void record(Path store, VerificationRun run, List<VerifiedInteraction> recorded) {
+  private static void record(
+      Supplier<Path> store,
+      ResultsPublisher publisher,
+      VerificationRun run,
+      List<VerifiedInteraction> recorded) {
     Map<String, Path> files = new HashMap<>();
     for (VerifiedInteraction r : recorded) {
       if (r.pactFile() != null && r.sha256() != null) {
@@ -123,6 +135,11 @@ public final class ResultsWriter {
     Instant at = Instant.now();
     for (PactResult pact : run.pacts()) {
       Path file = files.get(pact.consumer() + "\n" + pact.pactSha256());
+      // the store folder is looked for only when a pact is left to it: a provider that verifies
+      // a Broker's pacts may have no pacts/ folder at all
+      if (file != null && publisher.publish(run, pact, file)) {
+        continue;
+      }
       String version = file == null ? null : pactVersion(file, pact.pactSha256());
       if (version == null) {
         System.err.println(
@@ -137,7 +154,7 @@ public final class ResultsWriter {
         continue;
       }
       VerificationRecords.write(
-          store,
+          store.get(),
           new VerificationRecords.Verification(
               run.provider(),
               run.providerVersion(),
