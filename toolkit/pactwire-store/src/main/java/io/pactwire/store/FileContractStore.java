@@ -113,7 +113,8 @@ public final class FileContractStore implements ContractStore {
               provider,
               PactVersion.of(pact),
               file.getFileName().toString(),
-              at);
+              at,
+              descriptions(pact));
       Path record = StoreLayout.publication(store, consumer, consumerVersion, provider);
       Publication earlier = planned.get(record);
       if (earlier == null && Files.exists(record)) {
@@ -142,6 +143,20 @@ public final class FileContractStore implements ContractStore {
       }
     }
     return List.copyOf(result);
+  }
+
+  /** The descriptions of a pact's interactions and messages, each once, in the pact's order. */
+  private static List<String> descriptions(JsonNode pact) {
+    Set<String> descriptions = new LinkedHashSet<>();
+    for (String kind : new String[] {"interactions", "messages"}) {
+      for (JsonNode interaction : pact.path(kind)) {
+        String description = interaction.path("description").textValue();
+        if (description != null) {
+          descriptions.add(description);
+        }
+      }
+    }
+    return List.copyOf(descriptions);
   }
 
   private static StoreException conflict(Publication earlier, Publication now, Path record) {
@@ -324,13 +339,35 @@ public final class FileContractStore implements ContractStore {
 
   /** The row of one pact against one provider version, with its verification. */
   private MatrixRow row(Publication pact, String providerVersion, String context) {
-    Verdict verdict =
-        verdict(pact.pactVersion(), pact.provider(), providerVersion, pact.consumer());
+    Verdict verdict = verdict(pact, providerVersion);
     String pactName = "pact " + pact.pactVersion() + context;
     String by = pact.provider() + " " + providerVersion;
     String reason =
         switch (verdict.status) {
           case VERIFIED -> pactName + " verified by " + by;
+          case UNVERIFIED ->
+              verdict.unverified > 0
+                  ? verdict.unverified
+                      + " of "
+                      + verdict.total
+                      + " interactions of "
+                      + pactName
+                      + " never verified by "
+                      + by
+                      + " ("
+                      + quoted(verdict.failed)
+                      + ")"
+                  : "no verification of "
+                      + pactName
+                      + " by "
+                      + by
+                      + (verdict.other != null
+                          ? " (it verified "
+                              + pact.consumer()
+                              + "'s pact "
+                              + verdict.other
+                              + " instead)"
+                          : "");
           case FAILED ->
               pactName
                   + " failed verification by "
@@ -340,23 +377,9 @@ public final class FileContractStore implements ContractStore {
                   + " of "
                   + verdict.total
                   + " interactions failed ("
-                  + verdict.failed.stream()
-                      .map(d -> "'" + d + "'")
-                      .reduce((a, b) -> a + ", " + b)
-                      .orElse("")
+                  + quoted(verdict.failed)
                   + ")";
-          default ->
-              "no verification of "
-                  + pactName
-                  + " by "
-                  + by
-                  + (verdict.other != null
-                      ? " (it verified "
-                          + pact.consumer()
-                          + "'s pact "
-                          + verdict.other
-                          + " instead)"
-                      : "");
+          default -> throw new IllegalStateException("a verdict is never " + verdict.status);
         };
     return new MatrixRow(
         pact.consumer(),
@@ -370,16 +393,34 @@ public final class FileContractStore implements ContractStore {
         reason);
   }
 
-  /** What a provider version's records say of one pact version. */
+  private static String quoted(List<String> descriptions) {
+    return descriptions.stream().map(d -> "'" + d + "'").reduce((a, b) -> a + ", " + b).orElse("");
+  }
+
+  /**
+   * What a provider version's records say of one pact version.
+   *
+   * @param failed the interactions that failed; when UNVERIFIED with {@code unverified > 0}, those
+   *     that no record verified
+   * @param unverified how many of the pact's interactions no record verified
+   */
   private record Verdict(
-      MatrixRow.Status status, Instant at, List<String> failed, int total, PactVersion other) {}
+      MatrixRow.Status status,
+      Instant at,
+      List<String> failed,
+      int total,
+      PactVersion other,
+      int unverified) {}
 
   /**
    * Merges the provider version's records of the pact version: by interaction, the latest verdict
-   * counts (several test classes each verify part of a pact; a rerun replaces a verdict).
+   * counts (several test classes each verify part of a pact; a rerun replaces a verdict). When the
+   * publication knows the pact's interactions, the pact is verified only once each has passed.
    */
-  private Verdict verdict(
-      PactVersion pact, String provider, String providerVersion, String consumer) {
+  private Verdict verdict(Publication publication, String providerVersion) {
+    PactVersion pact = publication.pactVersion();
+    String provider = publication.provider();
+    String consumer = publication.consumer();
     Path dir = StoreLayout.verifications(store, provider, providerVersion, consumer);
     List<Path> files = list(dir);
     String prefix = pact.hash().substring(0, StoreLayout.NAME_HASH) + "-";
@@ -411,7 +452,12 @@ public final class FileContractStore implements ContractStore {
     }
     if (at == null) {
       PactVersion other = otherFile == null ? null : Records.verification(otherFile).pactVersion();
-      return new Verdict(MatrixRow.Status.UNVERIFIED, null, List.of(), 0, other);
+      return new Verdict(MatrixRow.Status.UNVERIFIED, null, List.of(), 0, other, 0);
+    }
+    List<String> expected = publication.interactions();
+    if (!expected.isEmpty()) {
+      // a verdict on an interaction the pact does not have verifies nothing of it
+      interactions.keySet().retainAll(Set.copyOf(expected));
     }
     List<String> failed =
         interactions.entrySet().stream()
@@ -419,13 +465,16 @@ public final class FileContractStore implements ContractStore {
             .map(Map.Entry::getKey)
             .sorted()
             .toList();
+    int total = expected.isEmpty() ? interactions.size() : expected.size();
+    if (failed.isEmpty() && !expected.isEmpty()) {
+      List<String> never = expected.stream().filter(d -> !interactions.containsKey(d)).toList();
+      if (!never.isEmpty()) {
+        return new Verdict(MatrixRow.Status.UNVERIFIED, at, never, total, null, never.size());
+      }
+    }
     boolean success = failed.isEmpty() && (!interactions.isEmpty() || recordsSuccess);
     return new Verdict(
-        success ? MatrixRow.Status.VERIFIED : MatrixRow.Status.FAILED,
-        at,
-        failed,
-        interactions.size(),
-        null);
+        success ? MatrixRow.Status.VERIFIED : MatrixRow.Status.FAILED, at, failed, total, null, 0);
   }
 
   /** The time part of a verification record's name: names sort by time after the hash. */

@@ -120,7 +120,7 @@ class CanIDeployTests {
               "pact "
                   + next.shortHash()
                   + " failed verification by inventory-service 4f5e6d: 1 of 2 interactions failed"
-                  + " ('interaction 1')");
+                  + " ('a search')");
     }
 
     @Test
@@ -148,6 +148,74 @@ class CanIDeployTests {
 
       assertThat(result.deployable()).isFalse();
       assertThat(result.rows().get(0).reason()).contains("1 of 2 interactions failed ('b')");
+    }
+
+    @Test
+    void aPactVerifiedInPartIsNotVerified() {
+      PactVersion next = f.publish("1.2.0", f.pact(CHECKOUT, INVENTORY, "a", "b", "c", "d"));
+      f.store.recordVerification(
+          new Verification(
+              INVENTORY,
+              "4f5e6d",
+              null,
+              CHECKOUT,
+              next,
+              true,
+              f.clock.instant(),
+              List.of(new Verification.InteractionVerdict("b", true))));
+
+      CanIDeployResult result = canIDeploy(CHECKOUT, "1.2.0");
+
+      assertThat(result.deployable()).isFalse();
+      assertThat(result.rows().get(0).status()).isEqualTo(MatrixRow.Status.UNVERIFIED);
+      assertThat(reasons(result))
+          .containsExactly(
+              "3 of 4 interactions of pact "
+                  + next.shortHash()
+                  + " never verified by inventory-service 4f5e6d ('a', 'c', 'd')");
+    }
+
+    @Test
+    void aVerdictOnAnInteractionThePactDoesNotHaveVerifiesNothing() {
+      PactVersion next = f.publish("1.2.0", f.pact(CHECKOUT, INVENTORY, "a"));
+      f.store.recordVerification(
+          new Verification(
+              INVENTORY,
+              "4f5e6d",
+              null,
+              CHECKOUT,
+              next,
+              true,
+              f.clock.instant(),
+              List.of(new Verification.InteractionVerdict("another pact's interaction", true))));
+
+      CanIDeployResult result = canIDeploy(CHECKOUT, "1.2.0");
+
+      assertThat(result.deployable()).isFalse();
+      assertThat(reasons(result))
+          .containsExactly(
+              "1 of 1 interactions of pact "
+                  + next.shortHash()
+                  + " never verified by inventory-service 4f5e6d ('a')");
+    }
+
+    @Test
+    void recordsThatTogetherVerifyEveryInteractionVerifyThePact() {
+      PactVersion next = f.publish("1.2.0", f.pact(CHECKOUT, INVENTORY, "a", "b"));
+      for (String d : List.of("a", "b")) {
+        f.store.recordVerification(
+            new Verification(
+                INVENTORY,
+                "4f5e6d",
+                null,
+                CHECKOUT,
+                next,
+                true,
+                f.clock.instant(),
+                List.of(new Verification.InteractionVerdict(d, true))));
+      }
+
+      assertThat(canIDeploy(CHECKOUT, "1.2.0").deployable()).isTrue();
     }
 
     @Test

@@ -26,14 +26,12 @@ class FormatsTests {
     f = new StoreFixture(dir);
     PactVersion old = f.publish("1.0.0", f.pact("checkout-service", "shipping", "a quote"));
     f.verify("shipping", "s1", "checkout-service", old, true);
-    f.store.publish(
+    f.publish(
         "1.1.0",
-        "main",
-        List.of(
-            f.pact("checkout-service", "inventory-service", "a request for a product"),
-            f.pact("checkout-service", "payments", "a payment", "a refund"),
-            f.pact("checkout-service", "shipping", "a quote", "a label"),
-            f.pact("checkout-service", "notifications", "an email")));
+        f.pact("checkout-service", "inventory-service", "a request for a product"),
+        f.pact("checkout-service", "payments", "a payment", "a refund"),
+        f.pact("checkout-service", "shipping", "a quote", "a label"),
+        f.pact("checkout-service", "notifications", "an email"));
     PactVersion inventory =
         PactVersion.of(f.pacts.resolve("checkout-service-inventory-service.json"));
     PactVersion payments = PactVersion.of(f.pacts.resolve("checkout-service-payments.json"));

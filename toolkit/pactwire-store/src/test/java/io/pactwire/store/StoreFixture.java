@@ -9,7 +9,9 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -76,15 +78,26 @@ final class StoreFixture {
 
   /** Publishes the pact files as this consumer version; returns the first pact's version. */
   PactVersion publish(String consumerVersion, Path... files) {
-    return store.publish(consumerVersion, "main", List.of(files)).get(0).pactVersion();
+    List<Publication> published = store.publish(consumerVersion, "main", List.of(files));
+    published.forEach(p -> descriptions.put(p.pactVersion(), p.interactions()));
+    return published.get(0).pactVersion();
   }
 
-  /** Records a verification of every interaction with the given verdicts (true passes). */
+  private final Map<PactVersion, List<String>> descriptions = new HashMap<>();
+
+  /**
+   * Records a verification with the given verdicts (true passes), one for each of the pact's
+   * interactions in order; give as many verdicts as the pact has interactions to verify it whole.
+   */
   void verify(
       String provider, String version, String consumer, PactVersion pact, boolean... passes) {
+    List<String> names = descriptions.getOrDefault(pact, List.of());
     List<Verification.InteractionVerdict> verdicts =
         java.util.stream.IntStream.range(0, passes.length)
-            .mapToObj(i -> new Verification.InteractionVerdict("interaction " + i, passes[i]))
+            .mapToObj(
+                i ->
+                    new Verification.InteractionVerdict(
+                        i < names.size() ? names.get(i) : "interaction " + i, passes[i]))
             .toList();
     boolean success = verdicts.stream().allMatch(Verification.InteractionVerdict::success);
     store.recordVerification(

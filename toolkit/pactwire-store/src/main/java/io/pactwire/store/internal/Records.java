@@ -38,6 +38,9 @@ public final class Records {
       r.put("pactFile", p.pactFile());
     }
     r.put("publishedAt", p.publishedAt().toString());
+    if (!p.interactions().isEmpty()) {
+      p.interactions().forEach(r.putArray("interactions")::add);
+    }
     return JsonText.render(r);
   }
 
@@ -68,7 +71,8 @@ public final class Records {
         f.text("provider"),
         f.pactVersion("pactVersion"),
         f.optionalText("pactFile"),
-        f.instant("publishedAt"));
+        f.instant("publishedAt"),
+        f.texts("interactions"));
   }
 
   public static Verification verification(Path file) {
@@ -147,6 +151,25 @@ public final class Records {
     String optionalText(String name) {
       JsonNode value = tree.get(name);
       return value == null || value.isNull() ? null : text(name);
+    }
+
+    /** An optional array of text; empty when absent. */
+    List<String> texts(String name) {
+      JsonNode value = tree.get(name);
+      if (value == null || value.isNull()) {
+        return List.of();
+      }
+      List<String> texts = new ArrayList<>();
+      for (int i = 0; value.isArray() && i < value.size(); i++) {
+        if (!value.get(i).isTextual()) {
+          break;
+        }
+        texts.add(value.get(i).textValue());
+      }
+      if (!value.isArray() || texts.size() != value.size()) {
+        throw corrupt("$." + name, "is an array of text, not " + value);
+      }
+      return List.copyOf(texts);
     }
 
     boolean bool(String name) {
