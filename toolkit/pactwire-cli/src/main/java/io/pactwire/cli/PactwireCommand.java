@@ -1,9 +1,13 @@
 package io.pactwire.cli;
 
+import io.pactwire.broker.internal.Credentials;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.PrintWriter;
+import java.net.URI;
 import java.util.Properties;
 import java.util.concurrent.Callable;
+import java.util.regex.Pattern;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -42,10 +46,59 @@ public final class PactwireCommand implements Callable<Integer> {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
+  /** The user information of a URL ({@code https://user:secret@host}). */
+  private static final Pattern URL_USER_INFO = Pattern.compile("(?<=://)[^/@\\s]+@");
+
   /** A command line with Pactwire's exit codes, ready to {@code execute(args)}. */
   public static CommandLine commandLine() {
     System.setProperty("pact_do_not_track", "true");
-    return new CommandLine(new PactwireCommand());
+    CommandLine cli = new CommandLine(new PactwireCommand());
+    cli.setParameterExceptionHandler(PactwireCommand::badInput);
+    cli.setExecutionExceptionHandler(PactwireCommand::fault);
+    return cli;
+  }
+
+  /**
+   * A usage error is one line and the way to help, not the whole usage: the mistake stays in view.
+   */
+  private static int badInput(CommandLine.ParameterException e, String[] args) {
+    CommandLine cli = e.getCommandLine();
+    PrintWriter err = cli.getErr();
+    err.println(
+        redact(e.getMessage()) + " (try '" + cli.getCommandSpec().qualifiedName() + " --help')");
+    err.flush();
+    return UNREADABLE;
+  }
+
+  /**
+   * An unexpected fault (a store folder that is a file, a disk that is full) is one line and exit
+   * 2: exit 1 is can-i-deploy's "no", and a fault must not read as a verdict.
+   */
+  private static int fault(Exception e, CommandLine cli, CommandLine.ParseResult parseResult) {
+    PrintWriter err = cli.getErr();
+    String message = e.getMessage();
+    if (message == null || message.isBlank()) {
+      message = e.getClass().getSimpleName();
+    } else if (e.getCause() != null
+        && e.getCause().getMessage() != null
+        && !message.contains(e.getCause().getMessage())) {
+      message = message + ": " + e.getCause().getMessage();
+    }
+    err.println(
+        cli.getCommandSpec().qualifiedName()
+            + ": "
+            + redact(message.strip()).lines().reduce((a, b) -> a + " " + b.strip()).orElse(""));
+    err.flush();
+    return UNREADABLE;
+  }
+
+  /** The text without the Broker's credentials from the environment or any URL's user info. */
+  static String redact(String text) {
+    if (text == null) {
+      return null;
+    }
+    String out = Credentials.from(URI.create("http://localhost"), System.getenv()).redact(text);
+    return URL_USER_INFO.matcher(out).replaceAll("****@");
   }
 
   /** {@code pactwire} alone names no command: a usage error, as picocli's own are. */

@@ -233,4 +233,50 @@ class PactwireCommandTests {
       assertThat(r.err).startsWith("Missing required option: '--spec=FILE'");
     }
   }
+
+  @Nested
+  class FaultsAndUsageErrors {
+
+    @TempDir Path dir;
+
+    @Test
+    void aFaultIsOneLineAndExitTwoNotAVerdict() throws IOException {
+      Path notAFolder = Files.writeString(dir.resolve("store"), "a regular file");
+      Path pact =
+          Files.writeString(
+              dir.resolve("checkout-service-inventory-service.json"), StoreCommandsTests.PACT);
+
+      Run r =
+          run(
+              "publish",
+              "--consumer-version",
+              "1.0.0",
+              "--store",
+              notAFolder.toString(),
+              pact.toString());
+
+      assertThat(r.exit).isEqualTo(2);
+      assertThat(r.err).startsWith("pactwire publish: ").contains(notAFolder.toString());
+      assertThat(r.err.lines()).hasSize(1);
+    }
+
+    @Test
+    void aMissingRequiredOptionIsOneLineWithTheWayToHelp() {
+      Run r = run("can-i-deploy", "--latest");
+
+      assertThat(r.exit).isEqualTo(2);
+      assertThat(r.err.lines())
+          .containsExactly(
+              "Missing required options: '--pacticipant=P', '--version=V'"
+                  + " (try 'pactwire can-i-deploy --help')");
+    }
+
+    @Test
+    void credentialsInAUrlAreNotShown() {
+      assertThat(
+              PactwireCommand.redact(
+                  "cannot reach https://ci:s3cret@broker.example.com/pacts and http://t0ken@h"))
+          .isEqualTo("cannot reach https://****@broker.example.com/pacts and http://****@h");
+    }
+  }
 }
