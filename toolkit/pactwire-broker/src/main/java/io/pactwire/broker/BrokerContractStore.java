@@ -53,6 +53,10 @@ public final class BrokerContractStore implements ContractStore {
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
   /** {@code .../pacts/provider/P/consumer/C/pact-version/SHA...}: how the Broker names a pact. */
+  /** How the Broker says a version or pacticipant of the question does not exist. */
+  private static final Pattern DOES_NOT_EXIST =
+      Pattern.compile("^No versions? .*exists?\\b|\\(no such (pacticipant|application) exists\\)");
+
   private static final Pattern PACT_VERSION_URL =
       Pattern.compile("/pacts/provider/([^/]+)/consumer/([^/]+)/pact-version/([0-9a-f]{40})");
 
@@ -323,8 +327,24 @@ public final class BrokerContractStore implements ContractStore {
       rows.add(r);
     }
     JsonNode summary = answer.path("summary");
-    boolean deployable = summary.path("deployable").asBoolean(false);
     String reason = summary.path("reason").asText("");
+    String missing = versionThatDoesNotExist(answer);
+    if (missing != null) {
+      // not a "no": the question names what the Broker does not know, as a store that never saw
+      // the version answers
+      throw new StoreException(
+          "the Pact Broker at "
+              + hal.baseUrl()
+              + " does not know the version asked about: "
+              + missing);
+    }
+    // null: the Broker cannot tell (a pact nobody verified yet): no deployment on an unknown
+    boolean deployable = summary.path("deployable").asBoolean(false);
+    if (summary.path("deployable").isNull() && reason.isBlank()) {
+      reason =
+          summary.path("unknown").asInt(0)
+              + " integration(s) with no verification result (the Broker's answer is unknown)";
+    }
     String where = target.isLatest() ? "with the latest versions" : "to " + target.environment();
     String text =
         pacticipant
@@ -435,6 +455,33 @@ public final class BrokerContractStore implements ContractStore {
 
   private static String decode(String part) {
     return URLDecoder.decode(part, StandardCharsets.UTF_8);
+  }
+
+  /**
+   * The Broker's words when a version or pacticipant named in the question does not exist ({@code
+   * No version with number 9.9.9 exists for checkout-service}); null otherwise. Brokers say so in
+   * the summary's reason and in an error notice, with {@code deployable} false (or null in older
+   * ones).
+   */
+  private static String versionThatDoesNotExist(JsonNode answer) {
+    if (answer.path("summary").path("deployable").asBoolean(false)) {
+      return null;
+    }
+    List<String> texts = new ArrayList<>();
+    texts.add(answer.path("summary").path("reason").asText(""));
+    for (JsonNode notice : answer.path("notices")) {
+      if ("error".equals(notice.path("type").asText())) {
+        texts.add(notice.path("text").asText(""));
+      }
+    }
+    for (String text : texts) {
+      for (String line : text.lines().toList()) {
+        if (DOES_NOT_EXIST.matcher(line).find()) {
+          return line.strip();
+        }
+      }
+    }
+    return null;
   }
 
   private static String firstLine(String text) {

@@ -238,6 +238,10 @@ public final class BrokerStandIn implements AutoCloseable {
             .withQueryParam("version", equalTo("1.1.0"))
             .willReturn(file("can-i-deploy-no.json")));
     server.stubFor(
+        authorised(get(urlPathEqualTo("/hal/can-i-deploy")))
+            .withQueryParam("version", equalTo("9.9.9"))
+            .willReturn(file("can-i-deploy-unknown-version.json")));
+    server.stubFor(
         authorised(post(urlPathEqualTo("/hal/pacts/provider/inventory-service/for-verification")))
             .willReturn(file("pacts-for-verification.json")));
     server.stubFor(

@@ -141,6 +141,28 @@ class BrokerCommandsTests {
     }
 
     @Test
+    void aVersionTheBrokerDoesNotKnowIsBadInputNotANo() {
+      Run run =
+          run(
+              "can-i-deploy",
+              "--pacticipant",
+              "checkout-service",
+              "--version",
+              "9.9.9",
+              "--to-environment",
+              "production");
+
+      assertThat(run.exit()).isEqualTo(2);
+      assertThat(run.out()).isEmpty();
+      assertThat(run.err())
+          .isEqualTo(
+              "pactwire can-i-deploy: the Pact Broker at "
+                  + broker.url()
+                  + "/ does not know the version asked about: No version with number 9.9.9 exists"
+                  + " for checkout-service\n");
+    }
+
+    @Test
     void matrixPrintsTheBrokersRows() {
       Run run = run("matrix", "--pacticipant", "checkout-service", "--format", "json");
 
