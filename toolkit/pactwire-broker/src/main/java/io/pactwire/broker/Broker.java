@@ -15,16 +15,17 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.pactwire.broker.internal.Credentials;
 import io.pactwire.broker.internal.HalClient;
+import io.pactwire.core.internal.AtomicFiles;
 import io.pactwire.core.internal.report.InteractionResult;
 import io.pactwire.core.internal.report.PactResult;
 import io.pactwire.core.internal.report.ResultsPublisher;
 import io.pactwire.core.internal.report.VerificationRun;
+import io.pactwire.core.internal.store.StoreLayout;
 import io.pactwire.store.ContractStore;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -161,10 +162,26 @@ public final class Broker {
     List<BrokerPact> pacts = new ArrayList<>();
     Set<String> names = new HashSet<>();
     try {
-      Files.createDirectories(folder);
+      AtomicFiles.createDirectories(folder);
       for (PactBrokerResult r : found) {
         JsonNode pact = hal.get(r.getSource());
         String consumer = pact.path("consumer").path("name").asText(r.getName());
+        // the file's name comes from the Broker: a name such as '../x' must not leave the folder
+        for (String pacticipant : new String[] {consumer, provider}) {
+          String problem = StoreLayout.checkPacticipant(pacticipant);
+          if (problem != null) {
+            throw new BrokerException(
+                hal.credentials()
+                    .redact(
+                        "the Pact Broker at "
+                            + url()
+                            + " gave a pact whose "
+                            + problem
+                            + " ("
+                            + r.getSource()
+                            + ")"));
+          }
+        }
         String name = consumer + "-" + provider;
         String file = name + ".json";
         for (int n = 2; !names.add(file); n++) {
@@ -182,7 +199,7 @@ public final class Broker {
         written.remove("_links");
         written.remove("_embedded");
         Path path = folder.resolve(file).toAbsolutePath().normalize();
-        Files.writeString(path, JSON.writeValueAsString(written) + "\n");
+        AtomicFiles.writeString(path, JSON.writeValueAsString(written) + "\n");
         BrokerPact fetched =
             new BrokerPact(path, consumer, provider, r.getSource(), r.getPending(), ids);
         FETCHED.put(path, new Fetched(this, fetched, links == null ? Map.of() : links));

@@ -74,6 +74,21 @@ class BrokerTests {
     }
 
     @Test
+    void aPacticipantNameThatCannotNameAFileIsRefusedAndNothingIsWritten() throws IOException {
+      standIn.servePact(
+          BrokerStandIn.DEFAULT_PACT.replace("\"checkout-service\"", "\"../escaped\""));
+      Path pacts = dir.resolve("deep").resolve("pacts");
+
+      assertThatThrownBy(() -> broker().pactsForVerification("inventory-service", List.of(), pacts))
+          .isInstanceOf(BrokerException.class)
+          .hasMessageContaining("pacticipant name '../escaped' cannot name a store folder")
+          .hasMessageNotContaining("\n");
+      try (java.util.stream.Stream<Path> files = Files.walk(dir)) {
+        assertThat(files.filter(Files::isRegularFile)).isEmpty();
+      }
+    }
+
+    @Test
     void aSelectorThatIsNotAJsonObjectIsRefusedBeforeAnyCall() {
       assertThatThrownBy(
               () -> broker().pactsForVerification("inventory-service", List.of("main"), dir))
