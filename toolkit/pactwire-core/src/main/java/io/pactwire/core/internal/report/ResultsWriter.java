@@ -153,6 +153,19 @@ public final class ResultsWriter {
                     : file + " changed while it was verified"));
         continue;
       }
+      if (run.providerVersion() == null || "unknown".equals(run.providerVersion())) {
+        // as the Broker refuses it: a record under 'unknown' would let any build's results stand
+        // for any other's
+        throw new IllegalStateException(
+            "the verification of "
+                + pact.consumer()
+                + "'s pact by "
+                + run.provider()
+                + " is not recorded in the contract store at "
+                + store.get()
+                + ": the provider version is unknown (give --provider-version, or"
+                + " pactwire.provider.version)");
+      }
       VerificationRecords.write(
           store.get(),
           new VerificationRecords.Verification(

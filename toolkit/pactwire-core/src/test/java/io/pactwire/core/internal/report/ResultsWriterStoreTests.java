@@ -29,6 +29,37 @@ class ResultsWriterStoreTests {
   @TempDir Path dir;
 
   @Test
+  void anUnknownProviderVersionIsRefusedAsTheBrokerRefusesIt() throws Exception {
+    Path store = dir.resolve("pacts");
+    Path pact = Files.createDirectories(store).resolve("checkout-service-inventory-service.json");
+    Files.writeString(pact, PACT);
+    String sha =
+        HexFormat.of()
+            .formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(pact)));
+    ResultsWriter writer =
+        new ResultsWriter(
+            new ReportSettings(dir.resolve("reports"), true, () -> store, null, "unknown", "main"));
+    List<VerifiedInteraction> passed =
+        List.of(
+            new VerifiedInteraction(
+                "inventory-service",
+                "checkout-service",
+                pact,
+                sha,
+                new InteractionResult("a request", List.of(), true, null, List.of(), null)));
+
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> writer.write(passed, Instant.parse("2026-12-01T09:00:00Z")))
+        .hasMessage(
+            "the verification of checkout-service's pact by inventory-service is not recorded in"
+                + " the contract store at "
+                + store
+                + ": the provider version is unknown (give --provider-version, or"
+                + " pactwire.provider.version)");
+    assertThat(store.resolve("verifications")).doesNotExist();
+  }
+
+  @Test
   void eachRunAddsOneRecordPerPactAndRewritesNone() throws Exception {
     Path store = dir.resolve("pacts");
     Path pact = Files.createDirectories(store).resolve("checkout-service-inventory-service.json");
