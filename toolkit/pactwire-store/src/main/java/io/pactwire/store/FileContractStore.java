@@ -29,10 +29,10 @@ import java.util.stream.Stream;
  * The contract store as plain JSON files, one file per event, fit to be committed with the code.
  *
  * <pre>
- * publications/&lt;consumer&gt;/&lt;consumerVersion&gt;/&lt;provider&gt;.json
+ * publications/&lt;consumer&gt;/&lt;consumerVersion&gt;/&lt;provider&gt;@&lt;time&gt;-&lt;nonce&gt;.json
  * verifications/&lt;provider&gt;/&lt;providerVersion&gt;/&lt;consumer&gt;/&lt;pact&gt;-&lt;time&gt;-&lt;nonce&gt;.json
  * deployments/&lt;environment&gt;/&lt;pacticipant&gt;/&lt;time&gt;-&lt;nonce&gt;.json
- * releases/&lt;environment&gt;/&lt;pacticipant&gt;/&lt;version&gt;.json
+ * releases/&lt;environment&gt;/&lt;pacticipant&gt;/&lt;time&gt;-&lt;nonce&gt;.json
  * </pre>
  *
  * <p>A record is written once, atomically, under a name no other event has, and never rewritten:
@@ -115,10 +115,13 @@ public final class FileContractStore implements ContractStore {
               file.getFileName().toString(),
               at,
               descriptions(pact));
-      Path record = StoreLayout.publication(store, consumer, consumerVersion, provider);
+      Path dir = StoreLayout.publications(store, consumer, consumerVersion);
+      Path record = dir.resolve(provider + ".json"); // the plan's key; the record's name differs
       Publication earlier = planned.get(record);
-      if (earlier == null && Files.exists(record)) {
-        earlier = Records.publication(record);
+      Path earlierRecord = publicationRecords(dir).get(provider);
+      if (earlier == null && earlierRecord != null) {
+        earlier = Records.publication(earlierRecord);
+        record = earlierRecord;
       }
       if (earlier != null && !earlier.pactVersion().equals(publication.pactVersion())) {
         throw conflict(earlier, publication, record);
@@ -130,19 +133,47 @@ public final class FileContractStore implements ContractStore {
       planned.put(record, publication);
       result.add(publication);
     }
+    StoreRecords.ignoreTemporaryFiles(store);
     for (Map.Entry<Path, Publication> entry : planned.entrySet()) {
-      Path record = entry.getKey();
+      Path dir = entry.getKey().getParent();
       Publication publication = entry.getValue();
-      if (StoreRecords.create(record, Records.render(publication))
-          == StoreRecords.Outcome.CONFLICT) {
-        // a parallel job published this version first: the same pact is no conflict
-        Publication earlier = Records.publication(record);
-        if (!earlier.pactVersion().equals(publication.pactVersion())) {
-          throw conflict(earlier, publication, record);
-        }
+      Path record;
+      do {
+        record = dir.resolve(StoreLayout.publicationName(publication.provider(), at));
+      } while (StoreRecords.create(record, Records.render(publication))
+          != StoreRecords.Outcome.CREATED);
+      // a parallel job may have published this version first: the same pact is no conflict
+      Path first = publicationRecords(dir).get(publication.provider());
+      Publication earlier = Records.publication(first);
+      if (!earlier.pactVersion().equals(publication.pactVersion())) {
+        delete(record);
+        throw conflict(earlier, publication, first);
       }
     }
     return List.copyOf(result);
+  }
+
+  private static void delete(Path record) {
+    try {
+      Files.deleteIfExists(record);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot delete " + record, e);
+    }
+  }
+
+  /**
+   * A consumer version's publication records by provider, the earliest of each: two branches that
+   * each published the version leave a record each, and merge without a conflict.
+   */
+  private static Map<String, Path> publicationRecords(Path versionDir) {
+    Map<String, Path> records = new java.util.TreeMap<>();
+    for (Path file : list(versionDir)) {
+      String provider = StoreLayout.publicationProvider(file.getFileName().toString());
+      if (provider != null) {
+        records.putIfAbsent(provider, file);
+      }
+    }
+    return records;
   }
 
   /** The descriptions of a pact's interactions and messages, each once, in the pact's order. */
@@ -202,6 +233,7 @@ public final class FileContractStore implements ContractStore {
     checkKnown(pacticipant, version);
     checkVersion("environment", environment);
     Deployment deployment = new Deployment(pacticipant, version, environment, now());
+    StoreRecords.ignoreTemporaryFiles(store);
     Path dir = StoreLayout.deployments(store, environment, pacticipant);
     String text = Records.render(deployment);
     while (StoreRecords.create(
@@ -216,10 +248,19 @@ public final class FileContractStore implements ContractStore {
   public Release recordRelease(String pacticipant, String version, String environment) {
     checkKnown(pacticipant, version);
     checkVersion("environment", environment);
+    Path dir = StoreLayout.releases(store, environment, pacticipant);
+    for (Path file : list(dir)) {
+      Release earlier = Records.release(file);
+      if (earlier.version().equals(version)) {
+        return earlier; // released before: the first record stands
+      }
+    }
     Release release = new Release(pacticipant, version, environment, now());
-    Path file = StoreLayout.release(store, environment, pacticipant, version);
-    if (StoreRecords.create(file, Records.render(release)) != StoreRecords.Outcome.CREATED) {
-      return Records.release(file); // released before: the first record stands
+    StoreRecords.ignoreTemporaryFiles(store);
+    String text = Records.render(release);
+    while (StoreRecords.create(dir.resolve(StoreLayout.releaseName(release.releasedAt())), text)
+        != StoreRecords.Outcome.CREATED) {
+      // the same millisecond and nonce as another writer: draw again
     }
     return release;
   }
@@ -257,8 +298,10 @@ public final class FileContractStore implements ContractStore {
     // as provider: each consumer version in target that published a pact for this pacticipant
     for (String consumer : consumersIn(pacticipant, target)) {
       for (String consumerVersion : versionsIn(consumer, target)) {
-        Path record = StoreLayout.publication(store, consumer, consumerVersion, pacticipant);
-        if (Files.isRegularFile(record)) {
+        Path record =
+            publicationRecords(StoreLayout.publications(store, consumer, consumerVersion))
+                .get(pacticipant);
+        if (record != null) {
           Publication pact = Records.publication(record);
           rows.add(
               row(
@@ -487,7 +530,7 @@ public final class FileContractStore implements ContractStore {
   private List<Publication> publications(String consumer, String version) {
     List<Publication> result = new ArrayList<>();
     for (Path file :
-        list(store.resolve(StoreLayout.PUBLICATIONS).resolve(consumer).resolve(version))) {
+        publicationRecords(StoreLayout.publications(store, consumer, version)).values()) {
       result.add(Records.publication(file));
     }
     result.sort(Comparator.comparing(Publication::provider));
@@ -523,7 +566,7 @@ public final class FileContractStore implements ContractStore {
     if (target.isLatest()) {
       for (Path consumer : list(store.resolve(StoreLayout.PUBLICATIONS))) {
         for (Path version : list(consumer)) {
-          if (Files.isRegularFile(version.resolve(provider + ".json"))) {
+          if (publicationRecords(version).containsKey(provider)) {
             names.add(consumer.getFileName().toString());
             break;
           }
@@ -593,9 +636,10 @@ public final class FileContractStore implements ContractStore {
     List<Publication> pactsToShow = new ArrayList<>();
     for (Path consumer : list(store.resolve(StoreLayout.PUBLICATIONS))) {
       for (Path version : list(consumer)) {
-        for (Path file : list(version)) {
+        for (Map.Entry<String, Path> record : publicationRecords(version).entrySet()) {
+          Path file = record.getValue();
           String consumerName = consumer.getFileName().toString();
-          String provider = file.getFileName().toString().replaceFirst("\\.json$", "");
+          String provider = record.getKey();
           String x = query.pacticipant();
           if (x != null && !x.equals(consumerName) && !x.equals(provider)) {
             continue;
@@ -701,9 +745,9 @@ public final class FileContractStore implements ContractStore {
                 store.resolve(StoreLayout.VERIFICATIONS).resolve(pacticipant).resolve(version));
     if (!knownVersion) {
       for (Path env : list(store.resolve(StoreLayout.RELEASES))) {
-        knownVersion |=
-            Files.isRegularFile(
-                StoreLayout.release(store, env.getFileName().toString(), pacticipant, version));
+        for (Path file : list(env.resolve(pacticipant))) {
+          knownVersion |= Records.release(file).version().equals(version);
+        }
       }
     }
     if (!knownVersion) {

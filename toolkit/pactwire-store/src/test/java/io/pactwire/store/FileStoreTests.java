@@ -46,8 +46,12 @@ class FileStoreTests {
           .matches(
               "deployments/production/inventory-service/20261201T090003\\.000Z-[0-9a-z]{6}\\.json");
       assertThat(files.get(1))
-          .isEqualTo("publications/checkout-service/1.0.0/inventory-service.json");
-      assertThat(files.get(2)).isEqualTo("releases/app-store/checkout-service/1.0.0.json");
+          .as("a publication: by consumer and its version, named by provider, time and nonce")
+          .matches(
+              "publications/checkout-service/1.0.0/inventory-service@20261201T090001\\.000Z-[0-9a-z]{6}\\.json");
+      assertThat(files.get(2))
+          .as("a release: by environment and pacticipant, named by its time and a nonce")
+          .matches("releases/app-store/checkout-service/20261201T090004\\.000Z-[0-9a-z]{6}\\.json");
       assertThat(files.get(3))
           .as("a verification: by provider, its version and consumer, named by pact, time, nonce")
           .matches(
@@ -55,12 +59,7 @@ class FileStoreTests {
                   + pact.hash().substring(0, 16)
                   + "-20261201T090002\\.000Z-[0-9a-z]{6}\\.json");
       JsonNode publication =
-          new ObjectMapper()
-              .readTree(
-                  f.store
-                      .folder()
-                      .resolve("publications/checkout-service/1.0.0/inventory-service.json")
-                      .toFile());
+          new ObjectMapper().readTree(f.store.folder().resolve(files.get(1)).toFile());
       assertThat(publication.path("pactVersion").asText()).isEqualTo(pact.hash());
       assertThat(publication.path("branch").asText()).isEqualTo("main");
       assertThat(publication.path("pactFile").asText())
@@ -121,8 +120,11 @@ class FileStoreTests {
     @Test
     void aCorruptRecordIsNamedWithItsFileAndField() throws IOException {
       f.publish("1.0.0", f.pact("checkout-service", "inventory-service", "a"));
-      Path record =
-          f.store.folder().resolve("publications/checkout-service/1.0.0/inventory-service.json");
+      Path record;
+      try (var files =
+          Files.list(f.store.folder().resolve("publications/checkout-service/1.0.0"))) {
+        record = files.findFirst().orElseThrow();
+      }
       Files.writeString(
           record,
           Files.readString(record)

@@ -13,13 +13,16 @@ import java.util.regex.Pattern;
  * and no file is rewritten:
  *
  * <pre>
- * publications/&lt;consumer&gt;/&lt;consumerVersion&gt;/&lt;provider&gt;.json
+ * publications/&lt;consumer&gt;/&lt;consumerVersion&gt;/&lt;provider&gt;@&lt;stamp&gt;-&lt;nonce&gt;.json
  * verifications/&lt;provider&gt;/&lt;providerVersion&gt;/&lt;consumer&gt;/&lt;pactVersion:16&gt;-&lt;stamp&gt;-&lt;nonce&gt;.json
  * deployments/&lt;environment&gt;/&lt;pacticipant&gt;/&lt;stamp&gt;-&lt;nonce&gt;.json
- * releases/&lt;environment&gt;/&lt;pacticipant&gt;/&lt;version&gt;.json
+ * releases/&lt;environment&gt;/&lt;pacticipant&gt;/&lt;stamp&gt;-&lt;nonce&gt;.json
+ * .gitignore                       ignores the temporary files of atomic writes
  * </pre>
  *
  * A stamp is UTC to the millisecond, {@code 20261206T040512.345Z}, so that names sort by time.
+ * Stores written before kept a publication as {@code <provider>.json} and a release as {@code
+ * <version>.json}; readers accept both.
  */
 public final class StoreLayout {
 
@@ -41,12 +44,26 @@ public final class StoreLayout {
 
   private StoreLayout() {}
 
-  public static Path publication(Path store, String consumer, String version, String provider) {
-    return store
-        .resolve(PUBLICATIONS)
-        .resolve(consumer)
-        .resolve(version)
-        .resolve(provider + ".json");
+  /** The folder of a consumer version's publication records. */
+  public static Path publications(Path store, String consumer, String version) {
+    return store.resolve(PUBLICATIONS).resolve(consumer).resolve(version);
+  }
+
+  /** A new publication record's name: the provider, then a time and a nonce. */
+  public static String publicationName(String provider, Instant at) {
+    return provider + "@" + stamp(at) + "-" + nonce() + ".json";
+  }
+
+  /**
+   * The provider a publication record's file name names ({@code <provider>@<stamp>-<nonce>.json},
+   * or {@code <provider>.json} as stores wrote it before); null for a name that is neither.
+   */
+  public static String publicationProvider(String fileName) {
+    if (!fileName.endsWith(".json")) {
+      return null;
+    }
+    int at = fileName.indexOf('@');
+    return at > 0 ? fileName.substring(0, at) : fileName.substring(0, fileName.length() - 5);
   }
 
   public static Path verifications(
@@ -70,12 +87,12 @@ public final class StoreLayout {
     return stamp(at) + "-" + nonce() + ".json";
   }
 
-  public static Path release(Path store, String environment, String pacticipant, String version) {
-    return store
-        .resolve(RELEASES)
-        .resolve(environment)
-        .resolve(pacticipant)
-        .resolve(version + ".json");
+  public static Path releases(Path store, String environment, String pacticipant) {
+    return store.resolve(RELEASES).resolve(environment).resolve(pacticipant);
+  }
+
+  public static String releaseName(Instant at) {
+    return stamp(at) + "-" + nonce() + ".json";
   }
 
   public static String stamp(Instant at) {

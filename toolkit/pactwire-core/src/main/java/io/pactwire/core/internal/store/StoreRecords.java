@@ -21,7 +21,21 @@ public final class StoreRecords {
     CONFLICT
   }
 
+  /** What the store's {@code .gitignore} says: the temporary files of atomic writes. */
+  public static final String GITIGNORE = "# temporary files of atomic writes\n.*.tmp\n";
+
   private StoreRecords() {}
+
+  /**
+   * Writes the store's {@code .gitignore} unless it has one: a temporary file a writer left behind
+   * (a killed build) must not be committed with the records.
+   */
+  public static void ignoreTemporaryFiles(Path store) {
+    Path file = store.resolve(".gitignore");
+    if (!Files.exists(file)) {
+      create(file, GITIGNORE);
+    }
+  }
 
   /**
    * Writes {@code text} to {@code file} unless the file exists, under the file's lock, atomically

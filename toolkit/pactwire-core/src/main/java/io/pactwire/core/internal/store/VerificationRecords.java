@@ -79,6 +79,7 @@ public final class VerificationRecords {
     if (problem != null) {
       throw new IllegalArgumentException(problem);
     }
+    StoreRecords.ignoreTemporaryFiles(store);
     Path dir = StoreLayout.verifications(store, v.provider(), v.providerVersion(), v.consumer());
     String text = render(v);
     while (true) {
