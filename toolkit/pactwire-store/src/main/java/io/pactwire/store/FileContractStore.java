@@ -2,6 +2,7 @@ package io.pactwire.store;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.pactwire.core.PactFileException;
+import io.pactwire.core.internal.FileLocks;
 import io.pactwire.core.internal.PactReader;
 import io.pactwire.core.internal.store.StoreLayout;
 import io.pactwire.core.internal.store.StoreRecords;
@@ -137,28 +138,29 @@ public final class FileContractStore implements ContractStore {
     for (Map.Entry<Path, Publication> entry : planned.entrySet()) {
       Path dir = entry.getKey().getParent();
       Publication publication = entry.getValue();
-      Path record;
-      do {
-        record = dir.resolve(StoreLayout.publicationName(publication.provider(), at));
-      } while (StoreRecords.create(record, Records.render(publication))
-          != StoreRecords.Outcome.CREATED);
-      // a parallel job may have published this version first: the same pact is no conflict
-      Path first = publicationRecords(dir).get(publication.provider());
-      Publication earlier = Records.publication(first);
-      if (!earlier.pactVersion().equals(publication.pactVersion())) {
-        delete(record);
-        throw conflict(earlier, publication, first);
-      }
+      // jobs on one checkout publish one version's pact once; branches merged later may each
+      // have a record, and the earliest counts
+      FileLocks.withLock(
+          entry.getKey(),
+          () -> {
+            Path first = publicationRecords(dir).get(publication.provider());
+            if (first == null) {
+              String text = Records.render(publication);
+              while (StoreRecords.create(
+                      dir.resolve(StoreLayout.publicationName(publication.provider(), at)), text)
+                  != StoreRecords.Outcome.CREATED) {
+                // the same millisecond and nonce as another writer: draw again
+              }
+              return;
+            }
+            // a parallel job published this version first: the same pact is no conflict
+            Publication earlier = Records.publication(first);
+            if (!earlier.pactVersion().equals(publication.pactVersion())) {
+              throw conflict(earlier, publication, first);
+            }
+          });
     }
     return List.copyOf(result);
-  }
-
-  private static void delete(Path record) {
-    try {
-      Files.deleteIfExists(record);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot delete " + record, e);
-    }
   }
 
   /**
