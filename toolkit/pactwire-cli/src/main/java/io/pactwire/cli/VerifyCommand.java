@@ -85,6 +85,14 @@ final class VerifyCommand implements Callable<Integer> {
   Path pactsDir;
 
   @Option(
+      names = "--store",
+      paramLabel = "DIR",
+      description =
+          "The contract store --publish records the results in, as the store commands take it;"
+              + " default the pacts folder.")
+  Path store;
+
+  @Option(
       names = "--pact",
       arity = "1..*",
       paramLabel = "FILE",
@@ -164,7 +172,7 @@ final class VerifyCommand implements Callable<Integer> {
       negatable = true,
       description =
           "Also record the results in the contract store, one record per pact under"
-              + " <pacts>/verifications/, as the JUnit provider module does (results and reports then go to --out, default"
+              + " <store>/verifications/, as the JUnit provider module does (results and reports then go to --out, default"
               + " target/pactwire); with --broker-url, publish them to the Pact Broker for"
               + " --provider-version. Default: on when CI=true.")
   Boolean publish;
@@ -354,7 +362,7 @@ final class VerifyCommand implements Callable<Integer> {
         new ReportSettings(
             out == null ? Path.of("target", "pactwire") : out,
             publishing,
-            () -> pacts,
+            () -> store != null ? store : pacts,
             null,
             providerVersion != null ? providerVersion : ProviderVersion.version(k -> null, env),
             branch != null ? branch : ProviderVersion.branch(k -> null, env));

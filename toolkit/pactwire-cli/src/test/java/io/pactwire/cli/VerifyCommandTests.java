@@ -344,6 +344,22 @@ class VerifyCommandTests {
     }
 
     @Test
+    void storeNamesTheStoreTheResultsAreRecordedIn() throws IOException {
+      Path store = dir.resolve("store");
+
+      Run r =
+          verify(
+              "--publish", "--out", dir.resolve("reports").toString(), "--store", store.toString());
+
+      assertThat(r.exit()).as(r.err()).isZero();
+      assertThat(pacts.resolve("verifications")).doesNotExist();
+      try (var files =
+          Files.list(store.resolve("verifications/inventory-service/1.2.3/checkout-service"))) {
+        assertThat(files.toList()).hasSize(1);
+      }
+    }
+
+    @Test
     void noPublishWritesNothingToTheStore() {
       Run r = verify("--no-publish");
 
