@@ -94,4 +94,33 @@ class IndexedStoresTests {
     server.resetMappings();
     assertThat(send("GET", "/b")).startsWith("404");
   }
+
+  @Test
+  void amongStubsOfEqualPriorityTheLastAddedAnswersWhetherLiteralOrPattern() throws Exception {
+    server.addStubMapping(
+        get(urlPathEqualTo("/items/1")).willReturn(aResponse().withBody("literal 1")).build());
+    server.addStubMapping(
+        get(urlPathMatching("/items/.*")).willReturn(aResponse().withBody("pattern")).build());
+    assertThat(send("GET", "/items/1")).isEqualTo("200 pattern");
+
+    server.addStubMapping(
+        get(urlPathEqualTo("/items/1")).willReturn(aResponse().withBody("literal 2")).build());
+    assertThat(send("GET", "/items/1")).isEqualTo("200 literal 2");
+    assertThat(send("GET", "/items/2")).isEqualTo("200 pattern");
+  }
+
+  @Test
+  void aStubRemovedByAnEqualRequestPatternIsNoLongerAsked() throws Exception {
+    server.addStubMapping(
+        get(urlPathEqualTo("/gone")).willReturn(aResponse().withBody("here")).build());
+    server.addStubMapping(
+        get(urlPathEqualTo("/kept")).willReturn(aResponse().withBody("kept")).build());
+
+    // another id, the same request pattern: WireMock removes the stub it holds
+    server.removeStubMapping(
+        get(urlPathEqualTo("/gone")).willReturn(aResponse().withBody("other")).build());
+
+    assertThat(send("GET", "/gone")).startsWith("404");
+    assertThat(send("GET", "/kept")).isEqualTo("200 kept");
+  }
 }
