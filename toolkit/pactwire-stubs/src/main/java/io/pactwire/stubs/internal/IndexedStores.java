@@ -148,6 +148,9 @@ public final class IndexedStores implements Stores {
         new ConcurrentHashMap<>();
     private final NavigableSet<StubMapping> anyMethodOrPath =
         new ConcurrentSkipListSet<>(WIREMOCK_ORDER);
+    // WireMock looks a stub up by id before it adds one: without this, adding N stubs walks the
+    // store N times
+    private final Map<UUID, StubMapping> byId = new ConcurrentHashMap<>();
 
     IndexedStubMappingStore(StubMappingStore delegate) {
       this.delegate = delegate;
@@ -184,7 +187,7 @@ public final class IndexedStores implements Stores {
 
     @Override
     public Optional<StubMapping> get(UUID id) {
-      return delegate.get(id);
+      return id == null ? Optional.empty() : Optional.ofNullable(byId.get(id));
     }
 
     @Override
@@ -215,9 +218,13 @@ public final class IndexedStores implements Stores {
       delegate.clear();
       byMethodAndPath.clear();
       anyMethodOrPath.clear();
+      byId.clear();
     }
 
     private void index(StubMapping stub) {
+      if (stub.getId() != null) {
+        byId.put(stub.getId(), stub);
+      }
       String key = literalKey(stub.getRequest());
       if (key == null) {
         anyMethodOrPath.add(stub);
@@ -231,6 +238,7 @@ public final class IndexedStores implements Stores {
     /** Removes the indexed stubs {@code which} selects; whether there were any. */
     private boolean removeIndexed(Predicate<StubMapping> which) {
       // the sets are ordered by priority and insertion index, not by identity: remove by test
+      byId.values().removeIf(which);
       boolean removed = anyMethodOrPath.removeIf(which);
       for (Set<StubMapping> stubs : byMethodAndPath.values()) {
         removed |= stubs.removeIf(which);

@@ -8,8 +8,10 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.common.InvalidInputException;
 import com.github.tomakehurst.wiremock.stubbing.StubMapping;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -122,5 +124,22 @@ class IndexedStoresTests {
 
     assertThat(send("GET", "/gone")).startsWith("404");
     assertThat(send("GET", "/kept")).isEqualTo("200 kept");
+  }
+
+  @Test
+  void aStubIsFoundByIdUntilRemovedAndAnIdIsNotAddedTwice() throws Exception {
+    StubMapping first = get(urlPathEqualTo("/a")).willReturn(aResponse().withBody("a")).build();
+    server.addStubMapping(first);
+    assertThat(server.getSingleStubMapping(first.getId()).getName()).isEqualTo(first.getName());
+
+    StubMapping again =
+        get(urlPathEqualTo("/b")).withId(first.getId()).willReturn(aResponse()).build();
+    assertThatThrownBy(() -> server.addStubMapping(again))
+        .isInstanceOf(InvalidInputException.class);
+    assertThat(send("GET", "/b")).startsWith("404");
+
+    server.removeStubMapping(first);
+    assertThat(server.getStubMappings()).isEmpty();
+    assertThat(send("GET", "/a")).startsWith("404");
   }
 }
