@@ -89,6 +89,11 @@ public class LoadClient {
       at += counts[t];
     }
     Arrays.sort(all);
+    if (total == 0) {
+      // no request both started and ended in the window
+      System.out.printf("0.0 0 0 %d%n", errors.get());
+      return;
+    }
     double rps = total / (measure / 1e9);
     System.out.printf("%.1f %d %d %d%n", rps, all[total / 2] / 1000, all[(int) (total * 0.99)] / 1000, errors.get());
   }

@@ -22,22 +22,32 @@ import java.util.Map;
 
 /**
  * Serves a pact on a random port until killed: "pactwire" as Pactwire's stubs, "wiremock" as plain
- * WireMock mappings that match each interaction's example literally. Writes the port to a file.
+ * WireMock mappings that match each interaction's example literally. Both servers get the same
+ * options: no request journal, no per-request log line (WireMock otherwise formats every request
+ * and response as JSON for a notifier that drops it). Writes the port to a file, and the time each
+ * start-up phase took to standard error.
  */
 public class StubServer {
   public static void main(String[] args) throws Exception {
     String mode = args[0];
     Path pact = Path.of(args[1]);
     Path portFile = Path.of(args[2]);
+    long t0 = System.nanoTime();
     WireMockServer server;
     if (mode.equals("pactwire")) {
       PactStubs stubs = PactStubs.newInstance().pacts(pact).build();
-      server = new WireMockServer(stubs.configure(options().dynamicPort().disableRequestJournal()));
+      long t1 = System.nanoTime();
+      server = new WireMockServer(stubs.configure(options().dynamicPort().disableRequestJournal().stubRequestLoggingDisabled(true)));
       server.start();
+      long t2 = System.nanoTime();
       stubs.registerWith(server);
+      System.err.printf(
+          "pactwire: stubs built %d ms, server started %d ms, stubs registered %d ms%n",
+          (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000, (System.nanoTime() - t2) / 1_000_000);
     } else {
-      server = new WireMockServer(options().dynamicPort().disableRequestJournal());
+      server = new WireMockServer(options().dynamicPort().disableRequestJournal().stubRequestLoggingDisabled(true));
       server.start();
+      long t1 = System.nanoTime();
       Pact read = PactFiles.read(pact);
       for (Interaction interaction : read.getInteractions()) {
         IRequest request = interaction.asSynchronousRequestResponse().getRequest();
@@ -57,6 +67,9 @@ public class StubServer {
         answer.withBody(response.getBody().getValue());
         server.stubFor(mapping.willReturn(answer));
       }
+      System.err.printf(
+          "wiremock: server started %d ms, pact read and mappings added %d ms%n",
+          (t1 - t0) / 1_000_000, (System.nanoTime() - t1) / 1_000_000);
     }
     Files.writeString(portFile, Integer.toString(server.port()), StandardCharsets.UTF_8);
     Thread.currentThread().join();

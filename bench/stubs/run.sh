@@ -1,18 +1,26 @@
 #!/usr/bin/env bash
 # Benchmark, not a test: an N-interaction pact (70 % GETs with query and header rules, 30 % POSTs
-# with body rules) served by Pactwire's stubs (pact-jvm judges every candidate), by plain WireMock
-# with literal mappings of the same examples, and by the Rust `pact stub` (npm
-# @pact-foundation/pact-cli) if it installs. Each server runs in its own JVM/process; a Java load
-# client in another process sends every interaction's own example in turn over keep-alive HTTP/1.1
-# connections on loopback. Prints requests/s, p50 and p99 latency, the ratios to WireMock, the
-# start-up time to the first answered request, and the server's peak resident memory (VmHWM of
-# the server process and its children, read after the measured window).
+# with body rules) served by Pactwire's stubs (pact-jvm judges the candidate stubs of a request's
+# method and path), by plain WireMock with literal mappings of the same examples, and by the Rust
+# `pact stub` (npm @pact-foundation/pact-cli) if it installs. Each server runs in its own
+# JVM/process; a Java load client in another process sends every interaction's own example in turn
+# over keep-alive HTTP/1.1 connections on loopback. Prints requests/s, p50 and p99 latency, the
+# ratios to WireMock, the start-up time from starting the process to the first answered request of
+# the mix (interaction 0's GET, answered 200), and the server's peak resident memory (VmHWM of the
+# server process and its children, read after the measured window).
+#
+# The Rust `pact stub` 0.7.1 clones, for every request, the whole pact once per interaction before
+# it filters by method and path: its time and memory per request grow with the square of the
+# interactions of one pact file (at 1,000, seconds and gigabytes per request). It is therefore
+# measured on the same interactions written one per pact file (`-d`, "pact-stub"), where that cost
+# grows linearly, and, up to 2,000 interactions, on the one pact file ("pact-stub-1file", one client
+# thread, no warm-up, 60 s). It runs as its binary, not through npm's node wrapper.
 #
 # The machine's other work moves these figures; the two JVM servers take turns, ROUNDS times,
 # and the median round of each is reported.
 #
 # Usage: bench/stubs/run.sh [INTERACTIONS] [THREADS] [SECONDS] [WARMUP_SECONDS] [ROUNDS]
-# Needs: JDK 17+, python3; node/npm for the Rust stub server (skipped without, or with
+# Needs: JDK 17+, python3, curl; node/npm for the Rust stub server (skipped without, or with
 # SKIP_PACT_STUB=1).
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
@@ -26,7 +34,10 @@ work="$here/target"
 mkdir -p "$work/classes"
 export PACT_DO_NOT_TRACK=true
 
-(cd "$root" && ./mvnw -q -B -ntp -o -pl toolkit/pactwire-stubs -am compile dependency:build-classpath \
+# the build is niced (the measured servers are not); the plugin is named in full, so that an offline
+# build resolves it without plugin-group metadata
+(cd "$root" && nice -n 15 ./mvnw -q -B -ntp -o -pl toolkit/pactwire-stubs -am compile \
+  org.apache.maven.plugins:maven-dependency-plugin:3.11.0:build-classpath \
   -Dmdep.outputFile="$work/cp.txt" -Dmdep.includeScope=runtime >/dev/null)
 cp="$root/toolkit/pactwire-stubs/target/classes:$root/toolkit/pactwire-core/target/classes:$(cat "$work/cp.txt")"
 javac -d "$work/classes" -cp "$cp" "$here/StubServer.java" "$here/LoadClient.java"
@@ -34,10 +45,23 @@ python3 "$here/gen-pact.py" "$n" "$work/pact.json" "$work/requests.jsonl"
 
 pact_stub=""
 if [ "${SKIP_PACT_STUB:-0}" != 1 ] && command -v npm >/dev/null; then
-  if [ ! -x "$here/node_modules/.bin/pact" ]; then
+  if [ ! -d "$here/node_modules/@pact-foundation/pact-cli" ]; then
     npm install --prefix "$here" --no-save --no-audit --no-fund @pact-foundation/pact-cli@18.1.2 >/dev/null 2>&1 || true
   fi
-  [ -x "$here/node_modules/.bin/pact" ] && pact_stub="$here/node_modules/.bin/pact"
+  pact_stub=$(find "$here/node_modules/@pact-foundation" -path '*/standalone/pact' -type f 2>/dev/null | head -1)
+  [ -z "$pact_stub" ] && [ -x "$here/node_modules/.bin/pact" ] && pact_stub="$here/node_modules/.bin/pact"
+fi
+if [ -n "$pact_stub" ]; then
+  # the same interactions, one pact file each
+  rm -rf "$work/pact-split" && mkdir -p "$work/pact-split"
+  python3 - "$work/pact.json" "$work/pact-split" <<'PY'
+import json, sys
+pact = json.load(open(sys.argv[1]))
+for i, interaction in enumerate(pact["interactions"]):
+    one = dict(pact, interactions=[interaction])
+    with open(f"{sys.argv[2]}/{i:06d}.json", "w") as f:
+        json.dump(one, f)
+PY
 fi
 
 server_pid=""
@@ -54,7 +78,7 @@ trap stop_server EXIT
 
 # wait_port FILE: the port a server wrote, once it listens
 wait_port() {
-  for _ in $(seq 1 600); do
+  for _ in $(seq 1 3000); do
     if [ -s "$1" ]; then cat "$1"; return; fi
     sleep 0.1
   done
@@ -63,10 +87,11 @@ wait_port() {
 
 now_ms() { date +%s%3N; }
 
-# first_answer PORT: waits for the first HTTP answer (any status) from the server
+# first_answer PORT: waits for the first answer to the mix's first request (gen-pact.py's
+# interaction 0), answered 200
 first_answer() {
-  for _ in $(seq 1 1200); do
-    curl -s -o /dev/null "http://127.0.0.1:$1/__bench-first-request" && return
+  for _ in $(seq 1 3000); do
+    curl -sf -o /dev/null -H 'Accept: application/json' "http://127.0.0.1:$1/items/0?view=full" && return
     sleep 0.05
   done
   echo "server did not answer" >&2; exit 1
@@ -106,25 +131,40 @@ for round in $(seq 1 "$rounds"); do
     stop_server
   done
 done
-if [ -n "$pact_stub" ]; then
+# pact_stub_run NAME THREADS WARMUP SECONDS ARGS...: starts the Rust stub server and measures it
+pact_stub_run() {
+  local name="$1" th="$2" wu="$3" secs="$4"
+  shift 4
+  local port t0
   port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
   t0=$(now_ms)
-  "$pact_stub" stub -f "$work/pact.json" -p "$port" -l error >"$work/pact-stub.log" 2>&1 &
+  "$pact_stub" stub "$@" -p "$port" -l error >"$work/$name.log" 2>&1 &
   server_pid=$!
   first_answer "$port"
-  startup=$(( $(now_ms) - t0 ))
-  # it answers a request in seconds, not microseconds, at 1,000 interactions: one client thread,
-  # no warm-up, a longer window, so that a few requests are timed at all
-  measure "pact-stub" "$port" "$startup" 1 0 90
+  measure "$name" "$port" "$(( $(now_ms) - t0 ))" "$th" "$wu" "$secs"
   stop_server
+}
+if [ -n "$pact_stub" ]; then
+  if [ "$n" -le 2000 ]; then
+    pact_stub_run pact-stub "$threads" "$warmup" "$seconds" -d "$work/pact-split"
+  else
+    # a request takes it tens of seconds here: one client thread, no warm-up, 90 s
+    pact_stub_run pact-stub 1 0 90 -d "$work/pact-split"
+  fi
+  if [ "$n" -le 2000 ]; then
+    pact_stub_run pact-stub-1file 1 0 60 -f "$work/pact.json"
+  else
+    echo "pact-stub-1file: not run above 2,000 interactions (its memory per request grows with the square of the interactions of one file)"
+  fi
 else
   echo "pact-stub: not run (npm @pact-foundation/pact-cli did not install)"
 fi
 
 echo
 echo "$n interactions ($(( $(stat -c %s "$work/pact.json") / 1024 )) KB of pact), $threads client threads, ${seconds}s measured after ${warmup}s warm-up, median of $rounds rounds, $(nproc) cores; load: $(uptime | sed 's/.*load average/load average/')"
-[ -n "$pact_stub" ] && echo "(pact-stub: 1 client thread, 90 s, no warm-up, one round)"
-# the median round (by requests/s) of each server, in the order wiremock, pactwire, pact-stub
-for name in wiremock pactwire pact-stub; do
+[ -n "$pact_stub" ] && echo "(pact-stub: one pact file per interaction, one round, above 2,000 interactions 1 client thread, 90 s, no warm-up; pact-stub-1file: the one pact file, 1 client thread, 60 s, no warm-up, one round)"
+# the median round (by requests/s) of each server, in the order wiremock, pactwire, pact-stub,
+# pact-stub-1file
+for name in wiremock pactwire pact-stub pact-stub-1file; do
   { grep "^$name " "$work/results.txt" || true; } | sort -k2,2n | awk '{a[NR]=$0} END {if (NR) print a[int((NR+1)/2)]}'
-done | awk 'NR==1 {base=$2; p50=$3} {printf "%-10s %8.1f req/s  p50 %8d us  p99 %8d us  errors %d  start-up %6d ms  peak RSS %5d MB  (%.3fx WireMock req/s, %.2fx its p50)\n", $1, $2, $3, $4, $5, $6, $7, $2/base, $3/p50}'
+done | awk 'NR==1 {base=$2; p50=$3} {printf "%-15s %8.1f req/s  p50 %8d us  p99 %8d us  errors %d  start-up %6d ms  peak RSS %5d MB  (%.3fx WireMock req/s, %.2fx its p50)\n", $1, $2, $3, $4, $5, $6, $7, $2/base, $3/p50}'

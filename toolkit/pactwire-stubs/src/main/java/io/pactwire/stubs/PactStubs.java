@@ -125,9 +125,29 @@ public final class PactStubs {
 
   /** Adds the stubs to a server configured with {@link #configure(WireMockConfiguration)}. */
   public void registerWith(WireMockServer server) {
-    for (StubMapping mapping : mappings()) {
-      server.addStubMapping(mapping);
+    for (StubMapping mapping : mappings) {
+      server.addStubMapping(copy(mapping));
     }
+  }
+
+  /**
+   * A stub of its own for one server: WireMock keeps a stub's insertion order in the stub itself,
+   * while its request pattern and response are never changed and can be shared. (A copy through
+   * JSON, as {@link #mappings()} makes, costs more than building the stubs.)
+   */
+  private static StubMapping copy(StubMapping mapping) {
+    StubMapping copy = new StubMapping(mapping.getRequest(), mapping.getResponse());
+    copy.setId(mapping.getId());
+    copy.setName(mapping.getName());
+    copy.setPersistent(mapping.isPersistent());
+    copy.setPriority(mapping.getPriority());
+    copy.setScenarioName(mapping.getScenarioName());
+    copy.setRequiredScenarioState(mapping.getRequiredScenarioState());
+    copy.setNewScenarioState(mapping.getNewScenarioState());
+    copy.setPostServeActions(mapping.getPostServeActions());
+    copy.setServeEventListenerDefinitions(mapping.getServeEventListeners());
+    copy.setMetadata(mapping.getMetadata());
+    return copy;
   }
 
   /**

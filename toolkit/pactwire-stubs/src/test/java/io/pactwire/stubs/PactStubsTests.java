@@ -495,4 +495,35 @@ class PactStubsTests {
           .isEqualTo(404);
     }
   }
+
+  @Nested
+  class Registration {
+
+    @Test
+    void theSameStubsServeTwoServersEachWithStubsOfItsOwn() throws IOException {
+      PactStubs stubs = serve(PRODUCTS);
+      WireMockServer second = new WireMockServer(stubs.configure(options().dynamicPort()));
+      second.start();
+      try {
+        stubs.registerWith(second);
+        Request kettle =
+            request(
+                "GET",
+                "/products/7",
+                Map.of("view", List.of("short")),
+                Map.of("Accept", List.of("application/json")),
+                null);
+        assertThat(RawHttp.send(second.port(), kettle).status()).isEqualTo(200);
+
+        second.resetMappings();
+        assertThat(RawHttp.send(second.port(), kettle).status()).isEqualTo(404);
+        assertThat(RawHttp.send(server.port(), kettle).status()).isEqualTo(200);
+        assertThat(server.getStubMappings()).hasSize(stubs.interactions().size());
+        assertThat(server.getStubMappings().get(0).getMetadata().getString("consumer"))
+            .isEqualTo(stubs.interactions().get(0).consumer());
+      } finally {
+        second.stop();
+      }
+    }
+  }
 }

@@ -18,12 +18,19 @@ import com.github.tomakehurst.wiremock.store.Stores;
 import com.github.tomakehurst.wiremock.store.StubMappingStore;
 import com.github.tomakehurst.wiremock.stubbing.StubMapping;
 import com.github.tomakehurst.wiremock.stubbing.SubEvent;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
+import java.util.NavigableSet;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentSkipListSet;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 
 /**
@@ -33,7 +40,9 @@ import java.util.stream.Stream;
  * thousand interactions that walk, not pact-jvm, is most of a request's cost. A stub whose method
  * and path are literals cannot match a request with another method or path, so only the stubs of
  * the request's method and path, and those without a literal method and path, are asked, in
- * WireMock's own order; each of them is judged exactly as WireMock judges it.
+ * WireMock's own order; each of them is judged exactly as WireMock judges it. The index holds the
+ * stubs themselves, kept in that order, so finding a request's candidates costs the same with ten
+ * thousand stubs as with ten.
  */
 public final class IndexedStores implements Stores {
 
@@ -122,9 +131,26 @@ public final class IndexedStores implements Stores {
   /** The stub store: the delegate's, with candidates looked up by method and path. */
   static final class IndexedStubMappingStore implements StubMappingStore {
 
+    /**
+     * WireMock's order of the stubs it asks: by priority, then the most recently added first (its
+     * {@code SortedConcurrentMappingSet}). The delegate sets the insertion index when it adds.
+     */
+    static final Comparator<StubMapping> WIREMOCK_ORDER =
+        (one, two) -> {
+          int byPriority = one.comparePriorityWith(two);
+          return byPriority != 0
+              ? byPriority
+              : Long.compare(two.getInsertionIndex(), one.getInsertionIndex());
+        };
+
     private final StubMappingStore delegate;
-    private final Map<String, Set<UUID>> byMethodAndPath = new ConcurrentHashMap<>();
-    private final Set<UUID> anyMethodOrPath = ConcurrentHashMap.newKeySet();
+    private final Map<String, NavigableSet<StubMapping>> byMethodAndPath =
+        new ConcurrentHashMap<>();
+    private final NavigableSet<StubMapping> anyMethodOrPath =
+        new ConcurrentSkipListSet<>(WIREMOCK_ORDER);
+    // WireMock looks a stub up by id before it adds one: without this, adding N stubs walks the
+    // store N times
+    private final Map<UUID, StubMapping> byId = new ConcurrentHashMap<>();
 
     IndexedStubMappingStore(StubMappingStore delegate) {
       this.delegate = delegate;
@@ -136,13 +162,20 @@ public final class IndexedStores implements Stores {
         Request request,
         Map<String, RequestMatcherExtension> customMatchers,
         Consumer<SubEvent> subEvents) {
-      Set<UUID> literal =
-          byMethodAndPath.getOrDefault(
-              key(request.getMethod(), Urls.getPath(request.getUrl())), Set.of());
-      Stream<StubMapping> candidates =
-          delegate
-              .getAll()
-              .filter(s -> literal.contains(s.getId()) || anyMethodOrPath.contains(s.getId()));
+      NavigableSet<StubMapping> literal =
+          byMethodAndPath.get(key(request.getMethod(), Urls.getPath(request.getUrl())));
+      Stream<StubMapping> candidates;
+      if (literal == null || literal.isEmpty()) {
+        candidates = anyMethodOrPath.stream();
+      } else if (anyMethodOrPath.isEmpty()) {
+        candidates = literal.stream();
+      } else {
+        // two sorted runs: the sort merges them in one pass
+        List<StubMapping> both = new ArrayList<>(literal);
+        both.addAll(anyMethodOrPath);
+        both.sort(WIREMOCK_ORDER);
+        candidates = both.stream();
+      }
       // WireMock's own judgement of each candidate, in its own order
       return new Candidates(candidates).findAllMatchingRequest(request, customMatchers, subEvents);
     }
@@ -154,7 +187,7 @@ public final class IndexedStores implements Stores {
 
     @Override
     public Optional<StubMapping> get(UUID id) {
-      return delegate.get(id);
+      return id == null ? Optional.empty() : Optional.ofNullable(byId.get(id));
     }
 
     @Override
@@ -166,14 +199,18 @@ public final class IndexedStores implements Stores {
     @Override
     public synchronized void replace(StubMapping existing, StubMapping updated) {
       delegate.replace(existing, updated);
-      unindex(existing);
-      index(updated);
+      if (removeIndexed(s -> s.getId().equals(existing.getId()))) {
+        index(updated);
+      }
     }
 
     @Override
     public synchronized void remove(StubMapping stub) {
       delegate.remove(stub);
-      unindex(stub);
+      // as the delegate removes: the stub of this id, or else those of an equal request pattern
+      if (!removeIndexed(s -> s.getId().equals(stub.getId()))) {
+        removeIndexed(s -> Objects.equals(s.getRequest(), stub.getRequest()));
+      }
     }
 
     @Override
@@ -181,22 +218,32 @@ public final class IndexedStores implements Stores {
       delegate.clear();
       byMethodAndPath.clear();
       anyMethodOrPath.clear();
+      byId.clear();
     }
 
     private void index(StubMapping stub) {
+      if (stub.getId() != null) {
+        byId.put(stub.getId(), stub);
+      }
       String key = literalKey(stub.getRequest());
       if (key == null) {
-        anyMethodOrPath.add(stub.getId());
+        anyMethodOrPath.add(stub);
       } else {
-        byMethodAndPath.computeIfAbsent(key, k -> ConcurrentHashMap.newKeySet()).add(stub.getId());
+        byMethodAndPath
+            .computeIfAbsent(key, k -> new ConcurrentSkipListSet<>(WIREMOCK_ORDER))
+            .add(stub);
       }
     }
 
-    private void unindex(StubMapping stub) {
-      anyMethodOrPath.remove(stub.getId());
-      for (Set<UUID> ids : byMethodAndPath.values()) {
-        ids.remove(stub.getId());
+    /** Removes the indexed stubs {@code which} selects; whether there were any. */
+    private boolean removeIndexed(Predicate<StubMapping> which) {
+      // the sets are ordered by priority and insertion index, not by identity: remove by test
+      byId.values().removeIf(which);
+      boolean removed = anyMethodOrPath.removeIf(which);
+      for (Set<StubMapping> stubs : byMethodAndPath.values()) {
+        removed |= stubs.removeIf(which);
       }
+      return removed;
     }
 
     /** The method and path a stub requires literally, or null when it allows others. */

@@ -28,6 +28,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
 /** Reads the HTTP interactions of pact files for stubs, refusing what a stub could not keep. */
@@ -87,6 +88,10 @@ public final class StubLoader {
    * The HTTP interactions of one pact file, when its provider is {@code provider} (or any). The
    * file is read once, through core's checking reader: a file that is not a pact fails with the
    * file and the JSON path of its first problem.
+   *
+   * <p>The interactions are compiled in parallel (each one is rendered as a one-interaction pact
+   * and parsed back, the most of a stub's start-up); a file with several bad interactions still
+   * fails with its first, in file order.
    */
   public static List<Loaded> load(Path file, String provider) {
     JsonNode tree = PactReader.read(file);
@@ -96,36 +101,57 @@ public final class StubLoader {
     Pact pact = pact(file, tree);
     JsonNode entries = tree.path("interactions");
     List<Interaction> interactions = pact.getInteractions();
+    List<Object> outcomes =
+        IntStream.range(0, entries.size())
+            .parallel()
+            .mapToObj(
+                i -> {
+                  try {
+                    return (Object) loadOne(file, pact, interactions, entries.get(i), i);
+                  } catch (RuntimeException e) {
+                    return e;
+                  }
+                })
+            .toList();
     List<Loaded> loaded = new ArrayList<>();
-    for (int i = 0; i < entries.size(); i++) {
-      JsonNode entry = entries.get(i);
-      String type = entry.path("type").asText("Synchronous/HTTP");
-      if (!type.equals("Synchronous/HTTP")) {
-        continue;
+    for (Object outcome : outcomes) {
+      if (outcome instanceof RuntimeException e) {
+        throw e;
       }
-      String at = "$.interactions[" + i + "]";
-      MatcherCheck.request(file, entry, at);
-      Interaction interaction = find(interactions, i, entry.path("description").asText(""));
-      if (interaction == null || !interaction.isSynchronousRequestResponse()) {
-        throw new PactFileException(file, at, "pact-jvm did not read this HTTP interaction", null);
+      if (outcome != null) {
+        loaded.add((Loaded) outcome);
       }
-      SynchronousRequestResponse http = interaction.asSynchronousRequestResponse();
-      CompiledInteraction compiled =
-          CompiledInteraction.of(pact, http, file.toAbsolutePath().normalize() + " at " + at);
-      IRequest request = compiled.interaction().getRequest();
-      loaded.add(
-          new Loaded(
-              compiled,
-              file,
-              at,
-              pact.getConsumer().getName(),
-              pact.getProvider().getName(),
-              response(file, at, http),
-              specificity(request),
-              pathRegex(request),
-              literalPath(request)));
     }
     return loaded;
+  }
+
+  /** The interaction at {@code i}, or null when it is not an HTTP interaction. */
+  private static Loaded loadOne(
+      Path file, Pact pact, List<Interaction> interactions, JsonNode entry, int i) {
+    String type = entry.path("type").asText("Synchronous/HTTP");
+    if (!type.equals("Synchronous/HTTP")) {
+      return null;
+    }
+    String at = "$.interactions[" + i + "]";
+    MatcherCheck.request(file, entry, at);
+    Interaction interaction = find(interactions, i, entry.path("description").asText(""));
+    if (interaction == null || !interaction.isSynchronousRequestResponse()) {
+      throw new PactFileException(file, at, "pact-jvm did not read this HTTP interaction", null);
+    }
+    SynchronousRequestResponse http = interaction.asSynchronousRequestResponse();
+    CompiledInteraction compiled =
+        CompiledInteraction.of(pact, http, file.toAbsolutePath().normalize() + " at " + at);
+    IRequest request = compiled.interaction().getRequest();
+    return new Loaded(
+        compiled,
+        file,
+        at,
+        pact.getConsumer().getName(),
+        pact.getProvider().getName(),
+        response(file, at, http),
+        specificity(request),
+        pathRegex(request),
+        literalPath(request));
   }
 
   /**

@@ -8,8 +8,10 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.common.InvalidInputException;
 import com.github.tomakehurst.wiremock.stubbing.StubMapping;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -93,5 +95,51 @@ class IndexedStoresTests {
     assertThat(send("GET", "/a")).startsWith("404");
     server.resetMappings();
     assertThat(send("GET", "/b")).startsWith("404");
+  }
+
+  @Test
+  void amongStubsOfEqualPriorityTheLastAddedAnswersWhetherLiteralOrPattern() throws Exception {
+    server.addStubMapping(
+        get(urlPathEqualTo("/items/1")).willReturn(aResponse().withBody("literal 1")).build());
+    server.addStubMapping(
+        get(urlPathMatching("/items/.*")).willReturn(aResponse().withBody("pattern")).build());
+    assertThat(send("GET", "/items/1")).isEqualTo("200 pattern");
+
+    server.addStubMapping(
+        get(urlPathEqualTo("/items/1")).willReturn(aResponse().withBody("literal 2")).build());
+    assertThat(send("GET", "/items/1")).isEqualTo("200 literal 2");
+    assertThat(send("GET", "/items/2")).isEqualTo("200 pattern");
+  }
+
+  @Test
+  void aStubRemovedByAnEqualRequestPatternIsNoLongerAsked() throws Exception {
+    server.addStubMapping(
+        get(urlPathEqualTo("/gone")).willReturn(aResponse().withBody("here")).build());
+    server.addStubMapping(
+        get(urlPathEqualTo("/kept")).willReturn(aResponse().withBody("kept")).build());
+
+    // another id, the same request pattern: WireMock removes the stub it holds
+    server.removeStubMapping(
+        get(urlPathEqualTo("/gone")).willReturn(aResponse().withBody("other")).build());
+
+    assertThat(send("GET", "/gone")).startsWith("404");
+    assertThat(send("GET", "/kept")).isEqualTo("200 kept");
+  }
+
+  @Test
+  void aStubIsFoundByIdUntilRemovedAndAnIdIsNotAddedTwice() throws Exception {
+    StubMapping first = get(urlPathEqualTo("/a")).willReturn(aResponse().withBody("a")).build();
+    server.addStubMapping(first);
+    assertThat(server.getSingleStubMapping(first.getId()).getName()).isEqualTo(first.getName());
+
+    StubMapping again =
+        get(urlPathEqualTo("/b")).withId(first.getId()).willReturn(aResponse()).build();
+    assertThatThrownBy(() -> server.addStubMapping(again))
+        .isInstanceOf(InvalidInputException.class);
+    assertThat(send("GET", "/b")).startsWith("404");
+
+    server.removeStubMapping(first);
+    assertThat(server.getStubMappings()).isEmpty();
+    assertThat(send("GET", "/a")).startsWith("404");
   }
 }
