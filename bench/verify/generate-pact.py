@@ -2,8 +2,8 @@
 """Writes the benchmark's pact: N interactions of consumer bench-consumer with bench-provider.
 
 Half GET /items/{n}, half POST /items with a JSON body; response bodies carry type, integer,
-decimal and regex matchers; every fourth interaction has a provider state. One interaction in a
-hundred (n % 100 == 50, a GET without state, and n % 100 == 51, a POST with one) expects a SKU of
+decimal and regex matchers; every fourth interaction has a provider state. Two interactions in a
+hundred (n % 100 == 50, a GET without state, and n % 100 == 51, a POST with one) expect a SKU of
 five digits where the provider answers four: those fail, so that the verifiers' verdicts are
 compared on failures too. Also writes the same requests as tab-separated lines (state, method,
 path, body) for the raw replay.

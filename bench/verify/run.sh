@@ -2,7 +2,7 @@
 # Measures `pactwire verify` against a raw keep-alive replay of the same requests, the Rust pact
 # verifier (npm @pact-foundation/pact-cli, when it installs) and pact-jvm 4.7.5's JUnit 5 runner,
 # all on one generated pact and one provider process, and checks that the verifiers' verdicts are
-# the same, interaction by interaction (the pact makes 1 in 100 interactions fail on purpose).
+# the same, interaction by interaction (the pact makes 2 in 100 interactions fail on purpose).
 #
 #   flock /tmp/bench.lock bench/verify/run.sh [INTERACTIONS] [RUNS]
 #       (defaults: 1000 interactions, best of 3 runs; the Rust verifier and pact-jvm's runner run
@@ -97,10 +97,16 @@ raw_wall="$best"
 raw_inner="$(grep -o '[0-9.]* s (' "$work/best-out.txt" | grep -o '^[0-9.]*')"
 echo "raw keep-alive replay: wall $raw_wall s ($(rate "$n" "$raw_wall")/s); requests $raw_inner s ($(rate "$n" "$raw_inner")/s)"
 
-/usr/bin/time -f "%M" -o "$work/rss.txt" "${verify[@]}" > /dev/null 2>&1 || true
+# the provider's CPU time (from /proc) beside pactwire's own over one run: which one is the bound
+provider_cpu() { awk '{print ($14 + $15) / '"$(getconf CLK_TCK)"'}' "/proc/$provider_pid/stat"; }
+before="$(provider_cpu)"
+/usr/bin/time -f "%M %U %S" -o "$work/rss.txt" "${verify[@]}" > /dev/null 2>&1 || true
+after="$(provider_cpu)"
+read -r rss user sys < <(tail -1 "$work/rss.txt")
 "${verify[@]}" --format json > "$work/pactwire.json" 2> /dev/null || true
-echo "pactwire verify:      peak resident memory $(( $(tail -1 "$work/rss.txt") / 1024 )) MB;" \
-  "pact $(( $(stat -c %s "$pact") / 1024 )) KB"
+echo "pactwire verify:      peak resident memory $(( rss / 1024 )) MB; pact $(( $(stat -c %s "$pact") / 1024 )) KB"
+echo "CPU time of one run:  pactwire verify $(python3 -c "print(f'{$user + $sys:.2f}')") s;" \
+  "the provider $(python3 -c "print(f'{$after - $before:.2f}')") s"
 
 rust=""
 pact_cli="${PACT_CLI:-}"
