@@ -76,8 +76,9 @@ final class PactSet {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("reading the pacts was interrupted", e);
     } finally {
-      checks.forEach(f -> f.cancel(true));
-      loads.forEach(f -> f.cancel(true));
+      // never interrupted: see VerifierEngine.stop
+      checks.forEach(f -> f.cancel(false));
+      loads.forEach(f -> f.cancel(false));
     }
     if (pacts.isEmpty()) {
       String where = fromFolder ? config.pactsDir().toString() : String.join(", ", names(files));

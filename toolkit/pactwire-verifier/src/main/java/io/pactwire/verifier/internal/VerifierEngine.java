@@ -46,8 +46,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntConsumer;
 import java.util.stream.Collectors;
@@ -147,11 +149,11 @@ public final class VerifierEngine {
 
   private Run run(IntConsumer progress) {
     long begin = System.nanoTime();
-    ExecutorService pool = threads(config.parallel());
+    ThreadPoolExecutor pool = threads(config.parallel());
     // the pacts are read on threads of their own, while the pool makes the HTTP client and the
     // matching engine ready: each loads hundreds of classes, which would otherwise wait for the
     // reading
-    ExecutorService reading = threads(Math.max(2, config.parallel()));
+    ThreadPoolExecutor reading = threads(Math.max(2, config.parallel()));
     try {
       Future<ProviderHttp> client =
           pool.submit(
@@ -167,7 +169,7 @@ public final class VerifierEngine {
       try {
         pacts = PactSet.load(config, reading);
       } finally {
-        reading.shutdownNow();
+        stop(reading);
       }
       http = client.get();
       return run(pacts, pool, progress, System.nanoTime() - begin);
@@ -183,18 +185,33 @@ public final class VerifierEngine {
       }
       throw new IllegalStateException(e.getCause());
     } finally {
-      pool.shutdownNow();
+      stop(pool);
     }
   }
 
-  private static ExecutorService threads(int count) {
-    return Executors.newFixedThreadPool(
+  private static ThreadPoolExecutor threads(int count) {
+    return new ThreadPoolExecutor(
         count,
+        count,
+        0,
+        TimeUnit.MILLISECONDS,
+        new LinkedBlockingQueue<>(),
         r -> {
           Thread t = new Thread(r, "pactwire-verify");
           t.setDaemon(true);
           return t;
         });
+  }
+
+  /**
+   * Drops the tasks not started and lets the running ones end, without interrupting them: a thread
+   * interrupted while it initialises one of pact-jvm's classes (its content types read Tika's media
+   * type registry, which gives up when interrupted) leaves that class unusable for the rest of the
+   * JVM's life.
+   */
+  private static void stop(ThreadPoolExecutor pool) {
+    pool.getQueue().clear();
+    pool.shutdown();
   }
 
   private Run run(
