@@ -13,7 +13,8 @@ import java.util.concurrent.Future;
 
 /**
  * Replays the benchmark's requests over one keep-alive HTTP/1.1 client and reads each response,
- * without matching: the floor a verifier's rate can approach. Requests with a provider state are
+ * without matching: the floor a verifier's rate can approach. The client is set up as {@code
+ * pactwire verify}'s is (its work done on the threads that finish it, not handed to a pool). Requests with a provider state are
  * sent one at a time between a setup and a teardown POST, as a verifier sends them; the others on
  * PARALLEL threads. Run: java RawReplay.java REQUESTS BASE_URL PARALLEL
  */
@@ -28,7 +29,11 @@ public final class RawReplay {
     }
     String base = args[1];
     int parallel = Integer.parseInt(args[2]);
-    HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    HttpClient client =
+        HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .executor(Runnable::run)
+            .build();
     long start = System.nanoTime();
     ExecutorService pool = Executors.newFixedThreadPool(parallel);
     List<Future<?>> futures = new ArrayList<>();

@@ -2,8 +2,11 @@
 """Writes the benchmark's pact: N interactions of consumer bench-consumer with bench-provider.
 
 Half GET /items/{n}, half POST /items with a JSON body; response bodies carry type, integer,
-decimal and regex matchers; every fourth interaction has a provider state. Also writes the same
-requests as tab-separated lines (state, method, path, body) for the raw replay.
+decimal and regex matchers; every fourth interaction has a provider state. Two interactions in a
+hundred (n % 100 == 50, a GET without state, and n % 100 == 51, a POST with one) expect a SKU of
+five digits where the provider answers four: those fail, so that the verifiers' verdicts are
+compared on failures too. Also writes the same requests as tab-separated lines (state, method,
+path, body) for the raw replay.
 """
 import json
 import sys
@@ -21,7 +24,8 @@ for n in range(count):
         "$.name": {"matchers": [{"match": "type"}]},
         "$.price": {"matchers": [{"match": "decimal"}]},
         "$.tags": {"matchers": [{"match": "type", "min": 1}]},
-        "$.sku": {"matchers": [{"match": "regex", "regex": "SKU-\\d{4}"}]},
+        "$.sku": {"matchers": [{"match": "regex",
+                                "regex": "SKU-\\d{5}" if n % 100 in (50, 51) else "SKU-\\d{4}"}]},
     }
     if n % 2 == 0:
         request = {"method": "GET", "path": "/items/%d" % n,

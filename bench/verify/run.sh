@@ -1,16 +1,26 @@
 #!/usr/bin/env bash
 # Measures `pactwire verify` against a raw keep-alive replay of the same requests, the Rust pact
 # verifier (npm @pact-foundation/pact-cli, when it installs) and pact-jvm 4.7.5's JUnit 5 runner,
-# all on one generated pact and one provider process.
+# all on one generated pact and one provider process, and checks that the verifiers' verdicts are
+# the same, interaction by interaction (the pact makes 2 in 100 interactions fail on purpose).
 #
-#   bench/verify/run.sh [INTERACTIONS] [RUNS]     (defaults: 1000 interactions, best of 3 runs;
-#                                                  the Rust verifier and pact-jvm's runner run once)
+#   flock /tmp/bench.lock bench/verify/run.sh [INTERACTIONS] [RUNS]
+#       (defaults: 1000 interactions, best of 3 runs; the Rust verifier and pact-jvm's runner run
+#        once; flock keeps other benchmarks on the machine from running at the same time)
 #
-# Needs the CLI's jar and launcher: ./mvnw -B -ntp -pl toolkit/pactwire-cli -am package -DskipTests
+# Needs the CLI's jar and launcher: ./mvnw -B -ntp -pl toolkit/pactwire-cli -am install -DskipTests
+# (install, so that the verifier's test classes, pact-jvm's runner among them, resolve).
 # PACT_CLI=DIR names a folder holding pact-verifier (else npm installs it into a temporary folder,
 # and the Rust verifier is skipped when that fails); SKIP_RUST=1 skips the Rust verifier and
 # SKIP_PACT_JVM=1 pact-jvm's runner. After the timed runs, one more run of `pactwire verify` under
-# /usr/bin/time gives its peak resident memory, printed beside the pact's size.
+# /usr/bin/time gives its peak resident memory, printed beside the pact's size, and one with
+# --format json its verdicts.
+#
+# Every verifier is timed as a whole process, start-up included, as a user waits for it: pactwire
+# through its launcher (after one run that writes its class-data archive), pact-jvm's runner
+# through the JUnit Platform launcher on a plain JVM with the test class path, as an IDE runs it
+# (Maven resolves that class path first, untimed); its own time inside the JVM, from the first
+# interaction to the last, is printed too.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
 n="${1:-1000}"
@@ -49,7 +59,12 @@ best_of() {
   for _ in $(seq 1 "$runs"); do
     local t0 t1 s
     t0="$(now)"
-    "$@" > "$work/out.txt" 2> "$work/err.txt" || { echo "failed: $*" >&2; tail -5 "$work/out.txt" "$work/err.txt" >&2; return 1; }
+    local status=0
+    "$@" > "$work/out.txt" 2> "$work/err.txt" || status=$?
+    # 1 is a verification with failed interactions, which this pact has on purpose
+    if [ "$status" -gt 1 ]; then
+      echo "failed ($status): $*" >&2; tail -5 "$work/out.txt" "$work/err.txt" >&2; return 1
+    fi
     t1="$(now)"
     s="$(python3 -c "print(f'{$t1 - $t0:.3f}')")"
     if [ -z "$best" ] || python3 -c "import sys; sys.exit(0 if $s < $best else 1)"; then
@@ -60,7 +75,8 @@ best_of() {
   done
 }
 
-echo "benchmark: $n interactions ($((n / 4)) with provider states), $(nproc) cores, best of $runs runs"
+echo "benchmark: $n interactions ($((n / 4)) with provider states, $((n / 50)) failing on purpose)," \
+  "$(nproc) cores, best of $runs runs"
 echo "load before: $(uptime | sed 's/.*load average/load average/')"
 echo
 
@@ -68,21 +84,29 @@ echo
 export PACTWIRE_CACHE="$work/cache"
 verify=("$pactwire" verify --provider bench-provider --base-url "$base" --pacts "$work/pacts"
   --state-change-url "$base/_pact/state" --provider-version bench --branch bench --timing)
-"${verify[@]}" > /dev/null 2>&1 || { echo "pactwire verify failed on the benchmark's pact" >&2; exit 1; }
+"${verify[@]}" > /dev/null 2>&1 || [ $? -eq 1 ] || { echo "pactwire verify failed on the benchmark's pact" >&2; exit 1; }
 best_of "${verify[@]}"
 pw_wall="$best"
 pw_inner="$(grep -o '[0-9.]* s (' "$work/best-err.txt" | grep -o '^[0-9.]*')"
 echo "pactwire verify:      wall $pw_wall s ($(rate "$n" "$pw_wall")/s with JVM start-up and pact reading);" \
   "verification $pw_inner s ($(rate "$n" "$pw_inner")/s)"
+echo "                      (its phases: $(grep -o 'pacts read in.*' "$work/best-err.txt"))"
 
 best_of java -cp "$work/classes" RawReplay "$work/requests.tsv" "$base" "$(nproc)"
 raw_wall="$best"
 raw_inner="$(grep -o '[0-9.]* s (' "$work/best-out.txt" | grep -o '^[0-9.]*')"
 echo "raw keep-alive replay: wall $raw_wall s ($(rate "$n" "$raw_wall")/s); requests $raw_inner s ($(rate "$n" "$raw_inner")/s)"
 
-/usr/bin/time -f "%M" -o "$work/rss.txt" "${verify[@]}" > /dev/null 2>&1 || true
-echo "pactwire verify:      peak resident memory $(( $(tail -1 "$work/rss.txt") / 1024 )) MB;" \
-  "pact $(( $(stat -c %s "$pact") / 1024 )) KB"
+# the provider's CPU time (from /proc) beside pactwire's own over one run: which one is the bound
+provider_cpu() { awk '{print ($14 + $15) / '"$(getconf CLK_TCK)"'}' "/proc/$provider_pid/stat"; }
+before="$(provider_cpu)"
+/usr/bin/time -f "%M %U %S" -o "$work/rss.txt" "${verify[@]}" > /dev/null 2>&1 || true
+after="$(provider_cpu)"
+read -r rss user sys < <(tail -1 "$work/rss.txt")
+"${verify[@]}" --format json > "$work/pactwire.json" 2> /dev/null || true
+echo "pactwire verify:      peak resident memory $(( rss / 1024 )) MB; pact $(( $(stat -c %s "$pact") / 1024 )) KB"
+echo "CPU time of one run:  pactwire verify $(python3 -c "print(f'{$user + $sys:.2f}')") s;" \
+  "the provider $(python3 -c "print(f'{$after - $before:.2f}')") s"
 
 rust=""
 pact_cli="${PACT_CLI:-}"
@@ -95,35 +119,73 @@ elif [ -z "$pact_cli" ]; then
 fi
 if [ -n "$pact_cli" ] && [ -x "$pact_cli/pact-verifier" ]; then
   runs=1 best_of "$pact_cli/pact-verifier" -f "$pact" --hostname 127.0.0.1 --port "$port" -n bench-provider \
-    --state-change-url "$base/_pact/state" --state-change-teardown --no-colour
+    --state-change-url "$base/_pact/state" --state-change-teardown --no-colour --json "$work/rust.json"
   rust="$best"
   echo "Rust pact verifier:   wall $rust s ($(rate "$n" "$rust")/s)"
 else
   echo "Rust pact verifier:   skipped (SKIP_RUST=1, or npm could not install @pact-foundation/pact-cli)"
 fi
 
-jvm=""
+jvm="" jvm_inner=""
 if [ "${SKIP_PACT_JVM:-}" != 1 ]; then
-  bench_pacts="$root/toolkit/pactwire-verifier/target/bench-pacts"
+  verifier="$root/toolkit/pactwire-verifier"
+  bench_pacts="$verifier/target/bench-pacts"
   rm -rf "$bench_pacts" && mkdir -p "$bench_pacts" && cp "$pact" "$bench_pacts/"
-  (cd "$root" && ./mvnw -B -ntp -q -pl toolkit/pactwire-verifier -am test -Djacoco.skip=true \
-    -Dtest=PactJvmRunnerBenchmark -Dsurefire.failIfNoSpecifiedTests=false -Dbench.port="$port" \
-    > "$work/mvn.log" 2>&1) || { echo "pact-jvm's runner failed:" >&2; tail -20 "$work/mvn.log" >&2; }
-  line="$(grep -h 'pact-jvm junit5:' "$root/toolkit/pactwire-verifier/target/surefire-reports/"*PactJvmRunnerBenchmark-output.txt 2>/dev/null || true)"
-  jvm="$(echo "$line" | grep -o 'in [0-9.]* s' | grep -o '[0-9.]*' || true)"
+  if (cd "$root" && nice -n 15 ./mvnw -B -ntp -q -pl toolkit/pactwire-verifier test-compile -Djacoco.skip=true \
+    org.apache.maven.plugins:maven-dependency-plugin:3.11.0:build-classpath \
+    -Dmdep.includeScope=test -Dmdep.outputFile="$work/classpath.txt" > "$work/mvn.log" 2>&1); then
+    runs=1 best_of bash -c 'cd "$1" && exec java -Dpact_do_not_track=true -Dbench.port="$2" \
+      -Dbench.verdicts="$3" -cp "target/test-classes:target/classes:$(cat "$4")" \
+      io.pactwire.verifier.PactJvmRunnerBenchmark' - "$verifier" "$port" "$work/pact-jvm.tsv" \
+      "$work/classpath.txt"
+    jvm="$best"
+    jvm_inner="$(grep -o 'in [0-9.]* s' "$work/best-out.txt" | grep -o '[0-9.]*' || true)"
+  else
+    echo "pact-jvm's runner could not be built:" >&2; tail -20 "$work/mvn.log" >&2
+  fi
   rm -rf "$bench_pacts"
   if [ -n "$jvm" ]; then
-    echo "pact-jvm JUnit 5:     in its test JVM $jvm s ($(rate "$n" "$jvm")/s; Maven's start-up not counted)"
+    echo "pact-jvm JUnit 5:     wall $jvm s ($(rate "$n" "$jvm")/s, through the JUnit Platform launcher);" \
+      "inside its JVM $jvm_inner s ($(rate "$n" "$jvm_inner")/s)"
   else
     echo "pact-jvm JUnit 5:     no result (see above)"
   fi
 fi
 
+# the verdicts, interaction by interaction: pactwire's JSON report, pact-jvm's runner's list and
+# the Rust verifier's JSON report
+differ=""
+python3 - "$work/pactwire.json" "$work/pact-jvm.tsv" "$work/rust.json" <<'PY' || differ=1
+import json, os, sys
+verdicts = {}
+report = json.load(open(sys.argv[1]))
+verdicts["pactwire verify"] = {i["description"]: i["success"]
+                               for p in report["pacts"] for i in p["interactions"]}
+if os.path.exists(sys.argv[2]):
+    verdicts["pact-jvm JUnit 5"] = {d: v == "passed" for v, d in
+                                    (line.rstrip("\n").split("\t", 1) for line in open(sys.argv[2]))}
+if os.path.exists(sys.argv[3]):
+    verdicts["Rust pact verifier"] = {r["description"]: r["result"] == "OK"
+                                      for r in json.load(open(sys.argv[3]))["interactionResults"]}
+ours = verdicts["pactwire verify"]
+for name, theirs in verdicts.items():
+    passed = sum(theirs.values())
+    same = "" if name == "pactwire verify" else (
+        "; the same verdict as pactwire verify on every interaction" if theirs == ours else
+        "; DIFFERENT from pactwire verify on: " + ", ".join(sorted(
+            d for d in set(ours) | set(theirs) if ours.get(d) != theirs.get(d)))[:400])
+    print(f"verdicts: {name + ':':20} {passed} passed, {len(theirs) - passed} failed{same}")
+sys.exit(0 if all(v == ours for v in verdicts.values()) else 1)
+PY
 echo
 echo "load after: $(uptime | sed 's/.*load average/load average/')"
-echo "ratios (interactions/s; pactwire verify by wall time, with its JVM start-up):"
-[ -n "$jvm" ] && echo "  pactwire verify / pact-jvm JUnit 5:  $(python3 -c "print(f'{$jvm / $pw_wall:.1f}x')")"
+echo "ratios (interactions/s; each verifier by wall time, start-up included):"
+if [ -n "$jvm" ]; then
+  echo "  pactwire verify / pact-jvm JUnit 5:  $(python3 -c "print(f'{$jvm / $pw_wall:.1f}x')")" \
+    "($(python3 -c "print(f'{$jvm_inner / $pw_wall:.1f}x')") against pact-jvm's time inside its JVM)"
+fi
 echo "  raw replay / pactwire verify:         $(python3 -c "print(f'{$pw_wall / $raw_wall:.2f}x')") by wall time," \
   "$(python3 -c "print(f'{$pw_inner / $raw_inner:.2f}x')") by verification time"
 [ -n "$rust" ] && echo "  pactwire verify / Rust verifier:      $(python3 -c "print(f'{$rust / $pw_wall:.2f}x')")"
+[ -z "$differ" ] || { echo "the verdicts differ (above)" >&2; exit 1; }
 exit 0

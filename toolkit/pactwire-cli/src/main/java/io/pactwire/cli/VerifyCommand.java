@@ -345,10 +345,14 @@ final class VerifyCommand implements Callable<Integer> {
       double seconds = run.elapsed().toNanos() / 1e9;
       stderr.printf(
           Locale.ROOT,
-          "pactwire verify: %d interactions in %.3f s (%.0f/s)%n",
+          "pactwire verify: %d interactions in %.3f s (%.0f/s); pacts read in %.3f s;"
+              + " without provider states %.3f s, with them %.3f s%n",
           run.interactions().size(),
           seconds,
-          run.interactions().size() / seconds);
+          run.interactions().size() / seconds,
+          run.phases().reading().toNanos() / 1e9,
+          run.phases().stateless().toNanos() / 1e9,
+          run.phases().stateful().toNanos() / 1e9);
     }
     stderr.flush();
     return run.success() && (skipMessages || run.skippedMessages() == 0) ? 0 : 1;

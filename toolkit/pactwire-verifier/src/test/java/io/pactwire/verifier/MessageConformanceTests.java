@@ -75,7 +75,7 @@ class MessageConformanceTests {
     provider.on(
         "POST /messages",
         exchange -> {
-          JsonNode request = JSON.readTree((String) exchange.getAttribute(ProviderServer.BODY));
+          JsonNode request = JSON.readTree(ProviderServer.body(exchange));
           JsonNode actual = ACTUAL.get(request.path("description").asText());
           if (actual == null) {
             ProviderServer.send(exchange, 404, "text/plain", "no such message");

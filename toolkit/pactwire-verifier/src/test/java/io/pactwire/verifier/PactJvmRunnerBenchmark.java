@@ -1,5 +1,7 @@
 package io.pactwire.verifier;
 
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
+
 import au.com.dius.pact.provider.junit5.HttpTestTarget;
 import au.com.dius.pact.provider.junit5.PactVerificationContext;
 import au.com.dius.pact.provider.junit5.PactVerificationInvocationContextProvider;
@@ -12,20 +14,29 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.TestTemplate;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.platform.launcher.Launcher;
+import org.junit.platform.launcher.core.LauncherFactory;
+import org.junit.platform.launcher.listeners.SummaryGeneratingListener;
 
 /**
  * pact-jvm's own JUnit 5 runner on the benchmark's pact, for bench/verify/run.sh; not part of the
  * build (its name is not a test's). Provider states are POSTed to the provider's state URL, as
- * {@code pactwire verify} does. Run by the script with {@code -Dtest=PactJvmRunnerBenchmark
- * -Dbench.port=PORT}; it reads target/bench-pacts.
+ * {@code pactwire verify} does. {@link #main} runs it through the JUnit Platform launcher, as an
+ * IDE or a build tool's test task does, without Maven: the script times that whole process. It
+ * reads target/bench-pacts; {@code -Dbench.port=PORT} names the provider's port, {@code
+ * -Dbench.verdicts=FILE} a file to write each interaction's verdict to.
  */
 @Provider("bench-provider")
 @PactFolder("target/bench-pacts")
@@ -35,7 +46,25 @@ class PactJvmRunnerBenchmark {
   private static final HttpClient CLIENT =
       HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
   private static final AtomicInteger VERIFIED = new AtomicInteger();
+  private static final Map<String, String> VERDICTS = new ConcurrentSkipListMap<>();
   private static long start;
+
+  /** Runs this class through the JUnit Platform launcher and prints the run's counts. */
+  public static void main(String[] args) {
+    Launcher launcher = LauncherFactory.create();
+    SummaryGeneratingListener summary = new SummaryGeneratingListener();
+    launcher.execute(
+        org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder.request()
+            .selectors(selectClass(PactJvmRunnerBenchmark.class))
+            .build(),
+        summary);
+    System.out.printf(
+        Locale.ROOT,
+        "pact-jvm junit5 launcher: %d tests, %d succeeded, %d failed%n",
+        summary.getSummary().getTestsFoundCount(),
+        summary.getSummary().getTestsSucceededCount(),
+        summary.getSummary().getTestsFailedCount());
+  }
 
   @BeforeAll
   static void begin() {
@@ -43,7 +72,7 @@ class PactJvmRunnerBenchmark {
   }
 
   @AfterAll
-  static void end() {
+  static void end() throws IOException {
     double seconds = (System.nanoTime() - start) / 1e9;
     System.out.printf(
         Locale.ROOT,
@@ -51,6 +80,14 @@ class PactJvmRunnerBenchmark {
         VERIFIED.get(),
         seconds,
         VERIFIED.get() / seconds);
+    String verdicts = System.getProperty("bench.verdicts");
+    if (verdicts != null) {
+      Files.writeString(
+          Path.of(verdicts),
+          VERDICTS.entrySet().stream()
+              .map(e -> e.getValue() + "\t" + e.getKey() + "\n")
+              .collect(Collectors.joining()));
+    }
   }
 
   @BeforeEach
@@ -61,8 +98,11 @@ class PactJvmRunnerBenchmark {
   @TestTemplate
   @ExtendWith(PactVerificationInvocationContextProvider.class)
   void verify(PactVerificationContext context) {
+    String description = context.getInteraction().getDescription();
+    VERDICTS.put(description, "failed");
     try {
       context.verifyInteraction();
+      VERDICTS.put(description, "passed");
     } finally {
       VERIFIED.incrementAndGet();
     }

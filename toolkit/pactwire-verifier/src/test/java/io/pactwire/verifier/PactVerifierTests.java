@@ -672,6 +672,21 @@ class PactVerifierTests {
     }
 
     @Test
+    void ofBadPactsReadAtTheSameTimeTheFirstInFileOrderIsNamed() {
+      // a.json is well-formed JSON that only the shape check refuses; b.json fails to parse at
+      // once: the error is still a.json's, as when the files were read one after the other
+      TestPacts.write(
+          pacts, "a.json", TestPacts.INVENTORY.replace("\"status\": 200", "\"status\": 700"));
+      TestPacts.write(pacts, "b.json", "{\"consumer\": {\"name\": \"c\"},\n  oops}");
+
+      assertThatThrownBy(() -> verify(null, Duration.ofSeconds(1)))
+          .isInstanceOf(VerifierInputException.class)
+          .hasMessage(
+              pacts.resolve("a.json")
+                  + ":$.interactions[0].response.status: a status is from 100 to 599, not 700");
+    }
+
+    @Test
     void aFolderWithoutAPactForTheProviderIsBadInput() {
       assertThatThrownBy(() -> verify(null, Duration.ofSeconds(1)))
           .isInstanceOf(VerifierInputException.class)

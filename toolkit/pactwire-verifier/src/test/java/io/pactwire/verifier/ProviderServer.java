@@ -24,8 +24,12 @@ final class ProviderServer implements AutoCloseable {
     void handle(HttpExchange exchange) throws IOException;
   }
 
-  /** The exchange attribute that holds the request's body, read before the handler runs. */
-  static final String BODY = "body";
+  /**
+   * The request's body, read before the handler runs, which runs on the same thread. Not an
+   * exchange attribute: the JDK's server keeps those per context, so that concurrent requests would
+   * read each other's.
+   */
+  private static final ThreadLocal<String> BODY = new ThreadLocal<>();
 
   private final HttpServer server;
   private final Map<String, Handler> routes = new ConcurrentHashMap<>();
@@ -44,7 +48,7 @@ final class ProviderServer implements AutoCloseable {
                 new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
             String key = exchange.getRequestMethod() + " " + exchange.getRequestURI().getPath();
             requests.add(key + (body.isEmpty() ? "" : " " + body));
-            exchange.setAttribute(BODY, body);
+            BODY.set(body);
             Handler handler = routes.get(key);
             if (handler == null) {
               send(exchange, 404, "text/plain", "no route " + key);
@@ -54,6 +58,11 @@ final class ProviderServer implements AutoCloseable {
           }
         });
     server.start();
+  }
+
+  /** The body of the request the calling handler answers. */
+  static String body(HttpExchange exchange) {
+    return BODY.get();
   }
 
   static ProviderServer start() {

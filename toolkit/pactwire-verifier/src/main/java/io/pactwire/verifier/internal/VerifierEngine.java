@@ -2,18 +2,24 @@ package io.pactwire.verifier.internal;
 
 import au.com.dius.pact.core.matchers.generators.ArrayContainsJsonGenerator;
 import au.com.dius.pact.core.matchers.generators.DefaultResponseGenerator;
+import au.com.dius.pact.core.model.ContentType;
+import au.com.dius.pact.core.model.DefaultPactReader;
 import au.com.dius.pact.core.model.IRequest;
 import au.com.dius.pact.core.model.IResponse;
 import au.com.dius.pact.core.model.Interaction;
 import au.com.dius.pact.core.model.OptionalBody;
+import au.com.dius.pact.core.model.Pact;
 import au.com.dius.pact.core.model.ProviderState;
 import au.com.dius.pact.core.model.RequestResponseInteraction;
 import au.com.dius.pact.core.model.Response;
 import au.com.dius.pact.core.model.SynchronousRequestResponse;
+import au.com.dius.pact.core.model.UnknownPactSource;
 import au.com.dius.pact.core.model.V4Interaction;
 import au.com.dius.pact.core.model.generators.GeneratorTestMode;
 import au.com.dius.pact.core.model.matchingrules.MatchingRules;
 import au.com.dius.pact.core.model.messaging.Message;
+import au.com.dius.pact.core.support.json.JsonParser;
+import au.com.dius.pact.core.support.json.JsonValue;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.pactwire.core.internal.BoundedRegex;
@@ -29,6 +35,7 @@ import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -39,8 +46,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntConsumer;
 import java.util.stream.Collectors;
@@ -61,12 +70,15 @@ public final class VerifierEngine {
    *
    * @param pending for each interaction, whether it is pending (V4 {@code "pending": true}): its
    *     failure is reported but does not fail the run
+   * @param elapsed how long the verification took, once the pacts were read
+   * @param phases where the time went
    */
   public record Run(
       List<VerifiedInteraction> interactions,
       List<Boolean> pending,
       List<String> skippedDescriptions,
-      Duration elapsed) {
+      Duration elapsed,
+      Phases phases) {
 
     /** How many message interactions were not verified. */
     public int skippedMessages() {
@@ -95,17 +107,25 @@ public final class VerifierEngine {
     }
   }
 
+  /**
+   * Where a run's time went.
+   *
+   * @param reading reading and checking the pacts
+   * @param stateless verifying the interactions without provider states, in parallel
+   * @param stateful verifying those with provider states, one at a time
+   */
+  public record Phases(Duration reading, Duration stateless, Duration stateful) {}
+
   /** The header a message's metadata comes in, base64-encoded JSON, by the Pact convention. */
   static final String METADATA_HEADER = "Pact-Message-Metadata";
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final VerifyConfig config;
-  private final ProviderHttp http;
+  private ProviderHttp http;
 
   private VerifierEngine(VerifyConfig config) {
     this.config = config;
-    this.http = new ProviderHttp(config.baseUrl(), config.timeout(), config.maxBodyBytes());
   }
 
   /**
@@ -128,7 +148,75 @@ public final class VerifierEngine {
   }
 
   private Run run(IntConsumer progress) {
-    List<PactSet.Loaded> pacts = PactSet.load(config);
+    long begin = System.nanoTime();
+    ThreadPoolExecutor pool = threads(config.parallel());
+    // the pacts are read on threads of their own, while the pool makes the HTTP client and the
+    // matching engine ready: each loads hundreds of classes, which would otherwise wait for the
+    // reading
+    ThreadPoolExecutor reading = threads(Math.max(2, config.parallel()));
+    try {
+      Future<ProviderHttp> client =
+          pool.submit(
+              () ->
+                  new ProviderHttp(
+                      config.baseUrl(),
+                      config.timeout(),
+                      config.maxBodyBytes(),
+                      Stream.of(config.stateChangeUrl(), config.messagesUrl())
+                          .allMatch(u -> u == null || !"https".equalsIgnoreCase(u.getScheme()))));
+      pool.submit(VerifierEngine::warmUp);
+      List<PactSet.Loaded> pacts;
+      try {
+        pacts = PactSet.load(config, reading);
+      } finally {
+        stop(reading);
+      }
+      http = client.get();
+      return run(pacts, pool, progress, System.nanoTime() - begin);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("verification interrupted", e);
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException r) {
+        throw r;
+      }
+      if (e.getCause() instanceof Error r) {
+        throw r;
+      }
+      throw new IllegalStateException(e.getCause());
+    } finally {
+      stop(pool);
+    }
+  }
+
+  private static ThreadPoolExecutor threads(int count) {
+    return new ThreadPoolExecutor(
+        count,
+        count,
+        0,
+        TimeUnit.MILLISECONDS,
+        new LinkedBlockingQueue<>(),
+        r -> {
+          Thread t = new Thread(r, "pactwire-verify");
+          t.setDaemon(true);
+          return t;
+        });
+  }
+
+  /**
+   * Drops the tasks not started and lets the running ones end, without interrupting them: a thread
+   * interrupted while it initialises one of pact-jvm's classes (its content types read Tika's media
+   * type registry, which gives up when interrupted) leaves that class unusable for the rest of the
+   * JVM's life.
+   */
+  private static void stop(ThreadPoolExecutor pool) {
+    pool.getQueue().clear();
+    pool.shutdown();
+  }
+
+  private Run run(
+      List<PactSet.Loaded> pacts, ExecutorService pool, IntConsumer progress, long reading)
+      throws InterruptedException, ExecutionException {
     List<Task> stateless = new ArrayList<>();
     List<Task> stateful = new ArrayList<>();
     List<String> skippedMessages = new ArrayList<>();
@@ -166,55 +254,37 @@ public final class VerifierEngine {
     long start = System.nanoTime();
     VerifiedInteraction[] results = new VerifiedInteraction[index];
     AtomicInteger done = new AtomicInteger();
-    ExecutorService pool =
-        Executors.newFixedThreadPool(
-            config.parallel(),
-            r -> {
-              Thread t = new Thread(r, "pactwire-verify");
-              t.setDaemon(true);
-              return t;
-            });
-    try {
-      List<Future<?>> futures = new ArrayList<>();
-      for (Task task : stateless) {
-        futures.add(
-            pool.submit(
-                () -> {
-                  results[task.index()] = judge(send(task));
-                  progress.accept(done.incrementAndGet());
-                  return null;
-                }));
-      }
-      for (Future<?> future : futures) {
-        future.get();
-      }
-      // One at a time with the provider; each response is judged on the pool while the next
-      // interaction's states are set up, since judging never talks to the provider.
-      futures.clear();
-      for (Task task : stateful) {
-        Sent sent = send(task);
-        futures.add(
-            pool.submit(
-                () -> {
-                  results[task.index()] = judge(sent);
-                  progress.accept(done.incrementAndGet());
-                  return null;
-                }));
-      }
-      for (Future<?> future : futures) {
-        future.get();
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("verification interrupted", e);
-    } catch (ExecutionException e) {
-      if (e.getCause() instanceof RuntimeException r) {
-        throw r;
-      }
-      throw new IllegalStateException(e.getCause());
-    } finally {
-      pool.shutdownNow();
+    List<Future<?>> futures = new ArrayList<>();
+    for (Task task : stateless) {
+      futures.add(
+          pool.submit(
+              () -> {
+                results[task.index()] = judge(send(task));
+                progress.accept(done.incrementAndGet());
+                return null;
+              }));
     }
+    for (Future<?> future : futures) {
+      future.get();
+    }
+    long statelessDone = System.nanoTime();
+    // One at a time with the provider; each response is judged on the pool while the next
+    // interaction's states are set up, since judging never talks to the provider.
+    futures.clear();
+    for (Task task : stateful) {
+      Sent sent = send(task);
+      futures.add(
+          pool.submit(
+              () -> {
+                results[task.index()] = judge(sent);
+                progress.accept(done.incrementAndGet());
+                return null;
+              }));
+    }
+    for (Future<?> future : futures) {
+      future.get();
+    }
+    long end = System.nanoTime();
     Boolean[] pending = new Boolean[index];
     Stream.concat(stateless.stream(), stateful.stream())
         .forEach(t -> pending[t.index()] = t.pending());
@@ -222,7 +292,61 @@ public final class VerifierEngine {
         List.of(results),
         List.of(pending),
         List.copyOf(skippedMessages),
-        Duration.ofNanos(System.nanoTime() - start));
+        Duration.ofNanos(end - start),
+        new Phases(
+            Duration.ofNanos(reading),
+            Duration.ofNanos(statelessDone - start),
+            Duration.ofNanos(end - statelessDone)));
+  }
+
+  /** A made-up interaction for {@link #warmUp()}: a JSON body under the common matchers. */
+  private static final String WARM_UP_PACT =
+      "{\"consumer\":{\"name\":\"c\"},\"provider\":{\"name\":\"p\"},\"interactions\":[{"
+          + "\"description\":\"warm-up\",\"request\":{\"method\":\"POST\",\"path\":\"/w\","
+          + "\"headers\":{\"Content-Type\":\"application/json\"},\"body\":{\"n\":1}},"
+          + "\"response\":{\"status\":200,\"headers\":{\"Content-Type\":\"application/json\"},"
+          + "\"body\":{\"id\":1,\"name\":\"w\",\"price\":1.5,\"tags\":[\"a\"]},"
+          + "\"matchingRules\":{\"body\":{\"$.id\":{\"matchers\":[{\"match\":\"integer\"}]},"
+          + "\"$.name\":{\"matchers\":[{\"match\":\"regex\",\"regex\":\"\\\\w+\"}]},"
+          + "\"$.price\":{\"matchers\":[{\"match\":\"decimal\"}]},"
+          + "\"$.tags\":{\"matchers\":[{\"match\":\"type\",\"min\":1}]}}}}}],"
+          + "\"metadata\":{\"pactSpecification\":{\"version\":\"3.0.0\"}}}";
+
+  /**
+   * Generates, matches and describes a made-up interaction, never sent anywhere, while the pacts
+   * are read: the classes of pact-jvm's generators and matchers are then loaded (and their first
+   * calls compiled) when the first real response arrives. Nothing of it is kept.
+   */
+  private static void warmUp() {
+    try {
+      Pact pact =
+          DefaultPactReader.INSTANCE.pactFromJson(
+              (JsonValue.Object) JsonParser.INSTANCE.parseString(WARM_UP_PACT),
+              UnknownPactSource.INSTANCE);
+      Interaction interaction = pact.getInteractions().get(0);
+      RequestResponseInteraction http = asHttp(interaction);
+      Map<String, Object> context = new HashMap<>();
+      context.put("providerState", new HashMap<String, Object>());
+      context.put("interaction", interaction);
+      context.put("pending", false);
+      context.put("ArrayContainsJsonGenerator", ArrayContainsJsonGenerator.INSTANCE);
+      IResponse expected =
+          DefaultResponseGenerator.INSTANCE.generateResponse(
+              http.getResponse(), context, GeneratorTestMode.Provider, List.of(), Map.of());
+      IRequest request = http.getRequest().generatedRequest(context, GeneratorTestMode.Provider);
+      Response actual =
+          new Response(
+              200,
+              Map.of("Content-Type", List.of("application/json")),
+              OptionalBody.body(
+                  "{\"id\":2,\"name\":\"x\",\"price\":2.5,\"tags\":[\"b\",\"c\"]}"
+                      .getBytes(StandardCharsets.UTF_8),
+                  ContentType.getJSON()));
+      Task task = new Task(new PactSet.Loaded(Path.of("warm-up"), "", pact), interaction, http, 0);
+      judge(new Sent(task, List.of(), List.of(), request, expected, actual, null));
+    } catch (RuntimeException | LinkageError e) {
+      // only a head start: the real interactions load whatever this did not
+    }
   }
 
   /**
