@@ -11,8 +11,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.UnaryOperator;
@@ -129,17 +131,28 @@ public final class ContractDiff {
   private static DiffReport stores(
       Path before, Path after, String beforeLabel, UnaryOperator<String> display) {
     List<Path> beforeFiles = new ArrayList<>();
-    List<Path> afterFiles = new ArrayList<>(ContractStore.files(after));
+    Set<Path> afterSet = new LinkedHashSet<>(ContractStore.files(after));
+    List<Path> befores = ContractStore.files(before);
+    // most files of two versions of a store are the same: compared byte for byte on both cores
+    List<Boolean> same =
+        befores.parallelStream()
+            .map(
+                b -> {
+                  Path a = after.resolve(b.getFileName().toString());
+                  return afterSet.contains(a) && sameBytes(b, a);
+                })
+            .toList();
     int identical = 0;
-    for (Path b : ContractStore.files(before)) {
-      Path a = after.resolve(b.getFileName().toString());
-      if (afterFiles.contains(a) && sameBytes(b, a)) {
-        afterFiles.remove(a);
+    for (int i = 0; i < befores.size(); i++) {
+      Path b = befores.get(i);
+      if (same.get(i)) {
+        afterSet.remove(after.resolve(b.getFileName().toString()));
         identical++;
       } else {
         beforeFiles.add(b);
       }
     }
+    List<Path> afterFiles = new ArrayList<>(afterSet);
     // A file of the same name on both sides is usually the same contract: the two are read and
     // compared together, and only the changes are kept, so that a store is never held whole.
     Map<String, Integer> afterIndex = new HashMap<>();
@@ -268,7 +281,7 @@ public final class ContractDiff {
 
   private static boolean sameBytes(Path a, Path b) {
     try {
-      return Files.mismatch(a, b) == -1;
+      return Files.size(a) == Files.size(b) && Files.mismatch(a, b) == -1;
     } catch (IOException e) {
       return false;
     }
