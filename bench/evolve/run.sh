@@ -2,7 +2,9 @@
 # Times whole-process `pactwire usage` and `pactwire diff` over a store of 1,000 pacts with
 # 200,000 interactions (gen-store.py), as a user runs them: the launcher, cold JVM, each run a new
 # process. Prints the median of ROUNDS runs of wall time and of CPU time (user + sys): on a shared
-# machine the wall time also measures the other work on it, the CPU time does not.
+# machine the wall time also measures the other work on it, the CPU time does not. Each run holds
+# /tmp/bench.lock (flock; BENCH_LOCK to change), so that no other benchmark on the machine runs at
+# the same time, and each line ends with the load average (1 minute) before its runs.
 #
 #   bench/evolve/run.sh [ROUNDS [NAME]] (default 3 rounds, every measurement; builds the CLI first
 #                                        if it is missing)
@@ -41,10 +43,12 @@ PY
 measure() { # name, then the command; prints median wall and CPU seconds and the exit status
   local name="$1"; shift
   [[ "$name" == *"$only"* ]] || return 0
-  local walls=() cpus=() status=0
+  local walls=() cpus=() status=0 load
+  load=$(cut -d' ' -f1 /proc/loadavg)
   for _ in $(seq "$rounds"); do
     local t s=0
-    /usr/bin/time -o "$work/time.txt" -f "%e %U %S" "$@" > "$work/out.txt" 2> "$work/err.txt" || s=$?
+    flock "${BENCH_LOCK:-/tmp/bench.lock}" /usr/bin/time -o "$work/time.txt" -f "%e %U %S" "$@" \
+      > "$work/out.txt" 2> "$work/err.txt" || s=$?
     status=$s
     t=$(tail -1 "$work/time.txt")
     walls+=("$(cut -d' ' -f1 <<< "$t")")
@@ -53,7 +57,8 @@ measure() { # name, then the command; prints median wall and CPU seconds and the
   local wall cpu
   wall=$(printf '%s\n' "${walls[@]}" | sort -n | sed -n "$(( (rounds + 1) / 2 ))p")
   cpu=$(printf '%s\n' "${cpus[@]}" | sort -n | sed -n "$(( (rounds + 1) / 2 ))p")
-  printf '%-44s wall %6.2f s   cpu %6.2f s   exit %d   (%s lines)\n' "$name" "$wall" "$cpu" "$status" "$(wc -l < "$work/out.txt")"
+  printf '%-44s wall %6.2f s   cpu %6.2f s   exit %d   (%s lines)   load %s\n' "$name" "$wall" "$cpu" \
+    "$status" "$(wc -l < "$work/out.txt")" "$load"
 }
 
 measure "usage (every field)" "$cli" usage --provider bench-provider --pacts "$work/store"

@@ -2,6 +2,8 @@
 # bench/store: whole-process times of the store commands over a generated store of 10,000 pact
 # versions, 200 pacticipants and 50,000 verification records (gen-store.py), run with the CLI's
 # launcher as a CI job would. Prints the median of RUNS runs of each. Target: can-i-deploy <= 1 s.
+# Each run holds /tmp/bench.lock (flock; BENCH_LOCK to change), so that no other benchmark on the
+# machine runs at the same time; each line ends with the load average (1 minute) before its runs.
 #
 # usage: bench/store/run.sh   (after ./mvnw -pl toolkit/pactwire-cli -am package)
 set -euo pipefail
@@ -45,11 +47,13 @@ PY
 # machine does not inflate); the command's exit status must be the expected one
 time_it() {
   local name="$1" expect="$2"; shift 2
-  local walls=() cpus=() status
+  local walls=() cpus=() status load
+  load=$(cut -d" " -f1 /proc/loadavg)
   for ((i = 0; i < RUNS; i++)); do
     [ "$name" = "publish (100 pacts)" ] && rm -rf "$store/publications/bench-consumer"
     set +e
-    /usr/bin/time -f "%e %U %S" -o "$work/time" "$@" > "$work/$name.out" 2> "$work/$name.err"
+    flock "${BENCH_LOCK:-/tmp/bench.lock}" /usr/bin/time -f "%e %U %S" -o "$work/time" "$@" \
+      > "$work/$name.out" 2> "$work/$name.err"
     status=$?
     set -e
     if [ "$status" != "$expect" ]; then
@@ -60,8 +64,8 @@ time_it() {
     cpus+=("$(awk -v u="$user" -v s="$sys" 'BEGIN { printf "%d", (u + s) * 1000 }')")
   done
   median() { printf '%s\n' "$@" | sort -n | sed -n "$(( (RUNS + 1) / 2 ))p"; }
-  printf '%-44s wall %5d ms   cpu %5d ms   (wall runs: %s)\n' "$name" "$(median "${walls[@]}")" \
-    "$(median "${cpus[@]}")" "${walls[*]}"
+  printf '%-44s wall %5d ms   cpu %5d ms   (wall runs: %s)   load %s\n' "$name" \
+    "$(median "${walls[@]}")" "$(median "${cpus[@]}")" "${walls[*]}" "$load"
 }
 
 echo "median of $RUNS whole-process runs ($(nproc) cores, load $(cut -d" " -f1 /proc/loadavg), $(java -version 2>&1 | head -1)):"

@@ -2,6 +2,7 @@ package io.pactwire.cli;
 
 import io.pactwire.evolve.EvolveException;
 import java.io.PrintWriter;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /** What diff, usage and impact share: their formats and how they print a report or a failure. */
@@ -29,11 +30,22 @@ final class EvolveOutput {
       err.flush();
       return PactwireCommand.UNREADABLE;
     }
-    out.print(r.text());
+    if (r.writer() != null) {
+      r.writer().accept(out);
+    } else {
+      out.print(r.text());
+    }
     out.flush();
     return r.status();
   }
 
-  /** A rendered report and the exit status it calls for. */
-  record Result(String text, int status) {}
+  /**
+   * A rendered report and the exit status it calls for; or, for a report too large to hold as one
+   * text, what writes it.
+   */
+  record Result(String text, int status, Consumer<PrintWriter> writer) {
+    Result(String text, int status) {
+      this(text, status, null);
+    }
+  }
 }

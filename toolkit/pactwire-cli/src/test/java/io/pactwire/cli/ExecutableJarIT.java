@@ -83,6 +83,37 @@ class ExecutableJarIT {
   }
 
   @Test
+  void canIDeployKeepsAnArchiveOfItsOwn(@TempDir Path store) throws Exception {
+    // a check first, as a provider's pipeline runs: its archive holds no class of the store
+    launch(
+        "check-openapi",
+        "--pact",
+        PactwireCommandTests.DRIFTED,
+        "--spec",
+        PactwireCommandTests.SPEC);
+    String[] deploy = {
+      "can-i-deploy",
+      "--store",
+      store.toString(),
+      "--pacticipant",
+      "a",
+      "--version",
+      "1",
+      "--to-environment",
+      "production"
+    };
+
+    Run first = launch(deploy);
+    Run second = launch(deploy);
+
+    assertThat(archives())
+        .hasSize(2)
+        .anySatisfy(a -> assertThat(a.toString()).endsWith("-can-i-deploy.jsa"));
+    assertThat(second.exit()).isEqualTo(first.exit());
+    assertThat(second.err()).isEqualTo(first.err());
+  }
+
+  @Test
   void onlyACheckWritesTheArchive() throws Exception {
     // an archive written by --help would hold picocli alone, and stay that way
     assertThat(launch("--version").exit()).isZero();

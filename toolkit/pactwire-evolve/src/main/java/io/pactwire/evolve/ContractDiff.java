@@ -10,8 +10,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
@@ -127,41 +131,157 @@ public final class ContractDiff {
   private static DiffReport stores(
       Path before, Path after, String beforeLabel, UnaryOperator<String> display) {
     List<Path> beforeFiles = new ArrayList<>();
-    List<Path> afterFiles = new ArrayList<>(ContractStore.files(after));
+    Set<Path> afterSet = new LinkedHashSet<>(ContractStore.files(after));
+    List<Path> befores = ContractStore.files(before);
+    // most files of two versions of a store are the same: compared byte for byte on both cores
+    List<Boolean> same =
+        befores.parallelStream()
+            .map(
+                b -> {
+                  Path a = after.resolve(b.getFileName().toString());
+                  return afterSet.contains(a) && sameBytes(b, a);
+                })
+            .toList();
     int identical = 0;
-    for (Path b : ContractStore.files(before)) {
-      Path a = after.resolve(b.getFileName().toString());
-      if (afterFiles.contains(a) && sameBytes(b, a)) {
-        afterFiles.remove(a);
+    for (int i = 0; i < befores.size(); i++) {
+      Path b = befores.get(i);
+      if (same.get(i)) {
+        afterSet.remove(after.resolve(b.getFileName().toString()));
         identical++;
       } else {
         beforeFiles.add(b);
       }
     }
-    Map<String, Contract> olds = ContractStore.byParties(ContractStore.read(beforeFiles, display));
-    Map<String, Contract> news =
-        ContractStore.byParties(ContractStore.read(afterFiles, UnaryOperator.identity()));
-    TreeSet<String> keys = new TreeSet<>(olds.keySet());
-    keys.addAll(news.keySet());
+    List<Path> afterFiles = new ArrayList<>(afterSet);
+    // A file of the same name on both sides is usually the same contract: the two are read and
+    // compared together, and only the changes are kept, so that a store is never held whole.
+    Map<String, Integer> afterIndex = new HashMap<>();
+    for (int i = 0; i < afterFiles.size(); i++) {
+      afterIndex.put(afterFiles.get(i).getFileName().toString(), i);
+    }
+    List<Task> tasks = new ArrayList<>();
+    boolean[] paired = new boolean[afterFiles.size()];
+    for (int i = 0; i < beforeFiles.size(); i++) {
+      Integer j = afterIndex.get(beforeFiles.get(i).getFileName().toString());
+      if (j != null) {
+        paired[j] = true;
+      }
+      tasks.add(
+          new Task(
+              i, beforeFiles.get(i), j == null ? -1 : j, j == null ? null : afterFiles.get(j)));
+    }
+    for (int j = 0; j < afterFiles.size(); j++) {
+      if (!paired[j]) {
+        tasks.add(new Task(-1, null, j, afterFiles.get(j)));
+      }
+    }
+    List<Done> done = tasks.parallelStream().map(t -> t.run(display)).toList();
+    Side[] olds = new Side[beforeFiles.size()];
+    Side[] news = new Side[afterFiles.size()];
+    for (Done d : done) {
+      if (d.task().beforeIndex() >= 0) {
+        olds[d.task().beforeIndex()] = d.before();
+      }
+      if (d.task().afterIndex() >= 0) {
+        news[d.task().afterIndex()] = d.after();
+      }
+    }
+    // the same checks, in the same order, as reading each side whole: the first unreadable file
+    // of the old side in name order, a second pact for one pair there, then the new side's
+    Map<String, Side> oldByKey = byParties(olds);
+    Map<String, Side> newByKey = byParties(news);
+    TreeSet<String> keys = new TreeSet<>(oldByKey.keySet());
+    keys.addAll(newByKey.keySet());
     List<Change> changes = new ArrayList<>();
     for (String key : keys) {
-      Contract b = olds.get(key);
-      Contract a = news.get(key);
+      Side b = oldByKey.get(key);
+      Side a = newByKey.get(key);
       if (b == null) {
-        changes.add(Differ.added(a));
+        changes.add(Differ.added(a.contract()));
       } else if (a == null) {
-        changes.add(Differ.removed(b));
+        changes.add(Differ.removed(b.contract()));
+      } else if (b.changes() != null) {
+        // compared with the file of the same name, which (one pact per pair) is this pair
+        changes.addAll(b.changes());
       } else {
-        changes.addAll(Differ.between(b, a));
+        changes.addAll(Differ.between(b.contract(), a.contract()));
       }
     }
     changes.sort(Comparator.comparing(Change::consumer).thenComparing(Change::provider));
     return new DiffReport(beforeLabel, after.toString(), identical + keys.size(), changes);
   }
 
+  private static Map<String, Side> byParties(Side[] sides) {
+    for (Side s : sides) {
+      if (s.failure() != null) {
+        throw s.failure();
+      }
+    }
+    Map<String, Side> out = new TreeMap<>();
+    for (Side s : sides) {
+      Side other = out.putIfAbsent(s.key(), s);
+      if (other != null) {
+        throw new EvolveException(
+            s.file()
+                + ": a second pact for "
+                + s.parties()
+                + " (the first is "
+                + other.file()
+                + ")",
+            null);
+      }
+    }
+    return out;
+  }
+
+  /** One file of the old side, one of the new, or a file of the same name on each. */
+  private record Task(int beforeIndex, Path before, int afterIndex, Path after) {
+
+    Done run(UnaryOperator<String> display) {
+      Side b = before == null ? null : Side.read(before, display);
+      Side a = after == null ? null : Side.read(after, UnaryOperator.identity());
+      if (b != null
+          && a != null
+          && b.failure() == null
+          && a.failure() == null
+          && b.key().equals(a.key())) {
+        // one contract: its changes are all that is kept, with its parties (for the checks)
+        List<Change> changes = Differ.between(b.contract(), a.contract());
+        Side kept = new Side(b.file(), b.key(), b.parties(), null, null, changes);
+        Side keptAfter = new Side(a.file(), a.key(), a.parties(), null, null, null);
+        return new Done(this, kept, keptAfter);
+      }
+      return new Done(this, b, a);
+    }
+  }
+
+  private record Done(Task task, Side before, Side after) {}
+
+  /**
+   * One side's file: its contract (or, once compared with the file of the same name, only the
+   * changes), or why it cannot be read.
+   */
+  private record Side(
+      String file,
+      String key,
+      String parties,
+      Contract contract,
+      EvolveException failure,
+      List<Change> changes) {
+
+    static Side read(Path path, UnaryOperator<String> display) {
+      try {
+        Contract c = ContractStore.read(path, display);
+        return new Side(c.file(), c.key(), c.parties(), c, null, null);
+      } catch (EvolveException e) {
+        return new Side(display.apply(path.toString()), null, null, null, e, null);
+      }
+    }
+  }
+
   private static boolean sameBytes(Path a, Path b) {
     try {
-      return Files.mismatch(a, b) == -1;
+      return Files.size(a) == Files.size(b) && Files.mismatch(a, b) == -1;
     } catch (IOException e) {
       return false;
     }

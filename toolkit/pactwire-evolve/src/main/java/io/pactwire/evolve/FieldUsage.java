@@ -145,6 +145,9 @@ public final class FieldUsage {
       List<UsageReport.Use> uses = out.uses;
       Map<String, Map<String, Set<String>>> read = out.read;
       Set<String> called = out.called;
+      // a store repeats its parts, fields and matchers in every interaction: one string each, as
+      // the uses outlive the contract
+      Map<String, String> shared = new HashMap<>();
       for (ContractInteraction i : c.interactions()) {
         out.interactions++;
         String endpoint;
@@ -169,9 +172,11 @@ public final class FieldUsage {
         }
         for (Part p : i.parts()) {
           String part =
-              i.kind().equals("HTTP") && !p.fromConsumer() && i.status() != null
-                  ? p.name() + " " + i.status()
-                  : p.name();
+              one(
+                  shared,
+                  i.kind().equals("HTTP") && !p.fromConsumer() && i.status() != null
+                      ? p.name() + " " + i.status()
+                      : p.name());
           for (Element e : p.elements().values()) {
             if (!isField(e) || !selected(e)) {
               continue;
@@ -180,12 +185,13 @@ public final class FieldUsage {
                 new UsageReport.Use(
                     endpoint,
                     part,
-                    e.location(),
+                    one(shared, e.location()),
                     c.consumer(),
                     i.description(),
-                    e.matcherText(),
+                    one(shared, e.matcherText()),
                     c.file()));
-            if (!p.fromConsumer() && e.isBody()) {
+            // what is read is compared with the document's properties only
+            if (spec != null && !p.fromConsumer() && e.isBody()) {
               read.computeIfAbsent(endpoint, k -> new HashMap<>())
                   .computeIfAbsent(String.valueOf(i.status()), k -> new HashSet<>())
                   .add(e.path());
@@ -194,6 +200,11 @@ public final class FieldUsage {
         }
       }
       return out;
+    }
+
+    private static String one(Map<String, String> shared, String s) {
+      String earlier = shared.putIfAbsent(s, s);
+      return earlier == null ? s : earlier;
     }
 
     private UsageReport usage(int pactCount, Collected all, SpecFields spec) {

@@ -5,11 +5,20 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.pactwire.core.internal.JsonText;
 import io.pactwire.evolve.internal.Md;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 
 /**
@@ -64,16 +73,26 @@ public record UsageReport(
    */
   public record Unread(String endpoint, String part, String field) {}
 
+  // by endpoint, part, field, consumer and interaction; written out, as a store's million uses
+  // make the comparisons of a chain of key extractors show
   private static final Comparator<Use> ORDER =
-      Comparator.comparing(Use::endpoint)
-          .thenComparing(Use::part)
-          .thenComparing(Use::field)
-          .thenComparing(Use::consumer)
-          .thenComparing(Use::interaction);
+      (a, b) -> {
+        int c = a.endpoint().compareTo(b.endpoint());
+        if (c == 0) {
+          c = a.part().compareTo(b.part());
+        }
+        if (c == 0) {
+          c = a.field().compareTo(b.field());
+        }
+        if (c == 0) {
+          c = a.consumer().compareTo(b.consumer());
+        }
+        return c != 0 ? c : a.interaction().compareTo(b.interaction());
+      };
 
-  /** Sorts the entries and keeps unmodifiable copies. */
+  /** Sorts the entries (stable: equal entries keep their order) and keeps unmodifiable copies. */
   public UsageReport {
-    uses = uses.stream().sorted(ORDER).toList();
+    uses = sorted(uses);
     unread =
         unread.stream()
             .sorted(
@@ -82,6 +101,29 @@ public record UsageReport(
                     .thenComparing(Unread::field))
             .toList();
     uncalled = uncalled.stream().sorted().toList();
+  }
+
+  /**
+   * The uses by {@link #ORDER}, stable: grouped by endpoint first, so that a store's million uses
+   * are compared within their endpoint only.
+   */
+  private static List<Use> sorted(List<Use> uses) {
+    Map<String, List<Use>> byEndpoint = new HashMap<>();
+    for (Use u : uses) {
+      byEndpoint.computeIfAbsent(u.endpoint(), k -> new ArrayList<>()).add(u);
+    }
+    String[] endpoints = byEndpoint.keySet().toArray(new String[0]);
+    Arrays.sort(endpoints);
+    Use[] out = new Use[uses.size()];
+    int n = 0;
+    for (String endpoint : endpoints) {
+      List<Use> group = byEndpoint.get(endpoint);
+      group.sort(ORDER);
+      for (Use u : group) {
+        out[n++] = u;
+      }
+    }
+    return Collections.unmodifiableList(Arrays.asList(out));
   }
 
   /** The consumers that use any field, sorted. */
@@ -102,14 +144,22 @@ public record UsageReport(
     return out;
   }
 
-  private String heading(Map<String, Map<String, Map<String, List<Use>>>> tree) {
+  private String heading() {
+    long fields = 0;
+    Set<String> consumers = new HashSet<>();
+    Use previous = null;
+    for (Use u : uses) {
+      if (previous == null || !sameField(previous, u)) {
+        fields++;
+      }
+      consumers.add(u.consumer());
+      previous = u;
+    }
     return provider
         + ": "
-        + Md.count(
-            tree.values().stream().flatMap(p -> p.values().stream()).mapToLong(Map::size).sum(),
-            "field")
+        + Md.count(fields, "field")
         + " used by "
-        + Md.count(consumers().size(), "consumer")
+        + Md.count(consumers.size(), "consumer")
         + " ("
         + Md.count(interactions, "interaction")
         + " in "
@@ -117,29 +167,66 @@ public record UsageReport(
         + ")";
   }
 
+  private static boolean sameField(Use a, Use b) {
+    return a.field().equals(b.field())
+        && a.part().equals(b.part())
+        && a.endpoint().equals(b.endpoint());
+  }
+
   /** Endpoint, part, then one line per field and user. */
   public String text() {
-    var tree = tree();
-    StringBuilder b = new StringBuilder(heading(tree)).append('\n');
-    for (var endpoint : tree.entrySet()) {
-      b.append('\n').append(endpoint.getKey()).append('\n');
-      for (var part : endpoint.getValue().entrySet()) {
-        b.append("  ").append(part.getKey()).append('\n');
-        for (var field : part.getValue().entrySet()) {
-          boolean first = true;
-          for (Use u : field.getValue()) {
-            b.append("    ")
-                .append(Md.pad(first ? field.getKey() : "", 28))
-                .append(' ')
-                .append(u.consumer())
-                .append(" \"")
-                .append(u.interaction())
-                .append("\" (")
-                .append(u.matcher())
-                .append(")\n");
-            first = false;
-          }
-        }
+    StringWriter out = new StringWriter();
+    text(out);
+    return out.toString();
+  }
+
+  /**
+   * Writes {@link #text()} to {@code out} as it goes, without holding the whole text: a store's
+   * report can run to a million lines.
+   *
+   * @throws UncheckedIOException when {@code out} fails
+   */
+  public void text(Writer out) {
+    try {
+      writeText(out);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private void writeText(Writer w) throws IOException {
+    StringBuilder b = new StringBuilder(8192).append(heading()).append('\n');
+    // the uses are sorted, so endpoints, parts and fields are runs of equal values
+    Use previous = null;
+    for (Use u : uses) {
+      boolean newEndpoint = previous == null || !previous.endpoint().equals(u.endpoint());
+      boolean newPart = newEndpoint || !previous.part().equals(u.part());
+      boolean newField = newPart || !previous.field().equals(u.field());
+      if (newEndpoint) {
+        b.append('\n').append(u.endpoint()).append('\n');
+      }
+      if (newPart) {
+        b.append("  ").append(u.part()).append('\n');
+      }
+      b.append("    ");
+      int start = b.length();
+      if (newField) {
+        b.append(u.field());
+      }
+      for (int pad = 28 - (b.length() - start); pad > 0; pad--) {
+        b.append(' ');
+      }
+      b.append(' ')
+          .append(u.consumer())
+          .append(" \"")
+          .append(u.interaction())
+          .append("\" (")
+          .append(u.matcher())
+          .append(")\n");
+      previous = u;
+      if (b.length() >= 8192) {
+        w.append(b);
+        b.setLength(0);
       }
     }
     if (openApi != null) {
@@ -164,7 +251,7 @@ public record UsageReport(
         }
       }
     }
-    return b.toString();
+    w.append(b);
   }
 
   /** The report as a JSON object. */
@@ -214,7 +301,7 @@ public record UsageReport(
     var tree = tree();
     StringBuilder b =
         new StringBuilder("### Field usage: ").append(Md.cell(provider)).append("\n\n");
-    b.append(heading(tree).substring(provider.length() + 2)).append(".\n\n");
+    b.append(heading().substring(provider.length() + 2)).append(".\n\n");
     if (!uses.isEmpty()) {
       b.append("| endpoint | part | field | used by | matchers |\n");
       b.append("|---|---|---|---|---|\n");

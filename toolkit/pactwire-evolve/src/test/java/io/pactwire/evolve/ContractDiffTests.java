@@ -216,6 +216,58 @@ class ContractDiffTests {
   }
 
   @Nested
+  class Stores {
+
+    @TempDir Path dir;
+
+    private Path store(String name, Map<String, Path> files) throws IOException {
+      Path folder = Files.createDirectories(dir.resolve(name));
+      for (Map.Entry<String, Path> f : files.entrySet()) {
+        Files.copy(f.getValue(), folder.resolve(f.getKey()));
+      }
+      return folder;
+    }
+
+    // pacts pair by consumer and provider, not by file name
+    @Test
+    void aPactUnderAnotherFileNameIsComparedWithItsContract() throws IOException {
+      Path before = store("before", Map.of("a.json", version(1)));
+      Path after = store("after", Map.of("b.json", version(2)));
+
+      DiffReport report = ContractDiff.files(before, after);
+
+      assertThat(report.changes()).isEqualTo(ContractDiff.files(version(1), version(2)).changes());
+      assertThat(report.contracts()).isEqualTo(1);
+    }
+
+    // the files of the same name hold other contracts on each side: each pairs with its own
+    @Test
+    void filesOfOneNameWithOtherContractsPairByParties() throws IOException {
+      Path other = PactsDirectory.locate().resolve("checkout-service-paypal-orders.json");
+      Path before = store("before", Map.of("x.json", version(1), "y.json", other));
+      Path after = store("after", Map.of("x.json", other, "y.json", version(2)));
+
+      DiffReport report = ContractDiff.files(before, after);
+
+      assertThat(report.changes()).isEqualTo(ContractDiff.files(version(1), version(2)).changes());
+      assertThat(report.contracts()).isEqualTo(2);
+    }
+
+    // the new side's files are read with the old side's, but the old side's problem is named
+    @Test
+    void anUnreadablePactOnBothSidesIsNamedOnTheOldSide() throws IOException {
+      Path before = store("before", Map.of("a.json", version(1)));
+      Path after = store("after", Map.of("a.json", version(2)));
+      Files.writeString(before.resolve("a.json"), "{\n  \"consumer\": ");
+      Files.writeString(after.resolve("a.json"), "[]");
+
+      assertThatThrownBy(() -> ContractDiff.files(before, after))
+          .isInstanceOf(EvolveException.class)
+          .hasMessageStartingWith(before.resolve("a.json") + ":");
+    }
+  }
+
+  @Nested
   class Reordering {
 
     @TempDir Path dir;

@@ -299,6 +299,9 @@ public final class FileContractStore implements ContractStore {
     }
     // as provider: each consumer version in target that published a pact for this pacticipant
     for (String consumer : consumersIn(pacticipant, target)) {
+      if (!Files.isDirectory(store.resolve(StoreLayout.PUBLICATIONS).resolve(consumer))) {
+        continue; // it never published a pact: none of its versions has one for this provider
+      }
       for (String consumerVersion : versionsIn(consumer, target)) {
         Path record =
             publicationRecords(StoreLayout.publications(store, consumer, consumerVersion))

@@ -52,9 +52,47 @@ public final class Differ {
 
   /** The changes from {@code before} to {@code after}, two versions of one contract. */
   public static List<Change> between(Contract before, Contract after) {
+    if (same(before.interactions(), after.interactions())) {
+      return new ArrayList<>();
+    }
     Differ d = new Differ(after.consumer(), after.provider());
     d.contract(before.interactions(), after.interactions());
     return d.out;
+  }
+
+  /**
+   * True when both sides hold the same interactions, whatever their order, each told apart by its
+   * kind, description and provider states: each then pairs with its equal and no change is found. A
+   * store's files that differ only in order cost this, not the ordering by content.
+   */
+  private static boolean same(List<ContractInteraction> before, List<ContractInteraction> after) {
+    if (before.size() != after.size()) {
+      return false;
+    }
+    Map<String, ContractInteraction> olds = new HashMap<>();
+    for (ContractInteraction o : before) {
+      if (olds.put(key(o), o) != null) {
+        return false;
+      }
+    }
+    Map<String, ContractInteraction> news = new HashMap<>();
+    for (ContractInteraction n : after) {
+      String k = key(n);
+      ContractInteraction o = olds.get(k);
+      if (o == null
+          || news.put(k, n) != null
+          || !o.kind().equals(n.kind())
+          || !o.description().equals(n.description())
+          || !o.states().equals(n.states())
+          || !o.parts().equals(n.parts())) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static String key(ContractInteraction i) {
+    return i.kind() + "\u0000" + i.description() + "\u0000" + i.states().keySet();
   }
 
   private record Pair(ContractInteraction before, ContractInteraction after) {
@@ -74,12 +112,7 @@ public final class Differ {
     olds.sort(Comparator.comparing(content::get));
     news.sort(Comparator.comparing(content::get));
     List<Pair> pairs = new ArrayList<>();
-    pair(
-        olds,
-        news,
-        pairs,
-        i -> i.kind() + "\u0000" + i.description() + "\u0000" + i.states().keySet(),
-        false);
+    pair(olds, news, pairs, Differ::key, false);
     pair(olds, news, pairs, i -> i.kind() + "\u0000" + i.description(), true);
     pair(olds, news, pairs, Differ::request, true);
     olds.forEach(o -> pairs.add(new Pair(o, null)));
@@ -202,6 +235,9 @@ public final class Differ {
   }
 
   private void part(String interaction, Part before, Part after) {
+    if (before.elements().equals(after.elements())) {
+      return; // equal elements: no location, type, matcher, bound or example differs
+    }
     boolean request = after.fromConsumer();
     TreeSet<String> locations = new TreeSet<>(Differ::compareLocations);
     locations.addAll(before.elements().keySet());

@@ -33,6 +33,28 @@ public record Element(
     return isBody() ? location.substring(5) : location;
   }
 
+  /**
+   * The text a record's own {@code toString} gives, built directly: a diff keys and orders every
+   * interaction of a store by it, and the record's generic one formats each component.
+   */
+  @Override
+  public String toString() {
+    StringBuilder b = new StringBuilder(96);
+    b.append("Element[location=").append(location);
+    b.append(", type=").append(type);
+    b.append(", example=").append(example);
+    b.append(", matcher=");
+    if (matcher == null) {
+      b.append("null");
+    } else {
+      matcher.appendTo(b);
+    }
+    b.append(", inherited=").append(inherited);
+    b.append(", min=").append(min);
+    b.append(", max=").append(max);
+    return b.append(']').toString();
+  }
+
   /** The matcher as a reader sees it: its text, or {@code equality} when there is none. */
   public String matcherText() {
     return matcher == null ? "equality" : matcher.text() + (inherited ? " (inherited)" : "");

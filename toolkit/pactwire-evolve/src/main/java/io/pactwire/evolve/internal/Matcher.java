@@ -76,6 +76,24 @@ public record Matcher(List<String> kinds, String text, Integer min, Integer max)
     return "type";
   }
 
+  /** The record's own {@code toString} text, built directly (see {@link Element#toString()}). */
+  @Override
+  public String toString() {
+    return appendTo(new StringBuilder(64)).toString();
+  }
+
+  StringBuilder appendTo(StringBuilder b) {
+    return b.append("Matcher[kinds=")
+        .append(kinds)
+        .append(", text=")
+        .append(text)
+        .append(", min=")
+        .append(min)
+        .append(", max=")
+        .append(max)
+        .append(']');
+  }
+
   /** The first matcher's kind. */
   public String kind() {
     return kinds.get(0);
