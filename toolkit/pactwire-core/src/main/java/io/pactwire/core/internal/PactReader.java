@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.pactwire.core.PactFileException;
@@ -17,9 +18,14 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.Base64;
+import java.util.Iterator;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
 
 /**
  * Reads a pact file into a JSON tree and checks that it is a pact, so that every reader of pacts
@@ -38,7 +44,9 @@ import java.util.regex.Pattern;
  */
 public final class PactReader {
 
-  private static final JsonFactory FACTORY = new JsonFactory();
+  // A repeated key is refused: which of two statuses a contract means is not for a reader to guess.
+  private static final JsonFactory FACTORY =
+      JsonFactory.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
   /** The major versions of the pact specification, as {@code metadata} spells them. */
@@ -46,6 +54,54 @@ public final class PactReader {
 
   private static final String HTTP = "Synchronous/HTTP";
   private static final String SYNC_MESSAGES = "Synchronous/Messages";
+  private static final String ASYNC_MESSAGES = "Asynchronous/Messages";
+
+  /** The matchers pact-jvm reads ({@code MatchingRuleGroup.ruleFromMap}). */
+  private static final Set<String> MATCHERS =
+      Set.of(
+          "regex",
+          "equality",
+          "include",
+          "type",
+          "number",
+          "integer",
+          "decimal",
+          "real",
+          "boolean",
+          "min",
+          "max",
+          "minType",
+          "maxType",
+          "minmax",
+          "timestamp",
+          "datetime",
+          "date",
+          "time",
+          "values",
+          "null",
+          "ignore-order",
+          "contentType",
+          "content-type",
+          "arrayContains",
+          "statusCode",
+          "notEmpty",
+          "semver",
+          "eachKey",
+          "eachValue",
+          "each-key",
+          "each-value",
+          "v3",
+          "equalTo");
+
+  // A V2 matcher without "match" is named by its other keys, as pact-jvm reads it.
+  private static final Set<String> IMPLIED_MATCHER_KEYS =
+      Set.of("regex", "min", "max", "timestamp", "date", "time", "datetime");
+
+  private static final Set<String> RULE_CATEGORIES =
+      Set.of("body", "header", "headers", "path", "query", "status", "metadata", "content");
+
+  // An HTTP method is a token (RFC 9110); pact-jvm upper-cases it.
+  private static final Pattern METHOD = Pattern.compile("[!#$%&'*+.^_`|~0-9A-Za-z-]+");
 
   private static final Pattern PLAIN_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
@@ -72,8 +128,18 @@ public final class PactReader {
     if (text.isBlank()) {
       throw new PactFileException(file, "", "is empty", null);
     }
-    try {
-      return tree(text);
+    try (JsonParser p = FACTORY.createParser(text)) {
+      try {
+        return JsonTrees.read(p, true, NODES::textNode, null);
+      } catch (JsonProcessingException e) {
+        // a nesting or number-length limit reports no location of its own: the parser's is it
+        if (e.getLocation() == null) {
+          throw malformed(file, e, p.currentLocation());
+        }
+        throw e;
+      }
+    } catch (PactFileException e) {
+      throw e;
     } catch (JsonProcessingException e) {
       JsonLocation at = e.getLocation();
       String location = at == null ? "" : at.getLineNr() + ":" + at.getColumnNr();
@@ -113,15 +179,22 @@ public final class PactReader {
     return text.startsWith("\uFEFF") ? text.substring(1) : text;
   }
 
-  /** The tree of a pact's text: decimals as written. */
-  private static JsonNode tree(String json) throws IOException {
-    try (JsonParser p = FACTORY.createParser(json)) {
-      return JsonTrees.read(p, true, NODES::textNode, null);
-    }
+  private static PactFileException malformed(
+      Path file, JsonProcessingException e, JsonLocation at) {
+    String problem = e.getOriginalMessage().lines().findFirst().orElse("");
+    return new PactFileException(
+        file, at.getLineNr() + ":" + at.getColumnNr(), "malformed JSON: " + problem, e);
   }
 
   /** The shape check of one file: the first problem found is thrown, with its JSON path. */
-  private record Check(Path file) {
+  private static final class Check {
+
+    private final Path file;
+    private boolean v4;
+
+    Check(Path file) {
+      this.file = file;
+    }
 
     void pact(JsonNode pact) {
       if (pact == null || !pact.isObject()) {
@@ -129,6 +202,10 @@ public final class PactReader {
       }
       party(pact, "consumer");
       party(pact, "provider");
+      JsonNode metadata = pact.get("metadata");
+      if (metadata != null && !metadata.isObject()) {
+        fail("$.metadata", "metadata is an object, not " + kind(metadata));
+      }
       specificationVersion(pact.path("metadata"));
       entries(pact, "interactions");
       entries(pact, "messages");
@@ -152,6 +229,13 @@ public final class PactReader {
 
     private void specificationVersion(JsonNode metadata) {
       for (String key : new String[] {"pactSpecification", "pact-specification"}) {
+        JsonNode specification = metadata.get(key);
+        if (specification != null && !specification.isObject()) {
+          fail(
+              "$.metadata" + step(key),
+              "the pact specification is an object such as {\"version\": \"4.0\"}, not "
+                  + kind(specification));
+        }
         JsonNode version = metadata.path(key).get("version");
         if (version == null) {
           continue;
@@ -168,6 +252,7 @@ public final class PactReader {
                   + version.textValue()
                   + "\": versions 1 to 4 are known");
         }
+        v4 |= version.textValue().startsWith("4") || version.textValue().startsWith("v4");
       }
     }
 
@@ -184,6 +269,8 @@ public final class PactReader {
         JsonNode entry = entries.get(i);
         String here = at + "[" + i + "]";
         object(entry, here);
+        description(entry, here);
+        providerStates(entry, here);
         if (field.equals("interactions")) {
           interaction(entry, here);
         }
@@ -199,6 +286,20 @@ public final class PactReader {
             "an interaction's type is text such as \"" + HTTP + "\", not " + kind(type));
       }
       String kind = type == null ? HTTP : type.textValue();
+      if (!kind.equals(HTTP) && !kind.equals(SYNC_MESSAGES) && !kind.equals(ASYNC_MESSAGES)) {
+        fail(
+            at + ".type",
+            "unknown interaction type \""
+                + kind
+                + "\": "
+                + HTTP
+                + ", "
+                + ASYNC_MESSAGES
+                + " and "
+                + SYNC_MESSAGES
+                + " are known");
+      }
+      v4 |= type != null;
       if (kind.equals(HTTP)) {
         request(required(interaction, "request", at), at + ".request");
         response(required(interaction, "response", at), at + ".response");
@@ -225,10 +326,14 @@ public final class PactReader {
       if (method != null && !method.isTextual()) {
         fail(at + ".method", "a method is text such as \"GET\", not " + kind(method));
       }
+      if (method != null && !METHOD.matcher(method.textValue()).matches()) {
+        fail(at + ".method", "a method is one word such as \"GET\", not " + kind(method));
+      }
       JsonNode path = request.get("path");
       if (path != null && !path.isTextual()) {
         fail(at + ".path", "a path is text such as \"/orders\", not " + kind(path));
       }
+      body(request, at);
       headers(request, at);
       JsonNode query = request.get("query");
       if (query != null && !query.isTextual()) {
@@ -252,12 +357,107 @@ public final class PactReader {
         }
       }
       headers(response, at);
+      body(response, at);
       matchingRules(response, at);
     }
 
+    private void description(JsonNode entry, String at) {
+      JsonNode description = entry.get("description");
+      if (description == null) {
+        fail(at + ".description", "missing: every interaction has a description");
+      }
+      if (!description.isTextual()) {
+        fail(at + ".description", "a description is text, not " + kind(description));
+      }
+    }
+
+    private void providerStates(JsonNode entry, String at) {
+      JsonNode state = entry.get("providerState");
+      if (state != null && !state.isTextual() && !state.isNull()) {
+        fail(at + ".providerState", "a provider state is text, not " + kind(state));
+      }
+      JsonNode states = entry.get("providerStates");
+      if (states == null) {
+        return;
+      }
+      if (!states.isArray()) {
+        fail(
+            at + ".providerStates",
+            "provider states are an array of {\"name\": ...}, not " + kind(states));
+      }
+      for (int i = 0; i < states.size(); i++) {
+        String here = at + ".providerStates[" + i + "]";
+        object(states.get(i), here);
+        JsonNode name = states.get(i).get("name");
+        if (name == null || !name.isTextual()) {
+          fail(here + ".name", "a provider state's name is text, not " + kind(name));
+        }
+        JsonNode params = states.get(i).get("params");
+        if (params != null && !params.isObject() && !params.isNull()) {
+          fail(here + ".params", "a provider state's params are an object, not " + kind(params));
+        }
+      }
+    }
+
     /**
-     * The paths of body rules (V3 and V4 {@code matchingRules.body}) are read as pact-jvm's
-     * matching engine reads them, so that a path it cannot read is named here, not ignored there.
+     * A V4 body is an object of content, content type and encoding; its content agrees with them
+     * (base64 that decodes, JSON text for a JSON content type).
+     */
+    private void body(JsonNode part, String at) {
+      JsonNode body = part.get("body");
+      if (!v4 || body == null || body.isNull()) {
+        return;
+      }
+      String here = at + ".body";
+      if (!body.isObject()) {
+        fail(here, "a V4 body is an object of content, contentType and encoded, not " + kind(body));
+      }
+      JsonNode content = body.get("content");
+      JsonNode contentType = body.get("contentType");
+      JsonNode encoded = body.get("encoded");
+      if (contentType != null && !contentType.isTextual()) {
+        fail(here + ".contentType", "a content type is text, not " + kind(contentType));
+      }
+      if (encoded != null
+          && !encoded.isBoolean()
+          && !(encoded.isTextual()
+              && Set.of("base64", "json").contains(encoded.textValue().toLowerCase(Locale.ROOT)))) {
+        fail(
+            here + ".encoded",
+            "a body is encoded false, \"base64\" or \"json\", not " + kind(encoded));
+      }
+      if (content == null || !content.isTextual()) {
+        return;
+      }
+      String how = encoded == null || encoded.isBoolean() ? "" : encoded.textValue();
+      if (how.equalsIgnoreCase("base64")) {
+        try {
+          Base64.getMimeDecoder().decode(content.textValue());
+          Base64.getDecoder().decode(content.textValue().replaceAll("\\s", ""));
+        } catch (IllegalArgumentException e) {
+          fail(
+              here + ".content",
+              "the content is encoded \"base64\" but is not base64: " + e.getMessage());
+        }
+      } else if (contentType != null && isJson(contentType.textValue()) && how.isEmpty()) {
+        try (JsonParser p = FACTORY.createParser(content.textValue())) {
+          JsonTrees.read(p, true, NODES::textNode, null);
+        } catch (IOException e) {
+          fail(
+              here + ".content",
+              "the content type is "
+                  + contentType.textValue()
+                  + " but the content is not JSON: "
+                  + e.getMessage().lines().findFirst().orElse(""));
+        }
+      }
+    }
+
+    /**
+     * Matching rules: categories of rules (V3, V4) or rules by path (V2), each rule a list of known
+     * matchers. The paths of body rules are read as pact-jvm's matching engine reads them, and must
+     * reach something in the example body: a rule on a path the body does not have matches nothing,
+     * and is named here, not ignored there.
      */
     private void matchingRules(JsonNode part, String at) {
       JsonNode rules = part.get("matchingRules");
@@ -268,20 +468,185 @@ public final class PactReader {
       if (!rules.isObject()) {
         fail(here, "matching rules are an object of categories, not " + kind(rules));
       }
-      JsonNode body = rules.get("body");
-      if (body == null || !body.isObject()) {
-        return;
-      }
-      for (Map.Entry<String, JsonNode> rule : body.properties()) {
-        try {
-          JsonPath.parse(rule.getKey());
-        } catch (JsonPath.InvalidJsonPath e) {
+      JsonNode example = example(part);
+      for (Map.Entry<String, JsonNode> category : rules.properties()) {
+        String name = category.getKey();
+        String where = here + step(name);
+        if (name.startsWith("$")) {
+          // V2: "$.body.name": {"match": "type"}
+          matcher(category.getValue(), where);
+          if (name.startsWith("$.body") && example != null) {
+            String path = "$" + name.substring("$.body".length());
+            reaches(example, path, where);
+          }
+          continue;
+        }
+        if (!RULE_CATEGORIES.contains(name)) {
           fail(
-              here + ".body" + step(rule.getKey()),
-              "a rule's path is a JSON path such as \"$.items[*].id\"; "
-                  + e.getCause().getMessage());
+              where,
+              "unknown matching rule category \""
+                  + name
+                  + "\": body, header, path, query, status and metadata are known");
+        }
+        JsonNode value = category.getValue();
+        if (!value.isObject()) {
+          fail(where, "a category of matching rules is an object of rules, not " + kind(value));
+        }
+        if (value.has("matchers")) {
+          rule(value, where); // V3 and V4 "path": one rule
+          continue;
+        }
+        for (Map.Entry<String, JsonNode> rule : value.properties()) {
+          String ruleAt = where + step(rule.getKey());
+          if (name.equals("body") || name.equals("content")) {
+            try {
+              JsonPath.parse(rule.getKey());
+            } catch (JsonPath.InvalidJsonPath e) {
+              fail(
+                  ruleAt,
+                  "a rule's path is a JSON path such as \"$.items[*].id\"; "
+                      + e.getCause().getMessage());
+            }
+            if (example != null) {
+              reaches(example, rule.getKey(), ruleAt);
+            }
+          }
+          rule(rule.getValue(), ruleAt);
         }
       }
+    }
+
+    // {"combine": "AND", "matchers": [...]}
+    private void rule(JsonNode rule, String at) {
+      if (!rule.isObject()) {
+        fail(at, "a matching rule is an object with matchers, not " + kind(rule));
+      }
+      JsonNode combine = rule.get("combine");
+      if (combine != null
+          && !(combine.isTextual()
+              && (combine.textValue().equals("AND") || combine.textValue().equals("OR")))) {
+        fail(at + ".combine", "rules combine with \"AND\" or \"OR\", not " + kind(combine));
+      }
+      JsonNode matchers = rule.get("matchers");
+      if (matchers == null) {
+        matcher(rule, at);
+        return;
+      }
+      if (!matchers.isArray()) {
+        fail(at + ".matchers", "matchers are an array of {\"match\": ...}, not " + kind(matchers));
+      }
+      for (int i = 0; i < matchers.size(); i++) {
+        matcher(matchers.get(i), at + ".matchers[" + i + "]");
+      }
+    }
+
+    private void matcher(JsonNode matcher, String at) {
+      if (!matcher.isObject()) {
+        fail(at, "a matcher is an object such as {\"match\": \"type\"}, not " + kind(matcher));
+      }
+      JsonNode match = matcher.get("match");
+      if (match == null) {
+        Iterator<String> keys = matcher.fieldNames();
+        boolean implied = false;
+        while (keys.hasNext()) {
+          implied |= IMPLIED_MATCHER_KEYS.contains(keys.next());
+        }
+        if (!implied) {
+          fail(at, "a matcher names its kind: {\"match\": \"type\"}, \"regex\", ...");
+        }
+      } else if (!match.isTextual()) {
+        fail(at + ".match", "a matcher's kind is text such as \"type\", not " + kind(match));
+      } else if (!MATCHERS.contains(match.textValue())) {
+        fail(
+            at + ".match",
+            "unknown matcher \""
+                + match.textValue()
+                + "\": pact-jvm knows type, regex, number, integer, decimal, equality, include,"
+                + " timestamp, date, time, values, null, boolean, contentType, arrayContains,"
+                + " statusCode, notEmpty, semver, eachKey and eachValue");
+      }
+      JsonNode regex = matcher.get("regex");
+      if (regex != null) {
+        if (!regex.isTextual()) {
+          fail(at + ".regex", "a regex is text, not " + kind(regex));
+        }
+        try {
+          Pattern.compile(regex.textValue());
+        } catch (PatternSyntaxException e) {
+          fail(
+              at + ".regex",
+              "not a regular expression: " + e.getDescription() + " near index " + e.getIndex());
+        }
+      } else if (match != null && match.textValue().equals("regex")) {
+        fail(at, "a regex matcher has a \"regex\"");
+      }
+      for (String bound : List.of("min", "max")) {
+        JsonNode value = matcher.get(bound);
+        if (value != null && (!value.isIntegralNumber() || value.intValue() < 0)) {
+          fail(at + "." + bound, "a " + bound + " is a number from 0, not " + kind(value));
+        }
+      }
+    }
+
+    private void reaches(JsonNode example, String expression, String at) {
+      JsonPath path;
+      try {
+        path = JsonPath.parse(expression);
+      } catch (JsonPath.InvalidJsonPath e) {
+        return; // named by the caller where a path must be one
+      }
+      if (!reaches(example, path.segments(), 0)) {
+        fail(
+            at,
+            "the rule's path "
+                + expression
+                + " is not in the example body: a rule on a path the body does not have checks"
+                + " nothing");
+      }
+    }
+
+    // Whether the path reaches a value; a wildcard over an empty array or object may.
+    private static boolean reaches(JsonNode node, List<JsonPath.Segment> segments, int from) {
+      if (from == segments.size()) {
+        return true;
+      }
+      JsonPath.Segment segment = segments.get(from);
+      if (segment instanceof JsonPath.Field field) {
+        JsonNode next = node.isObject() ? node.get(field.name()) : null;
+        return next != null && reaches(next, segments, from + 1);
+      }
+      if (segment instanceof JsonPath.Index index) {
+        JsonNode next = node.isArray() ? node.get(index.index()) : null;
+        return next != null && reaches(next, segments, from + 1);
+      }
+      if (!node.isContainerNode()) {
+        return false;
+      }
+      if (node.isEmpty()) {
+        return true;
+      }
+      for (JsonNode child : node) {
+        if (reaches(child, segments, from + 1)) {
+          return true;
+        }
+      }
+      return false;
+    }
+
+    /** The example body as a JSON tree, or null when there is none to hold rules to. */
+    private JsonNode example(JsonNode part) {
+      JsonNode body = part.has("body") ? part.get("body") : part.get("contents");
+      if (body == null) {
+        return null;
+      }
+      if (body.isObject() && body.has("content") && (v4 || body.has("contentType"))) {
+        JsonNode encoded = body.get("encoded");
+        if (encoded != null && !(encoded.isBoolean() && !encoded.booleanValue())) {
+          return null;
+        }
+        body = body.get("content");
+      }
+      return body != null && body.isContainerNode() ? body : null;
     }
 
     private void headers(JsonNode part, String at) {
@@ -337,6 +702,13 @@ public final class PactReader {
     private void fail(String at, String problem) {
       throw new PactFileException(file, at, problem, null);
     }
+  }
+
+  private static boolean isJson(String contentType) {
+    String type = contentType.toLowerCase(Locale.ROOT);
+    int semicolon = type.indexOf(';');
+    type = (semicolon < 0 ? type : type.substring(0, semicolon)).strip();
+    return type.equals("application/json") || type.endsWith("+json");
   }
 
   /** {@code .name}, or {@code ['a-name']} when the name is not a plain identifier. */
