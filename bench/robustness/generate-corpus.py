@@ -421,7 +421,7 @@ MAPPING = {"request": {"method": "GET", "urlPath": "/v2/checkout/orders/1",
 
 
 def mappings():
-    def m(name, tree_or_text, location="path", mode="text"):
+    def m(name, tree_or_text, location="none", mode="text"):
         text = tree_or_text if isinstance(tree_or_text, (str, bytes)) else pretty(tree_or_text)
         out("mappings", name, text, location, "bytes" if isinstance(text, bytes) else mode)
     m("empty.json", "", "none")

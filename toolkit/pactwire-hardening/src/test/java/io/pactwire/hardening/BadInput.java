@@ -20,17 +20,18 @@ import java.util.regex.Pattern;
  * @param location what the message must point at besides the file: {@code line} (line:column),
  *     {@code path} (a JSON path) or {@code none}
  */
-record BadInput(String name, Path path, String location) {
+public record BadInput(String name, Path path, String location) {
 
   static final Path ROOT =
       Path.of(System.getProperty("pactwire.hardening.corpus", "corpus")).toAbsolutePath();
 
   private static final Pattern LINE_COLUMN = Pattern.compile(":\\d+:\\d+");
   private static final Pattern STACK_TRACE =
-      Pattern.compile("(?m)^\\s+at |\\b(java|com|au|io|org)\\.[\\w.]+\\.[A-Z]\\w*(Exception|Error)\\b");
+      Pattern.compile(
+          "(?m)^\\s+at |\\b(java|com|au|io|org)\\.[\\w.]+\\.[A-Z]\\w*(Exception|Error)\\b");
 
   /** The corpus entries of one kind: {@code pacts}, {@code specs} or {@code mappings}. */
-  static List<BadInput> of(String kind) {
+  public static List<BadInput> of(String kind) {
     List<BadInput> entries = new ArrayList<>();
     try {
       for (String line : Files.readAllLines(ROOT.resolve("manifest.tsv"), StandardCharsets.UTF_8)) {
@@ -49,11 +50,11 @@ record BadInput(String name, Path path, String location) {
     return entries;
   }
 
-  String fileName() {
+  public String fileName() {
     return path.getFileName().toString();
   }
 
-  boolean isRegularFile() {
+  public boolean isRegularFile() {
     return Files.isRegularFile(path, LinkOption.NOFOLLOW_LINKS);
   }
 
@@ -62,7 +63,7 @@ record BadInput(String name, Path path, String location) {
    * symbolic link as a link to the corpus entry (so a loop stays a loop and a dangling link
    * dangles).
    */
-  Path placeIn(Path dir, String name) {
+  public Path placeIn(Path dir, String name) {
     Path target = dir.resolve(name);
     try {
       if (isRegularFile()) {
@@ -80,10 +81,12 @@ record BadInput(String name, Path path, String location) {
    * Asserts that {@code message} is a refusal of {@code file}: one line, naming it (or, for a
    * reader of folders, the folder), with the location the manifest expects, and no stack trace.
    */
-  void assertRefusal(String message, Path file, Path folder) {
+  public void assertRefusal(String message, Path file, Path folder) {
     assertThat(message).as("refusal of " + name).isNotBlank();
     String text = message.strip();
-    assertThat(text.lines().count()).as("lines in the refusal of " + name + ": " + text).isEqualTo(1);
+    assertThat(text.lines().count())
+        .as("lines in the refusal of " + name + ": " + text)
+        .isEqualTo(1);
     assertThat(STACK_TRACE.matcher(text).find())
         .as("a stack trace or exception class in the refusal of " + name + ": " + text)
         .isFalse();

@@ -34,7 +34,8 @@ class ReaderCorpusTests {
                             PACT_READER,
                             input,
                             () -> {
-                              Throwable thrown = catchThrowable(() -> PactReader.read(input.path()));
+                              Throwable thrown =
+                                  catchThrowable(() -> PactReader.read(input.path()));
                               assertThat(thrown)
                                   .as("what reading " + input + " throws")
                                   .isInstanceOf(PactFileException.class);
@@ -79,8 +80,7 @@ class ReaderCorpusTests {
                               try {
                                 results = StubConverter.newInstance().convertFile(input.path());
                               } catch (RuntimeException e) {
-                                throw new AssertionError(
-                                    "converting " + input + " threw " + e, e);
+                                throw new AssertionError("converting " + input + " threw " + e, e);
                               }
                               assertThat(results).as("conversions of " + input).hasSize(1);
                               assertThat(results.get(0))

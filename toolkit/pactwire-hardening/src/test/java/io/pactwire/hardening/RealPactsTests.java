@@ -14,8 +14,8 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
 /**
- * The stricter reader still reads every real pact: the project's own and those other projects
- * wrote (pact-jvm's of every specification version, pact-js's, openapi-pact-comparator's).
+ * The stricter reader still reads every real pact: the project's own and those other projects wrote
+ * (pact-jvm's of every specification version, pact-js's, openapi-pact-comparator's).
  */
 class RealPactsTests {
 
@@ -26,8 +26,8 @@ class RealPactsTests {
     for (String corpus : List.of("pact-jvm-pacts", "pact-js-pacts")) {
       pacts.addAll(jsonFiles(corpora.resolve(corpus)));
     }
-    try (Stream<Path> cases = Files.list(corpora.resolve("openapi-pact-comparator"))) {
-      cases.map(c -> c.resolve("pact.json")).filter(Files::isRegularFile).forEach(pacts::add);
+    try (Stream<Path> files = Files.walk(corpora.resolve("openapi-pact-comparator"))) {
+      files.filter(f -> f.getFileName().toString().equals("pact.json")).forEach(pacts::add);
     }
     pacts.addAll(jsonFiles(Path.of(System.getProperty("pactwire.pactsDir", "../../pacts"))));
     System.out.println("pactwire-hardening: real pacts read: " + pacts.size());
@@ -45,7 +45,10 @@ class RealPactsTests {
 
   private static List<Path> jsonFiles(Path dir) throws IOException {
     try (Stream<Path> files = Files.walk(dir)) {
-      return files.filter(f -> f.toString().endsWith(".json")).filter(Files::isRegularFile).toList();
+      return files
+          .filter(f -> f.toString().endsWith(".json"))
+          .filter(Files::isRegularFile)
+          .toList();
     }
   }
 }

@@ -124,13 +124,36 @@ public final class PactReader {
    * @throws PactFileException when the file is missing, a directory, empty, not UTF-8 or not JSON
    */
   public static JsonNode readTree(Path file) {
-    String text = text(file);
+    return tree(file, text(file));
+  }
+
+  /**
+   * Checks a pact's text, read from {@code file} by the caller (a writer about to merge into it).
+   *
+   * @throws PactFileException naming the file and where in it the first problem is
+   */
+  public static JsonNode check(Path file, String text) {
+    JsonNode tree = tree(file, text.startsWith("\uFEFF") ? text.substring(1) : text);
+    new Check(file).pact(tree);
+    return tree;
+  }
+
+  private static JsonNode tree(Path file, String text) {
     if (text.isBlank()) {
       throw new PactFileException(file, "", "is empty", null);
     }
     try (JsonParser p = FACTORY.createParser(text)) {
       try {
-        return JsonTrees.read(p, true, NODES::textNode, null);
+        JsonNode tree = JsonTrees.read(p, true, NODES::textNode, null);
+        if (p.nextToken() != null) {
+          JsonLocation at = p.currentTokenLocation();
+          throw new PactFileException(
+              file,
+              at.getLineNr() + ":" + at.getColumnNr(),
+              "malformed JSON: more after the end of the pact",
+              null);
+        }
+        return tree;
       } catch (JsonProcessingException e) {
         // a nesting or number-length limit reports no location of its own: the parser's is it
         if (e.getLocation() == null) {
@@ -269,8 +292,10 @@ public final class PactReader {
         JsonNode entry = entries.get(i);
         String here = at + "[" + i + "]";
         object(entry, here);
-        description(entry, here);
-        providerStates(entry, here);
+        if (knownType(entry)) {
+          description(entry, here);
+          providerStates(entry, here);
+        }
         if (field.equals("interactions")) {
           interaction(entry, here);
         }
@@ -286,7 +311,8 @@ public final class PactReader {
             "an interaction's type is text such as \"" + HTTP + "\", not " + kind(type));
       }
       String kind = type == null ? HTTP : type.textValue();
-      if (!kind.equals(HTTP) && !kind.equals(SYNC_MESSAGES) && !kind.equals(ASYNC_MESSAGES)) {
+      if (!knownType(interaction)
+          && (kind.startsWith("Synchronous/") || kind.startsWith("Asynchronous/"))) {
         fail(
             at + ".type",
             "unknown interaction type \""
@@ -333,6 +359,9 @@ public final class PactReader {
       if (path != null && !path.isTextual()) {
         fail(at + ".path", "a path is text such as \"/orders\", not " + kind(path));
       }
+      if (path != null && !path.textValue().isEmpty() && !path.textValue().startsWith("/")) {
+        fail(at + ".path", "a path starts with \"/\", as in \"/orders\", not " + kind(path));
+      }
       body(request, at);
       headers(request, at);
       JsonNode query = request.get("query");
@@ -359,6 +388,16 @@ public final class PactReader {
       headers(response, at);
       body(response, at);
       matchingRules(response, at);
+    }
+
+    // A type of the specification's own (or none: V1 to V3); another (a plugin's) is left alone.
+    private static boolean knownType(JsonNode entry) {
+      JsonNode type = entry.get("type");
+      if (type == null) {
+        return true;
+      }
+      String kind = type.asText();
+      return kind.equals(HTTP) || kind.equals(SYNC_MESSAGES) || kind.equals(ASYNC_MESSAGES);
     }
 
     private void description(JsonNode entry, String at) {
@@ -509,6 +548,8 @@ public final class PactReader {
             }
             if (example != null) {
               reaches(example, rule.getKey(), ruleAt);
+            } else if (!hasBody(part) && !rule.getKey().equals("$")) {
+              fail(ruleAt, "a body rule where there is no body: it checks nothing");
             }
           }
           rule(rule.getValue(), ruleAt);
@@ -595,7 +636,11 @@ public final class PactReader {
       } catch (JsonPath.InvalidJsonPath e) {
         return; // named by the caller where a path must be one
       }
-      if (!reaches(example, path.segments(), 0)) {
+      // "$.body.x" under the body category: an old writer's spelling that pact-jvm reads as "$.x"
+      boolean legacy =
+          expression.startsWith("$.body")
+              && reaches(example, JsonPath.tryParse("$" + expression.substring(6)));
+      if (!legacy && !reaches(example, path.segments(), 0)) {
         fail(
             at,
             "the rule's path "
@@ -603,6 +648,10 @@ public final class PactReader {
                 + " is not in the example body: a rule on a path the body does not have checks"
                 + " nothing");
       }
+    }
+
+    private static boolean reaches(JsonNode example, java.util.Optional<JsonPath> path) {
+      return path.isPresent() && reaches(example, path.get().segments(), 0);
     }
 
     // Whether the path reaches a value; a wildcard over an empty array or object may.
@@ -633,9 +682,16 @@ public final class PactReader {
       return false;
     }
 
+    private static boolean hasBody(JsonNode part) {
+      return part.has("body") || part.has("contents") || part.has("content");
+    }
+
     /** The example body as a JSON tree, or null when there is none to hold rules to. */
     private JsonNode example(JsonNode part) {
-      JsonNode body = part.has("body") ? part.get("body") : part.get("contents");
+      JsonNode body =
+          part.has("body")
+              ? part.get("body")
+              : part.has("contents") ? part.get("contents") : part.get("content");
       if (body == null) {
         return null;
       }
