@@ -296,6 +296,9 @@ def pacts_shape():
     pact("rules-matcher-is-string.json", mutate(V4, mr + ["body", "$.name", "matchers", 0], "type"))
     pact("rules-rule-is-string.json", mutate(V4, mr + ["body", "$.name"], "type"))
     pact("rules-combine-unknown.json", mutate(V4, mr + ["body", "$.name", "combine"], "XOR"))
+    # found by the fuzzer (FuzzTests): pact-jvm cannot load a rule without a matcher
+    pact("fuzz-rules-matchers-empty.json", mutate(V4, mr + ["body", "$.name", "matchers"], []))
+    pact("fuzz-rules-matchers-empty-v3.json", mutate(V3, mr + ["body", "$.name", "matchers"], []))
     pact("rules-regex-missing.json", mutate(V4, mr + ["body", "$.tags[*]", "matchers", 0], {"match": "regex"}))
     pact("rules-regex-invalid.json", mutate(V4, mr + ["body", "$.tags[*]", "matchers", 0, "regex"], "([a-z"))
     pact("rules-regex-is-number.json", mutate(V4, mr + ["body", "$.tags[*]", "matchers", 0, "regex"], 5))

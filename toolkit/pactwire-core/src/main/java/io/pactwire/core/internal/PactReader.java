@@ -576,6 +576,10 @@ public final class PactReader {
       if (!matchers.isArray()) {
         fail(at + ".matchers", "matchers are an array of {\"match\": ...}, not " + kind(matchers));
       }
+      if (matchers.isEmpty()) {
+        // pact-jvm cannot load a rule without a matcher ("List is empty"); found by fuzzing
+        fail(at + ".matchers", "a rule has at least one matcher");
+      }
       for (int i = 0; i < matchers.size(); i++) {
         matcher(matchers.get(i), at + ".matchers[" + i + "]");
       }

@@ -17,13 +17,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.ArrayList;
 
 /** A spec read as a JSON tree, with the kind of document it is. */
 public record SpecDocument(Path file, Kind kind, JsonNode tree) {
@@ -145,8 +145,7 @@ public record SpecDocument(Path file, Kind kind, JsonNode tree) {
       while (next != null && next.startsWith("#")) {
         if (chain.contains(next)) {
           chain.add(next);
-          throw new SpecException(
-              file, "", "a $ref cycle: " + String.join(" -> ", chain), null);
+          throw new SpecException(file, "", "a $ref cycle: " + String.join(" -> ", chain), null);
         }
         chain.add(next);
         JsonNode target = Json.at(root, next);
