@@ -14,6 +14,8 @@ root="$(cd "$(dirname "$0")/../.." && pwd)"
 rounds="${1:-50}"
 cd "$root"
 export PACT_DO_NOT_TRACK=true pact_do_not_track=true
+# the ci-parallel-forks profile (CI=true) would pin forkCount to 4 in the pom: this script sets it
+unset CI
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 modules=consumer/checkout-service,consumer/catalog-indexer

@@ -299,6 +299,8 @@ def pacts_shape():
     # found by the fuzzer (FuzzTests): pact-jvm cannot load a rule without a matcher
     pact("fuzz-rules-matchers-empty.json", mutate(V4, mr + ["body", "$.name", "matchers"], []))
     pact("fuzz-rules-matchers-empty-v3.json", mutate(V3, mr + ["body", "$.name", "matchers"], []))
+    pact("fuzz-header-values-empty.json", mutate(V4, i + ["response", "headers", "Content-Type"], []))
+    pact("fuzz-query-values-empty.json", mutate(V4, i + ["request", "query", "fields"], []))
     pact("rules-regex-missing.json", mutate(V4, mr + ["body", "$.tags[*]", "matchers", 0], {"match": "regex"}))
     pact("rules-regex-invalid.json", mutate(V4, mr + ["body", "$.tags[*]", "matchers", 0, "regex"], "([a-z"))
     pact("rules-regex-is-number.json", mutate(V4, mr + ["body", "$.tags[*]", "matchers", 0, "regex"], 5))

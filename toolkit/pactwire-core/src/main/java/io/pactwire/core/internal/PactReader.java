@@ -726,6 +726,10 @@ public final class PactReader {
         JsonNode value = entry.getValue();
         String here = at + step(entry.getKey());
         if (value.isArray()) {
+          if (value.isEmpty()) {
+            // pact-jvm cannot load an empty list of values ("List is empty"); found by fuzzing
+            fail(here, what + " has at least one value, not an empty array");
+          }
           for (int i = 0; i < value.size(); i++) {
             if (!value.get(i).isTextual()) {
               fail(here + "[" + i + "]", what + "'s value is text, not " + kind(value.get(i)));
