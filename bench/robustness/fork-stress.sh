@@ -21,7 +21,7 @@ trap 'rm -rf "$work"' EXIT
 modules=consumer/checkout-service,consumer/catalog-indexer
 common=(-B -ntp -q -pl "$modules" -am -Djacoco.skip=true -Dspotless.check.skip=true
   -Dmaven.javadoc.skip=true -Dmaven.source.skip=true -Dsurefire.failIfNoSpecifiedTests=false
-  "-Dtest=io.pactwire.example.**")
+  "-Dtest=io.pactwire.example.**.*Tests")
 
 run() { # run FOLDER FORKS: the suites, writing their pacts into FOLDER
   local dir="$1" forks="$2"

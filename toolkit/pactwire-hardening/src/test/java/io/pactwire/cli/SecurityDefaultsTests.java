@@ -110,9 +110,6 @@ class SecurityDefaultsTests {
     @Test
     void theCaptureAndStubsExtensions() {
       ServerTestCase.reachable.clear();
-      System.setProperty("pactwire.hardening.pacts", tempDir().toString());
-      Path stubPacts = Inputs.write(tempDir().resolve("c-p.json"), Inputs.PACT).getParent();
-      System.setProperty("pactwire.hardening.stubPacts", stubPacts.toString());
 
       var events =
           EngineTestKit.engine("junit-jupiter")
@@ -275,13 +272,13 @@ class SecurityDefaultsTests {
         PactwireWireMockExtension.newInstance()
             .consumer("security-consumer")
             .provider("security-provider")
-            .pactsDir(Path.of(System.getProperty("pactwire.hardening.pacts", "target")))
+            .pactsDir(tempDir())
             .build();
 
     @RegisterExtension
     static PactwireStubsExtension stubs =
         PactwireStubsExtension.newInstance()
-            .pacts(Path.of(System.getProperty("pactwire.hardening.stubPacts", "target")))
+            .pacts(Inputs.write(tempDir().resolve("c-p.json"), Inputs.PACT).getParent())
             .provider(Inputs.PROVIDER)
             .build();
 
