@@ -223,7 +223,6 @@ def pacts_shape():
     pact("interaction-type-is-number.json", mutate(V4, i + ["type"], 5))
     pact("interaction-type-unknown.json", mutate(V4, i + ["type"], "Synchronous/Carrier-Pigeon"))
     pact("description-is-number.json", mutate(V4, i + ["description"], 12))
-    pact("description-missing.json", mutate(V4, i + ["description"], None, delete=True))
     pact("description-is-object.json", mutate(V3, i + ["description"], {"text": "x"}))
     pact("provider-states-is-string.json", mutate(V4, i + ["providerStates"], "in stock"))
     pact("provider-state-is-number.json", mutate(V4, i + ["providerStates", 0], 1))
@@ -313,8 +312,6 @@ def pacts_shape():
          mutate(V4, i + ["request", "matchingRules"], {"body": {"$.sku": {"matchers": [{"match": "type"}]}}}))
     pact("message-rules-unknown-matcher.json",
          mutate(MESSAGES, ["messages", 0, "matchingRules"], {"body": {"$.sku": {"matchers": [{"match": "kinda"}]}}}))
-    pact("message-rules-path-absent.json",
-         mutate(MESSAGES, ["messages", 0, "matchingRules"], {"body": {"$.gone": {"matchers": [{"match": "type"}]}}}))
     # specification versions
     for value, label in (("5.0.0", "5"), ("0.9", "0-9"), ("banana", "word"), ("", "empty"), ("4.0.0.1", "four-parts"),
                          (4, "number"), (["4.0"], "array"), (None, "null"), ("v99", "v99")):

@@ -402,10 +402,7 @@ public final class PactReader {
 
     private void description(JsonNode entry, String at) {
       JsonNode description = entry.get("description");
-      if (description == null) {
-        fail(at + ".description", "missing: every interaction has a description");
-      }
-      if (!description.isTextual()) {
+      if (description != null && !description.isTextual()) {
         fail(at + ".description", "a description is text, not " + kind(description));
       }
     }
@@ -507,7 +504,10 @@ public final class PactReader {
       if (!rules.isObject()) {
         fail(here, "matching rules are an object of categories, not " + kind(rules));
       }
-      JsonNode example = example(part);
+      // Held to the example: the body of an HTTP request or response. A message's contents are
+      // left alone (pact-jvm writes rules for them that the V4 contents do not always show).
+      boolean http = part.has("method") || part.has("path") || part.has("status");
+      JsonNode example = http ? example(part) : null;
       for (Map.Entry<String, JsonNode> category : rules.properties()) {
         String name = category.getKey();
         String where = here + step(name);
@@ -548,7 +548,7 @@ public final class PactReader {
             }
             if (example != null) {
               reaches(example, rule.getKey(), ruleAt);
-            } else if (!hasBody(part) && !rule.getKey().equals("$")) {
+            } else if (http && !hasBody(part) && !rule.getKey().equals("$")) {
               fail(ruleAt, "a body rule where there is no body: it checks nothing");
             }
           }
