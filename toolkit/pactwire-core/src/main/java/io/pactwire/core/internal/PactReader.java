@@ -214,6 +214,8 @@ public final class PactReader {
 
     private final Path file;
     private boolean v4;
+    // the description of the interaction being checked, for messages that name it
+    private String interaction;
 
     Check(Path file) {
       this.file = file;
@@ -292,6 +294,8 @@ public final class PactReader {
         JsonNode entry = entries.get(i);
         String here = at + "[" + i + "]";
         object(entry, here);
+        interaction =
+            entry.path("description").isTextual() ? entry.get("description").asText() : null;
         if (knownType(entry)) {
           description(entry, here);
           providerStates(entry, here);
@@ -604,11 +608,10 @@ public final class PactReader {
       } else if (!MATCHERS.contains(match.textValue())) {
         fail(
             at + ".match",
-            "unknown matcher \""
+            (interaction == null ? "" : "interaction \"" + interaction + "\": ")
+                + "unsupported matcher \""
                 + match.textValue()
-                + "\": pact-jvm knows type, regex, number, integer, decimal, equality, include,"
-                + " timestamp, date, time, values, null, boolean, contentType, arrayContains,"
-                + " statusCode, notEmpty, semver, eachKey and eachValue");
+                + "\": pact-jvm does not know it and would compare by equality instead");
       }
       JsonNode regex = matcher.get("regex");
       if (regex != null) {
