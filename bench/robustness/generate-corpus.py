@@ -300,6 +300,10 @@ def pacts_shape():
     pact("fuzz-rules-matchers-empty-v3.json", mutate(V3, mr + ["body", "$.name", "matchers"], []))
     pact("fuzz-header-values-empty.json", mutate(V4, i + ["response", "headers", "Content-Type"], []))
     pact("fuzz-query-values-empty.json", mutate(V4, i + ["request", "query", "fields"], []))
+    pact("fuzz-v4-type-misspelt.json", mutate(V4, i + ["type"], "Synchr0nous/HTTP"))
+    pact("fuzz-body-base64-object.json",
+         mutate(V4, b, {"content": {"sku": "A-1"}, "contentType": "application/octet-stream", "encoded": "base64"}))
+    pact("fuzz-body-content-type-hint-unknown.json", mutate(V4, b + ["contentTypeHint"], "D{EFAULT"))
     pact("rules-regex-missing.json", mutate(V4, mr + ["body", "$.tags[*]", "matchers", 0], {"match": "regex"}))
     pact("rules-regex-invalid.json", mutate(V4, mr + ["body", "$.tags[*]", "matchers", 0, "regex"], "([a-z"))
     pact("rules-regex-is-number.json", mutate(V4, mr + ["body", "$.tags[*]", "matchers", 0, "regex"], 5))

@@ -214,6 +214,8 @@ public final class PactReader {
 
     private final Path file;
     private boolean v4;
+    // the metadata says V4: pact-jvm then requires every interaction's type, and knows three
+    private boolean declaredV4;
     // the description of the interaction being checked, for messages that name it
     private String interaction;
 
@@ -278,6 +280,7 @@ public final class PactReader {
                   + "\": versions 1 to 4 are known");
         }
         v4 |= version.textValue().startsWith("4") || version.textValue().startsWith("v4");
+        declaredV4 = v4;
       }
     }
 
@@ -315,6 +318,21 @@ public final class PactReader {
             "an interaction's type is text such as \"" + HTTP + "\", not " + kind(type));
       }
       String kind = type == null ? HTTP : type.textValue();
+      // found by fuzzing: pact-jvm cannot load a V4 interaction of a type it does not know (one
+      // without a type is left alone: openapi-pact-comparator's V4 pacts hold such interactions)
+      if (declaredV4 && !knownType(interaction)) {
+        fail(
+            at + ".type",
+            "unknown interaction type \""
+                + kind
+                + "\" in a V4 pact: "
+                + HTTP
+                + ", "
+                + ASYNC_MESSAGES
+                + " and "
+                + SYNC_MESSAGES
+                + " are known");
+      }
       if (!knownType(interaction)
           && (kind.startsWith("Synchronous/") || kind.startsWith("Asynchronous/"))) {
         fail(
@@ -330,6 +348,9 @@ public final class PactReader {
                 + " are known");
       }
       v4 |= type != null;
+      if (kind.equals(ASYNC_MESSAGES)) {
+        body(interaction, "contents", at); // found by fuzzing: base64 that is not text
+      }
       if (kind.equals(HTTP)) {
         request(required(interaction, "request", at), at + ".request");
         response(required(interaction, "response", at), at + ".response");
@@ -444,11 +465,15 @@ public final class PactReader {
      * (base64 that decodes, JSON text for a JSON content type).
      */
     private void body(JsonNode part, String at) {
-      JsonNode body = part.get("body");
+      body(part, "body", at);
+    }
+
+    private void body(JsonNode part, String field, String at) {
+      JsonNode body = part.get(field);
       if (!v4 || body == null || body.isNull()) {
         return;
       }
-      String here = at + ".body";
+      String here = at + "." + field;
       if (!body.isObject()) {
         fail(here, "a V4 body is an object of content, contentType and encoded, not " + kind(body));
       }
@@ -466,10 +491,25 @@ public final class PactReader {
             here + ".encoded",
             "a body is encoded false, \"base64\" or \"json\", not " + kind(encoded));
       }
+      JsonNode hint = body.get("contentTypeHint");
+      if (hint != null
+          && !(hint.isTextual()
+              && Set.of("DEFAULT", "TEXT", "BINARY").contains(hint.textValue()))) {
+        // found by fuzzing: pact-jvm fails on any other hint
+        fail(
+            here + ".contentTypeHint",
+            "a content type hint is DEFAULT, TEXT or BINARY, not " + kind(hint));
+      }
+      String how = encoded == null || encoded.isBoolean() ? "" : encoded.textValue();
+      if (content != null && !content.isTextual() && how.equalsIgnoreCase("base64")) {
+        // found by fuzzing: pact-jvm decodes the JSON text of the value, and fails
+        fail(
+            here + ".content",
+            "the content is encoded \"base64\" but is not text: " + kind(content));
+      }
       if (content == null || !content.isTextual()) {
         return;
       }
-      String how = encoded == null || encoded.isBoolean() ? "" : encoded.textValue();
       if (how.equalsIgnoreCase("base64")) {
         try {
           Base64.getMimeDecoder().decode(content.textValue());
@@ -479,7 +519,11 @@ public final class PactReader {
               here + ".content",
               "the content is encoded \"base64\" but is not base64: " + e.getMessage());
         }
-      } else if (contentType != null && isJson(contentType.textValue()) && how.isEmpty()) {
+      } else if (contentType != null
+          && isJson(contentType.textValue())
+          && how.isEmpty()
+          && field.equals("body")) {
+        // (a message's contents are left alone: pact-jvm writes text under a JSON type there)
         try (JsonParser p = FACTORY.createParser(content.textValue())) {
           JsonTrees.read(p, true, NODES::textNode, null);
         } catch (IOException e) {
