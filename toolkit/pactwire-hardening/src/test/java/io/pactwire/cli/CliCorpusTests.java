@@ -267,13 +267,7 @@ class CliCorpusTests {
   }
 
   private static Path tempDir() {
-    try {
-      Path dir = Files.createTempDirectory("pactwire-cli-corpus");
-      dir.toFile().deleteOnExit();
-      return dir.toRealPath();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return Inputs.tempDir("pactwire-cli-corpus");
   }
 
   private static void mkdirs(Path dir) {
@@ -286,6 +280,7 @@ class CliCorpusTests {
 
   @AfterAll
   static void report() {
+    Inputs.deleteTempDirs();
     REPORTED.forEach(KnownGaps::report);
   }
 }

@@ -62,7 +62,43 @@ public final class Inputs {
                         sku: {type: string}
       """;
 
+  private static final java.util.List<Path> TEMP_DIRS =
+      java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+
   private Inputs() {}
+
+  /** A new temporary folder (its real path), deleted by {@link #deleteTempDirs()}. */
+  public static Path tempDir(String prefix) {
+    try {
+      Path dir = Files.createTempDirectory(prefix).toRealPath();
+      TEMP_DIRS.add(dir);
+      return dir;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Deletes every folder {@link #tempDir} made, links not followed. */
+  public static void deleteTempDirs() {
+    synchronized (TEMP_DIRS) {
+      for (Path dir : TEMP_DIRS) {
+        try (Stream<Path> all = Files.walk(dir)) {
+          all.sorted(java.util.Comparator.reverseOrder())
+              .forEach(
+                  p -> {
+                    try {
+                      Files.deleteIfExists(p);
+                    } catch (IOException e) {
+                      // left for the system's cleaner
+                    }
+                  });
+        } catch (IOException | UncheckedIOException e) {
+          // left for the system's cleaner
+        }
+      }
+      TEMP_DIRS.clear();
+    }
+  }
 
   public static Path write(Path file, String text) {
     try {

@@ -72,6 +72,7 @@ class ProviderCorpusTests {
 
   @AfterAll
   static void report() {
+    Inputs.deleteTempDirs();
     KnownGaps.report(PROVIDER);
   }
 }

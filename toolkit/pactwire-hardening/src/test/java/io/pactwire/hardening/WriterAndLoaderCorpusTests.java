@@ -12,7 +12,6 @@ import io.pactwire.core.PactFileException;
 import io.pactwire.stubs.PactStubs;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -105,15 +104,12 @@ class WriterAndLoaderCorpusTests {
   }
 
   static Path tempDir() {
-    try {
-      return Files.createTempDirectory("pactwire-corpus").toRealPath();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return Inputs.tempDir("pactwire-corpus");
   }
 
   @AfterAll
   static void report() {
+    Inputs.deleteTempDirs();
     KnownGaps.report(MERGE);
     KnownGaps.report(STUBS);
   }

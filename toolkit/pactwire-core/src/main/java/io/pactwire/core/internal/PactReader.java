@@ -552,20 +552,12 @@ public final class PactReader {
       if (!rules.isObject()) {
         fail(here, "matching rules are an object of categories, not " + kind(rules));
       }
-      // Held to the example: the body of an HTTP request or response. A message's contents are
-      // left alone (pact-jvm writes rules for them that the V4 contents do not always show).
-      boolean http = part.has("method") || part.has("path") || part.has("status");
-      JsonNode example = http ? example(part) : null;
       for (Map.Entry<String, JsonNode> category : rules.properties()) {
         String name = category.getKey();
         String where = here + step(name);
         if (name.startsWith("$")) {
           // V2: "$.body.name": {"match": "type"}
           matcher(category.getValue(), where);
-          if (name.startsWith("$.body") && example != null) {
-            String path = "$" + name.substring("$.body".length());
-            reaches(example, path, where);
-          }
           continue;
         }
         if (!RULE_CATEGORIES.contains(name)) {
@@ -594,11 +586,8 @@ public final class PactReader {
                   "a rule's path is a JSON path such as \"$.items[*].id\"; "
                       + e.getCause().getMessage());
             }
-            if (example != null) {
-              reaches(example, rule.getKey(), ruleAt);
-            } else if (http && !hasBody(part) && !rule.getKey().equals("$")) {
-              fail(ruleAt, "a body rule where there is no body: it checks nothing");
-            }
+            // A rule on a path the example does not have is not refused: the specification's
+            // own matching cases hold such rules (the rule applies to what the provider sends).
           }
           rule(rule.getValue(), ruleAt);
         }
@@ -678,82 +667,6 @@ public final class PactReader {
           fail(at + "." + bound, "a " + bound + " is a number from 0, not " + kind(value));
         }
       }
-    }
-
-    private void reaches(JsonNode example, String expression, String at) {
-      JsonPath path;
-      try {
-        path = JsonPath.parse(expression);
-      } catch (JsonPath.InvalidJsonPath e) {
-        return; // named by the caller where a path must be one
-      }
-      // "$.body.x" under the body category: an old writer's spelling that pact-jvm reads as "$.x"
-      boolean legacy =
-          expression.startsWith("$.body")
-              && reaches(example, JsonPath.tryParse("$" + expression.substring(6)));
-      if (!legacy && !reaches(example, path.segments(), 0)) {
-        fail(
-            at,
-            "the rule's path "
-                + expression
-                + " is not in the example body: a rule on a path the body does not have checks"
-                + " nothing");
-      }
-    }
-
-    private static boolean reaches(JsonNode example, java.util.Optional<JsonPath> path) {
-      return path.isPresent() && reaches(example, path.get().segments(), 0);
-    }
-
-    // Whether the path reaches a value; a wildcard over an empty array or object may.
-    private static boolean reaches(JsonNode node, List<JsonPath.Segment> segments, int from) {
-      if (from == segments.size()) {
-        return true;
-      }
-      JsonPath.Segment segment = segments.get(from);
-      if (segment instanceof JsonPath.Field field) {
-        JsonNode next = node.isObject() ? node.get(field.name()) : null;
-        return next != null && reaches(next, segments, from + 1);
-      }
-      if (segment instanceof JsonPath.Index index) {
-        JsonNode next = node.isArray() ? node.get(index.index()) : null;
-        return next != null && reaches(next, segments, from + 1);
-      }
-      if (!node.isContainerNode()) {
-        return false;
-      }
-      if (node.isEmpty()) {
-        return true;
-      }
-      for (JsonNode child : node) {
-        if (reaches(child, segments, from + 1)) {
-          return true;
-        }
-      }
-      return false;
-    }
-
-    private static boolean hasBody(JsonNode part) {
-      return part.has("body") || part.has("contents") || part.has("content");
-    }
-
-    /** The example body as a JSON tree, or null when there is none to hold rules to. */
-    private JsonNode example(JsonNode part) {
-      JsonNode body =
-          part.has("body")
-              ? part.get("body")
-              : part.has("contents") ? part.get("contents") : part.get("content");
-      if (body == null) {
-        return null;
-      }
-      if (body.isObject() && body.has("content") && (v4 || body.has("contentType"))) {
-        JsonNode encoded = body.get("encoded");
-        if (encoded != null && !(encoded.isBoolean() && !encoded.booleanValue())) {
-          return null;
-        }
-        body = body.get("content");
-      }
-      return body != null && body.isContainerNode() ? body : null;
     }
 
     private void headers(JsonNode part, String at) {

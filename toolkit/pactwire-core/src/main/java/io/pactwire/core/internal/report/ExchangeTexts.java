@@ -123,6 +123,7 @@ public final class ExchangeTexts {
                   .append(": ")
                   .append(
                       SECRET_HEADERS.contains(k.toLowerCase(Locale.ROOT))
+                              && !String.join(", ", vs).contains(REDACTED)
                           ? REDACTED
                           : String.join(", ", vs)));
     }
