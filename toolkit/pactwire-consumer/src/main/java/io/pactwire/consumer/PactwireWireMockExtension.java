@@ -415,7 +415,8 @@ public class PactwireWireMockExtension extends WireMockExtension
     private String consumer;
     private String provider;
     private Path pactsDir;
-    private WireMockConfiguration options = wireMockConfig().dynamicPort();
+    // Loopback unless told otherwise: WireMock's own default is every interface.
+    private WireMockConfiguration options = wireMockConfig().dynamicPort().bindAddress("127.0.0.1");
     private final List<String> secretHeaders = new ArrayList<>();
     private final List<String> secretPaths = new ArrayList<>();
     private final List<String> secretQueryParameters = new ArrayList<>();

@@ -77,7 +77,13 @@ public final class StubConverter {
               "",
               "is malformed JSON: " + e.getOriginalMessage()));
     } catch (IOException e) {
-      return List.of(new StubConversion.Refused(source, "", "cannot be read: " + e));
+      // the plain reason (no such file, is a directory, not UTF-8), not an exception's name
+      return List.of(
+          new StubConversion.Refused(
+              source,
+              "",
+              io.pactwire.core.internal.InputFiles.problem(file)
+                  .orElse("cannot be read: " + e.getMessage())));
     }
     if (root.has("messageMappings")) {
       return List.of(

@@ -105,7 +105,11 @@ public final class PactwireRecordingExtension implements BeforeAllCallback, Afte
     }
     server =
         new WireMockServer(
-            options().dynamicPort().usingFilesUnderDirectory(settings.stubsDir().toString()));
+            // loopback: WireMock's own default is every interface
+            options()
+                .dynamicPort()
+                .bindAddress("127.0.0.1")
+                .usingFilesUnderDirectory(settings.stubsDir().toString()));
     server.start();
   }
 

@@ -132,7 +132,8 @@ public final class PactwireStubsExtension
     }
     PactStubs.Builder builder = configured != null ? configured : fromAnnotation(context);
     stubs = builder.build();
-    server = new WireMockServer(stubs.configure(options().dynamicPort()));
+    // loopback: WireMock's own default is every interface
+    server = new WireMockServer(stubs.configure(options().dynamicPort().bindAddress("127.0.0.1")));
     server.start();
     stubs.registerWith(server);
   }

@@ -14,10 +14,14 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.pactwire.core.ContractId;
 import io.pactwire.core.PactFileException;
 import io.pactwire.core.internal.AtomicFiles;
+import io.pactwire.core.internal.InputFiles;
 import io.pactwire.core.internal.JsonText;
 import io.pactwire.core.internal.PactJson;
+import io.pactwire.core.internal.PactReader;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -79,6 +83,25 @@ public final class PactWriter {
    *     and states with different content; the file is left unchanged
    */
   public static void merge(
+      Path file, ContractId contract, List<RecordedInteraction> interactions, Pruning pruning) {
+    if (Files.isSymbolicLink(file) && !Files.exists(file)) {
+      throw new PactFileException(file, "", "is a symbolic link that leads nowhere", null);
+    }
+    if (Files.isDirectory(file)) {
+      throw new PactFileException(file, "", "is a directory", null);
+    }
+    try {
+      update(file, contract, interactions, pruning);
+    } catch (UncheckedIOException e) {
+      throw new PactFileException(
+          file,
+          "",
+          InputFiles.problem(file).orElse("cannot merge into it: " + e.getCause().getMessage()),
+          e);
+    }
+  }
+
+  private static void update(
       Path file, ContractId contract, List<RecordedInteraction> interactions, Pruning pruning) {
     AtomicFiles.update(
         file,
@@ -229,6 +252,8 @@ public final class PactWriter {
 
   // The file's interactions, keyed, and what each is compared by.
   private static KnownPactFiles.Known read(Path file, String text) {
+    // a file that is not a pact is refused as every reader refuses it, before anything is merged
+    PactReader.check(file, text);
     return readWritten(text).orElseGet(() -> readWithPactJvm(file, text));
   }
 

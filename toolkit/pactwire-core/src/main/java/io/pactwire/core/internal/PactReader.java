@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.pactwire.core.PactFileException;
@@ -17,11 +18,15 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.Base64;
+import java.util.Iterator;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
 
 /**
  * Reads a pact file into a JSON tree and checks that it is a pact, so that every reader of pacts
@@ -40,7 +45,9 @@ import java.util.regex.Pattern;
  */
 public final class PactReader {
 
-  private static final JsonFactory FACTORY = new JsonFactory();
+  // A repeated key is refused: which of two statuses a contract means is not for a reader to guess.
+  private static final JsonFactory FACTORY =
+      JsonFactory.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
   /** The major versions of the pact specification, as {@code metadata} spells them. */
@@ -48,6 +55,54 @@ public final class PactReader {
 
   private static final String HTTP = "Synchronous/HTTP";
   private static final String SYNC_MESSAGES = "Synchronous/Messages";
+  private static final String ASYNC_MESSAGES = "Asynchronous/Messages";
+
+  /** The matchers pact-jvm reads ({@code MatchingRuleGroup.ruleFromMap}). */
+  private static final Set<String> MATCHERS =
+      Set.of(
+          "regex",
+          "equality",
+          "include",
+          "type",
+          "number",
+          "integer",
+          "decimal",
+          "real",
+          "boolean",
+          "min",
+          "max",
+          "minType",
+          "maxType",
+          "minmax",
+          "timestamp",
+          "datetime",
+          "date",
+          "time",
+          "values",
+          "null",
+          "ignore-order",
+          "contentType",
+          "content-type",
+          "arrayContains",
+          "statusCode",
+          "notEmpty",
+          "semver",
+          "eachKey",
+          "eachValue",
+          "each-key",
+          "each-value",
+          "v3",
+          "equalTo");
+
+  // A V2 matcher without "match" is named by its other keys, as pact-jvm reads it.
+  private static final Set<String> IMPLIED_MATCHER_KEYS =
+      Set.of("regex", "min", "max", "timestamp", "date", "time", "datetime");
+
+  private static final Set<String> RULE_CATEGORIES =
+      Set.of("body", "header", "headers", "path", "query", "status", "metadata", "content");
+
+  // An HTTP method is a token (RFC 9110); pact-jvm upper-cases it.
+  private static final Pattern METHOD = Pattern.compile("[!#$%&'*+.^_`|~0-9A-Za-z-]+");
 
   /**
    * Rule paths pact-jvm's parser has read: a store repeats a few paths in every interaction, and a
@@ -76,30 +131,76 @@ public final class PactReader {
    * @throws PactFileException when the file is missing, a directory, empty, not UTF-8 or not JSON
    */
   public static JsonNode readTree(Path file) {
-    byte[] bytes = bytes(file);
-    try {
-      if (ascii(bytes)) {
-        // plain ASCII (most pacts) is UTF-8 as it is: parsed from the bytes, without a decoded
-        // copy of the text; line and column of an error are the same as from the text
-        if (blank(bytes)) {
-          throw new PactFileException(file, "", "is empty", null);
-        }
-        try (JsonParser p = FACTORY.createParser(bytes)) {
-          return JsonTrees.read(p, true, NODES::textNode, null);
-        }
-      }
-      String text = text(file, bytes);
-      if (text.isBlank()) {
-        throw new PactFileException(file, "", "is empty", null);
-      }
-      return tree(text);
-    } catch (JsonProcessingException e) {
-      JsonLocation at = e.getLocation();
-      String location = at == null ? "" : at.getLineNr() + ":" + at.getColumnNr();
-      String problem = e.getOriginalMessage().lines().findFirst().orElse("");
-      throw new PactFileException(file, location, "malformed JSON: " + problem, e);
+    return tree(file, bytes(file));
+  }
+
+  /**
+   * Checks a pact's text, read from {@code file} by the caller (a writer about to merge into it).
+   *
+   * @throws PactFileException naming the file and where in it the first problem is
+   */
+  public static JsonNode check(Path file, String text) {
+    JsonNode tree = tree(file, text.startsWith("\uFEFF") ? text.substring(1) : text);
+    new Check(file).pact(tree);
+    return tree;
+  }
+
+  private static JsonNode tree(Path file, byte[] bytes) {
+    if (!ascii(bytes)) {
+      return tree(file, text(file, bytes));
+    }
+    // plain ASCII (most pacts) is UTF-8 as it is: parsed from the bytes, without a decoded copy of
+    // the text; line and column of an error are the same as from the text
+    if (blank(bytes)) {
+      throw new PactFileException(file, "", "is empty", null);
+    }
+    try (JsonParser p = FACTORY.createParser(bytes)) {
+      return parse(file, p);
     } catch (IOException e) {
-      throw new PactFileException(file, "", "cannot read: " + e.getMessage(), e);
+      throw unreadable(file, e);
+    }
+  }
+
+  private static JsonNode tree(Path file, String text) {
+    if (text.isBlank()) {
+      throw new PactFileException(file, "", "is empty", null);
+    }
+    try (JsonParser p = FACTORY.createParser(text)) {
+      return parse(file, p);
+    } catch (IOException e) {
+      throw unreadable(file, e);
+    }
+  }
+
+  private static PactFileException unreadable(Path file, IOException e) {
+    if (e instanceof JsonProcessingException json) {
+      JsonLocation at = json.getLocation();
+      String location = at == null ? "" : at.getLineNr() + ":" + at.getColumnNr();
+      String problem = json.getOriginalMessage().lines().findFirst().orElse("");
+      return new PactFileException(file, location, "malformed JSON: " + problem, e);
+    }
+    return new PactFileException(file, "", "cannot read: " + e.getMessage(), e);
+  }
+
+  /** The one JSON value of a file; more after it is malformed. */
+  private static JsonNode parse(Path file, JsonParser p) throws IOException {
+    try {
+      JsonNode tree = JsonTrees.read(p, true, NODES::textNode, null);
+      if (p.nextToken() != null) {
+        JsonLocation at = p.currentTokenLocation();
+        throw new PactFileException(
+            file,
+            at.getLineNr() + ":" + at.getColumnNr(),
+            "malformed JSON: more after the end of the pact",
+            null);
+      }
+      return tree;
+    } catch (JsonProcessingException e) {
+      // a nesting or number-length limit reports no location of its own: the parser's is it
+      if (e.getLocation() == null) {
+        throw malformed(file, e, p.currentLocation());
+      }
+      throw e;
     }
   }
 
@@ -153,15 +254,26 @@ public final class PactReader {
     return text.startsWith("\uFEFF") ? text.substring(1) : text;
   }
 
-  /** The tree of a pact's text: decimals as written. */
-  private static JsonNode tree(String json) throws IOException {
-    try (JsonParser p = FACTORY.createParser(json)) {
-      return JsonTrees.read(p, true, NODES::textNode, null);
-    }
+  private static PactFileException malformed(
+      Path file, JsonProcessingException e, JsonLocation at) {
+    String problem = e.getOriginalMessage().lines().findFirst().orElse("");
+    return new PactFileException(
+        file, at.getLineNr() + ":" + at.getColumnNr(), "malformed JSON: " + problem, e);
   }
 
   /** The shape check of one file: the first problem found is thrown, with its JSON path. */
-  private record Check(Path file) {
+  private static final class Check {
+
+    private final Path file;
+    private boolean v4;
+    // the metadata says V4: pact-jvm then requires every interaction's type, and knows three
+    private boolean declaredV4;
+    // the description of the interaction being checked, for messages that name it
+    private String interaction;
+
+    Check(Path file) {
+      this.file = file;
+    }
 
     void pact(JsonNode pact) {
       if (pact == null || !pact.isObject()) {
@@ -169,6 +281,10 @@ public final class PactReader {
       }
       party(pact, "consumer");
       party(pact, "provider");
+      JsonNode metadata = pact.get("metadata");
+      if (metadata != null && !metadata.isObject()) {
+        fail("$.metadata", "metadata is an object, not " + kind(metadata));
+      }
       specificationVersion(pact.path("metadata"));
       entries(pact, "interactions");
       entries(pact, "messages");
@@ -192,6 +308,13 @@ public final class PactReader {
 
     private void specificationVersion(JsonNode metadata) {
       for (String key : new String[] {"pactSpecification", "pact-specification"}) {
+        JsonNode specification = metadata.get(key);
+        if (specification != null && !specification.isObject()) {
+          fail(
+              "$.metadata" + step(key),
+              "the pact specification is an object such as {\"version\": \"4.0\"}, not "
+                  + kind(specification));
+        }
         JsonNode version = metadata.path(key).get("version");
         if (version == null) {
           continue;
@@ -208,6 +331,8 @@ public final class PactReader {
                   + version.textValue()
                   + "\": versions 1 to 4 are known");
         }
+        v4 |= version.textValue().startsWith("4") || version.textValue().startsWith("v4");
+        declaredV4 = v4;
       }
     }
 
@@ -224,6 +349,12 @@ public final class PactReader {
         JsonNode entry = entries.get(i);
         String here = at + "[" + i + "]";
         object(entry, here);
+        interaction =
+            entry.path("description").isTextual() ? entry.get("description").asText() : null;
+        if (knownType(entry)) {
+          description(entry, here);
+          providerStates(entry, here);
+        }
         if (field.equals("interactions")) {
           interaction(entry, here);
         }
@@ -239,6 +370,39 @@ public final class PactReader {
             "an interaction's type is text such as \"" + HTTP + "\", not " + kind(type));
       }
       String kind = type == null ? HTTP : type.textValue();
+      // found by fuzzing: pact-jvm cannot load a V4 interaction of a type it does not know (one
+      // without a type is left alone: openapi-pact-comparator's V4 pacts hold such interactions)
+      if (declaredV4 && !knownType(interaction)) {
+        fail(
+            at + ".type",
+            "unknown interaction type \""
+                + kind
+                + "\" in a V4 pact: "
+                + HTTP
+                + ", "
+                + ASYNC_MESSAGES
+                + " and "
+                + SYNC_MESSAGES
+                + " are known");
+      }
+      if (!knownType(interaction)
+          && (kind.startsWith("Synchronous/") || kind.startsWith("Asynchronous/"))) {
+        fail(
+            at + ".type",
+            "unknown interaction type \""
+                + kind
+                + "\": "
+                + HTTP
+                + ", "
+                + ASYNC_MESSAGES
+                + " and "
+                + SYNC_MESSAGES
+                + " are known");
+      }
+      v4 |= type != null;
+      if (kind.equals(ASYNC_MESSAGES)) {
+        body(interaction, "contents", at); // found by fuzzing: base64 that is not text
+      }
       if (kind.equals(HTTP)) {
         request(required(interaction, "request", at), at + ".request");
         response(required(interaction, "response", at), at + ".response");
@@ -265,10 +429,17 @@ public final class PactReader {
       if (method != null && !method.isTextual()) {
         fail(at + ".method", "a method is text such as \"GET\", not " + kind(method));
       }
+      if (method != null && !METHOD.matcher(method.textValue()).matches()) {
+        fail(at + ".method", "a method is one word such as \"GET\", not " + kind(method));
+      }
       JsonNode path = request.get("path");
       if (path != null && !path.isTextual()) {
         fail(at + ".path", "a path is text such as \"/orders\", not " + kind(path));
       }
+      if (path != null && !path.textValue().isEmpty() && !path.textValue().startsWith("/")) {
+        fail(at + ".path", "a path starts with \"/\", as in \"/orders\", not " + kind(path));
+      }
+      body(request, at);
       headers(request, at);
       JsonNode query = request.get("query");
       if (query != null && !query.isTextual()) {
@@ -292,12 +463,137 @@ public final class PactReader {
         }
       }
       headers(response, at);
+      body(response, at);
       matchingRules(response, at);
     }
 
+    // A type of the specification's own (or none: V1 to V3); another (a plugin's) is left alone.
+    private static boolean knownType(JsonNode entry) {
+      JsonNode type = entry.get("type");
+      if (type == null) {
+        return true;
+      }
+      String kind = type.asText();
+      return kind.equals(HTTP) || kind.equals(SYNC_MESSAGES) || kind.equals(ASYNC_MESSAGES);
+    }
+
+    private void description(JsonNode entry, String at) {
+      JsonNode description = entry.get("description");
+      if (description != null && !description.isTextual()) {
+        fail(at + ".description", "a description is text, not " + kind(description));
+      }
+    }
+
+    private void providerStates(JsonNode entry, String at) {
+      JsonNode state = entry.get("providerState");
+      if (state != null && !state.isTextual() && !state.isNull()) {
+        fail(at + ".providerState", "a provider state is text, not " + kind(state));
+      }
+      JsonNode states = entry.get("providerStates");
+      if (states == null) {
+        return;
+      }
+      if (!states.isArray()) {
+        fail(
+            at + ".providerStates",
+            "provider states are an array of {\"name\": ...}, not " + kind(states));
+      }
+      for (int i = 0; i < states.size(); i++) {
+        String here = at + ".providerStates[" + i + "]";
+        object(states.get(i), here);
+        JsonNode name = states.get(i).get("name");
+        if (name == null || !name.isTextual()) {
+          fail(here + ".name", "a provider state's name is text, not " + kind(name));
+        }
+        JsonNode params = states.get(i).get("params");
+        if (params != null && !params.isObject() && !params.isNull()) {
+          fail(here + ".params", "a provider state's params are an object, not " + kind(params));
+        }
+      }
+    }
+
     /**
-     * The paths of body rules (V3 and V4 {@code matchingRules.body}) are read as pact-jvm's
-     * matching engine reads them, so that a path it cannot read is named here, not ignored there.
+     * A V4 body is an object of content, content type and encoding; its content agrees with them
+     * (base64 that decodes, JSON text for a JSON content type).
+     */
+    private void body(JsonNode part, String at) {
+      body(part, "body", at);
+    }
+
+    private void body(JsonNode part, String field, String at) {
+      JsonNode body = part.get(field);
+      if (!v4 || body == null || body.isNull()) {
+        return;
+      }
+      String here = at + "." + field;
+      if (!body.isObject()) {
+        fail(here, "a V4 body is an object of content, contentType and encoded, not " + kind(body));
+      }
+      JsonNode content = body.get("content");
+      JsonNode contentType = body.get("contentType");
+      JsonNode encoded = body.get("encoded");
+      if (contentType != null && !contentType.isTextual()) {
+        fail(here + ".contentType", "a content type is text, not " + kind(contentType));
+      }
+      if (encoded != null
+          && !encoded.isBoolean()
+          && !(encoded.isTextual()
+              && Set.of("base64", "json").contains(encoded.textValue().toLowerCase(Locale.ROOT)))) {
+        fail(
+            here + ".encoded",
+            "a body is encoded false, \"base64\" or \"json\", not " + kind(encoded));
+      }
+      JsonNode hint = body.get("contentTypeHint");
+      if (hint != null
+          && !(hint.isTextual()
+              && Set.of("DEFAULT", "TEXT", "BINARY").contains(hint.textValue()))) {
+        // found by fuzzing: pact-jvm fails on any other hint
+        fail(
+            here + ".contentTypeHint",
+            "a content type hint is DEFAULT, TEXT or BINARY, not " + kind(hint));
+      }
+      String how = encoded == null || encoded.isBoolean() ? "" : encoded.textValue();
+      if (content != null && !content.isTextual() && how.equalsIgnoreCase("base64")) {
+        // found by fuzzing: pact-jvm decodes the JSON text of the value, and fails
+        fail(
+            here + ".content",
+            "the content is encoded \"base64\" but is not text: " + kind(content));
+      }
+      if (content == null || !content.isTextual()) {
+        return;
+      }
+      if (how.equalsIgnoreCase("base64")) {
+        try {
+          Base64.getMimeDecoder().decode(content.textValue());
+          Base64.getDecoder().decode(content.textValue().replaceAll("\\s", ""));
+        } catch (IllegalArgumentException e) {
+          fail(
+              here + ".content",
+              "the content is encoded \"base64\" but is not base64: " + e.getMessage());
+        }
+      } else if (contentType != null
+          && isJson(contentType.textValue())
+          && how.isEmpty()
+          && field.equals("body")) {
+        // (a message's contents are left alone: pact-jvm writes text under a JSON type there)
+        try (JsonParser p = FACTORY.createParser(content.textValue())) {
+          JsonTrees.read(p, true, NODES::textNode, null);
+        } catch (IOException e) {
+          fail(
+              here + ".content",
+              "the content type is "
+                  + contentType.textValue()
+                  + " but the content is not JSON: "
+                  + e.getMessage().lines().findFirst().orElse(""));
+        }
+      }
+    }
+
+    /**
+     * Matching rules: categories of rules (V3, V4) or rules by path (V2), each rule a list of known
+     * matchers. The paths of body rules are read as pact-jvm's matching engine reads them, and must
+     * reach something in the example body: a rule on a path the body does not have matches nothing,
+     * and is named here, not ignored there.
      */
     private void matchingRules(JsonNode part, String at) {
       JsonNode rules = part.get("matchingRules");
@@ -308,24 +604,124 @@ public final class PactReader {
       if (!rules.isObject()) {
         fail(here, "matching rules are an object of categories, not " + kind(rules));
       }
-      JsonNode body = rules.get("body");
-      if (body == null || !body.isObject()) {
-        return;
-      }
-      for (Map.Entry<String, JsonNode> rule : body.properties()) {
-        if (READABLE_PATHS.contains(rule.getKey())) {
+      for (Map.Entry<String, JsonNode> category : rules.properties()) {
+        String name = category.getKey();
+        String where = here + step(name);
+        if (name.startsWith("$")) {
+          // V2: "$.body.name": {"match": "type"}
+          matcher(category.getValue(), where);
           continue;
         }
-        try {
-          JsonPath.parse(rule.getKey());
-          if (READABLE_PATHS.size() < 10_000) {
-            READABLE_PATHS.add(rule.getKey());
-          }
-        } catch (JsonPath.InvalidJsonPath e) {
+        if (!RULE_CATEGORIES.contains(name)) {
           fail(
-              here + ".body" + step(rule.getKey()),
-              "a rule's path is a JSON path such as \"$.items[*].id\"; "
-                  + e.getCause().getMessage());
+              where,
+              "unknown matching rule category \""
+                  + name
+                  + "\": body, header, path, query, status and metadata are known");
+        }
+        JsonNode value = category.getValue();
+        if (!value.isObject()) {
+          fail(where, "a category of matching rules is an object of rules, not " + kind(value));
+        }
+        if (value.has("matchers")) {
+          rule(value, where); // V3 and V4 "path": one rule
+          continue;
+        }
+        for (Map.Entry<String, JsonNode> rule : value.properties()) {
+          String ruleAt = where + step(rule.getKey());
+          if (name.equals("body") || name.equals("content")) {
+            try {
+              if (!READABLE_PATHS.contains(rule.getKey())) {
+                JsonPath.parse(rule.getKey());
+                if (READABLE_PATHS.size() < 10_000) {
+                  READABLE_PATHS.add(rule.getKey());
+                }
+              }
+            } catch (JsonPath.InvalidJsonPath e) {
+              fail(
+                  ruleAt,
+                  "a rule's path is a JSON path such as \"$.items[*].id\"; "
+                      + e.getCause().getMessage());
+            }
+            // A rule on a path the example does not have is not refused: the specification's
+            // own matching cases hold such rules (the rule applies to what the provider sends).
+          }
+          rule(rule.getValue(), ruleAt);
+        }
+      }
+    }
+
+    // {"combine": "AND", "matchers": [...]}
+    private void rule(JsonNode rule, String at) {
+      if (!rule.isObject()) {
+        fail(at, "a matching rule is an object with matchers, not " + kind(rule));
+      }
+      JsonNode combine = rule.get("combine");
+      if (combine != null
+          && !(combine.isTextual()
+              && (combine.textValue().equals("AND") || combine.textValue().equals("OR")))) {
+        fail(at + ".combine", "rules combine with \"AND\" or \"OR\", not " + kind(combine));
+      }
+      JsonNode matchers = rule.get("matchers");
+      if (matchers == null) {
+        matcher(rule, at);
+        return;
+      }
+      if (!matchers.isArray()) {
+        fail(at + ".matchers", "matchers are an array of {\"match\": ...}, not " + kind(matchers));
+      }
+      if (matchers.isEmpty()) {
+        // pact-jvm cannot load a rule without a matcher ("List is empty"); found by fuzzing
+        fail(at + ".matchers", "a rule has at least one matcher");
+      }
+      for (int i = 0; i < matchers.size(); i++) {
+        matcher(matchers.get(i), at + ".matchers[" + i + "]");
+      }
+    }
+
+    private void matcher(JsonNode matcher, String at) {
+      if (!matcher.isObject()) {
+        fail(at, "a matcher is an object such as {\"match\": \"type\"}, not " + kind(matcher));
+      }
+      JsonNode match = matcher.get("match");
+      if (match == null) {
+        Iterator<String> keys = matcher.fieldNames();
+        boolean implied = false;
+        while (keys.hasNext()) {
+          implied |= IMPLIED_MATCHER_KEYS.contains(keys.next());
+        }
+        if (!implied) {
+          fail(at, "a matcher names its kind: {\"match\": \"type\"}, \"regex\", ...");
+        }
+      } else if (!match.isTextual()) {
+        fail(at + ".match", "a matcher's kind is text such as \"type\", not " + kind(match));
+      } else if (!MATCHERS.contains(match.textValue())) {
+        fail(
+            at + ".match",
+            (interaction == null ? "" : "interaction \"" + interaction + "\": ")
+                + "unsupported matcher \""
+                + match.textValue()
+                + "\": pact-jvm does not know it and would compare by equality instead");
+      }
+      JsonNode regex = matcher.get("regex");
+      if (regex != null) {
+        if (!regex.isTextual()) {
+          fail(at + ".regex", "a regex is text, not " + kind(regex));
+        }
+        try {
+          Pattern.compile(regex.textValue());
+        } catch (PatternSyntaxException e) {
+          fail(
+              at + ".regex",
+              "not a regular expression: " + e.getDescription() + " near index " + e.getIndex());
+        }
+      } else if (match != null && match.textValue().equals("regex")) {
+        fail(at, "a regex matcher has a \"regex\"");
+      }
+      for (String bound : List.of("min", "max")) {
+        JsonNode value = matcher.get(bound);
+        if (value != null && (!value.isIntegralNumber() || value.intValue() < 0)) {
+          fail(at + "." + bound, "a " + bound + " is a number from 0, not " + kind(value));
         }
       }
     }
@@ -346,6 +742,10 @@ public final class PactReader {
       for (Map.Entry<String, JsonNode> entry : values.properties()) {
         JsonNode value = entry.getValue();
         if (value.isArray()) {
+          if (value.isEmpty()) {
+            // pact-jvm cannot load an empty list of values ("List is empty"); found by fuzzing
+            fail(at + step(entry.getKey()), what + " has at least one value, not an empty array");
+          }
           for (int i = 0; i < value.size(); i++) {
             if (!value.get(i).isTextual()) {
               fail(
@@ -386,6 +786,13 @@ public final class PactReader {
     private void fail(String at, String problem) {
       throw new PactFileException(file, at, problem, null);
     }
+  }
+
+  private static boolean isJson(String contentType) {
+    String type = contentType.toLowerCase(Locale.ROOT);
+    int semicolon = type.indexOf(';');
+    type = (semicolon < 0 ? type : type.substring(0, semicolon)).strip();
+    return type.equals("application/json") || type.endsWith("+json");
   }
 
   /** {@code .name}, or {@code ['a-name']} when the name is not a plain identifier. */

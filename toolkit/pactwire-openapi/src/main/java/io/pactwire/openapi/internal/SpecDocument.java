@@ -2,6 +2,7 @@ package io.pactwire.openapi.internal;
 
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.pactwire.core.internal.InputFiles;
 import io.pactwire.openapi.SpecException;
@@ -9,10 +10,14 @@ import io.swagger.v3.parser.OpenAPIV3Parser;
 import io.swagger.v3.parser.core.models.ParseOptions;
 import io.swagger.v3.parser.core.models.SwaggerParseResult;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashSet;
 import java.util.Iterator;
@@ -27,6 +32,20 @@ public record SpecDocument(Path file, Kind kind, JsonNode tree) {
   public enum Kind {
     OPENAPI,
     ASYNCAPI
+  }
+
+  private static void version(Path file, JsonNode version, String what, String known) {
+    if (!version.isTextual() || !version.textValue().matches(known)) {
+      throw new SpecException(
+          file,
+          "",
+          "unknown "
+              + what
+              + " version "
+              + version
+              + (what.equals("OpenAPI") ? ": 3.0 and 3.1 are known" : ": 2.x and 3.x are known"),
+          null);
+    }
   }
 
   /** Reads a YAML or JSON spec, failing with the file and location when it cannot be used. */
@@ -48,8 +67,21 @@ public record SpecDocument(Path file, Kind kind, JsonNode tree) {
         refs = new HashSet<>();
         tree = Json.readTree(bytes, refs);
       } else {
-        tree = Json.yaml().readTree(new String(bytes, StandardCharsets.UTF_8));
+        // strict: a repeated key and bytes that are not UTF-8 are refused, not guessed at
+        tree =
+            Json.yaml()
+                .reader()
+                .with(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
+                .readTree(
+                    StandardCharsets.UTF_8
+                        .newDecoder()
+                        .onMalformedInput(CodingErrorAction.REPORT)
+                        .onUnmappableCharacter(CodingErrorAction.REPORT)
+                        .decode(ByteBuffer.wrap(bytes))
+                        .toString());
       }
+    } catch (CharacterCodingException e) {
+      throw new SpecException(file, "", "not UTF-8", e);
     } catch (IOException e) {
       JsonLocation at = e instanceof JsonProcessingException j ? j.getLocation() : null;
       String location = at == null ? "" : at.getLineNr() + ":" + at.getColumnNr();
@@ -63,12 +95,16 @@ public record SpecDocument(Path file, Kind kind, JsonNode tree) {
     Kind kind;
     if (tree.has("asyncapi")) {
       kind = Kind.ASYNCAPI;
+      version(file, tree.get("asyncapi"), "AsyncAPI", "[23]\\.\\d+(\\.\\d+)?");
     } else if (tree.has("openapi") || tree.has("swagger")) {
       kind = Kind.OPENAPI;
       if (!(tree.path("openapi").isTextual() || tree.path("swagger").isTextual())
           || !tree.path("paths").isObject()) {
         throw new SpecException(
             file, "", "not a usable OpenAPI document: " + unusable(tree, bytes), null);
+      }
+      if (tree.has("openapi")) {
+        version(file, tree.get("openapi"), "OpenAPI", "3\\.[01](\\.\\d+)?(-.*)?");
       }
     } else {
       throw new SpecException(
@@ -78,7 +114,61 @@ public record SpecDocument(Path file, Kind kind, JsonNode tree) {
     if (refs == null || !allResolve(tree, refs)) {
       checkRefs(file, bytes, tree, tree, new ArrayDeque<>(), new HashSet<>());
     }
+    if (refs == null) {
+      refs = new HashSet<>();
+      collectRefs(tree, refs);
+    }
+    checkRefTargets(file, tree, refs);
     return new SpecDocument(file, kind, tree);
+  }
+
+  /**
+   * A reference to a file that is not there, and a chain of references that leads back to itself
+   * ({@code A: {$ref: B}, B: {$ref: A}}), are refused here: a schema validator given either fails
+   * with its own exception or recurses without end.
+   */
+  private static void checkRefTargets(Path file, JsonNode root, Set<String> refs) {
+    for (String ref : refs) {
+      if (!ref.startsWith("#")) {
+        String target = ref.contains("#") ? ref.substring(0, ref.indexOf('#')) : ref;
+        if (target.contains(":")) {
+          continue; // a URL: not fetched here
+        }
+        Path parent = file.toAbsolutePath().getParent();
+        if (!target.isEmpty() && (parent == null || !Files.isRegularFile(parent.resolve(target)))) {
+          throw new SpecException(file, "", "broken $ref '" + ref + "': no such file", null);
+        }
+        continue;
+      }
+      List<String> chain = new ArrayList<>();
+      String next = ref;
+      while (next != null && next.startsWith("#")) {
+        if (chain.contains(next)) {
+          chain.add(next);
+          throw new SpecException(file, "", "a $ref cycle: " + String.join(" -> ", chain), null);
+        }
+        chain.add(next);
+        JsonNode target = Json.at(root, next);
+        JsonNode again = target == null ? null : target.get("$ref");
+        next = again != null && again.isTextual() ? again.asText() : null;
+      }
+    }
+  }
+
+  private static void collectRefs(JsonNode node, Set<String> refs) {
+    if (node.isObject()) {
+      JsonNode ref = node.get("$ref");
+      if (ref != null && ref.isTextual()) {
+        refs.add(ref.asText());
+      }
+    }
+    if (node.isContainerNode()) {
+      for (JsonNode child : node) {
+        if (child.isContainerNode()) {
+          collectRefs(child, refs);
+        }
+      }
+    }
   }
 
   /**

@@ -7,8 +7,12 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -25,6 +29,20 @@ public final class ExchangeTexts {
           .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
           .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
 
+  /** What a credential is shown as: the placeholder pacts carry. */
+  static final String REDACTED = "<redacted>";
+
+  // Headers that carry credentials: their values never reach a report, a log or an exception.
+  private static final Set<String> SECRET_HEADERS =
+      Set.of(
+          "authorization",
+          "proxy-authorization",
+          "cookie",
+          "set-cookie",
+          "x-api-key",
+          "api-key",
+          "x-auth-token");
+
   private ExchangeTexts() {}
 
   /**
@@ -32,10 +50,50 @@ public final class ExchangeTexts {
    * actual}, the text of what the provider answered ({@link #message}), or null when it did not.
    */
   public static Exchange http(IRequest request, IResponse expected, String actual) {
+    // a provider that echoes a credential it was sent shows it in its answer: hide it there too
+    Set<String> sent = new HashSet<>();
+    if (request.getHeaders() != null) {
+      request
+          .getHeaders()
+          .forEach(
+              (name, values) -> {
+                if (SECRET_HEADERS.contains(name.toLowerCase(Locale.ROOT))) {
+                  for (String value : values) {
+                    addSecret(sent, value);
+                  }
+                }
+              });
+    }
     return new Exchange(
         message(requestLine(request), request.getHeaders(), request.getBody()),
-        message(String.valueOf(expected.getStatus()), expected.getHeaders(), expected.getBody()),
-        actual);
+        scrub(
+            message(
+                String.valueOf(expected.getStatus()), expected.getHeaders(), expected.getBody()),
+            sent),
+        scrub(actual, sent));
+  }
+
+  private static void addSecret(Set<String> secrets, String value) {
+    if (value == null || value.isBlank() || value.equals(REDACTED)) {
+      return;
+    }
+    secrets.add(value);
+    int space = value.indexOf(' ');
+    if (space > 0 && value.length() - space > 4) {
+      secrets.add(value.substring(space + 1).strip()); // "Bearer abc": abc alone too
+    }
+  }
+
+  private static String scrub(String text, Set<String> secrets) {
+    if (text == null || secrets.isEmpty()) {
+      return text;
+    }
+    String scrubbed = text;
+    for (String secret :
+        secrets.stream().sorted(Comparator.comparingInt(String::length).reversed()).toList()) {
+      scrubbed = scrubbed.replace(secret, REDACTED);
+    }
+    return scrubbed;
   }
 
   /** {@code GET /products?a=1&b=2}: method, path, and the query sorted by name. */
@@ -59,7 +117,15 @@ public final class ExchangeTexts {
       Map<String, List<String>> sorted = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
       sorted.putAll(headers);
       sorted.forEach(
-          (k, vs) -> text.append('\n').append(k).append(": ").append(String.join(", ", vs)));
+          (k, vs) ->
+              text.append('\n')
+                  .append(k)
+                  .append(": ")
+                  .append(
+                      SECRET_HEADERS.contains(k.toLowerCase(Locale.ROOT))
+                              && !String.join(", ", vs).contains(REDACTED)
+                          ? REDACTED
+                          : String.join(", ", vs)));
     }
     if (body != null && body.isPresent()) {
       text.append("\n\n").append(pretty(body.valueAsString()));

@@ -1,0 +1,108 @@
+package io.pactwire.hardening;
+
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.opentest4j.TestAbortedException;
+
+/**
+ * The corpus entries an entry point does not yet refuse cleanly, by entry point. Each is run: one
+ * that still fails is reported as aborted with the reason (visible in every report, and counted);
+ * one that now passes fails the test, so that the list only shrinks.
+ */
+public final class KnownGaps {
+
+  // Refused, but the nesting limit's message carries no line:column.
+  private static final Set<String> SPEC_DEPTH_WITHOUT_LOCATION =
+      Set.of("specs/deep-flow-10000.yaml", "specs/deep-json-10000.json");
+
+  // Read without complaint: the JSON reader of specs keeps the last of two keys; a responses
+  // object that is text is found only by a check that walks it (exit 1 with a finding, not 2).
+  private static final Set<String> SPEC_READ =
+      Set.of("specs/duplicate-key.json", "specs/responses-is-string.yaml");
+
+  // pactwire usage and impact read a folder's *.json files and pass over an entry that is not a
+  // file (a folder, a link to nothing) without a word, where the other commands refuse it.
+  private static final Set<String> FOLDER_ENTRIES_PASSED_OVER =
+      Set.of(
+          "pacts/directory.json",
+          "pacts/symlink-dangling.json",
+          "pacts/symlink-loop.json",
+          "pacts/symlink-to-directory.json");
+
+  private static final Map<String, Set<String>> GAPS =
+      Map.of(
+          "openapi SpecDocument",
+          union(SPEC_DEPTH_WITHOUT_LOCATION, SPEC_READ),
+          "cli check-openapi (specs)",
+          union(SPEC_DEPTH_WITHOUT_LOCATION, SPEC_READ),
+          "cli impact (specs)",
+          union(SPEC_DEPTH_WITHOUT_LOCATION, SPEC_READ),
+          "cli usage (specs)",
+          union(SPEC_DEPTH_WITHOUT_LOCATION, SPEC_READ),
+          "cli usage (pacts)",
+          FOLDER_ENTRIES_PASSED_OVER,
+          "cli impact (pacts)",
+          FOLDER_ENTRIES_PASSED_OVER,
+          "consumer StubConverter (mappings)",
+          Set.of(
+              // refused, but the nesting limit's message carries no line:column
+              "mappings/deep-nesting-10000.json",
+              // WireMock's own leniency, which the converter follows: converted, not refused
+              "mappings/duplicate-key.json",
+              "mappings/headers-is-array.json",
+              "mappings/json-body-and-body.json",
+              "mappings/mappings-entry-is-number.json",
+              "mappings/mappings-is-string.json",
+              "mappings/method-is-number.json",
+              "mappings/request-is-string.json",
+              "mappings/response-is-array.json",
+              "mappings/response-missing.json",
+              "mappings/status-is-text.json",
+              "mappings/status-out-of-range.json",
+              "mappings/url-and-url-path.json"));
+
+  private static Set<String> union(Set<String> a, Set<String> b) {
+    Set<String> all = new java.util.TreeSet<>(a);
+    all.addAll(b);
+    return Set.copyOf(all);
+  }
+
+  private static final Map<String, AtomicInteger> REFUSED = new ConcurrentHashMap<>();
+  private static final Map<String, AtomicInteger> GAPPED = new ConcurrentHashMap<>();
+
+  private KnownGaps() {}
+
+  /** Runs one case of {@code entryPoint} over {@code input}, holding it to the list. */
+  public static void run(String entryPoint, BadInput input, Runnable check) {
+    boolean known = GAPS.getOrDefault(entryPoint, Set.of()).contains(input.name());
+    try {
+      check.run();
+    } catch (AssertionError | RuntimeException e) {
+      if (known) {
+        GAPPED.computeIfAbsent(entryPoint, k -> new AtomicInteger()).incrementAndGet();
+        throw new TestAbortedException(
+            "known gap of " + entryPoint + " (KnownGaps): " + input.name() + ": " + e.getMessage());
+      }
+      throw e;
+    }
+    if (known) {
+      throw new AssertionError(
+          entryPoint + " now refuses " + input.name() + " cleanly: remove it from KnownGaps");
+    }
+    REFUSED.computeIfAbsent(entryPoint, k -> new AtomicInteger()).incrementAndGet();
+  }
+
+  /** One line per entry point: files refused cleanly and known gaps. */
+  public static void report(String entryPoint) {
+    System.out.println(
+        "pactwire-hardening: "
+            + entryPoint
+            + ": "
+            + REFUSED.getOrDefault(entryPoint, new AtomicInteger()).get()
+            + " corpus files refused cleanly, "
+            + GAPPED.getOrDefault(entryPoint, new AtomicInteger()).get()
+            + " known gaps");
+  }
+}
