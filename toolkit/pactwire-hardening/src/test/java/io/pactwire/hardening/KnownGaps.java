@@ -22,15 +22,6 @@ public final class KnownGaps {
   private static final Set<String> SPEC_READ =
       Set.of("specs/duplicate-key.json", "specs/responses-is-string.yaml");
 
-  // pactwire usage and impact read a folder's *.json files and pass over an entry that is not a
-  // file (a folder, a link to nothing) without a word, where the other commands refuse it.
-  private static final Set<String> FOLDER_ENTRIES_PASSED_OVER =
-      Set.of(
-          "pacts/directory.json",
-          "pacts/symlink-dangling.json",
-          "pacts/symlink-loop.json",
-          "pacts/symlink-to-directory.json");
-
   private static final Map<String, Set<String>> GAPS =
       Map.of(
           "openapi SpecDocument",
@@ -41,10 +32,6 @@ public final class KnownGaps {
           union(SPEC_DEPTH_WITHOUT_LOCATION, SPEC_READ),
           "cli usage (specs)",
           union(SPEC_DEPTH_WITHOUT_LOCATION, SPEC_READ),
-          "cli usage (pacts)",
-          FOLDER_ENTRIES_PASSED_OVER,
-          "cli impact (pacts)",
-          FOLDER_ENTRIES_PASSED_OVER,
           "consumer StubConverter (mappings)",
           Set.of(
               // refused, but the nesting limit's message carries no line:column

@@ -19,17 +19,16 @@ public final class ContractStore {
 
   private ContractStore() {}
 
-  /** The {@code *.json} files directly in a folder, by name. */
+  /** The {@code *.json} entries directly in a folder, by name. */
   public static List<Path> files(Path dir) {
     if (!Files.isDirectory(dir)) {
       throw new EvolveException(
           dir + ": " + (Files.exists(dir) ? "not a folder" : "no such folder"), null);
     }
     try (Stream<Path> s = Files.list(dir)) {
-      return s.filter(p -> p.getFileName().toString().endsWith(".json"))
-          .filter(Files::isRegularFile)
-          .sorted()
-          .toList();
+      // an entry named *.json that is not a file (a folder, a link to nothing) is kept, so that
+      // reading it refuses it by name as every other command does, instead of passing it over
+      return s.filter(p -> p.getFileName().toString().endsWith(".json")).sorted().toList();
     } catch (IOException e) {
       throw new EvolveException(dir + ": cannot list: " + e.getMessage(), e);
     }
