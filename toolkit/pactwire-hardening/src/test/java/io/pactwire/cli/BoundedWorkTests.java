@@ -201,7 +201,10 @@ class BoundedWorkTests {
                 "--pact",
                 pact.toString(),
                 "--timeout",
-                timeout));
+                timeout,
+                // with CI=true verify records its results: in this test's store, not the project's
+                "--store",
+                work.resolve("store").toString()));
     for (int i = 1; i < timeoutAndMore.length; i++) {
       args.add(timeoutAndMore[i]);
     }

@@ -63,7 +63,9 @@ class CliCorpusTests {
                     "--pact",
                     pact.toString(),
                     "--out",
-                    work.resolve("out").toString()
+                    work.resolve("out").toString(),
+                    "--store",
+                    work.resolve("store").toString()
                   }),
           new Command(
               "stub",

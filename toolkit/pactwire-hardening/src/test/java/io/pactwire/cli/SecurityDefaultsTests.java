@@ -229,7 +229,9 @@ class SecurityDefaultsTests {
                 "--format",
                 format,
                 "--out",
-                work.resolve("reports-" + format).toString()
+                work.resolve("reports-" + format).toString(),
+                "--store",
+                work.resolve("store-" + format).toString()
               },
               new PrintWriter(out, true),
               new PrintWriter(err, true));

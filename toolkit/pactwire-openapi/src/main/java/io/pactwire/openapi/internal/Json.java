@@ -42,6 +42,25 @@ public final class Json {
     }
   }
 
+  /**
+   * Reads a spec as {@link #readTree(byte[], Set)} does, refusing a repeated key (the tree would
+   * keep only the last one) and placing a nesting or number-length limit at the parser's location
+   * (Jackson reports those without one).
+   */
+  public static JsonNode readSpecTree(byte[] json, Set<String> refs) throws IOException {
+    try (JsonParser p = FACTORY.createParser(json)) {
+      p.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+      try {
+        return readTree(p, false, refs);
+      } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        if (e.getLocation() == null) {
+          throw new com.fasterxml.jackson.core.JsonParseException(p, e.getOriginalMessage(), e);
+        }
+        throw e;
+      }
+    }
+  }
+
   /** Reads JSON as {@link #readTree(byte[])} does. */
   public static JsonNode readTree(String json) throws IOException {
     try (JsonParser p = FACTORY.createParser(json)) {

@@ -65,7 +65,7 @@ public record SpecDocument(Path file, Kind kind, JsonNode tree) {
       // the bytes as they are, without decoding them to a String first
       if (startsWithBrace(bytes)) {
         refs = new HashSet<>();
-        tree = Json.readTree(bytes, refs);
+        tree = Json.readSpecTree(bytes, refs);
       } else {
         // strict: a repeated key and bytes that are not UTF-8 are refused, not guessed at
         tree =
