@@ -4,6 +4,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
 import org.opentest4j.TestAbortedException;
 
 /**
@@ -59,6 +62,19 @@ public final class KnownGaps {
   private static final Map<String, AtomicInteger> GAPPED = new ConcurrentHashMap<>();
 
   private KnownGaps() {}
+
+  /**
+   * One dynamic test per corpus file of {@code kind} ({@code pacts}, {@code specs}, {@code
+   * mappings}), each running {@code check} through {@link #run}.
+   */
+  public static Stream<DynamicTest> tests(
+      String entryPoint, String kind, Consumer<BadInput> check) {
+    return BadInput.of(kind).stream()
+        .map(
+            input ->
+                DynamicTest.dynamicTest(
+                    input.name(), () -> run(entryPoint, input, () -> check.accept(input))));
+  }
 
   /** Runs one case of {@code entryPoint} over {@code input}, holding it to the list. */
   public static void run(String entryPoint, BadInput input, Runnable check) {

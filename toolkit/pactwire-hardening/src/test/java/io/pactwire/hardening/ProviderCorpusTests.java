@@ -24,50 +24,40 @@ class ProviderCorpusTests {
 
   @TestFactory
   Stream<DynamicTest> providerTestsRefuseEveryBadPact() {
-    return BadInput.of("pacts").stream()
-        .map(
-            input ->
-                DynamicTest.dynamicTest(
-                    input.name(),
-                    () ->
-                        KnownGaps.run(
-                            PROVIDER,
-                            input,
-                            () -> {
-                              Path dir = WriterAndLoaderCorpusTests.tempDir();
-                              Path file =
-                                  input.placeIn(
-                                      dir, Inputs.CONSUMER + "-" + Inputs.PROVIDER + ".json");
-                              String saved = System.getProperty(PactsDirectory.PROPERTY);
-                              System.setProperty(PactsDirectory.PROPERTY, dir.toString());
-                              EngineExecutionResults results;
-                              try {
-                                results =
-                                    EngineTestKit.engine("junit-jupiter")
-                                        .selectors(selectClass(HardeningProviderTestCase.class))
-                                        .execute();
-                              } finally {
-                                if (saved == null) {
-                                  System.clearProperty(PactsDirectory.PROPERTY);
-                                } else {
-                                  System.setProperty(PactsDirectory.PROPERTY, saved);
-                                }
-                              }
-                              results.testEvents().assertStatistics(stats -> stats.started(0));
-                              String message =
-                                  results.containerEvents().failed().stream()
-                                      .map(
-                                          e ->
-                                              e.getRequiredPayload(TestExecutionResult.class)
-                                                  .getThrowable()
-                                                  .map(Throwable::getMessage)
-                                                  .orElse(""))
-                                      .reduce("", String::concat);
-                              assertThat(message)
-                                  .as("the provider class's failure over " + input)
-                                  .isNotEmpty();
-                              input.assertRefusal(message, file, dir);
-                            })));
+    return KnownGaps.tests(
+        PROVIDER,
+        "pacts",
+        input -> {
+          Path dir = WriterAndLoaderCorpusTests.tempDir();
+          Path file = input.placeIn(dir, Inputs.CONSUMER + "-" + Inputs.PROVIDER + ".json");
+          String saved = System.getProperty(PactsDirectory.PROPERTY);
+          System.setProperty(PactsDirectory.PROPERTY, dir.toString());
+          EngineExecutionResults results;
+          try {
+            results =
+                EngineTestKit.engine("junit-jupiter")
+                    .selectors(selectClass(HardeningProviderTestCase.class))
+                    .execute();
+          } finally {
+            if (saved == null) {
+              System.clearProperty(PactsDirectory.PROPERTY);
+            } else {
+              System.setProperty(PactsDirectory.PROPERTY, saved);
+            }
+          }
+          results.testEvents().assertStatistics(stats -> stats.started(0));
+          String message =
+              results.containerEvents().failed().stream()
+                  .map(
+                      e ->
+                          e.getRequiredPayload(TestExecutionResult.class)
+                              .getThrowable()
+                              .map(Throwable::getMessage)
+                              .orElse(""))
+                  .reduce("", String::concat);
+          assertThat(message).as("the provider class's failure over " + input).isNotEmpty();
+          input.assertRefusal(message, file, dir);
+        });
   }
 
   @AfterAll

@@ -24,73 +24,51 @@ class ReaderCorpusTests {
 
   @TestFactory
   Stream<DynamicTest> pactReaderRefusesEveryBadPact() {
-    return BadInput.of("pacts").stream()
-        .map(
-            input ->
-                DynamicTest.dynamicTest(
-                    input.name(),
-                    () ->
-                        KnownGaps.run(
-                            PACT_READER,
-                            input,
-                            () -> {
-                              Throwable thrown =
-                                  catchThrowable(() -> PactReader.read(input.path()));
-                              assertThat(thrown)
-                                  .as("what reading " + input + " throws")
-                                  .isInstanceOf(PactFileException.class);
-                              input.assertRefusal(thrown.getMessage(), input.path(), null);
-                            })));
+    return KnownGaps.tests(
+        PACT_READER,
+        "pacts",
+        input -> {
+          Throwable thrown = catchThrowable(() -> PactReader.read(input.path()));
+          assertThat(thrown)
+              .as("what reading " + input + " throws")
+              .isInstanceOf(PactFileException.class);
+          input.assertRefusal(thrown.getMessage(), input.path(), null);
+        });
   }
 
   @TestFactory
   Stream<DynamicTest> specReaderRefusesEveryBadSpec() {
-    return BadInput.of("specs").stream()
-        .map(
-            input ->
-                DynamicTest.dynamicTest(
-                    input.name(),
-                    () ->
-                        KnownGaps.run(
-                            SPEC_READER,
-                            input,
-                            () -> {
-                              Throwable thrown =
-                                  catchThrowable(() -> SpecDocument.read(input.path()));
-                              assertThat(thrown)
-                                  .as("what reading " + input + " throws")
-                                  .isInstanceOf(SpecException.class);
-                              input.assertRefusal(thrown.getMessage(), input.path(), null);
-                            })));
+    return KnownGaps.tests(
+        SPEC_READER,
+        "specs",
+        input -> {
+          Throwable thrown = catchThrowable(() -> SpecDocument.read(input.path()));
+          assertThat(thrown)
+              .as("what reading " + input + " throws")
+              .isInstanceOf(SpecException.class);
+          input.assertRefusal(thrown.getMessage(), input.path(), null);
+        });
   }
 
   @TestFactory
   Stream<DynamicTest> stubConverterRefusesEveryBadMapping() {
-    return BadInput.of("mappings").stream()
-        .map(
-            input ->
-                DynamicTest.dynamicTest(
-                    input.name(),
-                    () ->
-                        KnownGaps.run(
-                            MAPPING_READER,
-                            input,
-                            () -> {
-                              List<StubConversion> results;
-                              try {
-                                results = StubConverter.newInstance().convertFile(input.path());
-                              } catch (RuntimeException e) {
-                                throw new AssertionError("converting " + input + " threw " + e, e);
-                              }
-                              assertThat(results).as("conversions of " + input).hasSize(1);
-                              assertThat(results.get(0))
-                                  .as("conversion of " + input)
-                                  .isInstanceOf(StubConversion.Refused.class);
-                              input.assertRefusal(
-                                  ((StubConversion.Refused) results.get(0)).message(),
-                                  input.path(),
-                                  null);
-                            })));
+    return KnownGaps.tests(
+        MAPPING_READER,
+        "mappings",
+        input -> {
+          List<StubConversion> results;
+          try {
+            results = StubConverter.newInstance().convertFile(input.path());
+          } catch (RuntimeException e) {
+            throw new AssertionError("converting " + input + " threw " + e, e);
+          }
+          assertThat(results).as("conversions of " + input).hasSize(1);
+          assertThat(results.get(0))
+              .as("conversion of " + input)
+              .isInstanceOf(StubConversion.Refused.class);
+          input.assertRefusal(
+              ((StubConversion.Refused) results.get(0)).message(), input.path(), null);
+        });
   }
 
   @AfterAll

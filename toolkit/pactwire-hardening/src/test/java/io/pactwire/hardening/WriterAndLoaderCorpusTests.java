@@ -32,58 +32,41 @@ class WriterAndLoaderCorpusTests {
 
   @TestFactory
   Stream<DynamicTest> captureRefusesToMergeIntoEveryBadPact() {
-    return BadInput.of("pacts").stream()
-        .map(
-            input ->
-                DynamicTest.dynamicTest(
-                    input.name(),
-                    () ->
-                        KnownGaps.run(
-                            MERGE,
-                            input,
-                            () -> {
-                              Path dir = tempDir();
-                              Path file = input.placeIn(dir, CONTRACT.fileName());
-                              Map<String, String> before = Inputs.snapshot(dir);
-                              Throwable thrown =
-                                  catchThrowable(
-                                      () -> PactWriter.merge(file, CONTRACT, List.of(recorded())));
-                              assertThat(thrown)
-                                  .as("what merging into " + input + " throws")
-                                  .isInstanceOf(PactFileException.class);
-                              input.assertRefusal(thrown.getMessage(), file, null);
-                              assertThat(Inputs.snapshot(dir))
-                                  .as("the pacts folder after a refused merge into " + input)
-                                  .isEqualTo(before);
-                            })));
+    return KnownGaps.tests(
+        MERGE,
+        "pacts",
+        input -> {
+          Path dir = tempDir();
+          Path file = input.placeIn(dir, CONTRACT.fileName());
+          Map<String, String> before = Inputs.snapshot(dir);
+          Throwable thrown =
+              catchThrowable(() -> PactWriter.merge(file, CONTRACT, List.of(recorded())));
+          assertThat(thrown)
+              .as("what merging into " + input + " throws")
+              .isInstanceOf(PactFileException.class);
+          input.assertRefusal(thrown.getMessage(), file, null);
+          assertThat(Inputs.snapshot(dir))
+              .as("the pacts folder after a refused merge into " + input)
+              .isEqualTo(before);
+        });
   }
 
   @TestFactory
   Stream<DynamicTest> stubsRefuseEveryBadPact() {
-    return BadInput.of("pacts").stream()
-        .map(
-            input ->
-                DynamicTest.dynamicTest(
-                    input.name(),
-                    () ->
-                        KnownGaps.run(
-                            STUBS,
-                            input,
-                            () -> {
-                              Path dir = tempDir();
-                              Path file = input.placeIn(dir, CONTRACT.fileName());
-                              Throwable thrown =
-                                  catchThrowable(
-                                      () ->
-                                          PactStubs.newInstance()
-                                              .pacts(dir)
-                                              .provider(Inputs.PROVIDER)
-                                              .build());
-                              assertThat(thrown)
-                                  .as("what loading stubs from " + input + " throws")
-                                  .isInstanceOf(RuntimeException.class);
-                              input.assertRefusal(thrown.getMessage(), file, dir);
-                            })));
+    return KnownGaps.tests(
+        STUBS,
+        "pacts",
+        input -> {
+          Path dir = tempDir();
+          Path file = input.placeIn(dir, CONTRACT.fileName());
+          Throwable thrown =
+              catchThrowable(
+                  () -> PactStubs.newInstance().pacts(dir).provider(Inputs.PROVIDER).build());
+          assertThat(thrown)
+              .as("what loading stubs from " + input + " throws")
+              .isInstanceOf(RuntimeException.class);
+          input.assertRefusal(thrown.getMessage(), file, dir);
+        });
   }
 
   private static RecordedInteraction recorded() {
