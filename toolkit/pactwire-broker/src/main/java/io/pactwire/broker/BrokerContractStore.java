@@ -310,21 +310,7 @@ public final class BrokerContractStore implements ContractStore {
     }
     List<MatrixRow> rows = new ArrayList<>();
     for (MatrixRow r : rows(answer)) {
-      String partner = r.consumer().equals(pacticipant) ? r.provider() : r.consumer();
-      if (!r.allowed() && ignored.contains(partner)) {
-        r =
-            new MatrixRow(
-                r.consumer(),
-                r.consumerVersion(),
-                r.provider(),
-                r.providerVersion(),
-                r.pactVersion(),
-                r.status(),
-                r.verifiedAt(),
-                true,
-                "ignored " + partner + ": " + r.reason());
-      }
-      rows.add(r);
+      rows.add(r.ignoring(pacticipant, ignored));
     }
     JsonNode summary = answer.path("summary");
     String reason = summary.path("reason").asText("");

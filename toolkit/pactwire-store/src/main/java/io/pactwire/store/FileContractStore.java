@@ -317,7 +317,7 @@ public final class FileContractStore implements ContractStore {
       }
     }
     if (!ignored.isEmpty()) {
-      rows.replaceAll(r -> ignore(r, pacticipant, ignored));
+      rows.replaceAll(r -> r.ignoring(pacticipant, ignored));
     }
     long blocked = rows.stream().filter(r -> !r.allowed()).count();
     String subject = pacticipant + " " + version;
@@ -359,24 +359,6 @@ public final class FileContractStore implements ContractStore {
     }
     return new CanIDeployResult(
         pacticipant, version, target, blocked == 0, List.copyOf(rows), summary);
-  }
-
-  /** A row with an ignored partner allows the deployment, saying what it would have said. */
-  private static MatrixRow ignore(MatrixRow r, String pacticipant, Set<String> ignored) {
-    String partner = r.consumer().equals(pacticipant) ? r.provider() : r.consumer();
-    if (r.allowed() || !ignored.contains(partner)) {
-      return r;
-    }
-    return new MatrixRow(
-        r.consumer(),
-        r.consumerVersion(),
-        r.provider(),
-        r.providerVersion(),
-        r.pactVersion(),
-        r.status(),
-        r.verifiedAt(),
-        true,
-        "ignored " + partner + ": " + r.reason());
   }
 
   private static String missing(String provider, Target target) {

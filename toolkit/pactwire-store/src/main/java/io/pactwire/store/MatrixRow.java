@@ -25,6 +25,30 @@ public record MatrixRow(
     String reason) {
 
   /**
+   * This row as can-i-deploy for {@code pacticipant} answers it when the partners in {@code
+   * ignored} are ignored: a blocking row with an ignored partner allows the deployment, saying what
+   * it would have said.
+   *
+   * @since 0.1.0
+   */
+  public MatrixRow ignoring(String pacticipant, java.util.Set<String> ignored) {
+    String partner = consumer.equals(pacticipant) ? provider : consumer;
+    if (allowed || !ignored.contains(partner)) {
+      return this;
+    }
+    return new MatrixRow(
+        consumer,
+        consumerVersion,
+        provider,
+        providerVersion,
+        pactVersion,
+        status,
+        verifiedAt,
+        true,
+        "ignored " + partner + ": " + reason);
+  }
+
+  /**
    * What is known of the pact's verification.
    *
    * @since 0.1.0
