@@ -231,11 +231,12 @@ public final class BrokerContractStore implements ContractStore {
       }
     }
     JsonNode environments = broker(() -> hal.get(hal.indexLink("pb:environments", Map.of())));
+    // the pb:environments links are what the Broker promises its clients; the embedded
+    // resources are extra
     List<String> names = new ArrayList<>();
-    environments
-        .path("_embedded")
-        .path("environments")
-        .forEach(e -> names.add(e.path("name").asText()));
+    for (JsonNode link : HalClient.links(environments, "pb:environments")) {
+      names.add(link.path("name").asText());
+    }
     throw new StoreException(
         "the Pact Broker at "
             + hal.baseUrl()

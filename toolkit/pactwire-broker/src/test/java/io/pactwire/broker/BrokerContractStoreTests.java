@@ -226,6 +226,82 @@ class BrokerContractStoreTests {
     }
   }
 
+  /**
+   * Each call against a Broker that answers with only the fields its contract with its own
+   * command-line client asserts: what a real Broker is verified to send, without the extras the
+   * other tests' answers carry.
+   */
+  @Nested
+  class WithNoMoreThanTheBrokerPromises {
+
+    @BeforeEach
+    void leastAnswers() {
+      broker.answerOnlyWhatTheBrokerPromises();
+    }
+
+    @Test
+    void aDeploymentAnsweredWithOnlyItsTargetIsRecordedAsOfNow() {
+      Instant before = Instant.now();
+
+      Deployment d = store.recordDeployment("checkout-service", "1.0.0", "production");
+
+      assertThat(d.environment()).isEqualTo("production");
+      assertThat(d.deployedAt()).isBetween(before, Instant.now());
+      assertThat(broker.posted(".*/deployed-versions/environment/c0e9d8f7-.*")).hasSize(1);
+    }
+
+    @Test
+    void aReleaseAnsweredWithNoBodyIsRecorded() {
+      Release r = store.recordRelease("checkout-service", "1.0.0", "production");
+
+      assertThat(r.environment()).isEqualTo("production");
+      assertThat(broker.posted(".*/released-versions/environment/c0e9d8f7-.*")).hasSize(1);
+    }
+
+    @Test
+    void anUnknownEnvironmentIsNamedFromTheEnvironmentsLinks() {
+      assertThatThrownBy(() -> store.recordDeployment("checkout-service", "1.0.0", "staging"))
+          .isInstanceOf(StoreException.class)
+          .hasMessageContaining("has no environment named 'staging' (it has production)");
+      assertThat(broker.posted(".*")).isEmpty();
+    }
+
+    @Test
+    void aPublicationWhoseContractLinksNameNoPactVersionKeepsThePactsOwnHash() throws IOException {
+      Path pact =
+          Files.writeString(
+              dir.resolve("checkout-service-inventory-service.json"), BrokerStandIn.DEFAULT_PACT);
+
+      List<Publication> published = store.publish("1.0.0", "main", List.of(pact));
+
+      assertThat(published)
+          .singleElement()
+          .extracting(Publication::pactVersion)
+          .isEqualTo(PactVersion.of(pact));
+    }
+
+    @Test
+    void canIDeployReadsTheSummaryAndRowsWithoutPactLinks() {
+      CanIDeployResult no =
+          store.canIDeploy("checkout-service", "1.1.0", Target.environment("production"));
+
+      assertThat(no.deployable()).isFalse();
+      assertThat(no.summary())
+          .isEqualTo(
+              "checkout-service 1.1.0 cannot be deployed to production: one verification failed"
+                  + " (Pact Broker)");
+      assertThat(no.rows())
+          .singleElement()
+          .satisfies(
+              r -> {
+                assertThat(r.status()).isEqualTo(MatrixRow.Status.FAILED);
+                assertThat(r.pactVersion()).isNull();
+                assertThat(r.reason())
+                    .isEqualTo("pact failed verification by inventory-service 2.0.0");
+              });
+    }
+  }
+
   @Test
   void recordVerificationPostsToThePactsPublishVerificationResultsLink() {
     store.recordVerification(

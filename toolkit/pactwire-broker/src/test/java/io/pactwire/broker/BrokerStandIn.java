@@ -131,6 +131,85 @@ public final class BrokerStandIn implements AutoCloseable {
     return this;
   }
 
+  /**
+   * Answers with no more than the Pact Broker promises its own command-line client: the fields its
+   * contract with {@code pact_broker-client} (which the Broker verifies in its build) asserts, and
+   * nothing else. A version resource then carries only its record-deployment and record-release
+   * links, the environments resource only its {@code pb:environments} links, a recorded deployment
+   * only its target, a recorded release no body at all, a publication {@code logs} and links to its
+   * contracts whose URLs say nothing of the pact version, and a can-i-deploy answer a summary and
+   * rows without pact links. A client that leans on anything more fails here.
+   */
+  public BrokerStandIn answerOnlyWhatTheBrokerPromises() {
+    for (String[] v :
+        new String[][] {
+          {"checkout-service", "1.0.0"},
+          {"checkout-service", "1.1.0"},
+          {"inventory-service", "2.0.0"}
+        }) {
+      String path = "/hal/pacticipants/" + v[0] + "/versions/" + v[1];
+      String environment = path + "/%s/environment/c0e9d8f7-6a5b-4c3d-2e1f-0a9b8c7d6e5f";
+      ObjectNode version = JSON.createObjectNode();
+      ObjectNode links = version.putObject("_links");
+      links
+          .putArray("pb:record-deployment")
+          .addObject()
+          .put("name", "production")
+          .put("href", server.baseUrl() + environment.formatted("deployed-versions"));
+      links
+          .putArray("pb:record-release")
+          .addObject()
+          .put("name", "production")
+          .put("href", server.baseUrl() + environment.formatted("released-versions"));
+      server.stubFor(least(get(urlPathEqualTo(path))).willReturn(hal(version.toString())));
+      server.stubFor(
+          least(post(urlPathEqualTo(environment.formatted("deployed-versions"))))
+              .willReturn(hal("{\"target\": null}").withStatus(201)));
+      server.stubFor(
+          least(post(urlPathEqualTo(environment.formatted("released-versions"))))
+              .willReturn(
+                  aResponse()
+                      .withStatus(201)
+                      .withHeader("Content-Type", "application/hal+json;charset=utf-8")));
+    }
+    server.stubFor(
+        least(get(urlPathEqualTo("/hal/environments")))
+            .willReturn(
+                hal(
+                    """
+                    {"_links": {"pb:environments": [
+                      {"name": "production", "href": "%s/environments/c0e9d8f7"}]}}
+                    """
+                        .formatted(halBase()))));
+    server.stubFor(
+        least(post(urlPathEqualTo("/hal/contracts/publish")))
+            .willReturn(
+                hal(
+                    """
+                    {"_embedded": {"pacticipant": {"name": "checkout-service"},
+                                   "version": {"number": "1.0.0"}},
+                     "logs": [{"level": "info", "message": "Created checkout-service 1.0.0"}],
+                     "_links": {"pb:pacticipant-version-tags": [],
+                                "pb:contracts": [{"href": "%s/pact-of-checkout-service"}]}}
+                    """
+                        .formatted(halBase()))));
+    server.stubFor(
+        least(get(urlPathEqualTo("/hal/can-i-deploy")))
+            .willReturn(
+                hal(
+                    """
+                    {"summary": {"deployable": false, "reason": "one verification failed"},
+                     "matrix": [{"consumer": {"name": "checkout-service",
+                                              "version": {"number": "1.1.0"}},
+                                 "provider": {"name": "inventory-service",
+                                              "version": {"number": "2.0.0"}},
+                                 "verificationResult": {"success": false,
+                                   "_links": {"self": {"href": "%s/result"}}}}]}
+                    """
+                        .formatted(halBase()))));
+    return this;
+  }
+
   /** Makes the index's {@code relation} lead to a resource that does not exist. */
   public BrokerStandIn breakLink(String relation) {
     String index = resource("index.json").replace("{{base}}", halBase());
@@ -251,6 +330,11 @@ public final class BrokerStandIn implements AutoCloseable {
                         Pattern.quote(PACT_PATH) + "[0-9a-f]{40}/verification-results")))
             .willReturn(file("verification-result.json").withStatus(201)));
     servePact(DEFAULT_PACT);
+  }
+
+  /** Overrides an answer of {@link #stubs()}, credentials still required. */
+  private MappingBuilder least(MappingBuilder mapping) {
+    return mapping.atPriority(2).withHeader("Authorization", equalTo(authorization));
   }
 
   private MappingBuilder authorised(MappingBuilder mapping) {
