@@ -5,7 +5,6 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
@@ -26,34 +25,19 @@ final class RecordDeploymentCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  // --version names the pacticipant's version here, so help is declared without picocli's -V
-  @Option(
-      names = {"-h", "--help"},
-      usageHelp = true,
-      description = "Show this help message and exit.")
-  boolean help;
+  @Mixin VersionInEnvironment target;
 
   @Mixin StoreOptions store;
-
-  @Option(names = "--pacticipant", required = true, paramLabel = "P", description = "Its name.")
-  String pacticipant;
-
-  @Option(names = "--version", required = true, paramLabel = "V", description = "Its version.")
-  String version;
-
-  @Option(
-      names = "--environment",
-      required = true,
-      paramLabel = "E",
-      description = "The environment, e.g. production.")
-  String environment;
 
   @Override
   public Integer call() {
     return StoreCommands.run(
         spec,
         () -> {
-          Deployment d = store.open(null).recordDeployment(pacticipant, version, environment);
+          Deployment d =
+              store
+                  .open(null)
+                  .recordDeployment(target.pacticipant, target.version, target.environment);
           spec.commandLine()
               .getOut()
               .println(
