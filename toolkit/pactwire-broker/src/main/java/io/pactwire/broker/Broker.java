@@ -282,6 +282,19 @@ public final class Broker {
                       + ": "
                       + err.getError()));
     }
+    if (run.branch() != null && !run.branch().isBlank()) {
+      // pact-jvm's client publishes the version without its branch; the Broker records a
+      // version's branch with a PUT to the index's pb:pacticipant-branch-version, as its own
+      // clients do
+      String href =
+          hal.indexLink(
+              "pb:pacticipant-branch-version",
+              Map.of(
+                  "pacticipant", run.provider(),
+                  "branch", run.branch(),
+                  "version", run.providerVersion()));
+      hal.put(href, JSON.createObjectNode());
+    }
   }
 
   private static void addId(

@@ -8,6 +8,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.notMatching;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.put;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
@@ -297,6 +298,9 @@ public final class BrokerStandIn implements AutoCloseable {
           authorised(post(urlPathMatching(path + "/released-versions/environment/[0-9a-f-]+")))
               .willReturn(hal(resource("released-version.json", "version", v[1])).withStatus(201)));
     }
+    server.stubFor(
+        authorised(put(urlPathMatching("/hal/pacticipants/[^/]+/branches/[^/]+/versions/[^/]+")))
+            .willReturn(hal("{\"number\": \"recorded\"}")));
     server.stubFor(
         authorised(get(urlPathEqualTo("/hal/environments"))).willReturn(file("environments.json")));
     server.stubFor(

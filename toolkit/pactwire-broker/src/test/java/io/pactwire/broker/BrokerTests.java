@@ -124,6 +124,26 @@ class BrokerTests {
       assertThat(body.path("providerApplicationVersion").asText()).isEqualTo("2.1.0");
       assertThat(body.path("testResults").get(0).path("interactionId").asText())
           .isEqualTo("interaction-1");
+      // the provider version's branch, which pact-jvm's client leaves out of the results
+      assertThat(standIn.requests())
+          .filteredOn(r -> r.getMethod().getName().equals("PUT"))
+          .extracting(r -> r.getUrl())
+          .containsExactly("/hal/pacticipants/inventory-service/branches/main/versions/2.1.0");
+    }
+
+    @Test
+    void aRunWithoutABranchRecordsNoBranch() {
+      List<BrokerPact> pacts = broker().pactsForVerification("inventory-service", List.of(), dir);
+      PactResult pact = new PactResult("checkout-service", "x.json", "sha", "now", true, List.of());
+
+      Broker.resultsPublisher()
+          .publish(
+              new VerificationRun("inventory-service", "2.1.0", null, true, List.of(pact)),
+              pact,
+              pacts.get(0).file());
+
+      assertThat(standIn.posted(".*/verification-results")).hasSize(1);
+      assertThat(standIn.requests()).noneMatch(r -> r.getMethod().getName().equals("PUT"));
     }
 
     @Test

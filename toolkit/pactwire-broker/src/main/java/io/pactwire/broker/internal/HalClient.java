@@ -151,6 +151,11 @@ public final class HalClient {
     return send("POST", url, body, false);
   }
 
+  /** PUTs a JSON body; the answer's JSON, or an empty node when there is none. */
+  public JsonNode put(String url, JsonNode body) {
+    return send("PUT", url, body, false);
+  }
+
   private JsonNode send(String method, String url, JsonNode body, boolean notFoundIsNull) {
     URI uri;
     try {
