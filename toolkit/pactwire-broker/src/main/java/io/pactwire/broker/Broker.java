@@ -121,6 +121,24 @@ public final class Broker {
    */
   public List<BrokerPact> pactsForVerification(
       String provider, List<String> selectors, Path folder) {
+    return pactsForVerification(provider, selectors, PendingPacts.NONE, folder);
+  }
+
+  /**
+   * Fetches the pacts {@code provider} must verify, as {@link #pactsForVerification(String, List,
+   * Path)} does, asking the Broker which are pending for the provider's branch and, with {@code
+   * pending.includeWipPactsSince()}, for the work-in-progress pacts too.
+   *
+   * @throws BrokerException when pending pacts are asked for without a provider branch
+   */
+  public List<BrokerPact> pactsForVerification(
+      String provider, List<String> selectors, PendingPacts pending, Path folder) {
+    if (pending.enabled() && !knownBranch(pending.providerBranch())) {
+      throw new BrokerException(
+          "pending pacts are pending for a branch of "
+              + provider
+              + ": give the provider's branch (--branch, or pactwire.provider.branch)");
+    }
     List<ConsumerVersionSelectors> parsed = new ArrayList<>();
     for (String selector : selectors) {
       JsonValue json;
@@ -143,7 +161,14 @@ public final class Broker {
     // non-HAL answer is one clear line before pact-jvm's client is asked.
     hal.indexLink("pb:provider-pacts-for-verification", Map.of("provider", provider));
     Result<List<PactBrokerResult>, Exception> result =
-        pactJvm().fetchConsumersWithSelectorsV2(provider, parsed, List.of(), null, false, null);
+        pactJvm()
+            .fetchConsumersWithSelectorsV2(
+                provider,
+                parsed,
+                List.of(),
+                pending.enabled() ? pending.providerBranch() : null,
+                pending.enabled(),
+                pending.includeWipPactsSince());
     if (result instanceof Result.Err<?> err) {
       Object error = err.getError();
       String message = error instanceof Exception e ? e.getMessage() : String.valueOf(error);
@@ -282,7 +307,7 @@ public final class Broker {
                       + ": "
                       + err.getError()));
     }
-    if (run.branch() != null && !run.branch().isBlank()) {
+    if (knownBranch(run.branch())) {
       // pact-jvm's client publishes the version without its branch; the Broker records a
       // version's branch with a PUT to the index's pb:pacticipant-branch-version, as its own
       // clients do
@@ -295,6 +320,14 @@ public final class Broker {
                   "version", run.providerVersion()));
       hal.put(href, JSON.createObjectNode());
     }
+  }
+
+  /** A branch worth recording: not one a detached checkout or a missing git names. */
+  private static boolean knownBranch(String branch) {
+    return branch != null
+        && !branch.isBlank()
+        && !branch.equals("unknown")
+        && !branch.equals("HEAD");
   }
 
   private static void addId(

@@ -211,6 +211,21 @@ public final class BrokerStandIn implements AutoCloseable {
     return this;
   }
 
+  /**
+   * Answers "pacts for verification" with the pact marked pending, as the Broker does for one no
+   * version of the provider's branch has verified yet.
+   */
+  public BrokerStandIn pactPending() {
+    server.stubFor(
+        authorised(post(urlPathEqualTo("/hal/pacts/provider/inventory-service/for-verification")))
+            .atPriority(2)
+            .willReturn(
+                hal(
+                    resource("pacts-for-verification.json")
+                        .replace("\"pending\": false", "\"pending\": true"))));
+    return this;
+  }
+
   /** Makes the index's {@code relation} lead to a resource that does not exist. */
   public BrokerStandIn breakLink(String relation) {
     String index = resource("index.json").replace("{{base}}", halBase());

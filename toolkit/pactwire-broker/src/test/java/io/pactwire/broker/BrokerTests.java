@@ -132,6 +132,55 @@ class BrokerTests {
     }
 
     @Test
+    void pendingPactsAreAskedForTheProvidersBranchAndMarked() {
+      standIn.pactPending();
+
+      List<BrokerPact> pacts =
+          broker()
+              .pactsForVerification(
+                  "inventory-service",
+                  List.of(),
+                  new PendingPacts(true, "feat/stock", "2026-11-01"),
+                  dir.resolve("pacts"));
+
+      assertThat(pacts).singleElement().extracting(BrokerPact::pending).isEqualTo(true);
+      JsonNode body =
+          standIn.posted("/hal/pacts/provider/inventory-service/for-verification").get(0);
+      assertThat(body.path("includePendingStatus").asBoolean()).isTrue();
+      assertThat(body.path("providerVersionBranch").asText()).isEqualTo("feat/stock");
+      assertThat(body.path("includeWipPactsSince").asText()).isEqualTo("2026-11-01");
+    }
+
+    @Test
+    void withoutPendingTheBrokerIsNotAskedAndNoPactIsPending() {
+      List<BrokerPact> pacts =
+          broker().pactsForVerification("inventory-service", List.of(), dir.resolve("pacts"));
+
+      assertThat(pacts).singleElement().extracting(BrokerPact::pending).isEqualTo(false);
+      JsonNode body =
+          standIn.posted("/hal/pacts/provider/inventory-service/for-verification").get(0);
+      assertThat(body.path("includePendingStatus").asBoolean(true)).isFalse();
+      assertThat(body.has("includeWipPactsSince")).isFalse();
+    }
+
+    @Test
+    void pendingWithoutAKnownBranchIsRefusedBeforeAnyCall() {
+      assertThatThrownBy(
+              () ->
+                  broker()
+                      .pactsForVerification(
+                          "inventory-service",
+                          List.of(),
+                          new PendingPacts(true, "unknown", null),
+                          dir.resolve("pacts")))
+          .isInstanceOf(BrokerException.class)
+          .hasMessage(
+              "pending pacts are pending for a branch of inventory-service: give the provider's"
+                  + " branch (--branch, or pactwire.provider.branch)");
+      assertThat(standIn.requests()).isEmpty();
+    }
+
+    @Test
     void aRunWithoutABranchRecordsNoBranch() {
       List<BrokerPact> pacts = broker().pactsForVerification("inventory-service", List.of(), dir);
       PactResult pact = new PactResult("checkout-service", "x.json", "sha", "now", true, List.of());

@@ -3,6 +3,7 @@ package io.pactwire.cli;
 import io.pactwire.broker.Broker;
 import io.pactwire.broker.BrokerException;
 import io.pactwire.broker.BrokerPact;
+import io.pactwire.broker.PendingPacts;
 import io.pactwire.core.PactsDirectory;
 import io.pactwire.core.internal.JsonText;
 import io.pactwire.core.internal.report.ConsoleSummary;
@@ -118,6 +119,21 @@ final class VerifyCommand implements Callable<Integer> {
   List<String> selectors = List.of();
 
   @Option(
+      names = "--enable-pending",
+      description =
+          "With --broker-url: ask the Broker which pacts are pending for the provider's branch"
+              + " (--branch); a pending pact's failures are reported but do not fail the run.")
+  boolean enablePending;
+
+  @Option(
+      names = "--include-wip-pacts-since",
+      paramLabel = "DATE",
+      description =
+          "With --broker-url: also verify work-in-progress pacts published since DATE"
+              + " (yyyy-MM-dd), as pending.")
+  String includeWipPactsSince;
+
+  @Option(
       names = "--state-change-url",
       paramLabel = "URL",
       description =
@@ -227,6 +243,25 @@ final class VerifyCommand implements Callable<Integer> {
           spec.commandLine(),
           "--consumer-version-selector selects a Pact Broker's pacts: give --broker-url");
     }
+    if (brokerUrl == null && (enablePending || includeWipPactsSince != null)) {
+      throw new ParameterException(
+          spec.commandLine(),
+          "pending and work-in-progress pacts are a Pact Broker's: give --broker-url");
+    }
+    PendingPacts pending;
+    try {
+      boolean asked = enablePending || includeWipPactsSince != null;
+      pending =
+          asked
+              ? new PendingPacts(
+                  true,
+                  branch != null ? branch : ProviderVersion.branch(k -> null, System.getenv()),
+                  includeWipPactsSince)
+              : PendingPacts.NONE;
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(spec.commandLine(), e.getMessage());
+    }
+    java.util.Set<Path> pendingFiles = java.util.Set.of();
     Path fetchedDir = null;
     List<Path> files = pactFiles;
     if (brokerUrl != null) {
@@ -246,7 +281,8 @@ final class VerifyCommand implements Callable<Integer> {
           }
         }
         List<BrokerPact> fetched =
-            Broker.connect(brokerUrl).pactsForVerification(provider, selectors, fetchedDir);
+            Broker.connect(brokerUrl)
+                .pactsForVerification(provider, selectors, pending, fetchedDir);
         if (fetched.isEmpty()) {
           stderr.println(
               "pactwire verify: the Pact Broker gave no pacts for "
@@ -258,6 +294,12 @@ final class VerifyCommand implements Callable<Integer> {
           return PactwireCommand.UNREADABLE;
         }
         files = fetched.stream().map(BrokerPact::file).toList();
+        // a pact is pending only when asked: the Broker marks none otherwise
+        pendingFiles =
+            fetched.stream()
+                .filter(p -> pending.enabled() && p.pending())
+                .map(BrokerPact::file)
+                .collect(java.util.stream.Collectors.toSet());
       } catch (BrokerException e) {
         stderr.println("pactwire verify: " + e.getMessage());
         stderr.flush();
@@ -281,7 +323,8 @@ final class VerifyCommand implements Callable<Integer> {
               consumers,
               parallel,
               Duration.ofMillis(Math.round(timeout * 1000)),
-              maxBodyBytes);
+              maxBodyBytes,
+              pendingFiles);
     } catch (IllegalArgumentException e) {
       throw new ParameterException(spec.commandLine(), e.getMessage());
     }

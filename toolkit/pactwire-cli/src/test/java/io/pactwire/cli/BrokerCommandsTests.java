@@ -308,6 +308,43 @@ class BrokerCommandsTests {
     }
 
     @Test
+    void aPendingPactsFailureIsReportedButDoesNotFailTheRun() {
+      broker.pactPending();
+      status = 500;
+
+      Run run = verify("--no-publish", "--enable-pending", "--branch", "feat/stock");
+
+      assertThat(run.exit()).as(run.err()).isZero();
+      assertThat(run.err())
+          .contains("pactwire verify: 1 pending interaction(s) failed")
+          .contains("  pending: checkout-service → inventory-service: a request for a product");
+      JsonNode body =
+          broker.posted("/hal/pacts/provider/inventory-service/for-verification").get(0);
+      assertThat(body.path("includePendingStatus").asBoolean()).isTrue();
+      assertThat(body.path("providerVersionBranch").asText()).isEqualTo("feat/stock");
+    }
+
+    @Test
+    void withoutEnablePendingTheSameFailureFailsTheRun() {
+      broker.pactPending();
+      status = 500;
+
+      Run run = verify("--no-publish", "--branch", "feat/stock");
+
+      assertThat(run.exit()).isEqualTo(1);
+    }
+
+    @Test
+    void aWipDateThatIsNotADateIsAUsageError() {
+      Run run = verify("--include-wip-pacts-since", "last week", "--branch", "main");
+
+      assertThat(run.exit()).isEqualTo(2);
+      assertThat(run.err())
+          .contains("the date of work-in-progress pacts must be yyyy-MM-dd, not 'last week'");
+      assertThat(broker.requests()).isEmpty();
+    }
+
+    @Test
     void withoutPublishNothingIsPosted() {
       Run run = verify("--no-publish");
 

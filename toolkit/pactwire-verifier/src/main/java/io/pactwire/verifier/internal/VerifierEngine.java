@@ -140,10 +140,15 @@ public final class VerifierEngine {
 
   /** One interaction to verify; {@code http} is null for a message. */
   private record Task(
-      PactSet.Loaded pact, Interaction interaction, RequestResponseInteraction http, int index) {
+      PactSet.Loaded pact,
+      Interaction interaction,
+      RequestResponseInteraction http,
+      int index,
+      boolean pendingPact) {
 
+    /** Pending on its own (V4 {@code "pending": true}) or as part of a pending pact. */
     boolean pending() {
-      return interaction instanceof V4Interaction v4 && v4.getPending();
+      return pendingPact || (interaction instanceof V4Interaction v4 && v4.getPending());
     }
   }
 
@@ -237,7 +242,7 @@ public final class VerifierEngine {
                   + ")");
           continue;
         }
-        Task task = new Task(pact, interaction, http, index++);
+        Task task = new Task(pact, interaction, http, index++, config.pending(pact.file()));
         (interaction.getProviderStates().isEmpty() ? stateless : stateful).add(task);
       }
     }
@@ -342,7 +347,8 @@ public final class VerifierEngine {
                   "{\"id\":2,\"name\":\"x\",\"price\":2.5,\"tags\":[\"b\",\"c\"]}"
                       .getBytes(StandardCharsets.UTF_8),
                   ContentType.getJSON()));
-      Task task = new Task(new PactSet.Loaded(Path.of("warm-up"), "", pact), interaction, http, 0);
+      Task task =
+          new Task(new PactSet.Loaded(Path.of("warm-up"), "", pact), interaction, http, 0, false);
       judge(new Sent(task, List.of(), List.of(), request, expected, actual, null));
     } catch (RuntimeException | LinkageError e) {
       // only a head start: the real interactions load whatever this did not
