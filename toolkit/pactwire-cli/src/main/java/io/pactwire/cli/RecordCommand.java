@@ -1,5 +1,6 @@
 package io.pactwire.cli;
 
+import io.pactwire.core.PactFileException;
 import io.pactwire.record.RecordingProxy;
 import java.io.PrintWriter;
 import java.net.URI;
@@ -25,8 +26,8 @@ import picocli.CommandLine.Spec;
       "Proxies to a third party's sandbox and records every exchange into a WireMock mapping"
           + " (<out>/mappings) and a Pact V4 interaction (<out>/<consumer>-<provider>.json), with"
           + " matchers inferred and credentials redacted, until stopped (Ctrl-C, SIGTERM).",
-      "Exit status: 0 stopped and written, 2 a target that is no URL or a port that cannot be"
-          + " bound."
+      "Exit status: 0 stopped and written, 2 a target that is no URL, a port that cannot be"
+          + " bound, or a pact in <out> that cannot be read (refused before recording)."
     })
 final class RecordCommand implements Callable<Integer> {
 
@@ -153,7 +154,9 @@ final class RecordCommand implements Callable<Integer> {
           .captureHeaders(captureHeaders.toArray(String[]::new))
           .build()
           .start();
-    } catch (IllegalArgumentException | IllegalStateException e) {
+    } catch (IllegalArgumentException | IllegalStateException | PactFileException e) {
+      // PactFileException: the pact in --out that the recording would be merged into is refused
+      // now, not when the recording stops
       err.println("pactwire record: " + e.getMessage());
       err.flush();
       return null;

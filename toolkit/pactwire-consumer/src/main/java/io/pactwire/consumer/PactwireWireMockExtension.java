@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.client.VerificationException;
 import com.github.tomakehurst.wiremock.core.Options;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import com.github.tomakehurst.wiremock.http.HttpHeader;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.junit5.WireMockRuntimeInfo;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
@@ -19,14 +20,17 @@ import io.pactwire.consumer.internal.ClassRun;
 import io.pactwire.consumer.internal.InteractionConflict;
 import io.pactwire.consumer.internal.PactWriter;
 import io.pactwire.consumer.internal.RecordedInteraction;
+import io.pactwire.consumer.internal.RedactedReports;
 import io.pactwire.consumer.internal.StubFacts;
 import io.pactwire.core.ContractId;
 import io.pactwire.core.PactsDirectory;
+import io.pactwire.core.internal.Secrets;
 import io.pactwire.core.internal.Startup;
 import java.lang.reflect.Method;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -288,7 +292,21 @@ public class PactwireWireMockExtension extends WireMockExtension
         message.append(diffs.render(nearMiss.getDiff()));
       }
     }
-    return Optional.of(new AssertionFailedError(message.toString()));
+    String report = message.toString();
+    for (LoggedRequest request : requests) {
+      report = RedactedReports.redact(report, request);
+      if (settings != null) {
+        Set<String> custom = new HashSet<>();
+        for (String name : settings.secretHeaders()) {
+          HttpHeader header = request.getHeaders().getHeader(name);
+          if (header.isPresent()) {
+            header.values().forEach(value -> Secrets.add(custom, value));
+          }
+        }
+        report = Secrets.scrub(report, custom);
+      }
+    }
+    return Optional.of(new AssertionFailedError(report));
   }
 
   // Every merge also removes the interactions of tests that are gone (deleted or renamed).
@@ -479,7 +497,8 @@ public class PactwireWireMockExtension extends WireMockExtension
     }
 
     private Builder withCapture(CaptureListener listener) {
-      super.options(options.extensions(listener));
+      // WireMock's report of an unmatched request, logged and answered, shows no credential
+      super.options(RedactedReports.apply(options.extensions(listener)));
       // Checked by the extension itself, so that the report names the contract and leads even
       // when the client under test failed first (see handleTestExecutionException).
       super.failOnUnmatchedRequests(false);

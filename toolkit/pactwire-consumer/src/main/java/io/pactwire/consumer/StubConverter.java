@@ -4,6 +4,7 @@ import au.com.dius.pact.core.model.UnknownPactSource;
 import au.com.dius.pact.core.model.V4Interaction;
 import au.com.dius.pact.core.support.json.JsonParser;
 import au.com.dius.pact.core.support.json.JsonValue;
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -22,6 +23,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Converts WireMock stub mappings into Pact interactions without running a test: the example
@@ -68,7 +70,7 @@ public final class StubConverter {
     }
     JsonNode root;
     try {
-      root = JSON.readTree(Files.readString(file, StandardCharsets.UTF_8));
+      root = read(Files.readString(file, StandardCharsets.UTF_8));
     } catch (JsonProcessingException e) {
       var at = e.getLocation();
       return List.of(
@@ -94,17 +96,137 @@ public final class StubConverter {
     }
     List<StubConversion> results = new ArrayList<>();
     if (root.has("mappings")) {
-      for (JsonNode mapping : root.get("mappings")) {
-        results.add(convert(mapping, source));
+      JsonNode mappings = root.get("mappings");
+      if (!mappings.isArray()) {
+        return List.of(
+            new StubConversion.Refused(
+                source + ":$.mappings", "", "is a list of mappings, not " + kind(mappings)));
+      }
+      for (int i = 0; i < mappings.size(); i++) {
+        JsonNode mapping = mappings.get(i);
+        results.add(
+            unusable(mapping, source, "$.mappings[" + i + "]")
+                .orElseGet(() -> convert(mapping, source)));
       }
     } else if (root.has("request") || root.has("response")) {
-      results.add(convert(root, source));
+      results.add(unusable(root, source, "$").orElseGet(() -> convert(root, source)));
     } else {
       results.add(
           new StubConversion.Refused(
               source, "", "is not a WireMock mapping (no request, response or mappings)"));
     }
     return results;
+  }
+
+  // A repeated key is refused (the tree would keep only the last value, as WireMock does); a
+  // nesting limit, which Jackson reports without a location, is placed where the parser was.
+  private static JsonNode read(String text) throws IOException {
+    try (com.fasterxml.jackson.core.JsonParser p = JSON.getFactory().createParser(text)) {
+      p.enable(com.fasterxml.jackson.core.JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+      try {
+        JsonNode tree = JSON.readTree(p);
+        return tree == null ? com.fasterxml.jackson.databind.node.MissingNode.getInstance() : tree;
+      } catch (JsonProcessingException e) {
+        if (e.getLocation() == null) {
+          throw new JsonParseException(p, e.getOriginalMessage(), p.currentLocation(), e);
+        }
+        throw e;
+      }
+    }
+  }
+
+  private static final List<String> URL_KEYS =
+      List.of("url", "urlPath", "urlPattern", "urlPathPattern", "urlPathTemplate");
+  private static final List<String> BODY_KEYS =
+      List.of("body", "jsonBody", "base64Body", "bodyFileName");
+
+  /**
+   * A mapping of a shape WireMock cannot load (a request that is text, a method that is a number,
+   * headers that are a list), that can never be answered (a status outside 100–599), or where
+   * WireMock would silently use one of two values written (a url and a urlPath, a body and a
+   * jsonBody): refused with the JSON path, not converted into a contract nobody meant.
+   */
+  private static Optional<StubConversion> unusable(JsonNode mapping, String source, String at) {
+    if (!mapping.isObject()) {
+      return refused(source, at, "a mapping is an object, not " + kind(mapping));
+    }
+    JsonNode request = mapping.get("request");
+    JsonNode response = mapping.get("response");
+    for (String part : List.of("request", "response")) {
+      JsonNode value = mapping.get(part);
+      if (value != null && !value.isObject()) {
+        return refused(source, at + "." + part, "is an object, not " + kind(value));
+      }
+    }
+    if (request != null) {
+      JsonNode method = request.get("method");
+      if (method != null && !method.isTextual()) {
+        return refused(source, at + ".request.method", "is text such as GET, not " + kind(method));
+      }
+      for (String patterns : List.of("headers", "queryParameters", "cookies")) {
+        JsonNode value = request.get(patterns);
+        if (value != null && !value.isObject()) {
+          return refused(
+              source,
+              at + ".request." + patterns,
+              "is an object of names and patterns, not " + kind(value));
+        }
+      }
+      List<String> urls = URL_KEYS.stream().filter(request::hasNonNull).toList();
+      if (urls.size() > 1) {
+        return refused(
+            source,
+            at + ".request",
+            "has "
+                + String.join(" and ", urls)
+                + ": WireMock matches on one and ignores the"
+                + " rest; keep the one meant");
+      }
+    }
+    if (response != null) {
+      JsonNode status = response.get("status");
+      if (status != null) {
+        // "200" is read by WireMock as 200, as here
+        int code =
+            status.isTextual() && status.asText().matches("\\d{3}")
+                ? Integer.parseInt(status.asText())
+                : status.isIntegralNumber() ? status.asInt() : -1;
+        if (code < 100 || code > 599) {
+          return refused(
+              source,
+              at + ".response.status",
+              "is an HTTP status from 100 to 599, not " + kind(status));
+        }
+      }
+      List<String> bodies = BODY_KEYS.stream().filter(response::hasNonNull).toList();
+      if (bodies.size() > 1) {
+        return refused(
+            source,
+            at + ".response",
+            "has "
+                + String.join(" and ", bodies)
+                + ": WireMock answers with one and ignores"
+                + " the rest; keep the one meant");
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static Optional<StubConversion> refused(String source, String path, String reason) {
+    return Optional.of(new StubConversion.Refused(source + ":" + path, "", reason));
+  }
+
+  private static String kind(JsonNode value) {
+    if (value.isTextual()) {
+      return "text " + value;
+    }
+    if (value.isArray()) {
+      return "a list";
+    }
+    if (value.isObject()) {
+      return "an object";
+    }
+    return value.isNumber() ? "the number " + value : String.valueOf(value);
   }
 
   /** Converts a stub built with WireMock's Java DSL. */

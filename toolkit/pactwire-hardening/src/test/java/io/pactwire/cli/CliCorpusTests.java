@@ -128,6 +128,24 @@ class CliCorpusTests {
                     "--store",
                     work.resolve("store").toString()
                   }),
+          // the pact in --out that the recording would be merged into, refused before recording
+          new Command(
+              "record",
+              true,
+              (work, out) ->
+                  new String[] {
+                    "record",
+                    "--target",
+                    "http://127.0.0.1:9",
+                    "--consumer",
+                    Inputs.CONSUMER,
+                    "--provider",
+                    Inputs.PROVIDER,
+                    "--port",
+                    "0",
+                    "--out",
+                    out.toString()
+                  }),
           new Command(
               "monitor",
               false,

@@ -16,47 +16,16 @@ import org.opentest4j.TestAbortedException;
  */
 public final class KnownGaps {
 
-  // Refused, but the nesting limit's message carries no line:column.
-  private static final Set<String> SPEC_DEPTH_WITHOUT_LOCATION =
-      Set.of("specs/deep-flow-10000.yaml");
-
-  // Read without complaint: a responses object that is text is found only by a check that walks
-  // it (exit 1 with a finding, not 2).
-  private static final Set<String> SPEC_READ = Set.of("specs/responses-is-string.yaml");
-
   private static final Map<String, Set<String>> GAPS =
       Map.of(
-          "openapi SpecDocument",
-          union(SPEC_DEPTH_WITHOUT_LOCATION, SPEC_READ),
-          "cli check-openapi (specs)",
-          union(SPEC_DEPTH_WITHOUT_LOCATION, SPEC_READ),
-          "cli impact (specs)",
-          union(SPEC_DEPTH_WITHOUT_LOCATION, SPEC_READ),
-          "cli usage (specs)",
-          union(SPEC_DEPTH_WITHOUT_LOCATION, SPEC_READ),
           "consumer StubConverter (mappings)",
           Set.of(
-              // refused, but the nesting limit's message carries no line:column
-              "mappings/deep-nesting-10000.json",
-              // WireMock's own leniency, which the converter follows: converted, not refused
-              "mappings/duplicate-key.json",
-              "mappings/headers-is-array.json",
-              "mappings/json-body-and-body.json",
-              "mappings/mappings-entry-is-number.json",
-              "mappings/mappings-is-string.json",
-              "mappings/method-is-number.json",
-              "mappings/request-is-string.json",
-              "mappings/response-is-array.json",
-              "mappings/response-missing.json",
+              // WireMock reads the status "200" as 200 and serves it: converted as WireMock
+              // serves it, a contract of status 200
               "mappings/status-is-text.json",
-              "mappings/status-out-of-range.json",
-              "mappings/url-and-url-path.json"));
-
-  private static Set<String> union(Set<String> a, Set<String> b) {
-    Set<String> all = new java.util.TreeSet<>(a);
-    all.addAll(b);
-    return Set.copyOf(all);
-  }
+              // WireMock serves a mapping without a response as 200 with no body: converted as
+              // WireMock serves it
+              "mappings/response-missing.json"));
 
   private static final Map<String, AtomicInteger> REFUSED = new ConcurrentHashMap<>();
   private static final Map<String, AtomicInteger> GAPPED = new ConcurrentHashMap<>();

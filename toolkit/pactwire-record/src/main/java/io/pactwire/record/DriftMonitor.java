@@ -15,6 +15,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.pactwire.core.ContractId;
 import io.pactwire.core.PactFileException;
 import io.pactwire.core.PactFiles;
+import io.pactwire.core.internal.Secrets;
 import io.pactwire.core.internal.Startup;
 import io.pactwire.core.internal.report.Difference;
 import io.pactwire.core.internal.report.Mismatches;
@@ -244,6 +245,8 @@ public final class DriftMonitor {
     IRequest request = interaction.http().getRequest();
     String method = request.getMethod().toUpperCase(Locale.ROOT);
     String shownRequest = method + " " + request.getPath() + shownQuery(request.getQuery());
+    // a pact that holds a credential itself: it is sent, and hidden wherever the answer echoes it
+    secrets.addAll(Secrets.carriedBy(request.getHeaders(), request.getQuery()));
     if (!SAFE_METHODS.contains(method) && !settings.allowWrites) {
       return skipped(
           interaction, shownRequest, method + " changes data: replayed only with --allow-writes");
@@ -363,7 +366,13 @@ public final class DriftMonitor {
   private static String shownQuery(Map<String, List<String>> query) {
     List<String> pairs = new ArrayList<>();
     query.forEach(
-        (name, values) -> values.forEach(v -> pairs.add(v == null ? name : name + "=" + v)));
+        (name, values) ->
+            values.forEach(
+                v ->
+                    pairs.add(
+                        v == null
+                            ? name
+                            : name + "=" + (Secrets.isSecretQueryParameter(name) ? REDACTED : v))));
     return pairs.isEmpty() ? "" : "?" + String.join("&", pairs);
   }
 

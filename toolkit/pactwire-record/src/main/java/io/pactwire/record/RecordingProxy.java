@@ -4,6 +4,7 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import io.pactwire.consumer.internal.CaptureSettings;
+import io.pactwire.consumer.internal.PactWriter;
 import io.pactwire.core.ContractId;
 import io.pactwire.core.internal.Startup;
 import io.pactwire.record.internal.RecordedExchange;
@@ -88,6 +89,8 @@ public final class RecordingProxy implements AutoCloseable {
   /**
    * Starts listening and proxying.
    *
+   * @throws io.pactwire.core.PactFileException when the pact the recording would be merged into
+   *     cannot be read: refused before anything is recorded
    * @throws IllegalStateException when the port cannot be bound
    */
   public synchronized RecordingProxy start() {
@@ -95,6 +98,7 @@ public final class RecordingProxy implements AutoCloseable {
       return this;
     }
     Startup.consumer();
+    PactWriter.check(settings.pactFile());
     try {
       // WireMock's own folder, never the project's: the recorder writes nothing there
       root = Files.createTempDirectory("pactwire-record");

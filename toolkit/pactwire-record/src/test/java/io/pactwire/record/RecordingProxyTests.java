@@ -148,6 +148,46 @@ class RecordingProxyTests {
         .hasMessage("target ftp://example.com is not an http:// or https:// URL");
   }
 
+  @Test
+  void aPactInOutThatCannotBeReadIsRefusedBeforeAnythingIsRecorded(@TempDir Path dir)
+      throws IOException {
+    Path pact = Files.writeString(dir.resolve("shop-vendor-orders.json"), "{\"consumer\": ");
+
+    assertThatThrownBy(
+            () ->
+                RecordingProxy.newInstance(URI.create(sandbox.baseUrl()))
+                    .consumer("shop")
+                    .provider("vendor-orders")
+                    .out(dir)
+                    .build()
+                    .start())
+        .isInstanceOf(io.pactwire.core.PactFileException.class)
+        .hasMessageStartingWith(pact + ":1:");
+    try (var files = Files.list(dir)) {
+      assertThat(files).containsExactly(pact);
+    }
+  }
+
+  @Test
+  void aPactThatCannotTakeTheRecordingOnStopLeavesNoMappingBehind(@TempDir Path dir)
+      throws IOException {
+    RecordingProxy proxy =
+        RecordingProxy.newInstance(URI.create(sandbox.baseUrl()))
+            .consumer("shop")
+            .provider("vendor-orders")
+            .out(dir)
+            .build()
+            .start();
+    new VendorClient(proxy.baseUrl()).getOrder("ORD-1");
+    // spoilt while the proxy records
+    Path pact = Files.writeString(dir.resolve("shop-vendor-orders.json"), "{\"consumer\": ");
+
+    assertThatThrownBy(proxy::stop).isInstanceOf(io.pactwire.core.PactFileException.class);
+    try (var files = Files.list(dir)) {
+      assertThat(files).as("what the stopped recording left").containsExactly(pact);
+    }
+  }
+
   private static JsonNode mapping(String name) throws IOException {
     return JSON.readTree(out.resolve("mappings").resolve(name).toFile());
   }

@@ -18,9 +18,12 @@ import org.postgresql.ds.PGSimpleDataSource;
  * Runs the inventory service on its own.
  *
  * <pre>
- * java -jar inventory-service.jar [--port N] [--jdbc-url URL --user U --password P]
+ * java -jar inventory-service.jar [--host H] [--port N] [--jdbc-url URL --user U --password P]
  *                                 [--kafka-bootstrap HOST:PORT] [--state-change DIR]
  * </pre>
+ *
+ * <p>It listens on loopback ({@code 127.0.0.1}) unless {@code --host} names another interface
+ * ({@code --host 0.0.0.0} for every one, as in a container).
  *
  * <p>Without {@code --jdbc-url} it starts an embedded PostgreSQL; without {@code --kafka-bootstrap}
  * it logs each StockChanged event instead of publishing it. {@code --state-change DIR}, for
@@ -37,7 +40,16 @@ public final class InventoryMain {
 
   private static final List<String> OPTIONS =
       List.of(
-          "--port", "--jdbc-url", "--user", "--password", "--kafka-bootstrap", "--state-change");
+          "--host",
+          "--port",
+          "--jdbc-url",
+          "--user",
+          "--password",
+          "--kafka-bootstrap",
+          "--state-change");
+
+  /** The interface listened on without {@code --host}: loopback only. */
+  static final String DEFAULT_HOST = "127.0.0.1";
 
   private InventoryMain() {}
 
@@ -49,8 +61,8 @@ public final class InventoryMain {
     } catch (IllegalArgumentException e) {
       System.err.println("inventory-service: " + e.getMessage());
       System.err.println(
-          "usage: java -jar inventory-service.jar [--port N] [--jdbc-url URL --user U --password P]"
-              + " [--kafka-bootstrap HOST:PORT] [--state-change DIR]");
+          "usage: java -jar inventory-service.jar [--host H] [--port N] [--jdbc-url URL --user U"
+              + " --password P] [--kafka-bootstrap HOST:PORT] [--state-change DIR]");
       System.exit(2);
       return;
     }
@@ -80,9 +92,7 @@ public final class InventoryMain {
               System.out.println(
                   "StockChanged " + message.key() + " -> " + message.valueAsString());
     }
-    int port = Integer.parseInt(options.getOrDefault("--port", "8080"));
-    InventoryService.Builder builder =
-        InventoryService.builder().dataSource(dataSource).events(events).host("0.0.0.0").port(port);
+    InventoryService.Builder builder = service(options, dataSource, events);
     if (options.containsKey("--state-change")) {
       builder.providerStates(fixtureStates(dataSource, Path.of(options.get("--state-change"))));
       builder.contractMessages();
@@ -94,7 +104,11 @@ public final class InventoryMain {
     }
     InventoryService service = builder.start();
     resources.push(service);
-    System.out.println("inventory-service: listening on port " + service.port());
+    System.out.println(
+        "inventory-service: listening on port "
+            + service.port()
+            + " of "
+            + options.getOrDefault("--host", DEFAULT_HOST));
 
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime()
@@ -111,6 +125,19 @@ public final class InventoryMain {
                   stopped.countDown();
                 }));
     stopped.await();
+  }
+
+  /**
+   * The service as {@code options} configure it: on {@code --host} (loopback unless given) and
+   * {@code --port} (8080 unless given).
+   */
+  static InventoryService.Builder service(
+      Map<String, String> options, DataSource dataSource, StockEventPublisher events) {
+    return InventoryService.builder()
+        .dataSource(dataSource)
+        .events(events)
+        .host(options.getOrDefault("--host", DEFAULT_HOST))
+        .port(Integer.parseInt(options.getOrDefault("--port", "8080")));
   }
 
   /** The provider-state fixtures of the contract tests, applied as {@code @PactwireStates} does. */

@@ -1,6 +1,7 @@
 package io.pactwire.consumer.internal;
 
 import io.pactwire.core.internal.JsonPath;
+import io.pactwire.core.internal.Secrets;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -17,12 +18,10 @@ public record CaptureSettings(
     Set<String> secretHeaders, List<String> secretPaths, Set<String> secretQueryParameters) {
 
   /** Headers that never reach a pact with their real value. */
-  public static final Set<String> DEFAULT_SECRET_HEADERS =
-      Set.of("authorization", "proxy-authorization", "cookie", "set-cookie", "x-api-key");
+  public static final Set<String> DEFAULT_SECRET_HEADERS = Secrets.HEADERS;
 
   /** Query parameters that carry credentials in OAuth 2.0 and common API-key schemes. */
-  public static final Set<String> DEFAULT_SECRET_QUERY_PARAMETERS =
-      Set.of("access_token", "api_key", "apikey", "client_secret");
+  public static final Set<String> DEFAULT_SECRET_QUERY_PARAMETERS = Secrets.QUERY_PARAMETERS;
 
   /** Defaults plus the given headers and paths. */
   public static CaptureSettings of(List<String> extraHeaders, List<String> secretPaths) {

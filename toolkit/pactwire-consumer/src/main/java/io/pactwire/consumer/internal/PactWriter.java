@@ -21,6 +21,7 @@ import io.pactwire.core.internal.PactReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -98,6 +99,34 @@ public final class PactWriter {
           "",
           InputFiles.problem(file).orElse("cannot merge into it: " + e.getCause().getMessage()),
           e);
+    }
+  }
+
+  /**
+   * Reads {@code file}, if there is one, as {@link #merge} reads it before merging: a pact that a
+   * merge would refuse is refused now, before work is done that could not be kept (a recording).
+   *
+   * @throws PactFileException naming the file and, where there is one, the location
+   */
+  public static void check(Path file) {
+    if (Files.isSymbolicLink(file) && !Files.exists(file)) {
+      throw new PactFileException(file, "", "is a symbolic link that leads nowhere", null);
+    }
+    if (Files.isDirectory(file)) {
+      throw new PactFileException(file, "", "is a directory", null);
+    }
+    if (!Files.exists(file)) {
+      return;
+    }
+    String text;
+    try {
+      text = Files.readString(file, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new PactFileException(
+          file, "", InputFiles.problem(file).orElse("cannot read it: " + e.getMessage()), e);
+    }
+    if (KnownPactFiles.get(file, text).isEmpty()) {
+      read(file, text);
     }
   }
 

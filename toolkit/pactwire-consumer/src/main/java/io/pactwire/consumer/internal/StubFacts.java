@@ -2,6 +2,7 @@ package io.pactwire.consumer.internal;
 
 import au.com.dius.pact.core.model.ProviderState;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.pactwire.core.internal.Secrets;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -32,13 +33,17 @@ public final class StubFacts {
     return name.isBlank() ? methodAndUrl(stub) : name;
   }
 
-  /** {@code GET /products/{sku}}: the method and the stub's URL expression. */
+  /**
+   * {@code GET /products/{sku}}: the method and the stub's URL expression, the value of a
+   * credential in its query ({@code ?access_token=…}) redacted.
+   */
   public static String methodAndUrl(JsonNode stub) {
     JsonNode request = stub.path("request");
     String method = request.path("method").asText("ANY");
     for (String key : URL_KEYS) {
       if (request.hasNonNull(key)) {
-        return method + " " + request.get(key).asText();
+        return Secrets.redactQuery(
+            method + " " + request.get(key).asText(), Secrets.QUERY_PARAMETERS);
       }
     }
     return method + " (any URL)";

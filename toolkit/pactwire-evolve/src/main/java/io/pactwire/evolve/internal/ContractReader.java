@@ -3,6 +3,7 @@ package io.pactwire.evolve.internal;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import io.pactwire.core.internal.JsonPath;
+import io.pactwire.core.internal.Secrets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -174,7 +175,14 @@ public final class ContractReader {
           out.put(
               location,
               new Element(
-                  location, "text", Canonical.quote(value), named.get(name), false, null, null));
+                  location,
+                  "text",
+                  // a credential's value is no part of the contract, and is shown nowhere
+                  Canonical.quote(Secrets.isSecretQueryParameter(name) ? Secrets.REDACTED : value),
+                  named.get(name),
+                  false,
+                  null,
+                  null));
         });
   }
 
@@ -194,6 +202,9 @@ public final class ContractReader {
       JsonNode value = e.getValue();
       String example =
           value.isArray() || value.isTextual() ? Canonical.quote(joined(value)) : value.toString();
+      if (header && Secrets.isSecretHeader(name)) {
+        example = Canonical.quote(Secrets.REDACTED);
+      }
       out.put(
           location,
           new Element(

@@ -1,10 +1,13 @@
 package io.pactwire.openapi.internal;
 
 import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.pactwire.core.internal.InputFiles;
+import io.pactwire.core.internal.JsonPath;
 import io.pactwire.openapi.SpecException;
 import io.swagger.v3.parser.OpenAPIV3Parser;
 import io.swagger.v3.parser.core.models.ParseOptions;
@@ -68,17 +71,28 @@ public record SpecDocument(Path file, Kind kind, JsonNode tree) {
         tree = Json.readSpecTree(bytes, refs);
       } else {
         // strict: a repeated key and bytes that are not UTF-8 are refused, not guessed at
-        tree =
-            Json.yaml()
-                .reader()
-                .with(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
-                .readTree(
-                    StandardCharsets.UTF_8
-                        .newDecoder()
-                        .onMalformedInput(CodingErrorAction.REPORT)
-                        .onUnmappableCharacter(CodingErrorAction.REPORT)
-                        .decode(ByteBuffer.wrap(bytes))
-                        .toString());
+        String text =
+            StandardCharsets.UTF_8
+                .newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT)
+                .decode(ByteBuffer.wrap(bytes))
+                .toString();
+        try (JsonParser yaml = Json.yaml().getFactory().createParser(text)) {
+          try {
+            tree =
+                Json.yaml()
+                    .reader()
+                    .with(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
+                    .readTree(yaml);
+          } catch (JsonProcessingException e) {
+            // a nesting limit reports no location of its own: the parser's is where it was passed
+            if (e.getLocation() == null) {
+              throw new JsonParseException(yaml, e.getOriginalMessage(), yaml.currentLocation(), e);
+            }
+            throw e;
+          }
+        }
       }
     } catch (CharacterCodingException e) {
       throw new SpecException(file, "", "not UTF-8", e);
@@ -106,6 +120,7 @@ public record SpecDocument(Path file, Kind kind, JsonNode tree) {
       if (tree.has("openapi")) {
         version(file, tree.get("openapi"), "OpenAPI", "3\\.[01](\\.\\d+)?(-.*)?");
       }
+      checkResponses(file, tree.get("paths"));
     } else {
       throw new SpecException(
           file, "1:1", "neither OpenAPI (openapi/swagger) nor AsyncAPI (asyncapi)", null);
@@ -120,6 +135,45 @@ public record SpecDocument(Path file, Kind kind, JsonNode tree) {
     }
     checkRefTargets(file, tree, refs);
     return new SpecDocument(file, kind, tree);
+  }
+
+  private static final List<String> OPERATIONS =
+      List.of("get", "put", "post", "delete", "options", "head", "patch", "trace");
+
+  /**
+   * An operation's {@code responses} of the wrong type is refused here, with its JSON path: every
+   * check reads it, and one that found it unusable reported a finding (exit 1), not bad input.
+   */
+  private static void checkResponses(Path file, JsonNode paths) {
+    for (Map.Entry<String, JsonNode> path : paths.properties()) {
+      if (!path.getValue().isObject()) {
+        continue;
+      }
+      for (String operation : OPERATIONS) {
+        JsonNode responses = path.getValue().path(operation).get("responses");
+        if (responses != null && !responses.isObject()) {
+          throw new SpecException(
+              file,
+              JsonPath.child(
+                  JsonPath.child(JsonPath.child("$.paths", path.getKey()), operation), "responses"),
+              "responses is an object of status codes, not " + kind(responses),
+              null);
+        }
+      }
+    }
+  }
+
+  private static String kind(JsonNode value) {
+    if (value.isTextual()) {
+      return "text " + value;
+    }
+    if (value.isArray()) {
+      return "a list";
+    }
+    if (value.isNull()) {
+      return "null";
+    }
+    return (value.isNumber() ? "the number " : "") + value;
   }
 
   /**

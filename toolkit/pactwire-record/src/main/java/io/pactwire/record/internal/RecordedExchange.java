@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
+import com.github.tomakehurst.wiremock.common.Urls;
 import com.github.tomakehurst.wiremock.http.HttpHeader;
 import com.github.tomakehurst.wiremock.stubbing.StubMapping;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
@@ -15,6 +16,7 @@ import io.pactwire.consumer.internal.ExampleResponse;
 import io.pactwire.consumer.internal.InteractionBuilder;
 import io.pactwire.consumer.internal.RecordedInteraction;
 import io.pactwire.core.internal.JsonPath;
+import io.pactwire.core.internal.Secrets;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URLDecoder;
@@ -26,6 +28,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -84,7 +87,7 @@ public record RecordedExchange(String name, ObjectNode mapping, RecordedInteract
     ObjectNode requestPattern = (ObjectNode) mapping.path("request");
     headerNamesAsSent(requestPattern, request);
     redactRequest(requestPattern, settings);
-    redactResponse((ObjectNode) mapping.path("response"), settings);
+    redactResponse((ObjectNode) mapping.path("response"), settings, credentials(request, settings));
     ExampleResponse response = response(mapping.path("response"));
     RecordedInteraction interaction =
         InteractionBuilder.build(
@@ -219,7 +222,36 @@ public record RecordedExchange(String name, ObjectNode mapping, RecordedInteract
 
   // ---------------------------------------------------------------- response
 
-  private static void redactResponse(ObjectNode response, CaptureSettings settings) {
+  /** The credentials {@code request} carried, which a sandbox that echoes them must not leak. */
+  private static Set<String> credentials(LoggedRequest request, CaptureSettings settings) {
+    Set<String> sent = new TreeSet<>();
+    if (request.getHeaders() != null) {
+      request
+          .getHeaders()
+          .all()
+          .forEach(
+              h -> {
+                if (settings.secretHeaders().contains(h.key().toLowerCase(Locale.ROOT))) {
+                  h.values().forEach(v -> Secrets.add(sent, v));
+                }
+              });
+    }
+    try {
+      Urls.splitQueryFromUrl(request.getUrl())
+          .forEach(
+              (name, parameter) -> {
+                if (isSecretQuery(settings, name)) {
+                  parameter.values().forEach(v -> Secrets.add(sent, v));
+                }
+              });
+    } catch (RuntimeException unreadable) {
+      // a query WireMock cannot split holds nothing it could match on either
+    }
+    return sent;
+  }
+
+  private static void redactResponse(
+      ObjectNode response, CaptureSettings settings, Set<String> sent) {
     JsonNode headers = response.path("headers");
     if (headers instanceof ObjectNode all) {
       all.properties()
@@ -240,9 +272,32 @@ public record RecordedExchange(String name, ObjectNode mapping, RecordedInteract
               : null;
       if (json != null && (json.isObject() || json.isArray())) {
         response.remove("body");
-        response.set("jsonBody", redactPaths(json, settings, InteractionBuilder.REDACTED));
+        response.set(
+            "jsonBody", scrubbed(redactPaths(json, settings, InteractionBuilder.REDACTED), sent));
+      } else {
+        response.put("body", Secrets.scrub(response.get("body").asText(), sent));
       }
     }
+  }
+
+  // A credential the request carried, echoed in the answer (an introspection endpoint, a debug
+  // field): redacted in every string of the body.
+  private static JsonNode scrubbed(JsonNode node, Set<String> sent) {
+    if (sent.isEmpty()) {
+      return node;
+    }
+    if (node.isTextual()) {
+      String text = Secrets.scrub(node.asText(), sent);
+      return text.equals(node.asText()) ? node : TextNode.valueOf(text);
+    }
+    if (node instanceof ObjectNode object) {
+      object.properties().forEach(e -> e.setValue(scrubbed(e.getValue(), sent)));
+    } else if (node instanceof ArrayNode array) {
+      for (int i = 0; i < array.size(); i++) {
+        array.set(i, scrubbed(array.get(i), sent));
+      }
+    }
+    return node;
   }
 
   private static ExampleResponse response(JsonNode response) {

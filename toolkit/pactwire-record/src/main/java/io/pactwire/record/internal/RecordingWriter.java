@@ -80,14 +80,20 @@ public final class RecordingWriter {
   }
 
   /**
-   * Writes each exchange's mapping into {@code mappingsDir} (one file each, replaced atomically)
-   * and merges the interactions into {@code pactFile}; a new recording replaces what an earlier one
+   * Merges the interactions into {@code pactFile}, then writes each exchange's mapping into {@code
+   * mappingsDir} (one file each, replaced atomically); a new recording replaces what an earlier one
    * recorded under the same name.
    *
    * @return the mapping files written
    */
   public static List<Path> write(
       List<RecordedExchange> exchanges, Path mappingsDir, Path pactFile, ContractId contract) {
+    // the pact first: one that cannot take the recording is refused before any mapping is written
+    List<RecordedInteraction> interactions =
+        exchanges.stream().map(RecordedExchange::interaction).toList();
+    if (!interactions.isEmpty()) {
+      PactWriter.merge(pactFile, contract, interactions);
+    }
     List<Path> files = new ArrayList<>();
     Set<String> used = new HashSet<>();
     for (RecordedExchange exchange : exchanges) {
@@ -106,11 +112,6 @@ public final class RecordingWriter {
         throw new UncheckedIOException(e);
       }
       files.add(path);
-    }
-    List<RecordedInteraction> interactions =
-        exchanges.stream().map(RecordedExchange::interaction).toList();
-    if (!interactions.isEmpty()) {
-      PactWriter.merge(pactFile, contract, interactions);
     }
     return files;
   }

@@ -11,9 +11,11 @@ import au.com.dius.pact.core.matchers.RequestMatchResult;
 import au.com.dius.pact.core.model.IRequest;
 import au.com.dius.pact.core.model.Request;
 import io.pactwire.core.internal.BoundedRegex;
+import io.pactwire.core.internal.Secrets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * The report for a request no stub answered: the closest interaction by pact-jvm's verdict, and
@@ -32,6 +34,17 @@ public final class NearMiss {
    * {@code states} are the provider states the request named in the state header.
    */
   public static String report(
+      List<CompiledInteraction> candidates, Request received, List<String> states) {
+    // the request's credentials are shown nowhere: not in a row, not in pact-jvm's notes
+    Set<String> secrets = Secrets.carriedBy(received.getHeaders(), received.getQuery());
+    for (CompiledInteraction candidate : candidates) {
+      IRequest expected = candidate.interaction().getRequest();
+      secrets.addAll(Secrets.carriedBy(expected.getHeaders(), expected.getQuery()));
+    }
+    return Secrets.scrub(render(candidates, received, states), secrets);
+  }
+
+  private static String render(
       List<CompiledInteraction> candidates, Request received, List<String> states) {
     StringBuilder out = new StringBuilder();
     String title = "Request was not matched by any pact interaction";

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.pactwire.core.PactsDirectory;
+import io.pactwire.example.inventory.ListeningSockets;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
@@ -64,7 +65,7 @@ class VerifyCommandIT {
             .redirectErrorStream(true)
             .redirectOutput(log.toFile())
             .start();
-    baseUrl = "http://localhost:" + port;
+    baseUrl = "http://127.0.0.1:" + port;
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
     while (!Files.readString(log).contains("listening on port")) {
       assertThat(service.isAlive())
@@ -85,6 +86,16 @@ class VerifyCommandIT {
         service.destroyForcibly();
       }
     }
+  }
+
+  @Test
+  void theServiceListensOnLoopbackOnly() {
+    int port = java.net.URI.create(baseUrl).getPort();
+
+    assertThat(ListeningSockets.on(port))
+        .as("addresses inventory-service's port is bound to, started without --host")
+        .isNotEmpty()
+        .allMatch(java.net.InetAddress::isLoopbackAddress);
   }
 
   @Test

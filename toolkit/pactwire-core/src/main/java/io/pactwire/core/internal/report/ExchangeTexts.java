@@ -7,10 +7,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import java.util.Comparator;
-import java.util.HashSet;
+import io.pactwire.core.internal.Secrets;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -30,18 +28,7 @@ public final class ExchangeTexts {
           .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
 
   /** What a credential is shown as: the placeholder pacts carry. */
-  static final String REDACTED = "<redacted>";
-
-  // Headers that carry credentials: their values never reach a report, a log or an exception.
-  private static final Set<String> SECRET_HEADERS =
-      Set.of(
-          "authorization",
-          "proxy-authorization",
-          "cookie",
-          "set-cookie",
-          "x-api-key",
-          "api-key",
-          "x-auth-token");
+  static final String REDACTED = Secrets.REDACTED;
 
   private ExchangeTexts() {}
 
@@ -51,21 +38,9 @@ public final class ExchangeTexts {
    */
   public static Exchange http(IRequest request, IResponse expected, String actual) {
     // a provider that echoes a credential it was sent shows it in its answer: hide it there too
-    Set<String> sent = new HashSet<>();
-    if (request.getHeaders() != null) {
-      request
-          .getHeaders()
-          .forEach(
-              (name, values) -> {
-                if (SECRET_HEADERS.contains(name.toLowerCase(Locale.ROOT))) {
-                  for (String value : values) {
-                    addSecret(sent, value);
-                  }
-                }
-              });
-    }
+    Set<String> sent = Secrets.carriedBy(request.getHeaders(), request.getQuery());
     return new Exchange(
-        message(requestLine(request), request.getHeaders(), request.getBody()),
+        scrub(message(requestLine(request), request.getHeaders(), request.getBody()), sent),
         scrub(
             message(
                 String.valueOf(expected.getStatus()), expected.getHeaders(), expected.getBody()),
@@ -73,30 +48,14 @@ public final class ExchangeTexts {
         scrub(actual, sent));
   }
 
-  private static void addSecret(Set<String> secrets, String value) {
-    if (value == null || value.isBlank() || value.equals(REDACTED)) {
-      return;
-    }
-    secrets.add(value);
-    int space = value.indexOf(' ');
-    if (space > 0 && value.length() - space > 4) {
-      secrets.add(value.substring(space + 1).strip()); // "Bearer abc": abc alone too
-    }
-  }
-
   private static String scrub(String text, Set<String> secrets) {
-    if (text == null || secrets.isEmpty()) {
-      return text;
-    }
-    String scrubbed = text;
-    for (String secret :
-        secrets.stream().sorted(Comparator.comparingInt(String::length).reversed()).toList()) {
-      scrubbed = scrubbed.replace(secret, REDACTED);
-    }
-    return scrubbed;
+    return Secrets.scrub(text, secrets);
   }
 
-  /** {@code GET /products?a=1&b=2}: method, path, and the query sorted by name. */
+  /**
+   * {@code GET /products?a=1&b=2}: method, path, and the query sorted by name, the values of
+   * credentials ({@code access_token}) redacted.
+   */
   public static String requestLine(IRequest request) {
     StringBuilder line =
         new StringBuilder(request.getMethod()).append(' ').append(request.getPath());
@@ -106,7 +65,14 @@ public final class ExchangeTexts {
             (k, vs) ->
                 vs.forEach(
                     v ->
-                        query.append(query.isEmpty() ? "?" : "&").append(k).append('=').append(v)));
+                        query
+                            .append(query.isEmpty() ? "?" : "&")
+                            .append(k)
+                            .append('=')
+                            .append(
+                                Secrets.isSecretQueryParameter(k) && !REDACTED.equals(v)
+                                    ? REDACTED
+                                    : v)));
     return line.append(query).toString();
   }
 
@@ -122,8 +88,7 @@ public final class ExchangeTexts {
                   .append(k)
                   .append(": ")
                   .append(
-                      SECRET_HEADERS.contains(k.toLowerCase(Locale.ROOT))
-                              && !String.join(", ", vs).contains(REDACTED)
+                      Secrets.isSecretHeader(k) && !String.join(", ", vs).contains(REDACTED)
                           ? REDACTED
                           : String.join(", ", vs)));
     }
