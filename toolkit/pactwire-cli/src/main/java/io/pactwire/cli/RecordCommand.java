@@ -79,7 +79,8 @@ final class RecordCommand implements Callable<Integer> {
       names = "--secret-header",
       paramLabel = "NAME",
       description =
-          "A header to redact (repeatable), besides Authorization, Cookie, Set-Cookie, X-Api-Key.")
+          "A header to redact (repeatable), besides Authorization, Proxy-Authorization, Cookie,"
+              + " Set-Cookie, X-Api-Key, Api-Key and X-Auth-Token.")
   List<String> secretHeaders = List.of();
 
   @Option(
