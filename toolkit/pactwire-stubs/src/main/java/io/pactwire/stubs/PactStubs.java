@@ -261,7 +261,7 @@ public final class PactStubs {
 
     private static StubMapping mapping(Loaded one, StubbedInteraction stubbed) {
       CompiledInteraction compiled = one.compiled();
-      IRequest request = compiled.interaction().getRequest();
+      IRequest request = one.request();
       UrlPattern url;
       if (one.literalPath() != null) {
         url = urlPathEqualTo(one.literalPath().isEmpty() ? "/" : one.literalPath());
@@ -330,9 +330,7 @@ public final class PactStubs {
       Map<String, List<Integer>> byMethod = new LinkedHashMap<>();
       for (int i = 0; i < loaded.size(); i++) {
         Loaded one = loaded.get(i);
-        String method =
-            String.valueOf(one.compiled().interaction().getRequest().getMethod())
-                .toUpperCase(Locale.ROOT);
+        String method = String.valueOf(one.request().getMethod()).toUpperCase(Locale.ROOT);
         byMethod.computeIfAbsent(method, k -> new ArrayList<>()).add(i);
         if (one.literalPath() != null) {
           byPath
