@@ -40,6 +40,7 @@ import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * WireMock stubs served from pacts: each HTTP interaction becomes a stub that answers with the
@@ -71,6 +72,7 @@ public final class PactStubs {
   private final List<CompiledInteraction> compiled;
   private final List<StubMapping> mappings;
   private final List<Overlap> overlaps;
+  private final AtomicBoolean prepared = new AtomicBoolean();
 
   private PactStubs(
       List<StubbedInteraction> interactions,
@@ -122,10 +124,22 @@ public final class PactStubs {
         .notMatchedRendererFactory(extensions -> new NearMissRenderer(compiled));
   }
 
-  /** Adds the stubs to a server configured with {@link #configure(WireMockConfiguration)}. */
+  /**
+   * Adds the stubs to a server configured with {@link #configure(WireMockConfiguration)}.
+   *
+   * <p>The server answers at once; each stub's pact is parsed back by pact-jvm on a background
+   * thread, or by the first request that asks the stub, whichever comes first.
+   */
   public void registerWith(WireMockServer server) {
     for (StubMapping mapping : mappings) {
       server.addStubMapping(copy(mapping));
+    }
+    if (!prepared.getAndSet(true)) {
+      Thread prepare =
+          new Thread(
+              () -> compiled.forEach(CompiledInteraction::prepare), "pactwire-stubs-prepare");
+      prepare.setDaemon(true);
+      prepare.start();
     }
   }
 

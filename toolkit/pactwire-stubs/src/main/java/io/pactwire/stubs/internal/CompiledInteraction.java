@@ -114,6 +114,17 @@ public final class CompiledInteraction {
     return parsed().interaction();
   }
 
+  /**
+   * Parses the text now, if no request has yet; a failure is left for the first request to meet.
+   */
+  public void prepare() {
+    try {
+      parsed();
+    } catch (RuntimeException e) {
+      // the request that asks this stub gets the same failure
+    }
+  }
+
   private Parsed parsed() {
     Parsed known = parsed;
     if (known == null) {
