@@ -26,9 +26,9 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * One HTTP interaction as a stub judges it: a one-interaction V4 pact, kept as text in the stub's
  * parameters (so an exported mapping carries it) and parsed by pact-jvm at most once per JVM, when
- * a request first asks the stub: the stub's exported mapping and the running stub judge by the same
- * parsed text. A server of many stubs starts without parsing each of them back, and a stub no
- * request reaches is never parsed.
+ * first needed ({@link #prepare()}, or the first request that asks the stub): the stub's exported
+ * mapping and the running stub judge by the same parsed text, and a server of many stubs answers
+ * its first request without waiting for each of them to be parsed back.
  */
 public final class CompiledInteraction {
 
