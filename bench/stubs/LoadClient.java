@@ -16,7 +16,18 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Sends the request mix (one JSON request a line) to localhost:PORT from THREADS keep-alive HTTP/1.1
- * connections, WARMUP seconds unmeasured then SECONDS measured; prints "rps p50-us p99-us errors".
+ * connections, WARMUP seconds unmeasured then SECONDS measured.
+ *
+ * <p>Without RATE, each connection sends its next request as soon as the last is answered (the
+ * server's saturated throughput); prints "rps p50-us p99-us errors", each latency from send to
+ * answer.
+ *
+ * <p>With RATE (requests per second, all connections together), the requests go out on a fixed
+ * schedule, request k at k / RATE seconds, the connections taking them in turn; a connection still
+ * waiting for an answer when its next request is due sends it as soon as it is free. Each latency
+ * is measured from the request's scheduled time, not from when it was sent, so time a request spent
+ * queued behind a slow one counts (no coordinated omission). Prints "rps p50-us p99-us p99.9-us
+ * max-us errors", rps being the rate achieved.
  */
 public class LoadClient {
   public static void main(String[] args) throws Exception {
@@ -48,6 +59,7 @@ public class LoadClient {
     int threads = Integer.parseInt(args[2]);
     long warmup = Long.parseLong(args[3]) * 1_000_000_000L;
     long measure = Long.parseLong(args[4]) * 1_000_000_000L;
+    double rate = args.length > 5 ? Double.parseDouble(args[5]) : 0;
     HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     long start = System.nanoTime();
     long from = start + warmup;
@@ -55,10 +67,39 @@ public class LoadClient {
     AtomicInteger errors = new AtomicInteger();
     long[][] samples = new long[threads][];
     int[] counts = new int[threads];
+    long[] ends = new long[threads];
     Thread[] workers = new Thread[threads];
     for (int t = 0; t < threads; t++) {
       int id = t;
-      workers[t] = new Thread(() -> {
+      workers[t] = rate > 0
+          ? new Thread(() -> {
+        // request k of the schedule is due at start + k * period; this connection sends k = id,
+        // id + threads, id + 2 * threads, ...
+        double period = 1e9 / rate;
+        long[] mine = new long[(int) Math.min(1 << 24, (measure / 1e9) * rate / threads + 16)];
+        int n = 0;
+        for (long k = id; ; k += threads) {
+          long due = start + (long) (k * period);
+          if (due >= until) break;
+          long wait;
+          while ((wait = due - System.nanoTime()) > 0) {
+            java.util.concurrent.locks.LockSupport.parkNanos(wait);
+          }
+          int m = (int) Math.floorMod(k + id * 7919L, (long) mix.size());
+          try {
+            HttpResponse<byte[]> response = client.send(mix.get(m), HttpResponse.BodyHandlers.ofByteArray());
+            if (response.statusCode() != statuses.get(m)) errors.incrementAndGet();
+          } catch (Exception e) {
+            errors.incrementAndGet();
+          }
+          long after = System.nanoTime();
+          if (due >= from && n < mine.length) mine[n++] = after - due;
+          ends[id] = after;
+        }
+        samples[id] = mine;
+        counts[id] = n;
+      })
+          : new Thread(() -> {
         long[] mine = new long[1 << 22];
         int n = 0;
         int i = id * 7919;
@@ -91,10 +132,17 @@ public class LoadClient {
     Arrays.sort(all);
     if (total == 0) {
       // no request both started and ended in the window
-      System.out.printf("0.0 0 0 %d%n", errors.get());
+      System.out.printf(rate > 0 ? "0.0 0 0 0 0 %d%n" : "0.0 0 0 %d%n", errors.get());
       return;
     }
     double rps = total / (measure / 1e9);
+    if (rate > 0) {
+      // the rate achieved: the requests due in the window over the time until the last was answered
+      rps = total / ((Math.max(until, Arrays.stream(ends).max().getAsLong()) - from) / 1e9);
+      System.out.printf("%.1f %d %d %d %d %d%n", rps, all[total / 2] / 1000, all[(int) (total * 0.99)] / 1000,
+          all[(int) (total * 0.999)] / 1000, all[total - 1] / 1000, errors.get());
+      return;
+    }
     System.out.printf("%.1f %d %d %d%n", rps, all[total / 2] / 1000, all[(int) (total * 0.99)] / 1000, errors.get());
   }
 }

@@ -19,6 +19,15 @@
 # The machine's other work moves these figures; the two JVM servers take turns, ROUNDS times,
 # and the median round of each is reported.
 #
+# Saturated, the p99 measures the queue more than the server: the client's connections, the
+# server's threads and the JIT share the cores. So each server, once measured saturated, is also
+# measured at a fixed arrival rate well below its saturation (RATE requests/s, default 500; RATE=0
+# leaves it out; RATE=auto: half the rate WireMock sustained saturated in the same round, for a
+# machine busy enough that 500 is not well below it), the requests sent on a fixed schedule and
+# each latency taken from the request's scheduled time (a request held up behind a slow one counts
+# its wait: no coordinated omission). Both JVM servers of a round get the same rate. The Rust stub,
+# which saturates at a few requests per second, gets half its saturated rate.
+#
 # Usage: bench/stubs/run.sh [INTERACTIONS] [THREADS] [SECONDS] [WARMUP_SECONDS] [ROUNDS]
 # Needs: JDK 17+, python3, curl; node/npm for the Rust stub server (skipped without, or with
 # SKIP_PACT_STUB=1).
@@ -30,6 +39,7 @@ threads="${2:-4}"
 seconds="${3:-20}"
 warmup="${4:-10}"
 rounds="${5:-3}"
+rate="${RATE:-500}"
 work="$here/target"
 mkdir -p "$work/classes"
 export PACT_DO_NOT_TRACK=true
@@ -117,7 +127,18 @@ measure() {
   echo "$name $out $startup $(peak_rss_mb "$server_pid")" | tee -a "$work/results.txt"
 }
 
+# measure_rate NAME PORT RATE [THREADS WARMUP SECONDS]: measures the server just measured at a fixed
+# arrival rate; prints "NAME rate achieved-rps p50 p99 p99.9 max errors"
+measure_rate() {
+  local name="$1" port="$2" r="$3"
+  local out
+  out=$(java -cp "$work/classes:$cp" LoadClient "$port" "$work/requests.jsonl" \
+    "${4:-$threads}" "${5:-$warmup}" "${6:-$seconds}" "$r")
+  echo "$name $r $out" | tee -a "$work/results-rate.txt"
+}
+
 : > "$work/results.txt"
+: > "$work/results-rate.txt"
 for round in $(seq 1 "$rounds"); do
   for mode in wiremock pactwire; do
     rm -f "$work/$mode.port"
@@ -128,6 +149,12 @@ for round in $(seq 1 "$rounds"); do
     port=$(wait_port "$work/$mode.port")
     first_answer "$port"
     measure "$mode" "$port" "$(( $(now_ms) - t0 ))"
+    if [ "$rate" = auto ] && [ "$mode" = wiremock ]; then
+      round_rate=$(tail -1 "$work/results.txt" | awk '{printf "%d", $2 / 2}')
+    elif [ "$rate" != auto ]; then
+      round_rate="$rate"
+    fi
+    [ "$rate" != 0 ] && measure_rate "$mode" "$port" "$round_rate"
     stop_server
   done
 done
@@ -142,6 +169,12 @@ pact_stub_run() {
   server_pid=$!
   first_answer "$port"
   measure "$name" "$port" "$(( $(now_ms) - t0 ))" "$th" "$wu" "$secs"
+  if [ "$rate" != 0 ] && [ "$name" = pact-stub ] && [ "$n" -le 2000 ]; then
+    # half the rate it sustained saturated, over 60 s
+    local half
+    half=$(awk -v n="$name" '$1 == n {r = $2} END {printf "%.2f", r / 2}' "$work/results.txt")
+    measure_rate "$name" "$port" "$half" "$th" 0 60
+  fi
   stop_server
 }
 if [ -n "$pact_stub" ]; then
@@ -168,3 +201,10 @@ echo "$n interactions ($(( $(stat -c %s "$work/pact.json") / 1024 )) KB of pact)
 for name in wiremock pactwire pact-stub pact-stub-1file; do
   { grep "^$name " "$work/results.txt" || true; } | sort -k2,2n | awk '{a[NR]=$0} END {if (NR) print a[int((NR+1)/2)]}'
 done | awk 'NR==1 {base=$2; p50=$3} {printf "%-15s %8.1f req/s  p50 %8d us  p99 %8d us  errors %d  start-up %6d ms  peak RSS %5d MB  (%.3fx WireMock req/s, %.2fx its p50)\n", $1, $2, $3, $4, $5, $6, $7, $2/base, $3/p50}'
+if [ -s "$work/results-rate.txt" ]; then
+  echo
+  # every round, in order: the servers of a round got the same rate, which may differ between
+  # rounds (RATE=auto)
+  echo "At a fixed arrival rate ($threads connections; latency from each request's scheduled send time; every round; achieved below offered: the server fell behind):"
+  awk '{printf "%-15s %8.2f req/s offered %8.1f achieved  p50 %8d us  p99 %8d us  p99.9 %8d us  max %8d us  errors %d\n", $1, $2, $3, $4, $5, $6, $7, $8}' "$work/results-rate.txt"
+fi

@@ -104,32 +104,28 @@ final class StubCommand implements Callable<Integer> {
       return unreadable(err, pacts + ": no such file or folder");
     }
     STUBS_LOG.setLevel(java.util.logging.Level.WARNING);
-    PactStubs stubs;
+    PactStubs.Started started;
     try {
-      stubs =
+      // the stubs are built while the server is made; it listens once they are registered
+      started =
           PactStubs.newInstance()
               .pacts(pacts)
               .provider(provider)
               .states(states.toArray(String[]::new))
-              .build();
+              .start(
+                  options()
+                      .bindAddress(host)
+                      .port(port)
+                      .disableRequestJournal()
+                      .stubRequestLoggingDisabled(true));
     } catch (PactFileException e) {
       return unreadable(err, e.getMessage());
-    }
-    WireMockServer server =
-        new WireMockServer(
-            stubs.configure(
-                options()
-                    .bindAddress(host)
-                    .port(port)
-                    .disableRequestJournal()
-                    .stubRequestLoggingDisabled(true)));
-    try {
-      server.start();
     } catch (FatalStartupException e) {
       return unreadable(err, host + ":" + port + ": cannot listen (" + rootMessage(e) + ")");
     }
-    stubs.registerWith(server);
-    return new Serving(server, stubs.interactions().size(), stubs.overlaps(), provider, host);
+    PactStubs stubs = started.stubs();
+    return new Serving(
+        started.server(), stubs.interactions().size(), stubs.overlaps(), provider, host);
   }
 
   private static String rootMessage(Throwable e) {

@@ -40,6 +40,11 @@ import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
+import java.util.stream.IntStream;
 
 /**
  * WireMock stubs served from pacts: each HTTP interaction becomes a stub that answers with the
@@ -71,6 +76,7 @@ public final class PactStubs {
   private final List<CompiledInteraction> compiled;
   private final List<StubMapping> mappings;
   private final List<Overlap> overlaps;
+  private final AtomicBoolean prepared = new AtomicBoolean();
 
   private PactStubs(
       List<StubbedInteraction> interactions,
@@ -116,16 +122,41 @@ public final class PactStubs {
    * other stores before, not after.
    */
   public WireMockConfiguration configure(WireMockConfiguration options) {
+    return configure(options, () -> compiled);
+  }
+
+  private static WireMockConfiguration configure(
+      WireMockConfiguration options, Supplier<List<CompiledInteraction>> compiled) {
     return options
         .withStores(new IndexedStores(options.getStores()))
         .extensions(new PactRequestMatcher())
         .notMatchedRendererFactory(extensions -> new NearMissRenderer(compiled));
   }
 
-  /** Adds the stubs to a server configured with {@link #configure(WireMockConfiguration)}. */
+  /**
+   * Adds the stubs to a server configured with {@link #configure(WireMockConfiguration)}.
+   *
+   * <p>The server answers at once; each stub's pact is parsed back by pact-jvm on a background
+   * thread, or by the first request that asks the stub, whichever comes first.
+   */
   public void registerWith(WireMockServer server) {
+    register(server);
+    prepareInBackground();
+  }
+
+  private void register(WireMockServer server) {
     for (StubMapping mapping : mappings) {
       server.addStubMapping(copy(mapping));
+    }
+  }
+
+  private void prepareInBackground() {
+    if (!prepared.getAndSet(true)) {
+      Thread prepare =
+          new Thread(
+              () -> compiled.forEach(CompiledInteraction::prepare), "pactwire-stubs-prepare");
+      prepare.setDaemon(true);
+      prepare.start();
     }
   }
 
@@ -161,6 +192,16 @@ public final class PactStubs {
   List<CompiledInteraction> compiled() {
     return compiled;
   }
+
+  /**
+   * Stubs and the started server that serves them, as {@link Builder#start(WireMockConfiguration)}
+   * gives them.
+   *
+   * @param stubs the stubs served
+   * @param server the server, listening
+   * @since 0.1.0
+   */
+  public record Started(PactStubs stubs, WireMockServer server) {}
 
   /**
    * Builds {@link PactStubs}; by default from the project's pacts folder ({@link
@@ -234,7 +275,6 @@ public final class PactStubs {
               .thenComparing(Loaded::location));
       List<StubbedInteraction> interactions = new ArrayList<>();
       List<CompiledInteraction> compiled = new ArrayList<>();
-      List<StubMapping> mappings = new ArrayList<>();
       for (int i = 0; i < loaded.size(); i++) {
         Loaded one = loaded.get(i);
         StubbedInteraction stubbed =
@@ -249,8 +289,12 @@ public final class PactStubs {
                 i + 1);
         interactions.add(stubbed);
         compiled.add(one.compiled());
-        mappings.add(mapping(one, stubbed));
       }
+      List<StubMapping> mappings =
+          IntStream.range(0, loaded.size())
+              .parallel()
+              .mapToObj(i -> mapping(loaded.get(i), interactions.get(i)))
+              .toList();
       List<Overlap> overlaps = overlaps(loaded, interactions);
       for (Overlap overlap : overlaps) {
         LOG.log(Level.INFO, overlap.toString());
@@ -259,9 +303,66 @@ public final class PactStubs {
           List.copyOf(interactions), List.copyOf(compiled), List.copyOf(mappings), overlaps);
     }
 
+    /**
+     * Builds the stubs and a WireMock server that serves them, and starts it: what {@link
+     * #build()}, {@link PactStubs#configure(WireMockConfiguration)}, {@code start()} and {@link
+     * PactStubs#registerWith(WireMockServer)} do one after the other, sooner. The server is made
+     * (WireMock and Jetty set up, most of a server's start-up) while the pacts are read, which two
+     * cores do side by side, and listens only once every stub is registered: a client that waits
+     * for the port never meets a server without its stubs.
+     *
+     * @param options the server's options, as for {@link
+     *     PactStubs#configure(WireMockConfiguration)}
+     * @throws PactFileException as {@link #build()} does, before the server listens
+     * @throws com.github.tomakehurst.wiremock.common.FatalStartupException when the server cannot
+     *     listen
+     */
+    public Started start(WireMockConfiguration options) {
+      CompletableFuture<PactStubs> building = new CompletableFuture<>();
+      Thread builder =
+          new Thread(
+              () -> {
+                try {
+                  building.complete(build());
+                } catch (Throwable e) {
+                  building.completeExceptionally(e);
+                }
+              },
+              "pactwire-stubs-build");
+      builder.setDaemon(true);
+      builder.start();
+      WireMockServer server;
+      try {
+        server = new WireMockServer(configure(options, () -> built(building).compiled));
+      } catch (RuntimeException e) {
+        built(building); // a pact that cannot be read is reported first
+        throw e;
+      }
+      PactStubs stubs = built(building);
+      stubs.register(server);
+      server.start();
+      stubs.prepareInBackground();
+      return new Started(stubs, server);
+    }
+
+    /** The stubs built on another thread, or what stopped them, as {@link #build()} throws it. */
+    private static PactStubs built(CompletableFuture<PactStubs> building) {
+      try {
+        return building.join();
+      } catch (CompletionException e) {
+        if (e.getCause() instanceof RuntimeException cause) {
+          throw cause;
+        }
+        if (e.getCause() instanceof Error cause) {
+          throw cause;
+        }
+        throw e;
+      }
+    }
+
     private static StubMapping mapping(Loaded one, StubbedInteraction stubbed) {
       CompiledInteraction compiled = one.compiled();
-      IRequest request = compiled.interaction().getRequest();
+      IRequest request = one.request();
       UrlPattern url;
       if (one.literalPath() != null) {
         url = urlPathEqualTo(one.literalPath().isEmpty() ? "/" : one.literalPath());
@@ -330,9 +431,7 @@ public final class PactStubs {
       Map<String, List<Integer>> byMethod = new LinkedHashMap<>();
       for (int i = 0; i < loaded.size(); i++) {
         Loaded one = loaded.get(i);
-        String method =
-            String.valueOf(one.compiled().interaction().getRequest().getMethod())
-                .toUpperCase(Locale.ROOT);
+        String method = String.valueOf(one.request().getMethod()).toUpperCase(Locale.ROOT);
         byMethod.computeIfAbsent(method, k -> new ArrayList<>()).add(i);
         if (one.literalPath() != null) {
           byPath

@@ -497,6 +497,62 @@ class PactStubsTests {
   }
 
   @Nested
+  class Start {
+
+    Request kettle =
+        request(
+            "GET",
+            "/products/7",
+            Map.of("view", List.of("short")),
+            Map.of("Accept", List.of("application/json")),
+            null);
+
+    @Test
+    void servesEveryStubOnceStartedAndReportsANearMiss() throws IOException {
+      Path file = dir.resolve("checkout-service-inventory-service.json");
+      Files.writeString(file, PRODUCTS);
+      PactStubs.Started started =
+          PactStubs.newInstance().pacts(file).start(options().dynamicPort());
+      server = started.server();
+      assertThat(server.isRunning()).isTrue();
+      assertThat(server.getStubMappings()).hasSize(started.stubs().interactions().size());
+      assertThat(RawHttp.send(server.port(), kettle).status()).isEqualTo(200);
+      RawHttp.Answer miss =
+          RawHttp.send(server.port(), request("GET", "/nothing", Map.of(), Map.of(), null));
+      assertThat(miss.status()).isEqualTo(404);
+      assertThat(miss.body()).startsWith("Request was not matched by any pact interaction");
+    }
+
+    @Test
+    void aPactThatCannotBeReadFailsAsBuildDoesAndNothingListens() throws IOException {
+      Path file = dir.resolve("bad.json");
+      Files.writeString(
+          file, PRODUCTS.replace("{\"match\": \"integer\"}", "{\"match\": \"prime\"}"));
+      try (java.net.ServerSocket probe = new java.net.ServerSocket(0)) {
+        int port = probe.getLocalPort();
+        probe.close();
+        assertThatThrownBy(() -> PactStubs.newInstance().pacts(file).start(options().port(port)))
+            .isInstanceOf(PactFileException.class)
+            .hasMessageContaining("unsupported matcher \"prime\"");
+        // the port is still free: nothing was bound
+        new java.net.ServerSocket(port).close();
+      }
+    }
+
+    @Test
+    void aPortInUseFailsWithWireMocksStartUpError() throws IOException {
+      Path file = dir.resolve("checkout-service-inventory-service.json");
+      Files.writeString(file, PRODUCTS);
+      try (java.net.ServerSocket taken = new java.net.ServerSocket(0)) {
+        assertThatThrownBy(
+                () ->
+                    PactStubs.newInstance().pacts(file).start(options().port(taken.getLocalPort())))
+            .isInstanceOf(com.github.tomakehurst.wiremock.common.FatalStartupException.class);
+      }
+    }
+  }
+
+  @Nested
   class Registration {
 
     @Test

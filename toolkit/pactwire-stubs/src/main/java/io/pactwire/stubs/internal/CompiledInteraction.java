@@ -25,18 +25,33 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * One HTTP interaction as a stub judges it: a one-interaction V4 pact, kept as text in the stub's
- * parameters (so an exported mapping carries it) and parsed once per JVM.
- *
- * @param id a digest of {@code pactText}; with {@code source}, the key of the parsed pacts
- * @param pactText the one-interaction V4 pact
- * @param pact the pact parsed back by pact-jvm
- * @param interaction its one interaction
- * @param source where the interaction was read: pact file and JSON path
+ * parameters (so an exported mapping carries it) and parsed by pact-jvm at most once per JVM, when
+ * first needed ({@link #prepare()}, or the first request that asks the stub): the stub's exported
+ * mapping and the running stub judge by the same parsed text, and a server of many stubs answers
+ * its first request without waiting for each of them to be parsed back.
  */
-public record CompiledInteraction(
-    String id, String pactText, Pact pact, SynchronousRequestResponse interaction, String source) {
+public final class CompiledInteraction {
 
   private static final Map<String, CompiledInteraction> CACHE = new ConcurrentHashMap<>();
+
+  private final String id;
+  private final String pactText;
+  private final String source;
+  private final String description;
+  private final List<String> states;
+  private volatile Parsed parsed;
+
+  /** pact-jvm's model of the text: the pact and its one interaction. */
+  private record Parsed(Pact pact, SynchronousRequestResponse interaction) {}
+
+  private CompiledInteraction(
+      String id, String pactText, String source, String description, List<String> states) {
+    this.id = id;
+    this.pactText = pactText;
+    this.source = source;
+    this.description = description;
+    this.states = states;
+  }
 
   /** Compiles an interaction of {@code pact}, read from {@code source}. */
   public static CompiledInteraction of(
@@ -47,24 +62,84 @@ public record CompiledInteraction(
             pact.getProvider(),
             List.<Interaction>of(interaction.asV4Interaction()));
     String text = PactJson.render(one);
-    return parse(digest(text), text, source);
+    // the description and the states' names are text, which the rendered pact holds as it is
+    CompiledInteraction compiled =
+        new CompiledInteraction(
+            digest(text),
+            text,
+            source,
+            interaction.getDescription(),
+            interaction.getProviderStates().stream().map(ProviderState::getName).toList());
+    CompiledInteraction known = CACHE.putIfAbsent(compiled.key(), compiled);
+    return known == null ? compiled : known;
   }
 
-  /** The interaction of a stub's parameters, parsed at most once per JVM. */
+  /** The interaction of a stub's parameters; its text is parsed at most once per JVM. */
   public static CompiledInteraction parse(String id, String pactText, String source) {
-    String key = id + '\n' + source;
-    CompiledInteraction known = CACHE.get(key);
+    CompiledInteraction known = CACHE.get(id + '\n' + source);
     if (known != null) {
       return known;
     }
-    JsonValue json = JsonParser.parseString(pactText);
-    Pact parsed =
-        DefaultPactReader.INSTANCE.pactFromJson(json.asObject(), UnknownPactSource.INSTANCE);
-    SynchronousRequestResponse only =
-        parsed.getInteractions().get(0).asSynchronousRequestResponse();
-    CompiledInteraction compiled = new CompiledInteraction(id, pactText, parsed, only, source);
-    CACHE.putIfAbsent(key, compiled);
-    return compiled;
+    CompiledInteraction compiled = new CompiledInteraction(id, pactText, source, null, null);
+    known = CACHE.putIfAbsent(compiled.key(), compiled);
+    return known == null ? compiled : known;
+  }
+
+  private String key() {
+    return id + '\n' + source;
+  }
+
+  /** A digest of {@link #pactText()}; with {@link #source()}, the key of the parsed pacts. */
+  public String id() {
+    return id;
+  }
+
+  /** The one-interaction V4 pact. */
+  public String pactText() {
+    return pactText;
+  }
+
+  /** Where the interaction was read: pact file and JSON path. */
+  public String source() {
+    return source;
+  }
+
+  /** The pact parsed back by pact-jvm. */
+  public Pact pact() {
+    return parsed().pact();
+  }
+
+  /** Its one interaction, as pact-jvm parsed it back. */
+  public SynchronousRequestResponse interaction() {
+    return parsed().interaction();
+  }
+
+  /**
+   * Parses the text now, if no request has yet; a failure is left for the first request to meet.
+   */
+  public void prepare() {
+    try {
+      parsed();
+    } catch (RuntimeException e) {
+      // the request that asks this stub gets the same failure
+    }
+  }
+
+  private Parsed parsed() {
+    Parsed known = parsed;
+    if (known == null) {
+      synchronized (this) {
+        known = parsed;
+        if (known == null) {
+          JsonValue json = JsonParser.parseString(pactText);
+          Pact pact =
+              DefaultPactReader.INSTANCE.pactFromJson(json.asObject(), UnknownPactSource.INSTANCE);
+          known = new Parsed(pact, pact.getInteractions().get(0).asSynchronousRequestResponse());
+          parsed = known;
+        }
+      }
+    }
+    return known;
   }
 
   /**
@@ -74,24 +149,27 @@ public record CompiledInteraction(
    * @throws BoundedRegex.TooSlowException when a regex rule runs over its time bound
    */
   public RequestMatchResult judge(IRequest request) {
-    MatchingRules rules = interaction.getRequest().getMatchingRules();
+    MatchingRules rules = interaction().getRequest().getMatchingRules();
     BoundedRegex.checkPath(rules.rulesForCategory("path"), request.getPath());
     BoundedRegex.checkValues(
         rules.rulesForCategory("query"), request.getQuery(), false, "the query parameter");
     BoundedRegex.checkValues(
         rules.rulesForCategory("header"), request.getHeaders(), true, "the request header");
     BoundedRegex.checkBody(rules.rulesForCategory("body"), request.getBody(), "the request body");
-    return RequestMatching.requestMismatches(pact, interaction, request);
+    Parsed model = parsed();
+    return RequestMatching.requestMismatches(model.pact(), model.interaction(), request);
   }
 
   /** The interaction's description. */
   public String description() {
-    return interaction.getDescription();
+    return description != null ? description : interaction().getDescription();
   }
 
   /** The names of its provider states, in the pact's order. */
   public List<String> states() {
-    return interaction.getProviderStates().stream().map(ProviderState::getName).toList();
+    return states != null
+        ? states
+        : interaction().getProviderStates().stream().map(ProviderState::getName).toList();
   }
 
   static String digest(String text) {

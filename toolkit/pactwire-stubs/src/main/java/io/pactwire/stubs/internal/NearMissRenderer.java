@@ -6,22 +6,32 @@ import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import com.github.tomakehurst.wiremock.verification.notmatched.NotMatchedRenderer;
 import java.util.List;
+import java.util.function.Supplier;
 
 /** WireMock's answer to a request no stub matched: 404 with the near-miss report. */
 public final class NearMissRenderer extends NotMatchedRenderer {
 
-  private final List<CompiledInteraction> candidates;
+  private final Supplier<List<CompiledInteraction>> candidates;
 
   /** Renders against these interactions, most specific first. */
   public NearMissRenderer(List<CompiledInteraction> candidates) {
-    this.candidates = List.copyOf(candidates);
+    List<CompiledInteraction> copy = List.copyOf(candidates);
+    this.candidates = () -> copy;
+  }
+
+  /**
+   * Renders against the interactions {@code candidates} gives once the server answers requests: a
+   * server can be made while its stubs are still being built.
+   */
+  public NearMissRenderer(Supplier<List<CompiledInteraction>> candidates) {
+    this.candidates = candidates;
   }
 
   @Override
   protected ResponseDefinition render(Admin admin, ServeEvent serveEvent) {
     com.github.tomakehurst.wiremock.http.Request request = serveEvent.getRequest();
     String report =
-        NearMiss.report(candidates, PactRequests.of(request), PactRequests.states(request));
+        NearMiss.report(candidates.get(), PactRequests.of(request), PactRequests.states(request));
     return ResponseDefinitionBuilder.responseDefinition()
         .withStatus(404)
         .withHeader("Content-Type", "text/plain; charset=utf-8")

@@ -42,6 +42,8 @@ public final class StubLoader {
    * One HTTP interaction ready to stub.
    *
    * @param compiled the interaction, as the matcher judges it
+   * @param request its example request as the stub's pact text renders it (the text is parsed back
+   *     only when a request asks the stub)
    * @param pactFile where it was read
    * @param location its JSON path
    * @param consumer the pact's consumer
@@ -53,6 +55,7 @@ public final class StubLoader {
    */
   public record Loaded(
       CompiledInteraction compiled,
+      IRequest request,
       Path pactFile,
       String location,
       String consumer,
@@ -89,9 +92,9 @@ public final class StubLoader {
    * file is read once, through core's checking reader: a file that is not a pact fails with the
    * file and the JSON path of its first problem.
    *
-   * <p>The interactions are compiled in parallel (each one is rendered as a one-interaction pact
-   * and parsed back, the most of a stub's start-up); a file with several bad interactions still
-   * fails with its first, in file order.
+   * <p>The interactions are compiled in parallel (each one is rendered as a one-interaction pact,
+   * the most of a stub's start-up); a file with several bad interactions still fails with its
+   * first, in file order.
    */
   public static List<Loaded> load(Path file, String provider) {
     JsonNode tree = PactReader.read(file);
@@ -141,9 +144,11 @@ public final class StubLoader {
     SynchronousRequestResponse http = interaction.asSynchronousRequestResponse();
     CompiledInteraction compiled =
         CompiledInteraction.of(pact, http, file.toAbsolutePath().normalize() + " at " + at);
-    IRequest request = compiled.interaction().getRequest();
+    // the request as the stub's pact text renders it
+    IRequest request = http.asV4Interaction().asSynchronousRequestResponse().getRequest();
     return new Loaded(
         compiled,
+        request,
         file,
         at,
         pact.getConsumer().getName(),
@@ -235,7 +240,7 @@ public final class StubLoader {
     return !request.getMatchingRules().rulesForCategory(category).isEmpty();
   }
 
-  private static String pathRegex(IRequest request) {
+  static String pathRegex(IRequest request) {
     MatchingRuleCategory path = request.getMatchingRules().rulesForCategory("path");
     if (path.isEmpty() || path.getMatchingRules().size() != 1) {
       return null;
@@ -247,7 +252,7 @@ public final class StubLoader {
     return null;
   }
 
-  private static String literalPath(IRequest request) {
+  static String literalPath(IRequest request) {
     if (hasRules(request, "path")) {
       return null;
     }
