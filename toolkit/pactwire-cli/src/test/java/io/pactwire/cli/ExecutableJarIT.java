@@ -211,6 +211,30 @@ class ExecutableJarIT {
   }
 
   @Test
+  void aCheckRunsOnC1OnlyAndAServerKeepsTheOptimisingCompiler() throws Exception {
+    String check = flags("check-openapi", "--help");
+    String server = flags("stub", "--help");
+
+    assertThat(check).containsPattern("TieredStopAtLevel\\s+= 1\\b");
+    assertThat(server).containsPattern("TieredStopAtLevel\\s+= 4\\b");
+    assertThat(server).containsPattern("UseSerialGC\\s+= false\\b");
+  }
+
+  /** The JVM's final flags as the launcher sets them for a command. */
+  private String flags(String... args) throws Exception {
+    List<String> command = new ArrayList<>(List.of(LAUNCHER.toString()));
+    command.addAll(List.of(args));
+    ProcessBuilder b = new ProcessBuilder(command).redirectErrorStream(true);
+    b.environment().put("PACTWIRE_CACHE", cache.toString());
+    b.environment().put("JAVA_HOME", System.getProperty("java.home"));
+    b.environment().put("PACTWIRE_OPTS", "-XX:+PrintFlagsFinal");
+    Process p = b.start();
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
+    return out;
+  }
+
+  @Test
   void theLauncherPassesUnreadableInputsExitCodeThrough() throws Exception {
     Run run =
         launch("check-openapi", "--pact", "no-such-pact.json", "--spec", PactwireCommandTests.SPEC);
