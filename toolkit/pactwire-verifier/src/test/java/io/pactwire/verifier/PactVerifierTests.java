@@ -276,10 +276,11 @@ class PactVerifierTests {
               d -> {
                 assertThat(d.kind()).isEqualTo("error");
                 assertThat(d.mismatch())
-                    .startsWith(
+                    .isEqualTo(
                         "Request to provider failed with an exception: GET "
                             + provider.url("/products/SKU-1001")
-                            + " failed: java.io.IOException");
+                            + " failed: org.apache.hc.core5.http.NoHttpResponseException: The"
+                            + " target server failed to respond");
               });
     }
 

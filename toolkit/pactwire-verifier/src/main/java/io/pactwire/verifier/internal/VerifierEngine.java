@@ -23,6 +23,7 @@ import au.com.dius.pact.core.support.json.JsonValue;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.pactwire.core.internal.BoundedRegex;
+import io.pactwire.core.internal.PactReader;
 import io.pactwire.core.internal.report.Difference;
 import io.pactwire.core.internal.report.Exchange;
 import io.pactwire.core.internal.report.ExchangeTexts;
@@ -50,6 +51,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntConsumer;
 import java.util.stream.Collectors;
@@ -122,20 +124,52 @@ public final class VerifierEngine {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final VerifyConfig config;
+  private final boolean exchanges;
   private ProviderHttp http;
 
-  private VerifierEngine(VerifyConfig config) {
+  private VerifierEngine(VerifyConfig config, boolean exchanges) {
     this.config = config;
+    this.exchanges = exchanges;
+  }
+
+  /**
+   * Runs the verification, recording each interaction's exchange.
+   *
+   * @param progress told how many interactions are done after each one; may be null
+   * @throws VerifierInputException for an unreadable pact, no pact, or an unreachable provider
+   */
+  public static Run run(VerifyConfig config, IntConsumer progress) {
+    return run(config, progress, true);
   }
 
   /**
    * Runs the verification.
    *
    * @param progress told how many interactions are done after each one; may be null
+   * @param exchanges whether each result carries its {@link Exchange} (request, expected and actual
+   *     response as text, for the JSON and HTML reports); without, it is null, and the
+   *     pretty-printing of every body, a tenth of a verification's work, is left undone
    * @throws VerifierInputException for an unreadable pact, no pact, or an unreachable provider
    */
-  public static Run run(VerifyConfig config, IntConsumer progress) {
-    return new VerifierEngine(config).run(progress == null ? n -> {} : progress);
+  public static Run run(VerifyConfig config, IntConsumer progress, boolean exchanges) {
+    return new VerifierEngine(config, exchanges).run(progress == null ? n -> {} : progress);
+  }
+
+  private static final AtomicBoolean PREPARING = new AtomicBoolean();
+
+  /**
+   * Once per process, on a daemon thread, loads and runs what every verification needs first (a
+   * made-up pact read and checked, its interaction generated and judged, never sent anywhere), so
+   * that a caller with other work before {@link #run} (a command line to parse) overlaps the two.
+   * Returns at once; a verification that gets there first waits only for the classes it shares.
+   */
+  public static void prepare() {
+    if (!PREPARING.compareAndSet(false, true)) {
+      return;
+    }
+    Thread t = new Thread(VerifierEngine::warmUp, "pactwire-verify-warm-up");
+    t.setDaemon(true);
+    t.start();
   }
 
   /** One interaction to verify; {@code http} is null for a message. */
@@ -150,9 +184,9 @@ public final class VerifierEngine {
   private Run run(IntConsumer progress) {
     long begin = System.nanoTime();
     ThreadPoolExecutor pool = threads(config.parallel());
-    // the pacts are read on threads of their own, while the pool makes the HTTP client and the
-    // matching engine ready: each loads hundreds of classes, which would otherwise wait for the
-    // reading
+    // the pacts are read on threads of their own, while the pool makes the HTTP client and
+    // prepare() the matching engine ready (unless the caller started it already): each loads
+    // hundreds of classes, which would otherwise wait for the reading
     ThreadPoolExecutor reading = threads(Math.max(2, config.parallel()));
     try {
       Future<ProviderHttp> client =
@@ -162,9 +196,9 @@ public final class VerifierEngine {
                       config.baseUrl(),
                       config.timeout(),
                       config.maxBodyBytes(),
-                      Stream.of(config.stateChangeUrl(), config.messagesUrl())
-                          .allMatch(u -> u == null || !"https".equalsIgnoreCase(u.getScheme()))));
-      pool.submit(VerifierEngine::warmUp);
+                      // the pool's threads, and the caller's for state changes
+                      config.parallel() + 1));
+      prepare();
       List<PactSet.Loaded> pacts;
       try {
         pacts = PactSet.load(config, reading);
@@ -172,7 +206,11 @@ public final class VerifierEngine {
         stop(reading);
       }
       http = client.get();
-      return run(pacts, pool, progress, System.nanoTime() - begin);
+      try {
+        return run(pacts, pool, progress, System.nanoTime() - begin);
+      } finally {
+        http.close();
+      }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("verification interrupted", e);
@@ -259,7 +297,7 @@ public final class VerifierEngine {
       futures.add(
           pool.submit(
               () -> {
-                results[task.index()] = judge(send(task));
+                results[task.index()] = judge(send(task), exchanges);
                 progress.accept(done.incrementAndGet());
                 return null;
               }));
@@ -276,7 +314,7 @@ public final class VerifierEngine {
       futures.add(
           pool.submit(
               () -> {
-                results[task.index()] = judge(sent);
+                results[task.index()] = judge(sent, exchanges);
                 progress.accept(done.incrementAndGet());
                 return null;
               }));
@@ -313,12 +351,14 @@ public final class VerifierEngine {
           + "\"metadata\":{\"pactSpecification\":{\"version\":\"3.0.0\"}}}";
 
   /**
-   * Generates, matches and describes a made-up interaction, never sent anywhere, while the pacts
-   * are read: the classes of pact-jvm's generators and matchers are then loaded (and their first
-   * calls compiled) when the first real response arrives. Nothing of it is kept.
+   * Checks, loads, generates, matches and describes a made-up interaction, never sent anywhere,
+   * while the pacts are read: the classes of pact-jvm's reader, generators and matchers are then
+   * loaded (and their first calls compiled) when the first real response arrives. Nothing of it is
+   * kept.
    */
   private static void warmUp() {
     try {
+      PactReader.check(Path.of("warm-up"), WARM_UP_PACT);
       Pact pact =
           DefaultPactReader.INSTANCE.pactFromJson(
               (JsonValue.Object) JsonParser.INSTANCE.parseString(WARM_UP_PACT),
@@ -343,7 +383,7 @@ public final class VerifierEngine {
                       .getBytes(StandardCharsets.UTF_8),
                   ContentType.getJSON()));
       Task task = new Task(new PactSet.Loaded(Path.of("warm-up"), "", pact), interaction, http, 0);
-      judge(new Sent(task, List.of(), List.of(), request, expected, actual, null));
+      judge(new Sent(task, List.of(), List.of(), request, expected, actual, null), false);
     } catch (RuntimeException | LinkageError e) {
       // only a head start: the real interactions load whatever this did not
     }
@@ -467,10 +507,10 @@ public final class VerifierEngine {
     String what =
         "POST " + config.messagesUrl() + " (message '" + interaction.getDescription() + "')";
     try {
-      HttpResponse<byte[]> response =
+      ProviderHttp.Reply response =
           http.postForBody(config.messagesUrl(), JSON.writeValueAsString(body));
-      if (response.statusCode() >= 400) {
-        String answer = new String(response.body(), StandardCharsets.UTF_8).strip();
+      if (response.status() >= 400) {
+        String answer = response.text().strip();
         if (answer.length() > 200) {
           answer = answer.substring(0, 200) + "…";
         }
@@ -478,12 +518,12 @@ public final class VerifierEngine {
             Differences.requestFailed(
                 what
                     + " answered "
-                    + response.statusCode()
+                    + response.status()
                     + (answer.isEmpty() ? "" : ": " + answer.replace('\n', ' '))));
         return null;
       }
       Map<String, Object> metadata = new LinkedHashMap<>();
-      String encoded = response.headers().firstValue(METADATA_HEADER).orElse(null);
+      String encoded = response.header(METADATA_HEADER);
       if (encoded != null && !encoded.isBlank()) {
         try {
           Object parsed = JSON.readValue(Base64.getDecoder().decode(encoded.strip()), Object.class);
@@ -506,11 +546,10 @@ public final class VerifierEngine {
           metadata.keySet().stream()
               .anyMatch(
                   k -> k.equalsIgnoreCase("contentType") || k.equalsIgnoreCase("content-type"));
-      response
-          .headers()
-          .firstValue("Content-Type")
-          .filter(type -> !namesType)
-          .ifPresent(type -> metadata.put("contentType", type));
+      String type = response.header("Content-Type");
+      if (type != null && !namesType) {
+        metadata.put("contentType", type);
+      }
       return new Produced(
           OptionalBody.body(response.body(), Message.Companion.contentType(metadata)), metadata);
     } catch (HttpTimeoutException e) {
@@ -524,8 +563,11 @@ public final class VerifierEngine {
     return null;
   }
 
-  /** Judges the response with pact-jvm's matching and records the result. */
-  private static VerifiedInteraction judge(Sent sent) {
+  /**
+   * Judges the response with pact-jvm's matching and records the result, with its exchange when
+   * {@code exchanges}.
+   */
+  private static VerifiedInteraction judge(Sent sent, boolean exchanges) {
     List<Difference> differences = new ArrayList<>(sent.failures());
     if (sent.actual() != null || sent.produced() != null) {
       try {
@@ -570,7 +612,7 @@ public final class VerifierEngine {
             success,
             message,
             differences,
-            task.http() == null ? messageExchange(sent) : httpExchange(sent));
+            !exchanges ? null : task.http() == null ? messageExchange(sent) : httpExchange(sent));
     return new VerifiedInteraction(
         provider, consumer, task.pact().file(), task.pact().sha256(), result);
   }
@@ -664,22 +706,22 @@ public final class VerifierEngine {
             + interaction.getDescription()
             + "')";
     try {
-      HttpResponse<String> response = http.post(config.stateChangeUrl(), request);
-      if (response.statusCode() >= 400) {
-        String answer = response.body() == null ? "" : response.body().strip();
+      ProviderHttp.Reply response = http.post(config.stateChangeUrl(), request);
+      if (response.status() >= 400) {
+        String answer = response.text().strip();
         if (answer.length() > 200) {
           answer = answer.substring(0, 200) + "…";
         }
         return what
             + " answered "
-            + response.statusCode()
+            + response.status()
             + (answer.isEmpty() ? "" : ": " + answer.replace('\n', ' '));
       }
-      String contentType =
-          response.headers().firstValue("Content-Type").orElse("").toLowerCase(Locale.ROOT);
-      if (contentType.startsWith("application/json") && !response.body().isBlank()) {
+      String contentType = String.valueOf(response.header("Content-Type")).toLowerCase(Locale.ROOT);
+      String answer = response.text();
+      if (contentType.startsWith("application/json") && !answer.isBlank()) {
         try {
-          Object parsed = JSON.readValue(response.body(), Object.class);
+          Object parsed = JSON.readValue(answer, Object.class);
           if (parsed instanceof Map<?, ?> map) {
             map.forEach((k, v) -> values.put(String.valueOf(k), v));
           }
