@@ -121,7 +121,13 @@ public final class VerifierEngine {
   /** The header a message's metadata comes in, base64-encoded JSON, by the Pact convention. */
   static final String METADATA_HEADER = "Pact-Message-Metadata";
 
-  private static final ObjectMapper JSON = new ObjectMapper();
+  /**
+   * Made on first use (a state change, a message, the warm-up): its class's initialisation costs a
+   * start-up tens of milliseconds, which would otherwise come before the warm-up starts.
+   */
+  private static final class Json {
+    static final ObjectMapper MAPPER = new ObjectMapper();
+  }
 
   private final VerifyConfig config;
   private final boolean exchanges;
@@ -359,6 +365,7 @@ public final class VerifierEngine {
   private static void warmUp() {
     try {
       PactReader.check(Path.of("warm-up"), WARM_UP_PACT);
+      Json.MAPPER.readValue(Json.MAPPER.writeValueAsString(Map.of("state", "s")), Object.class);
       Pact pact =
           DefaultPactReader.INSTANCE.pactFromJson(
               (JsonValue.Object) JsonParser.INSTANCE.parseString(WARM_UP_PACT),
@@ -384,7 +391,7 @@ public final class VerifierEngine {
                   ContentType.getJSON()));
       Task task = new Task(new PactSet.Loaded(Path.of("warm-up"), "", pact), interaction, http, 0);
       judge(new Sent(task, List.of(), List.of(), request, expected, actual, null), false);
-    } catch (RuntimeException | LinkageError e) {
+    } catch (IOException | RuntimeException | LinkageError e) {
       // only a head start: the real interactions load whatever this did not
     }
   }
@@ -508,7 +515,7 @@ public final class VerifierEngine {
         "POST " + config.messagesUrl() + " (message '" + interaction.getDescription() + "')";
     try {
       ProviderHttp.Reply response =
-          http.postForBody(config.messagesUrl(), JSON.writeValueAsString(body));
+          http.postForBody(config.messagesUrl(), Json.MAPPER.writeValueAsString(body));
       if (response.status() >= 400) {
         String answer = response.text().strip();
         if (answer.length() > 200) {
@@ -526,7 +533,8 @@ public final class VerifierEngine {
       String encoded = response.header(METADATA_HEADER);
       if (encoded != null && !encoded.isBlank()) {
         try {
-          Object parsed = JSON.readValue(Base64.getDecoder().decode(encoded.strip()), Object.class);
+          Object parsed =
+              Json.MAPPER.readValue(Base64.getDecoder().decode(encoded.strip()), Object.class);
           if (!(parsed instanceof Map<?, ?> map)) {
             throw new IllegalArgumentException("not a JSON object");
           }
@@ -691,7 +699,7 @@ public final class VerifierEngine {
     body.put("action", action);
     String request;
     try {
-      request = JSON.writeValueAsString(body);
+      request = Json.MAPPER.writeValueAsString(body);
     } catch (JsonProcessingException e) {
       return "cannot write the state '" + state.getName() + "' as JSON: " + e.getOriginalMessage();
     }
@@ -721,7 +729,7 @@ public final class VerifierEngine {
       String answer = response.text();
       if (contentType.startsWith("application/json") && !answer.isBlank()) {
         try {
-          Object parsed = JSON.readValue(answer, Object.class);
+          Object parsed = Json.MAPPER.readValue(answer, Object.class);
           if (parsed instanceof Map<?, ?> map) {
             map.forEach((k, v) -> values.put(String.valueOf(k), v));
           }
