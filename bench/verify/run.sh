@@ -41,7 +41,9 @@ pact="$work/pacts/bench-consumer-bench-provider.json"
 python3 "$root/bench/verify/generate-pact.py" "$n" "$pact" "$work/requests.tsv"
 port="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')"
 base="http://127.0.0.1:$port"
-javac -d "$work/classes" "$root/bench/verify/BenchProvider.java" "$root/bench/verify/RawReplay.java"
+# the raw replay uses pactwire verify's HTTP client, from its jar
+jar="$root/toolkit/pactwire-cli/target/pactwire.jar"
+javac -d "$work/classes" -cp "$jar" "$root/bench/verify/BenchProvider.java" "$root/bench/verify/RawReplay.java"
 java -Dsun.net.httpserver.nodelay=true -cp "$work/classes" BenchProvider "$port" > "$work/provider.log" 2>&1 &
 provider_pid=$!
 for _ in $(seq 1 100); do
@@ -92,7 +94,7 @@ echo "pactwire verify:      wall $pw_wall s ($(rate "$n" "$pw_wall")/s with JVM 
   "verification $pw_inner s ($(rate "$n" "$pw_inner")/s)"
 echo "                      (its phases: $(grep -o 'pacts read in.*' "$work/best-err.txt"))"
 
-best_of java -cp "$work/classes" RawReplay "$work/requests.tsv" "$base" "$(nproc)"
+best_of java -cp "$work/classes:$jar" RawReplay "$work/requests.tsv" "$base" "$(nproc)"
 raw_wall="$best"
 raw_inner="$(grep -o '[0-9.]* s (' "$work/best-out.txt" | grep -o '^[0-9.]*')"
 echo "raw keep-alive replay: wall $raw_wall s ($(rate "$n" "$raw_wall")/s); requests $raw_inner s ($(rate "$n" "$raw_inner")/s)"
