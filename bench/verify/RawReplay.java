@@ -1,7 +1,4 @@
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -10,13 +7,21 @@ import java.util.Locale;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
+import org.apache.hc.core5.http.io.entity.EntityUtils;
 
 /**
- * Replays the benchmark's requests over one keep-alive HTTP/1.1 client and reads each response,
- * without matching: the floor a verifier's rate can approach. The client is set up as {@code
- * pactwire verify}'s is (its work done on the threads that finish it, not handed to a pool). Requests with a provider state are
- * sent one at a time between a setup and a teardown POST, as a verifier sends them; the others on
- * PARALLEL threads. Run: java RawReplay.java REQUESTS BASE_URL PARALLEL
+ * Replays the benchmark's requests over keep-alive HTTP/1.1 connections and reads each response,
+ * without matching: the floor a verifier's rate can approach. The client is the one {@code
+ * pactwire verify} uses, set up as it is (Apache HttpClient 5's classic client, a pool of PARALLEL
+ * + 1 connections, no retries, redirects, compression or cookies). Requests with a provider state
+ * are sent one at a time between a setup and a teardown POST, as a verifier sends them; the others
+ * on PARALLEL threads. Run with pactwire.jar on the class path: java -cp CLASSES:pactwire.jar
+ * RawReplay REQUESTS BASE_URL PARALLEL
  */
 public final class RawReplay {
 
@@ -29,10 +34,17 @@ public final class RawReplay {
     }
     String base = args[1];
     int parallel = Integer.parseInt(args[2]);
-    HttpClient client =
-        HttpClient.newBuilder()
-            .version(HttpClient.Version.HTTP_1_1)
-            .executor(Runnable::run)
+    CloseableHttpClient client =
+        HttpClients.custom()
+            .setConnectionManager(
+                PoolingHttpClientConnectionManagerBuilder.create()
+                    .setMaxConnPerRoute(parallel + 1)
+                    .setMaxConnTotal(3 * (parallel + 1))
+                    .build())
+            .disableRedirectHandling()
+            .disableAutomaticRetries()
+            .disableContentCompression()
+            .disableCookieManagement()
             .build();
     long start = System.nanoTime();
     ExecutorService pool = Executors.newFixedThreadPool(parallel);
@@ -63,20 +75,25 @@ public final class RawReplay {
         requests.size() / seconds);
   }
 
-  private static Object send(HttpClient client, String base, String method, String path, String body)
+  private static Object send(
+      CloseableHttpClient client, String base, String method, String path, String body)
       throws Exception {
-    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path));
+    HttpUriRequestBase request = new HttpUriRequestBase(method, URI.create(base + path));
     if (!body.isEmpty()) {
-      b.header("Content-Type", "application/json");
+      request.addHeader("Content-Type", "application/json");
+      request.setEntity(new ByteArrayEntity(body.getBytes(), null));
     }
-    b.method(
-        method,
-        body.isEmpty()
-            ? HttpRequest.BodyPublishers.noBody()
-            : HttpRequest.BodyPublishers.ofString(body));
-    HttpResponse<byte[]> response = client.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
-    if (response.statusCode() >= 500) {
-      throw new IllegalStateException(method + " " + path + " answered " + response.statusCode());
+    int status =
+        client.execute(
+            request,
+            response -> {
+              if (response.getEntity() != null) {
+                EntityUtils.toByteArray(response.getEntity());
+              }
+              return response.getCode();
+            });
+    if (status >= 500) {
+      throw new IllegalStateException(method + " " + path + " answered " + status);
     }
     return null;
   }

@@ -14,7 +14,9 @@
 # and the Rust verifier is skipped when that fails); SKIP_RUST=1 skips the Rust verifier and
 # SKIP_PACT_JVM=1 pact-jvm's runner. After the timed runs, one more run of `pactwire verify` under
 # /usr/bin/time gives its peak resident memory, printed beside the pact's size, and one with
-# --format json its verdicts.
+# --format json its verdicts. Then `pactwire verify` and the raw replay run once more each on a pact
+# ten times as large (LARGE=N sets its size, LARGE=0 skips it), where start-up weighs a tenth as
+# much; the headline figures stay those of the first pact.
 #
 # Every verifier is timed as a whole process, start-up included, as a user waits for it: pactwire
 # through its launcher (after one run that writes its class-data archive), pact-jvm's runner
@@ -41,7 +43,9 @@ pact="$work/pacts/bench-consumer-bench-provider.json"
 python3 "$root/bench/verify/generate-pact.py" "$n" "$pact" "$work/requests.tsv"
 port="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')"
 base="http://127.0.0.1:$port"
-javac -d "$work/classes" "$root/bench/verify/BenchProvider.java" "$root/bench/verify/RawReplay.java"
+# the raw replay uses pactwire verify's HTTP client, from its jar
+jar="$root/toolkit/pactwire-cli/target/pactwire.jar"
+javac -d "$work/classes" -cp "$jar" "$root/bench/verify/BenchProvider.java" "$root/bench/verify/RawReplay.java"
 java -Dsun.net.httpserver.nodelay=true -cp "$work/classes" BenchProvider "$port" > "$work/provider.log" 2>&1 &
 provider_pid=$!
 for _ in $(seq 1 100); do
@@ -92,7 +96,7 @@ echo "pactwire verify:      wall $pw_wall s ($(rate "$n" "$pw_wall")/s with JVM 
   "verification $pw_inner s ($(rate "$n" "$pw_inner")/s)"
 echo "                      (its phases: $(grep -o 'pacts read in.*' "$work/best-err.txt"))"
 
-best_of java -cp "$work/classes" RawReplay "$work/requests.tsv" "$base" "$(nproc)"
+best_of java -cp "$work/classes:$jar" RawReplay "$work/requests.tsv" "$base" "$(nproc)"
 raw_wall="$best"
 raw_inner="$(grep -o '[0-9.]* s (' "$work/best-out.txt" | grep -o '^[0-9.]*')"
 echo "raw keep-alive replay: wall $raw_wall s ($(rate "$n" "$raw_wall")/s); requests $raw_inner s ($(rate "$n" "$raw_inner")/s)"
@@ -103,10 +107,32 @@ before="$(provider_cpu)"
 /usr/bin/time -f "%M %U %S" -o "$work/rss.txt" "${verify[@]}" > /dev/null 2>&1 || true
 after="$(provider_cpu)"
 read -r rss user sys < <(tail -1 "$work/rss.txt")
+t0="$(now)"
 "${verify[@]}" --format json > "$work/pactwire.json" 2> /dev/null || true
+json_wall="$(python3 -c "print(f'{$(now) - $t0:.3f}')")"
 echo "pactwire verify:      peak resident memory $(( rss / 1024 )) MB; pact $(( $(stat -c %s "$pact") / 1024 )) KB"
 echo "CPU time of one run:  pactwire verify $(python3 -c "print(f'{$user + $sys:.2f}')") s;" \
   "the provider $(python3 -c "print(f'{$after - $before:.2f}')") s"
+# the text output has no use for the exchanges (every body pretty-printed) that the JSON report shows
+echo "pactwire verify --format json (every exchange in the report): wall $json_wall s, once"
+
+large="${LARGE:-$((n * 10))}"
+if [ "$large" -gt 0 ]; then
+  mkdir -p "$work/large/pacts"
+  python3 "$root/bench/verify/generate-pact.py" "$large" "$work/large/pacts/bench-consumer-bench-provider.json" \
+    "$work/large/requests.tsv"
+  runs=1 best_of "$pactwire" verify --provider bench-provider --base-url "$base" --pacts "$work/large/pacts" \
+    --state-change-url "$base/_pact/state" --provider-version bench --branch bench --timing
+  large_pw="$best"
+  large_inner="$(grep -o '[0-9.]* s (' "$work/best-err.txt" | grep -o '^[0-9.]*')"
+  runs=1 best_of java -cp "$work/classes:$jar" RawReplay "$work/large/requests.tsv" "$base" "$(nproc)"
+  large_raw="$best"
+  echo "at $large interactions, once each:"
+  echo "  pactwire verify:      wall $large_pw s ($(rate "$large" "$large_pw")/s); verification $large_inner s" \
+    "($(rate "$large" "$large_inner")/s)"
+  echo "  raw keep-alive replay: wall $large_raw s ($(rate "$large" "$large_raw")/s);" \
+    "raw replay / pactwire verify $(python3 -c "print(f'{$large_pw / $large_raw:.2f}x')") by wall time"
+fi
 
 rust=""
 pact_cli="${PACT_CLI:-}"

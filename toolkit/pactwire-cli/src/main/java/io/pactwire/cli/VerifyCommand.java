@@ -334,7 +334,10 @@ final class VerifyCommand implements Callable<Integer> {
     VerifierEngine.Run run;
     Progress progress = System.console() != null ? new Progress(stderr) : null;
     try {
-      run = VerifierEngine.run(config, progress);
+      // the JSON and HTML reports show each exchange; text, JUnit XML and Markdown do not
+      boolean exchanges =
+          format == Format.json || format == Format.html || out != null || publishing();
+      run = VerifierEngine.run(config, progress, exchanges);
     } catch (VerifierInputException e) {
       stderr.println("pactwire verify: " + e.getMessage());
       stderr.flush();
@@ -403,8 +406,7 @@ final class VerifyCommand implements Callable<Integer> {
 
   private VerificationRun report(List<VerifiedInteraction> interactions, Path pacts) {
     java.util.Map<String, String> env = System.getenv();
-    boolean publishing =
-        publish != null ? publish : "true".equalsIgnoreCase(env.getOrDefault("CI", ""));
+    boolean publishing = publishing();
     ReportSettings settings =
         new ReportSettings(
             out == null ? Path.of("target", "pactwire") : out,
@@ -419,6 +421,13 @@ final class VerifyCommand implements Callable<Integer> {
       return writer.write(interactions, now).get(0);
     }
     return writer.summarise(provider, interactions, now);
+  }
+
+  /** Whether the results are recorded (--publish, by default on when CI=true). */
+  private boolean publishing() {
+    return publish != null
+        ? publish
+        : "true".equalsIgnoreCase(System.getenv().getOrDefault("CI", ""));
   }
 
   private String render(VerificationRun results) {

@@ -404,6 +404,10 @@ class VerifyCommandTests {
       assertThat(r.exit()).isZero();
       assertThat(run.path("provider").asText()).isEqualTo("inventory-service");
       assertThat(run.path("pacts").get(0).path("interactions")).hasSize(2);
+      // the text output skips rendering the exchanges; the JSON report shows each one
+      assertThat(run.path("pacts").get(0).path("interactions"))
+          .allSatisfy(
+              i -> assertThat(i.path("exchange").path("request").asText()).startsWith("GET /"));
     }
 
     @Test
@@ -411,7 +415,9 @@ class VerifyCommandTests {
       assertThat(verify("--format", "junit").out()).startsWith("<?xml").contains("<testsuite");
       assertThat(verify("--format", "markdown").out())
           .startsWith("## Pact verification of inventory-service — passed");
-      assertThat(verify("--format", "html").out()).contains("<html");
+      assertThat(verify("--format", "html").out())
+          .contains("<html")
+          .contains("<tr><th>request</th></tr>\n<tr><td><pre>GET /products/");
     }
   }
 

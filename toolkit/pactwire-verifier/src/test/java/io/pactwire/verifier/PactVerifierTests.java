@@ -2,6 +2,7 @@ package io.pactwire.verifier;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import com.sun.net.httpserver.HttpExchange;
 import io.pactwire.core.internal.report.Difference;
@@ -181,6 +182,41 @@ class PactVerifierTests {
   }
 
   @Nested
+  class Exchanges {
+
+    @Test
+    void eachResultCarriesItsExchangeOnlyWhenAskedAndTheVerdictsAreTheSame() {
+      provider.json("GET /products/SKU-1001", 200, "{\"sku\": \"SKU-1001\", \"stock\": \"x\"}");
+      TestPacts.inventory(pacts);
+      VerifyConfig config =
+          new VerifyConfig(
+              "inventory-service",
+              provider.url(),
+              pacts,
+              List.of(),
+              provider.url("/_pact/state"),
+              List.of(),
+              2,
+              Duration.ofSeconds(5));
+
+      VerifierEngine.Run with = VerifierEngine.run(config, null, true);
+      VerifierEngine.Run without = VerifierEngine.run(config, null, false);
+
+      assertThat(with.interactions()).allMatch(i -> i.result().exchange() != null);
+      assertThat(product(with).exchange().actual()).contains("\"stock\" : \"x\"");
+      assertThat(without.interactions()).allMatch(i -> i.result().exchange() == null);
+      assertThat(without.interactions())
+          .extracting(i -> i.result().description(), i -> i.result().success())
+          .containsExactlyElementsOf(
+              with.interactions().stream()
+                  .map(i -> tuple(i.result().description(), i.result().success()))
+                  .toList());
+      assertThat(product(without).differences()).isEqualTo(product(with).differences());
+      assertThat(product(without).success()).isFalse();
+    }
+  }
+
+  @Nested
   class ProviderStates {
 
     @Test
@@ -264,6 +300,18 @@ class PactVerifierTests {
     }
 
     @Test
+    void anUnavailableProviderIsAskedOnceAndItsAnswerJudged() {
+      provider.json("GET /products/SKU-1001", 503, "{}");
+
+      InteractionResult result = product(verify());
+
+      assertThat(provider.requests).filteredOn(r -> r.startsWith("GET /products/SKU")).hasSize(1);
+      assertThat(result.differences())
+          .first()
+          .satisfies(d -> assertThat(d.mismatch()).isEqualTo("expected status of 200 but was 503"));
+    }
+
+    @Test
     void aProviderThatClosesTheConnectionFailsTheInteraction() {
       provider.on("GET /products/SKU-1001", HttpExchange::close);
 
@@ -276,10 +324,11 @@ class PactVerifierTests {
               d -> {
                 assertThat(d.kind()).isEqualTo("error");
                 assertThat(d.mismatch())
-                    .startsWith(
+                    .isEqualTo(
                         "Request to provider failed with an exception: GET "
                             + provider.url("/products/SKU-1001")
-                            + " failed: java.io.IOException");
+                            + " failed: org.apache.hc.core5.http.NoHttpResponseException: The"
+                            + " target server failed to respond");
               });
     }
 

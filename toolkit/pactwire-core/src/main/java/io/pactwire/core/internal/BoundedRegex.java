@@ -1,5 +1,6 @@
 package io.pactwire.core.internal;
 
+import au.com.dius.pact.core.matchers.Matchers;
 import au.com.dius.pact.core.matchers.MatchingContext;
 import au.com.dius.pact.core.model.OptionalBody;
 import au.com.dius.pact.core.model.matchingrules.MatchingRule;
@@ -102,27 +103,48 @@ public final class BoundedRegex {
       return;
     }
     MatchingContext context = new MatchingContext(rules, true);
+    List<String> regexPaths = new ArrayList<>();
+    rules
+        .getMatchingRules()
+        .forEach(
+            (key, group) -> {
+              if (group.getRules().stream().anyMatch(RegexMatcher.class::isInstance)) {
+                regexPaths.add(key);
+              }
+            });
     List<String> path = new ArrayList<>();
     path.add("$");
-    walk(context, json, path, where);
+    walk(context, regexPaths, json, path, where);
   }
 
+  /**
+   * Applies the regex rules pact-jvm selects for each value. Its selection (the best of the rules
+   * whose path matches the value's) picks a regex rule only where the path of one matches, so the
+   * selection itself, which weighs every rule of the body, is made only there.
+   */
   private static void walk(
-      MatchingContext context, JsonValue value, List<String> path, String where) {
+      MatchingContext context,
+      List<String> regexPaths,
+      JsonValue value,
+      List<String> path,
+      String where) {
     if (value instanceof JsonValue.Object object) {
       for (Map.Entry<String, JsonValue> entry : object.getEntries().entrySet()) {
         path.add(entry.getKey());
-        walk(context, entry.getValue(), path, where);
+        walk(context, regexPaths, entry.getValue(), path, where);
         path.remove(path.size() - 1);
       }
     } else if (value instanceof JsonValue.Array array) {
       List<JsonValue> values = array.getValues();
       for (int i = 0; i < values.size(); i++) {
         path.add(String.valueOf(i));
-        walk(context, values.get(i), path, where);
+        walk(context, regexPaths, values.get(i), path, where);
         path.remove(path.size() - 1);
       }
     } else if (value != null && !value.isNull()) {
+      if (regexPaths.stream().noneMatch(key -> Matchers.INSTANCE.matchesPath(key, path) > 0)) {
+        return;
+      }
       String text = value.isString() ? value.asString() : value.serialise();
       if (context.matcherDefined(path)) {
         for (MatchingRule rule : context.selectBestMatcher(path).getRules()) {

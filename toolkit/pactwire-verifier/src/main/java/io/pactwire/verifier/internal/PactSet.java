@@ -38,9 +38,13 @@ final class PactSet {
     List<Path> files = fromFolder ? folder(config.pactsDir()) : config.pactFiles();
     List<Future<?>> checks = new ArrayList<>();
     List<Future<Pact>> loads = new ArrayList<>();
+    List<Future<String>> digests = new ArrayList<>();
     for (Path file : files) {
       checks.add(threads.submit(() -> PactReader.read(file)));
       loads.add(threads.submit(() -> DefaultPactReader.INSTANCE.loadPact(file.toFile())));
+      // on these threads too: a short-lived JVM digests in compiled Java, without the SHA
+      // instructions, a tenth of a second for a pact of a megabyte
+      digests.add(threads.submit(() -> sha256(file)));
     }
     List<Loaded> pacts = new ArrayList<>();
     try {
@@ -52,6 +56,15 @@ final class PactSet {
           pact = loads.get(i).get();
         } catch (ExecutionException e) {
           throw failure(file, e.getCause());
+        }
+        String digest;
+        try {
+          digest = digests.get(i).get();
+        } catch (ExecutionException e) {
+          if (e.getCause() instanceof RuntimeException r) {
+            throw r;
+          }
+          throw new IllegalStateException(e.getCause());
         }
         String provider = pact.getProvider().getName();
         if (!provider.equals(config.provider())) {
@@ -70,7 +83,7 @@ final class PactSet {
             && !config.consumers().contains(pact.getConsumer().getName())) {
           continue;
         }
-        pacts.add(new Loaded(file, sha256(file), pact));
+        pacts.add(new Loaded(file, digest, pact));
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -79,6 +92,7 @@ final class PactSet {
       // never interrupted: see VerifierEngine.stop
       checks.forEach(f -> f.cancel(false));
       loads.forEach(f -> f.cancel(false));
+      digests.forEach(f -> f.cancel(false));
     }
     if (pacts.isEmpty()) {
       String where = fromFolder ? config.pactsDir().toString() : String.join(", ", names(files));

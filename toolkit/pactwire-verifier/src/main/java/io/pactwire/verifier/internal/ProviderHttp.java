@@ -5,17 +5,16 @@ import au.com.dius.pact.core.model.IRequest;
 import au.com.dius.pact.core.model.OptionalBody;
 import au.com.dius.pact.core.model.Response;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.InterruptedIOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URLDecoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -23,12 +22,33 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.SSLParameters;
+import java.util.TreeMap;
+import javax.net.ssl.SSLSocket;
+import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
+import org.apache.hc.client5.http.config.ConnectionConfig;
+import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.client5.http.ssl.DefaultClientTlsStrategy;
+import org.apache.hc.client5.http.ssl.TlsSocketStrategy;
+import org.apache.hc.core5.http.ClassicHttpResponse;
+import org.apache.hc.core5.http.Header;
+import org.apache.hc.core5.http.HttpEntity;
+import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
+import org.apache.hc.core5.http.protocol.HttpContext;
+import org.apache.hc.core5.io.CloseMode;
+import org.apache.hc.core5.util.TimeValue;
+import org.apache.hc.core5.util.Timeout;
 
 /**
- * Sends interactions' requests to the provider over one keep-alive HTTP/1.1 client, and reads the
- * responses into pact-jvm's model as pact-jvm's provider client does.
+ * Sends interactions' requests to the provider over a pool of keep-alive HTTP/1.1 connections, and
+ * reads the responses into pact-jvm's model as pact-jvm's provider client does.
+ *
+ * <p>The client is Apache HttpClient 5's classic (blocking) one, which pact-jvm's provider client
+ * is built on too: each exchange is written and read on the thread that sends it. The JDK's {@code
+ * HttpClient} hands every response from its selector thread to the caller's, two thread switches
+ * per request, which made a verification's requests take twice as long on two cores.
  */
 final class ProviderHttp implements AutoCloseable {
 
@@ -45,57 +65,92 @@ final class ProviderHttp implements AutoCloseable {
           "if-unmodified-since",
           "retry-after");
 
-  /** Headers the JDK's client sets itself and refuses from callers. */
+  /** Headers the client sets itself from the request: a pact's value for them is not sent. */
   private static final Set<String> RESTRICTED =
       Set.of("connection", "content-length", "expect", "host", "upgrade");
 
   /** What a request got: the response in pact-jvm's model, or why there was none. */
   record Answer(String request, Response response, String failure) {}
 
-  private final HttpClient client;
+  /**
+   * A POST's answer.
+   *
+   * @param headers by name, any case
+   */
+  record Reply(int status, Map<String, List<String>> headers, byte[] body) {
+
+    /** The first value of the header, or null. */
+    String header(String name) {
+      List<String> values = headers.get(name);
+      return values == null || values.isEmpty() ? null : values.get(0);
+    }
+
+    String text() {
+      return new String(body, StandardCharsets.UTF_8);
+    }
+  }
+
+  private final CloseableHttpClient client;
   private final URI base;
   private final Duration timeout;
   private final long maxBodyBytes;
 
   /**
-   * A client of the provider at {@code base}; {@code plainOnly} when no URL it will be given (state
-   * changes, messages) is https either.
+   * A client of the provider at {@code base}, with up to {@code connections} connections to each
+   * host and port (the base URL, the state-change URL, the messages URL).
    */
-  ProviderHttp(URI base, Duration timeout, long maxBodyBytes, boolean plainOnly) {
+  ProviderHttp(URI base, Duration timeout, long maxBodyBytes, int connections) {
     this.base = base;
     this.timeout = timeout;
     this.maxBodyBytes = maxBodyBytes;
-    this.client = client(timeout, !"https".equalsIgnoreCase(base.getScheme()) && plainOnly);
+    this.client = client(timeout, connections);
   }
 
   /**
-   * One keep-alive HTTP/1.1 client. Its work runs on the thread that finishes it (the caller's or
-   * the client's selector thread) rather than being handed to a pool: each exchange then crosses
-   * two threads fewer, which cuts a request's latency and the client's CPU time by a third or more
-   * on a busy machine; nothing the client calls back blocks. With {@code plain} (no https URL to
-   * call), the client gets a TLS context that is never initialised, sparing the start-up the
-   * loading of the JDK's trust store.
+   * No redirects followed, no retries (a 503 is the provider's answer, judged as it is), no
+   * compression asked for, no cookies kept: the request is the pact's, the response the provider's.
+   * An idle connection is checked before it is used again, since a provider may close it meanwhile.
    */
-  private static HttpClient client(Duration timeout, boolean plain) {
-    if (plain) {
-      try {
-        return builder(timeout)
-            .sslContext(SSLContext.getInstance("TLS"))
-            .sslParameters(new SSLParameters())
-            .build();
-      } catch (NoSuchAlgorithmException | RuntimeException e) {
-        // a JDK that wants the context initialised gets the default one
-      }
-    }
-    return builder(timeout).build();
+  private static CloseableHttpClient client(Duration timeout, int connections) {
+    Timeout limit = Timeout.ofMilliseconds(Math.max(1, timeout.toMillis()));
+    return HttpClients.custom()
+        .setConnectionManager(
+            PoolingHttpClientConnectionManagerBuilder.create()
+                .setMaxConnPerRoute(connections)
+                .setMaxConnTotal(3 * connections)
+                .setTlsSocketStrategy(LazyTls::upgrade)
+                .setDefaultConnectionConfig(
+                    ConnectionConfig.custom()
+                        .setConnectTimeout(limit)
+                        .setSocketTimeout(limit)
+                        .setValidateAfterInactivity(TimeValue.ofMilliseconds(500))
+                        .build())
+                .build())
+        .setDefaultRequestConfig(
+            RequestConfig.custom()
+                .setResponseTimeout(limit)
+                .setConnectionRequestTimeout(limit)
+                .setRedirectsEnabled(false)
+                .build())
+        .disableRedirectHandling()
+        .disableAutomaticRetries()
+        .disableContentCompression()
+        .disableCookieManagement()
+        .build();
   }
 
-  private static HttpClient.Builder builder(Duration timeout) {
-    return HttpClient.newBuilder()
-        .version(HttpClient.Version.HTTP_1_1)
-        .followRedirects(HttpClient.Redirect.NEVER)
-        .connectTimeout(timeout)
-        .executor(Runnable::run);
+  /**
+   * The JDK's default TLS set up when the first https URL is called: loading its trust store costs
+   * a start-up that calls only http URLs tens of milliseconds.
+   */
+  private static final class LazyTls {
+    private static final TlsSocketStrategy DEFAULT = DefaultClientTlsStrategy.createDefault();
+
+    static SSLSocket upgrade(
+        Socket socket, String target, int port, Object attachment, HttpContext context)
+        throws IOException {
+      return DEFAULT.upgrade(socket, target, port, attachment, context);
+    }
   }
 
   /** Whether a TCP connection to the URL's host and port opens; the reason when it does not. */
@@ -110,69 +165,109 @@ final class ProviderHttp implements AutoCloseable {
   }
 
   /** Sends an interaction's (generated) request to the provider. */
-  Answer send(IRequest request) throws InterruptedException {
+  Answer send(IRequest request) {
     URI uri;
     try {
       uri = uri(request);
     } catch (URISyntaxException e) {
       return new Answer(request.getMethod() + " " + request.getPath(), null, e.getMessage());
     }
-    String line = request.getMethod().toUpperCase(Locale.ROOT) + " " + uri;
-    HttpRequest.Builder builder = HttpRequest.newBuilder(uri).timeout(timeout);
+    String method = request.getMethod().toUpperCase(Locale.ROOT);
+    String line = method + " " + uri;
+    HttpUriRequestBase http = new HttpUriRequestBase(method, uri);
     request
         .getHeaders()
         .forEach(
             (name, values) -> {
               if (!RESTRICTED.contains(name.toLowerCase(Locale.ROOT))) {
-                builder.header(name, String.join(", ", values));
+                http.addHeader(name, String.join(", ", values));
               }
             });
     OptionalBody body = request.getBody();
     if (body.isPresent() && request.asHttpPart().contentTypeHeader() == null) {
-      builder.header(
+      http.addHeader(
           "Content-Type",
           body.getContentType().equals(ContentType.getUNKNOWN())
               ? "text/plain; charset=ISO-8859-1"
               : body.getContentType().toString());
     }
-    builder.method(
-        request.getMethod().toUpperCase(Locale.ROOT),
-        body.isPresent()
-            ? HttpRequest.BodyPublishers.ofByteArray(body.orEmpty())
-            : HttpRequest.BodyPublishers.noBody());
+    if (body.isPresent()) {
+      http.setEntity(new ByteArrayEntity(body.orEmpty(), null));
+    }
     try {
-      HttpResponse<byte[]> response = client.send(builder.build(), limited());
-      return new Answer(line, toPact(response), null);
+      return new Answer(line, toPact(exchange(http, maxBodyBytes)), null);
     } catch (HttpTimeoutException e) {
       return new Answer(line, null, "no response to " + line + " within " + seconds() + " s");
+    } catch (BodyTooLarge e) {
+      return new Answer(line, null, "the response to " + line + " " + e.getMessage());
     } catch (IOException e) {
-      BodyTooLarge tooLarge = tooLarge(e);
-      if (tooLarge != null) {
-        return new Answer(line, null, "the response to " + line + " " + tooLarge.getMessage());
-      }
       return new Answer(line, null, line + " failed: " + e);
     }
+  }
+
+  /**
+   * Sends the request and reads the answer whole, its body up to {@code limit} bytes.
+   *
+   * @throws HttpTimeoutException when no connection or no answer came within the timeout
+   * @throws BodyTooLarge when the body is over the limit
+   */
+  private Reply exchange(HttpUriRequestBase request, long limit) throws IOException {
+    try {
+      return client.execute(
+          request,
+          response -> {
+            Map<String, List<String>> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+            for (Header header : response.getHeaders()) {
+              headers
+                  .computeIfAbsent(header.getName(), k -> new ArrayList<>())
+                  .add(header.getValue());
+            }
+            return new Reply(response.getCode(), headers, body(request, response, limit));
+          });
+    } catch (InterruptedIOException e) {
+      // a connect or read timeout (SocketTimeoutException, ConnectTimeoutException)
+      HttpTimeoutException timedOut = new HttpTimeoutException(String.valueOf(e.getMessage()));
+      timedOut.initCause(e);
+      throw timedOut;
+    }
+  }
+
+  /**
+   * Reads a body into memory up to the limit. Beyond it, or when the declared length is beyond it,
+   * drops the connection rather than read (or drain) the rest, and fails with BodyTooLarge.
+   */
+  private static byte[] body(HttpUriRequestBase request, ClassicHttpResponse response, long limit)
+      throws IOException {
+    HttpEntity entity = response.getEntity();
+    if (entity == null) {
+      return new byte[0];
+    }
+    if (entity.getContentLength() > limit) {
+      request.cancel();
+      throw new BodyTooLarge(limit);
+    }
+    InputStream in = entity.getContent();
+    java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+    byte[] buffer = new byte[8192];
+    for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+      if (bytes.size() + (long) n > limit) {
+        request.cancel();
+        throw new BodyTooLarge(limit);
+      }
+      bytes.write(buffer, 0, n);
+    }
+    return bytes.toByteArray();
   }
 
   /**
    * POSTs a JSON document and reads the answer's body whole, up to the body limit (a message the
    * provider produces for {@code --messages-url}).
    *
+   * @throws HttpTimeoutException when there was no answer within the timeout
    * @throws BodyTooLarge when the body is over the limit
    */
-  HttpResponse<byte[]> postForBody(URI url, String json) throws IOException, InterruptedException {
-    HttpRequest request =
-        HttpRequest.newBuilder(url)
-            .timeout(timeout)
-            .header("Content-Type", "application/json")
-            .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8))
-            .build();
-    try {
-      return client.send(request, limited());
-    } catch (IOException e) {
-      BodyTooLarge tooLarge = tooLarge(e);
-      throw tooLarge != null ? tooLarge : e;
-    }
+  Reply postForBody(URI url, String json) throws IOException {
+    return exchange(jsonPost(url, json), maxBodyBytes);
   }
 
   /** A body over the limit: read no further than the limit, never held whole. */
@@ -185,89 +280,20 @@ final class ProviderHttp implements AutoCloseable {
     }
   }
 
-  private static BodyTooLarge tooLarge(Throwable e) {
-    for (Throwable t = e; t != null; t = t.getCause()) {
-      if (t instanceof BodyTooLarge b) {
-        return b;
-      }
-    }
-    return null;
+  /**
+   * POSTs a JSON document (a state change), returning the status, headers and body.
+   *
+   * @throws HttpTimeoutException when there was no answer within the timeout
+   */
+  Reply post(URI url, String json) throws IOException {
+    return exchange(jsonPost(url, json), Long.MAX_VALUE);
   }
 
-  /** Reads a body into memory up to the limit; beyond it, cancels and fails with BodyTooLarge. */
-  private HttpResponse.BodyHandler<byte[]> limited() {
-    return info ->
-        new LimitedSubscriber(
-            maxBodyBytes, info.headers().firstValueAsLong("Content-Length").orElse(-1));
-  }
-
-  /** Collects a body's buffers, cancelling the subscription once they pass the limit. */
-  private static final class LimitedSubscriber implements HttpResponse.BodySubscriber<byte[]> {
-    private final long limit;
-    private final long declared;
-    private final java.util.concurrent.CompletableFuture<byte[]> body =
-        new java.util.concurrent.CompletableFuture<>();
-    private final java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
-    private java.util.concurrent.Flow.Subscription subscription;
-
-    LimitedSubscriber(long limit, long declared) {
-      this.limit = limit;
-      this.declared = declared;
-    }
-
-    @Override
-    public java.util.concurrent.CompletionStage<byte[]> getBody() {
-      return body;
-    }
-
-    @Override
-    public void onSubscribe(java.util.concurrent.Flow.Subscription subscription) {
-      this.subscription = subscription;
-      if (declared > limit) {
-        subscription.cancel();
-        body.completeExceptionally(new BodyTooLarge(limit));
-        return;
-      }
-      subscription.request(Long.MAX_VALUE);
-    }
-
-    @Override
-    public void onNext(List<java.nio.ByteBuffer> buffers) {
-      if (body.isDone()) {
-        return;
-      }
-      for (java.nio.ByteBuffer buffer : buffers) {
-        if (bytes.size() + (long) buffer.remaining() > limit) {
-          subscription.cancel();
-          body.completeExceptionally(new BodyTooLarge(limit));
-          return;
-        }
-        byte[] chunk = new byte[buffer.remaining()];
-        buffer.get(chunk);
-        bytes.writeBytes(chunk);
-      }
-    }
-
-    @Override
-    public void onError(Throwable throwable) {
-      body.completeExceptionally(throwable);
-    }
-
-    @Override
-    public void onComplete() {
-      body.complete(bytes.toByteArray());
-    }
-  }
-
-  /** POSTs a JSON document (a state change), returning the status, content type and body. */
-  HttpResponse<String> post(URI url, String json) throws IOException, InterruptedException {
-    HttpRequest request =
-        HttpRequest.newBuilder(url)
-            .timeout(timeout)
-            .header("Content-Type", "application/json")
-            .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8))
-            .build();
-    return client.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+  private static HttpUriRequestBase jsonPost(URI url, String json) {
+    HttpUriRequestBase request = new HttpUriRequestBase("POST", url);
+    request.addHeader("Content-Type", "application/json");
+    request.setEntity(new ByteArrayEntity(json.getBytes(StandardCharsets.UTF_8), null));
+    return request;
   }
 
   String seconds() {
@@ -324,9 +350,17 @@ final class ProviderHttp implements AutoCloseable {
 
   /** The response as pact-jvm's provider client reads it (ProviderClient.handleResponse). */
   static Response toPact(HttpResponse<byte[]> response) {
+    return toPact(response.statusCode(), response.headers().map(), response.body());
+  }
+
+  private static Response toPact(Reply reply) {
+    return toPact(reply.status(), reply.headers(), reply.body());
+  }
+
+  private static Response toPact(int status, Map<String, List<String>> received, byte[] body) {
     Map<String, List<String>> headers = new LinkedHashMap<>();
     String contentType = null;
-    for (Map.Entry<String, List<String>> header : response.headers().map().entrySet()) {
+    for (Map.Entry<String, List<String>> header : received.entrySet()) {
       String name = header.getKey();
       if (name.startsWith(":")) {
         continue;
@@ -349,12 +383,12 @@ final class ProviderHttp implements AutoCloseable {
     }
     ContentType type =
         contentType == null ? ContentType.getTEXT_PLAIN() : ContentType.fromString(contentType);
-    return new Response(response.statusCode(), headers, OptionalBody.body(response.body(), type));
+    return new Response(status, headers, OptionalBody.body(body, type));
   }
 
+  /** Closes the pooled connections. */
   @Override
   public void close() {
-    // HttpClient is AutoCloseable from Java 21 on; on 17 its daemon threads end with the JVM and
-    // its idle connections close when the provider times them out.
+    client.close(CloseMode.IMMEDIATE);
   }
 }

@@ -23,6 +23,7 @@ import au.com.dius.pact.core.support.json.JsonValue;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.pactwire.core.internal.BoundedRegex;
+import io.pactwire.core.internal.PactReader;
 import io.pactwire.core.internal.report.Difference;
 import io.pactwire.core.internal.report.Exchange;
 import io.pactwire.core.internal.report.ExchangeTexts;
@@ -50,6 +51,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntConsumer;
 import java.util.stream.Collectors;
@@ -119,23 +121,61 @@ public final class VerifierEngine {
   /** The header a message's metadata comes in, base64-encoded JSON, by the Pact convention. */
   static final String METADATA_HEADER = "Pact-Message-Metadata";
 
-  private static final ObjectMapper JSON = new ObjectMapper();
+  /**
+   * Made on first use (a state change, a message, the warm-up): its class's initialisation costs a
+   * start-up tens of milliseconds, which would otherwise come before the warm-up starts.
+   */
+  private static final class Json {
+    static final ObjectMapper MAPPER = new ObjectMapper();
+  }
 
   private final VerifyConfig config;
+  private final boolean exchanges;
   private ProviderHttp http;
 
-  private VerifierEngine(VerifyConfig config) {
+  private VerifierEngine(VerifyConfig config, boolean exchanges) {
     this.config = config;
+    this.exchanges = exchanges;
+  }
+
+  /**
+   * Runs the verification, recording each interaction's exchange.
+   *
+   * @param progress told how many interactions are done after each one; may be null
+   * @throws VerifierInputException for an unreadable pact, no pact, or an unreachable provider
+   */
+  public static Run run(VerifyConfig config, IntConsumer progress) {
+    return run(config, progress, true);
   }
 
   /**
    * Runs the verification.
    *
    * @param progress told how many interactions are done after each one; may be null
+   * @param exchanges whether each result carries its {@link Exchange} (request, expected and actual
+   *     response as text, for the JSON and HTML reports); without, it is null, and the
+   *     pretty-printing of every body, a tenth of a verification's work, is left undone
    * @throws VerifierInputException for an unreadable pact, no pact, or an unreachable provider
    */
-  public static Run run(VerifyConfig config, IntConsumer progress) {
-    return new VerifierEngine(config).run(progress == null ? n -> {} : progress);
+  public static Run run(VerifyConfig config, IntConsumer progress, boolean exchanges) {
+    return new VerifierEngine(config, exchanges).run(progress == null ? n -> {} : progress);
+  }
+
+  private static final AtomicBoolean PREPARING = new AtomicBoolean();
+
+  /**
+   * Once per process, on a daemon thread, loads and runs what every verification needs first (a
+   * made-up pact read and checked, its interaction generated and judged, never sent anywhere), so
+   * that a caller with other work before {@link #run} (a command line to parse) overlaps the two.
+   * Returns at once; a verification that gets there first waits only for the classes it shares.
+   */
+  public static void prepare() {
+    if (!PREPARING.compareAndSet(false, true)) {
+      return;
+    }
+    Thread t = new Thread(VerifierEngine::warmUp, "pactwire-verify-warm-up");
+    t.setDaemon(true);
+    t.start();
   }
 
   /** One interaction to verify; {@code http} is null for a message. */
@@ -155,9 +195,9 @@ public final class VerifierEngine {
   private Run run(IntConsumer progress) {
     long begin = System.nanoTime();
     ThreadPoolExecutor pool = threads(config.parallel());
-    // the pacts are read on threads of their own, while the pool makes the HTTP client and the
-    // matching engine ready: each loads hundreds of classes, which would otherwise wait for the
-    // reading
+    // the pacts are read on threads of their own, while the pool makes the HTTP client and
+    // prepare() the matching engine ready (unless the caller started it already): each loads
+    // hundreds of classes, which would otherwise wait for the reading
     ThreadPoolExecutor reading = threads(Math.max(2, config.parallel()));
     try {
       Future<ProviderHttp> client =
@@ -167,9 +207,9 @@ public final class VerifierEngine {
                       config.baseUrl(),
                       config.timeout(),
                       config.maxBodyBytes(),
-                      Stream.of(config.stateChangeUrl(), config.messagesUrl())
-                          .allMatch(u -> u == null || !"https".equalsIgnoreCase(u.getScheme()))));
-      pool.submit(VerifierEngine::warmUp);
+                      // the pool's threads, and the caller's for state changes
+                      config.parallel() + 1));
+      prepare();
       List<PactSet.Loaded> pacts;
       try {
         pacts = PactSet.load(config, reading);
@@ -177,7 +217,11 @@ public final class VerifierEngine {
         stop(reading);
       }
       http = client.get();
-      return run(pacts, pool, progress, System.nanoTime() - begin);
+      try {
+        return run(pacts, pool, progress, System.nanoTime() - begin);
+      } finally {
+        http.close();
+      }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("verification interrupted", e);
@@ -264,7 +308,7 @@ public final class VerifierEngine {
       futures.add(
           pool.submit(
               () -> {
-                results[task.index()] = judge(send(task));
+                results[task.index()] = judge(send(task), exchanges);
                 progress.accept(done.incrementAndGet());
                 return null;
               }));
@@ -281,7 +325,7 @@ public final class VerifierEngine {
       futures.add(
           pool.submit(
               () -> {
-                results[task.index()] = judge(sent);
+                results[task.index()] = judge(sent, exchanges);
                 progress.accept(done.incrementAndGet());
                 return null;
               }));
@@ -318,12 +362,15 @@ public final class VerifierEngine {
           + "\"metadata\":{\"pactSpecification\":{\"version\":\"3.0.0\"}}}";
 
   /**
-   * Generates, matches and describes a made-up interaction, never sent anywhere, while the pacts
-   * are read: the classes of pact-jvm's generators and matchers are then loaded (and their first
-   * calls compiled) when the first real response arrives. Nothing of it is kept.
+   * Checks, loads, generates, matches and describes a made-up interaction, never sent anywhere,
+   * while the pacts are read: the classes of pact-jvm's reader, generators and matchers are then
+   * loaded (and their first calls compiled) when the first real response arrives. Nothing of it is
+   * kept.
    */
   private static void warmUp() {
     try {
+      PactReader.check(Path.of("warm-up"), WARM_UP_PACT);
+      Json.MAPPER.readValue(Json.MAPPER.writeValueAsString(Map.of("state", "s")), Object.class);
       Pact pact =
           DefaultPactReader.INSTANCE.pactFromJson(
               (JsonValue.Object) JsonParser.INSTANCE.parseString(WARM_UP_PACT),
@@ -349,8 +396,8 @@ public final class VerifierEngine {
                   ContentType.getJSON()));
       Task task =
           new Task(new PactSet.Loaded(Path.of("warm-up"), "", pact), interaction, http, 0, false);
-      judge(new Sent(task, List.of(), List.of(), request, expected, actual, null));
-    } catch (RuntimeException | LinkageError e) {
+      judge(new Sent(task, List.of(), List.of(), request, expected, actual, null), false);
+    } catch (IOException | RuntimeException | LinkageError e) {
       // only a head start: the real interactions load whatever this did not
     }
   }
@@ -473,10 +520,10 @@ public final class VerifierEngine {
     String what =
         "POST " + config.messagesUrl() + " (message '" + interaction.getDescription() + "')";
     try {
-      HttpResponse<byte[]> response =
-          http.postForBody(config.messagesUrl(), JSON.writeValueAsString(body));
-      if (response.statusCode() >= 400) {
-        String answer = new String(response.body(), StandardCharsets.UTF_8).strip();
+      ProviderHttp.Reply response =
+          http.postForBody(config.messagesUrl(), Json.MAPPER.writeValueAsString(body));
+      if (response.status() >= 400) {
+        String answer = response.text().strip();
         if (answer.length() > 200) {
           answer = answer.substring(0, 200) + "…";
         }
@@ -484,15 +531,16 @@ public final class VerifierEngine {
             Differences.requestFailed(
                 what
                     + " answered "
-                    + response.statusCode()
+                    + response.status()
                     + (answer.isEmpty() ? "" : ": " + answer.replace('\n', ' '))));
         return null;
       }
       Map<String, Object> metadata = new LinkedHashMap<>();
-      String encoded = response.headers().firstValue(METADATA_HEADER).orElse(null);
+      String encoded = response.header(METADATA_HEADER);
       if (encoded != null && !encoded.isBlank()) {
         try {
-          Object parsed = JSON.readValue(Base64.getDecoder().decode(encoded.strip()), Object.class);
+          Object parsed =
+              Json.MAPPER.readValue(Base64.getDecoder().decode(encoded.strip()), Object.class);
           if (!(parsed instanceof Map<?, ?> map)) {
             throw new IllegalArgumentException("not a JSON object");
           }
@@ -512,11 +560,10 @@ public final class VerifierEngine {
           metadata.keySet().stream()
               .anyMatch(
                   k -> k.equalsIgnoreCase("contentType") || k.equalsIgnoreCase("content-type"));
-      response
-          .headers()
-          .firstValue("Content-Type")
-          .filter(type -> !namesType)
-          .ifPresent(type -> metadata.put("contentType", type));
+      String type = response.header("Content-Type");
+      if (type != null && !namesType) {
+        metadata.put("contentType", type);
+      }
       return new Produced(
           OptionalBody.body(response.body(), Message.Companion.contentType(metadata)), metadata);
     } catch (HttpTimeoutException e) {
@@ -530,8 +577,11 @@ public final class VerifierEngine {
     return null;
   }
 
-  /** Judges the response with pact-jvm's matching and records the result. */
-  private static VerifiedInteraction judge(Sent sent) {
+  /**
+   * Judges the response with pact-jvm's matching and records the result, with its exchange when
+   * {@code exchanges}.
+   */
+  private static VerifiedInteraction judge(Sent sent, boolean exchanges) {
     List<Difference> differences = new ArrayList<>(sent.failures());
     if (sent.actual() != null || sent.produced() != null) {
       try {
@@ -576,7 +626,7 @@ public final class VerifierEngine {
             success,
             message,
             differences,
-            task.http() == null ? messageExchange(sent) : httpExchange(sent));
+            !exchanges ? null : task.http() == null ? messageExchange(sent) : httpExchange(sent));
     return new VerifiedInteraction(
         provider, consumer, task.pact().file(), task.pact().sha256(), result);
   }
@@ -655,7 +705,7 @@ public final class VerifierEngine {
     body.put("action", action);
     String request;
     try {
-      request = JSON.writeValueAsString(body);
+      request = Json.MAPPER.writeValueAsString(body);
     } catch (JsonProcessingException e) {
       return "cannot write the state '" + state.getName() + "' as JSON: " + e.getOriginalMessage();
     }
@@ -670,22 +720,22 @@ public final class VerifierEngine {
             + interaction.getDescription()
             + "')";
     try {
-      HttpResponse<String> response = http.post(config.stateChangeUrl(), request);
-      if (response.statusCode() >= 400) {
-        String answer = response.body() == null ? "" : response.body().strip();
+      ProviderHttp.Reply response = http.post(config.stateChangeUrl(), request);
+      if (response.status() >= 400) {
+        String answer = response.text().strip();
         if (answer.length() > 200) {
           answer = answer.substring(0, 200) + "…";
         }
         return what
             + " answered "
-            + response.statusCode()
+            + response.status()
             + (answer.isEmpty() ? "" : ": " + answer.replace('\n', ' '));
       }
-      String contentType =
-          response.headers().firstValue("Content-Type").orElse("").toLowerCase(Locale.ROOT);
-      if (contentType.startsWith("application/json") && !response.body().isBlank()) {
+      String contentType = String.valueOf(response.header("Content-Type")).toLowerCase(Locale.ROOT);
+      String answer = response.text();
+      if (contentType.startsWith("application/json") && !answer.isBlank()) {
         try {
-          Object parsed = JSON.readValue(response.body(), Object.class);
+          Object parsed = Json.MAPPER.readValue(answer, Object.class);
           if (parsed instanceof Map<?, ?> map) {
             map.forEach((k, v) -> values.put(String.valueOf(k), v));
           }
