@@ -20,7 +20,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.stream.IntStream;
 
 /**
  * Which consumers depend on which fields of a provider, and (with an OpenAPI document) which
@@ -106,7 +105,7 @@ public record UsageReport(
 
   /**
    * The uses by {@link #ORDER}, stable: grouped by endpoint first, so that a store's million uses
-   * are compared within their endpoint only, and the endpoints are sorted on every core.
+   * are compared within their endpoint only.
    */
   private static List<Use> sorted(List<Use> uses) {
     Map<String, List<Use>> byEndpoint = new HashMap<>();
@@ -115,45 +114,16 @@ public record UsageReport(
     }
     String[] endpoints = byEndpoint.keySet().toArray(new String[0]);
     Arrays.sort(endpoints);
-    int[] starts = new int[endpoints.length];
+    Use[] out = new Use[uses.size()];
     int n = 0;
-    for (int e = 0; e < endpoints.length; e++) {
-      starts[e] = n;
-      n += byEndpoint.get(endpoints[e]).size();
-    }
-    Use[] out = new Use[n];
-    IntStream.range(0, endpoints.length)
-        .parallel()
-        .forEach(
-            e -> {
-              List<Use> group = byEndpoint.get(endpoints[e]);
-              group.sort(ORDER);
-              int at = starts[e];
-              for (Use u : group) {
-                out[at++] = u;
-              }
-            });
-    return Collections.unmodifiableList(Arrays.asList(out));
-  }
-
-  /**
-   * Where each endpoint's uses start in {@link #uses}, and at the end its size: the uses are sorted
-   * by endpoint, so each endpoint is one run.
-   */
-  private int[] endpointRuns() {
-    int[] runs = new int[16];
-    int n = 0;
-    for (int i = 0; i <= uses.size(); i++) {
-      if (i == 0
-          || i == uses.size()
-          || !uses.get(i - 1).endpoint().equals(uses.get(i).endpoint())) {
-        if (n == runs.length) {
-          runs = Arrays.copyOf(runs, n * 2);
-        }
-        runs[n++] = i;
+    for (String endpoint : endpoints) {
+      List<Use> group = byEndpoint.get(endpoint);
+      group.sort(ORDER);
+      for (Use u : group) {
+        out[n++] = u;
       }
     }
-    return Arrays.copyOf(runs, n);
+    return Collections.unmodifiableList(Arrays.asList(out));
   }
 
   /** The consumers that use any field, sorted. */
@@ -175,35 +145,15 @@ public record UsageReport(
   }
 
   private String heading() {
-    return heading(endpointRuns());
-  }
-
-  /** The first line: counted one endpoint at a time, on every core. */
-  private String heading(int[] runs) {
-    record Counted(long fields, Set<String> consumers) {}
-    List<Counted> counted =
-        IntStream.range(0, runs.length - 1)
-            .parallel()
-            .mapToObj(
-                r -> {
-                  long fields = 0;
-                  Set<String> consumers = new HashSet<>();
-                  Use previous = null;
-                  for (Use u : uses.subList(runs[r], runs[r + 1])) {
-                    if (previous == null || !sameField(previous, u)) {
-                      fields++;
-                    }
-                    consumers.add(u.consumer());
-                    previous = u;
-                  }
-                  return new Counted(fields, consumers);
-                })
-            .toList();
     long fields = 0;
     Set<String> consumers = new HashSet<>();
-    for (Counted c : counted) {
-      fields += c.fields();
-      consumers.addAll(c.consumers());
+    Use previous = null;
+    for (Use u : uses) {
+      if (previous == null || !sameField(previous, u)) {
+        fields++;
+      }
+      consumers.add(u.consumer());
+      previous = u;
     }
     return provider
         + ": "
@@ -245,22 +195,40 @@ public record UsageReport(
   }
 
   private void writeText(Writer w) throws IOException {
-    int[] runs = endpointRuns();
-    w.append(heading(runs)).append('\n');
-    // each endpoint's lines are made on every core, a batch of endpoints at a time, and written in
-    // order: the text is never held whole
-    int batch = 256;
-    for (int from = 0; from < runs.length - 1; from += batch) {
-      List<String> texts =
-          IntStream.range(from, Math.min(from + batch, runs.length - 1))
-              .parallel()
-              .mapToObj(r -> endpointText(runs[r], runs[r + 1]))
-              .toList();
-      for (String t : texts) {
-        w.write(t);
+    StringBuilder b = new StringBuilder(8192).append(heading()).append('\n');
+    // the uses are sorted, so endpoints, parts and fields are runs of equal values
+    Use previous = null;
+    for (Use u : uses) {
+      boolean newEndpoint = previous == null || !previous.endpoint().equals(u.endpoint());
+      boolean newPart = newEndpoint || !previous.part().equals(u.part());
+      boolean newField = newPart || !previous.field().equals(u.field());
+      if (newEndpoint) {
+        b.append('\n').append(u.endpoint()).append('\n');
+      }
+      if (newPart) {
+        b.append("  ").append(u.part()).append('\n');
+      }
+      b.append("    ");
+      int start = b.length();
+      if (newField) {
+        b.append(u.field());
+      }
+      for (int pad = 28 - (b.length() - start); pad > 0; pad--) {
+        b.append(' ');
+      }
+      b.append(' ')
+          .append(u.consumer())
+          .append(" \"")
+          .append(u.interaction())
+          .append("\" (")
+          .append(u.matcher())
+          .append(")\n");
+      previous = u;
+      if (b.length() >= 8192) {
+        w.append(b);
+        b.setLength(0);
       }
     }
-    StringBuilder b = new StringBuilder();
     if (openApi != null) {
       b.append('\n');
       if (unread.isEmpty() && uncalled.isEmpty()) {
@@ -284,41 +252,6 @@ public record UsageReport(
       }
     }
     w.append(b);
-  }
-
-  // the field column (28 wide) is padded with one of these rather than a space at a time
-  private static final String[] PADS =
-      IntStream.rangeClosed(0, 28).mapToObj(" "::repeat).toArray(String[]::new);
-
-  /** The lines of the uses from {@code from} to {@code to}, one endpoint's. */
-  private String endpointText(int from, int to) {
-    StringBuilder b = new StringBuilder(64 * (to - from) + 64);
-    Use previous = null;
-    for (Use u : uses.subList(from, to)) {
-      boolean newEndpoint = previous == null;
-      boolean newPart = newEndpoint || !previous.part().equals(u.part());
-      boolean newField = newPart || !previous.field().equals(u.field());
-      if (newEndpoint) {
-        b.append('\n').append(u.endpoint()).append('\n');
-      }
-      if (newPart) {
-        b.append("  ").append(u.part()).append('\n');
-      }
-      String field = newField ? u.field() : "";
-      b.append("    ").append(field);
-      if (field.length() < PADS.length) {
-        b.append(PADS[PADS.length - 1 - field.length()]);
-      }
-      b.append(' ')
-          .append(u.consumer())
-          .append(" \"")
-          .append(u.interaction())
-          .append("\" (")
-          .append(u.matcher())
-          .append(")\n");
-      previous = u;
-    }
-    return b.toString();
   }
 
   /** The report as a JSON object. */
