@@ -1,6 +1,8 @@
 package io.pactwire.evolve;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.pactwire.evolve.internal.Contract;
+import io.pactwire.evolve.internal.ContractReader;
 import io.pactwire.evolve.internal.ContractStore;
 import io.pactwire.evolve.internal.Differ;
 import io.pactwire.evolve.internal.GitRevision;
@@ -238,24 +240,63 @@ public final class ContractDiff {
   private record Task(int beforeIndex, Path before, int afterIndex, Path after) {
 
     Done run(UnaryOperator<String> display) {
-      Side b = before == null ? null : Side.read(before, display);
-      Side a = after == null ? null : Side.read(after, UnaryOperator.identity());
+      Read b = before == null ? null : Read.of(before, display);
+      Read a = after == null ? null : Read.of(after, UnaryOperator.identity());
       if (b != null
           && a != null
           && b.failure() == null
           && a.failure() == null
           && b.key().equals(a.key())) {
-        // one contract: its changes are all that is kept, with its parties (for the checks)
-        List<Change> changes = Differ.between(b.contract(), a.contract());
+        // one contract: its changes are all that is kept, with its parties (for the checks); two
+        // versions that hold the same interactions in another order are not read into contracts
+        List<Change> changes =
+            ContractReader.sameInteractions(b.tree(), a.tree())
+                ? new ArrayList<>()
+                : Differ.between(b.contract(), a.contract());
         Side kept = new Side(b.file(), b.key(), b.parties(), null, null, changes);
         Side keptAfter = new Side(a.file(), a.key(), a.parties(), null, null, null);
         return new Done(this, kept, keptAfter);
       }
-      return new Done(this, b, a);
+      return new Done(this, b == null ? null : b.side(), a == null ? null : a.side());
     }
   }
 
   private record Done(Task task, Side before, Side after) {}
+
+  /**
+   * One side's file as read and checked, before it is read into a contract; or why it cannot be.
+   */
+  private record Read(String file, JsonNode tree, EvolveException failure) {
+
+    static Read of(Path path, UnaryOperator<String> display) {
+      String file = display.apply(path.toString());
+      try {
+        return new Read(file, ContractStore.tree(path, display), null);
+      } catch (EvolveException e) {
+        return new Read(file, null, e);
+      }
+    }
+
+    String key() {
+      return Contract.key(ContractReader.consumer(tree), ContractReader.provider(tree));
+    }
+
+    String parties() {
+      return Contract.parties(ContractReader.consumer(tree), ContractReader.provider(tree));
+    }
+
+    Contract contract() {
+      return ContractReader.read(file, tree);
+    }
+
+    Side side() {
+      if (failure != null) {
+        return new Side(file, null, null, null, failure, null);
+      }
+      Contract c = contract();
+      return new Side(c.file(), c.key(), c.parties(), c, null, null);
+    }
+  }
 
   /**
    * One side's file: its contract (or, once compared with the file of the same name, only the
@@ -267,17 +308,7 @@ public final class ContractDiff {
       String parties,
       Contract contract,
       EvolveException failure,
-      List<Change> changes) {
-
-    static Side read(Path path, UnaryOperator<String> display) {
-      try {
-        Contract c = ContractStore.read(path, display);
-        return new Side(c.file(), c.key(), c.parties(), c, null, null);
-      } catch (EvolveException e) {
-        return new Side(display.apply(path.toString()), null, null, null, e, null);
-      }
-    }
-  }
+      List<Change> changes) {}
 
   private static boolean sameBytes(Path a, Path b) {
     try {

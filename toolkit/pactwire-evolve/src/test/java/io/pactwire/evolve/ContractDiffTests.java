@@ -45,6 +45,33 @@ class ContractDiffTests {
     return file;
   }
 
+  /** Every object's keys in another order; the interactions and messages in another order. */
+  static JsonNode shuffle(JsonNode node, Random random, String field) {
+    if (node.isObject()) {
+      List<Map.Entry<String, JsonNode>> entries = new ArrayList<>();
+      node.properties().forEach(entries::add);
+      Collections.shuffle(entries, random);
+      ObjectNode out = JsonText.MAPPER.createObjectNode();
+      for (Map.Entry<String, JsonNode> e : entries) {
+        out.set(e.getKey(), shuffle(e.getValue(), random, e.getKey()));
+      }
+      return out;
+    }
+    if (node.isArray()) {
+      List<JsonNode> items = new ArrayList<>();
+      node.forEach(item -> items.add(shuffle(item, random, "")));
+      if (field.equals("interactions")
+          || field.equals("messages")
+          || field.equals("providerStates")) {
+        Collections.shuffle(items, random);
+      }
+      ArrayNode out = JsonText.MAPPER.createArrayNode();
+      items.forEach(out::add);
+      return out;
+    }
+    return node;
+  }
+
   @Nested
   class ReferenceSystemHistory {
 
@@ -253,6 +280,61 @@ class ContractDiffTests {
       assertThat(report.contracts()).isEqualTo(2);
     }
 
+    // Two files of one contract that hold the same interactions in another order are found
+    // equal without being read into contracts; any other difference is still compared in full.
+    @Test
+    void aStoreWithEveryPactReorderedHasNoChange() throws IOException {
+      Path other = PactsDirectory.locate().resolve("checkout-service-paypal-orders.json");
+      Path before = store("before", Map.of("a.json", version(1), "b.json", other));
+      Path after = Files.createDirectories(dir.resolve("after"));
+      write(after.resolve("a.json"), shuffle(read(version(1)), new Random(1), ""));
+      write(after.resolve("b.json"), shuffle(read(other), new Random(2), ""));
+
+      DiffReport report = ContractDiff.files(before, after);
+
+      assertThat(report.changes()).isEmpty();
+      assertThat(report.contracts()).isEqualTo(2);
+    }
+
+    // 2→3 changed matchers only: in another order, the pact is still compared and the changes are
+    // the same as between the two files in their own order
+    @Test
+    void aReorderedPactWhoseMatchersChangedReportsTheChanges() throws IOException {
+      Path before = store("before", Map.of("a.json", version(2)));
+      Path after = Files.createDirectories(dir.resolve("after"));
+      write(after.resolve("a.json"), shuffle(read(version(3)), new Random(3), ""));
+
+      DiffReport report = ContractDiff.files(before, after);
+
+      assertThat(report.changes())
+          .isNotEmpty()
+          .isEqualTo(ContractDiff.files(version(2), version(3)).changes());
+    }
+
+    // 3→4 rewrote decimals with another scale: the trees differ, the contracts do not
+    @Test
+    void decimalsWithAnotherScaleInAStoreAreNoChange() throws IOException {
+      Path before = store("before", Map.of("a.json", version(3)));
+      Path after = store("after", Map.of("a.json", version(4)));
+
+      assertThat(ContractDiff.files(before, after).changes()).isEmpty();
+    }
+
+    // one interaction duplicated in place of another: the same count, not the same interactions
+    @Test
+    void anInteractionInPlaceOfAnotherIsAChange() throws IOException {
+      ObjectNode changed = read(version(1));
+      ArrayNode interactions = changed.withArray("interactions");
+      interactions.set(1, interactions.get(0).deepCopy());
+      Path before = store("before", Map.of("a.json", version(1)));
+      Path after = Files.createDirectories(dir.resolve("after"));
+      write(after.resolve("a.json"), changed);
+
+      assertThat(ContractDiff.files(before, after).changes())
+          .isNotEmpty()
+          .isEqualTo(ContractDiff.files(version(1), after.resolve("a.json")).changes());
+    }
+
     // the new side's files are read with the old side's, but the old side's problem is named
     @Test
     void anUnreadablePactOnBothSidesIsNamedOnTheOldSide() throws IOException {
@@ -294,33 +376,6 @@ class ContractDiffTests {
       DiffReport report = ContractDiff.files(pact, write(dir.resolve("reordered.json"), shuffled));
 
       assertThat(report.changes()).isEmpty();
-    }
-
-    /** Every object's keys in another order; the interactions and messages in another order. */
-    private JsonNode shuffle(JsonNode node, Random random, String field) {
-      if (node.isObject()) {
-        List<Map.Entry<String, JsonNode>> entries = new ArrayList<>();
-        node.properties().forEach(entries::add);
-        Collections.shuffle(entries, random);
-        ObjectNode out = JsonText.MAPPER.createObjectNode();
-        for (Map.Entry<String, JsonNode> e : entries) {
-          out.set(e.getKey(), shuffle(e.getValue(), random, e.getKey()));
-        }
-        return out;
-      }
-      if (node.isArray()) {
-        List<JsonNode> items = new ArrayList<>();
-        node.forEach(item -> items.add(shuffle(item, random, "")));
-        if (field.equals("interactions")
-            || field.equals("messages")
-            || field.equals("providerStates")) {
-          Collections.shuffle(items, random);
-        }
-        ArrayNode out = JsonText.MAPPER.createArrayNode();
-        items.forEach(out::add);
-        return out;
-      }
-      return node;
     }
   }
 

@@ -23,6 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class PactReaderTests {
 
@@ -91,6 +92,22 @@ class PactReaderTests {
       Path file = Files.write(dir.resolve("garbage.bin"), new byte[] {'{', (byte) 0xC3, 0x28, '}'});
 
       assertThat(failure(file)).isEqualTo(file + ": not UTF-8");
+    }
+
+    // The file is scanned for bytes above ASCII eight at a time, then byte by byte: a bad byte in
+    // either stretch, at either end, is found.
+    @ParameterizedTest(name = "{0} spaces before it")
+    @ValueSource(ints = {0, 1, 7, 8, 15, 64, 1000})
+    void aBadByteAnywhereSaysSo(int before) throws IOException {
+      byte[] bytes = (" ".repeat(before) + "{\"a\": \"x\"} ").getBytes(StandardCharsets.US_ASCII);
+      bytes[bytes.length - 1] = (byte) 0xC3;
+      byte[] first = bytes.clone();
+      first[before] = (byte) 0xC3;
+      Path end = Files.write(dir.resolve("end.json"), bytes);
+      Path start = Files.write(dir.resolve("start.json"), first);
+
+      assertThat(failure(end)).isEqualTo(end + ": not UTF-8");
+      assertThat(failure(start)).isEqualTo(start + ": not UTF-8");
     }
 
     @Test

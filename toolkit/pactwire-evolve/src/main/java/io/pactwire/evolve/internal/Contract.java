@@ -16,11 +16,21 @@ public record Contract(
 
   /** {@code consumer → provider}. */
   public String parties() {
+    return parties(consumer, provider);
+  }
+
+  /** {@code consumer → provider}. */
+  public static String parties(String consumer, String provider) {
     return consumer + " → " + provider;
   }
 
   /** The key a store pairs versions of one contract by. */
   public String key() {
+    return key(consumer, provider);
+  }
+
+  /** The key of the contract between these two parties. */
+  public static String key(String consumer, String provider) {
     return consumer + "\u0000" + provider;
   }
 

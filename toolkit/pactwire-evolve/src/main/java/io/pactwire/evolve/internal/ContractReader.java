@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.TextNode;
 import io.pactwire.core.internal.JsonPath;
 import io.pactwire.core.internal.Secrets;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -24,48 +25,107 @@ public final class ContractReader {
 
   /** The contract of a checked pact tree; {@code file} is how messages name it. */
   public static Contract read(String file, JsonNode pact) {
-    String version =
-        pact.path("metadata")
-            .path("pactSpecification")
-            .path("version")
-            .asText(pact.path("metadata").path("pact-specification").path("version").asText(""));
-    boolean v4 = version.startsWith("4") || version.startsWith("v4");
+    boolean v4 = v4(pact);
+    // a pact repeats its matching rules in interaction after interaction: each distinct set of
+    // rules is read once per file
+    Map<RulesKey, Rules> rules = new HashMap<>();
     List<ContractInteraction> out = new ArrayList<>();
     int i = 0;
     for (JsonNode interaction : pact.path("interactions")) {
-      ContractInteraction read = interaction(i++, interaction, v4);
+      ContractInteraction read = interaction(i++, interaction, v4, rules);
       if (read != null) {
         out.add(read);
       }
     }
     i = 0;
     for (JsonNode message : pact.path("messages")) {
-      out.add(asyncMessage(i++, message, v4));
+      out.add(asyncMessage(i++, message, v4, rules));
     }
-    return new Contract(
-        file,
-        pact.path("consumer").path("name").asText(),
-        pact.path("provider").path("name").asText(),
-        List.copyOf(out));
+    return new Contract(file, consumer(pact), provider(pact), List.copyOf(out));
   }
 
-  private static ContractInteraction interaction(int index, JsonNode i, boolean v4) {
+  /** The consumer's name in a checked pact tree. */
+  public static String consumer(JsonNode pact) {
+    return pact.path("consumer").path("name").asText();
+  }
+
+  /** The provider's name in a checked pact tree. */
+  public static String provider(JsonNode pact) {
+    return pact.path("provider").path("name").asText();
+  }
+
+  /**
+   * True when two checked pact trees of one contract hold the same interactions and messages, in
+   * any order and with their keys in any order, and are read by the same specification version:
+   * {@link #read} then makes the same interactions of both, and there is no change between them.
+   * Comparing the trees costs a fraction of reading them into contracts, and most files of two
+   * versions of a store that differ at all differ only in order. A decimal written with another
+   * scale ({@code 24.9}, {@code 24.90}) is a difference here, left to the comparison of contracts.
+   */
+  public static boolean sameInteractions(JsonNode before, JsonNode after) {
+    return v4(before) == v4(after)
+        && sameEntries(before.path("interactions"), after.path("interactions"))
+        && sameEntries(before.path("messages"), after.path("messages"));
+  }
+
+  // the same entries, each as often, in any order (a JSON object's equality ignores key order)
+  private static boolean sameEntries(JsonNode before, JsonNode after) {
+    if (before.size() != after.size()) {
+      return false;
+    }
+    Map<JsonNode, Integer> counts = new HashMap<>();
+    for (JsonNode entry : before) {
+      counts.merge(entry, 1, Integer::sum);
+    }
+    for (JsonNode entry : after) {
+      Integer left = counts.get(entry);
+      if (left == null) {
+        return false;
+      }
+      if (left == 1) {
+        counts.remove(entry);
+      } else {
+        counts.put(entry, left - 1);
+      }
+    }
+    return counts.isEmpty();
+  }
+
+  private static boolean v4(JsonNode pact) {
+    String version =
+        pact.path("metadata")
+            .path("pactSpecification")
+            .path("version")
+            .asText(pact.path("metadata").path("pact-specification").path("version").asText(""));
+    return version.startsWith("4") || version.startsWith("v4");
+  }
+
+  private static Rules rules(JsonNode node, Map<RulesKey, Rules> read) {
+    if (node == null || !node.isObject() || node.isEmpty()) {
+      return Rules.of(node);
+    }
+    return read.computeIfAbsent(new RulesKey(node), k -> Rules.of(k.rules()));
+  }
+
+  private static ContractInteraction interaction(
+      int index, JsonNode i, boolean v4, Map<RulesKey, Rules> rules) {
     String type = i.path("type").asText("");
     if (type.isEmpty()) {
       type = i.has("request") ? "Synchronous/HTTP" : "Asynchronous/Messages";
     }
     return switch (type.toLowerCase(Locale.ROOT)) {
-      case "synchronous/http" -> http(index, i, v4);
-      case "asynchronous/messages" -> asyncMessage(index, i, v4);
-      case "synchronous/messages" -> syncMessage(index, i, v4);
+      case "synchronous/http" -> http(index, i, v4, rules);
+      case "asynchronous/messages" -> asyncMessage(index, i, v4, rules);
+      case "synchronous/messages" -> syncMessage(index, i, v4, rules);
       default -> null;
     };
   }
 
-  private static ContractInteraction http(int index, JsonNode i, boolean v4) {
+  private static ContractInteraction http(
+      int index, JsonNode i, boolean v4, Map<RulesKey, Rules> rules) {
     JsonNode req = i.path("request");
     JsonNode res = i.path("response");
-    Rules reqRules = Rules.of(req.get("matchingRules"));
+    Rules reqRules = rules(req.get("matchingRules"), rules);
     Map<String, Element> request = new TreeMap<>();
     scalar(
         request,
@@ -77,7 +137,7 @@ public final class ContractReader {
     query(request, req.get("query"), reqRules);
     headers(request, "header ", req.get("headers"), reqRules.named("header"));
     body(request, req.get("body"), v4, reqRules);
-    Rules resRules = Rules.of(res.get("matchingRules"));
+    Rules resRules = rules(res.get("matchingRules"), rules);
     Map<String, Element> response = new TreeMap<>();
     scalar(
         response,
@@ -94,25 +154,32 @@ public final class ContractReader {
         List.of(new Part("request", true, request), new Part("response", false, response)));
   }
 
-  private static ContractInteraction asyncMessage(int index, JsonNode m, boolean v4) {
+  private static ContractInteraction asyncMessage(
+      int index, JsonNode m, boolean v4, Map<RulesKey, Rules> rules) {
     return new ContractInteraction(
-        index, "message", description(m), states(m), List.of(message("message", false, m, v4)));
+        index,
+        "message",
+        description(m),
+        states(m),
+        List.of(message("message", false, m, v4, rules)));
   }
 
-  private static ContractInteraction syncMessage(int index, JsonNode m, boolean v4) {
+  private static ContractInteraction syncMessage(
+      int index, JsonNode m, boolean v4, Map<RulesKey, Rules> rules) {
     List<Part> parts = new ArrayList<>();
-    parts.add(message("request", true, m.path("request"), v4));
+    parts.add(message("request", true, m.path("request"), v4, rules));
     int r = 0;
     for (JsonNode response : m.path("response")) {
-      parts.add(message(r == 0 ? "response" : "response[" + r + "]", false, response, v4));
+      parts.add(message(r == 0 ? "response" : "response[" + r + "]", false, response, v4, rules));
       r++;
     }
     return new ContractInteraction(
         index, "sync message", description(m), states(m), List.copyOf(parts));
   }
 
-  private static Part message(String name, boolean fromConsumer, JsonNode m, boolean v4) {
-    Rules rules = Rules.of(m.get("matchingRules"));
+  private static Part message(
+      String name, boolean fromConsumer, JsonNode m, boolean v4, Map<RulesKey, Rules> read) {
+    Rules rules = rules(m.get("matchingRules"), read);
     Map<String, Element> elements = new TreeMap<>();
     JsonNode metadata = m.has("metadata") ? m.get("metadata") : m.get("metaData");
     headers(elements, "metadata ", metadata, rules.named("metadata"));

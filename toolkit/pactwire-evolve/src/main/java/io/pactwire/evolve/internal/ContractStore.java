@@ -1,5 +1,6 @@
 package io.pactwire.evolve.internal;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.pactwire.core.PactFileException;
 import io.pactwire.core.internal.PactReader;
 import io.pactwire.evolve.EvolveException;
@@ -36,8 +37,16 @@ public final class ContractStore {
 
   /** Reads one checked pact; {@code display} turns the path into how messages name it. */
   public static Contract read(Path file, UnaryOperator<String> display) {
+    return ContractReader.read(display.apply(file.toString()), tree(file, display));
+  }
+
+  /**
+   * Reads one pact's tree, checked as every command checks a pact; {@code display} turns the path
+   * into how messages name it.
+   */
+  public static JsonNode tree(Path file, UnaryOperator<String> display) {
     try {
-      return ContractReader.read(display.apply(file.toString()), PactReader.read(file));
+      return PactReader.read(file);
     } catch (PactFileException e) {
       throw new EvolveException(display.apply(e.getMessage()), e);
     }
