@@ -18,6 +18,7 @@ import io.pactwire.broker.internal.HalClient;
 import io.pactwire.core.internal.AtomicFiles;
 import io.pactwire.core.internal.report.InteractionResult;
 import io.pactwire.core.internal.report.PactResult;
+import io.pactwire.core.internal.report.ProviderVersion;
 import io.pactwire.core.internal.report.ResultsPublisher;
 import io.pactwire.core.internal.report.VerificationRun;
 import io.pactwire.core.internal.store.StoreLayout;
@@ -226,7 +227,14 @@ public final class Broker {
         Path path = folder.resolve(file).toAbsolutePath().normalize();
         AtomicFiles.writeString(path, JSON.writeValueAsString(written) + "\n");
         BrokerPact fetched =
-            new BrokerPact(path, consumer, provider, r.getSource(), r.getPending(), ids);
+            new BrokerPact(
+                path,
+                consumer,
+                provider,
+                r.getSource(),
+                // pending only when asked: the Broker marks none otherwise
+                pending.enabled() && r.getPending(),
+                ids);
         FETCHED.put(path, new Fetched(this, fetched, links == null ? Map.of() : links));
         pacts.add(fetched);
       }
@@ -258,7 +266,7 @@ public final class Broker {
   }
 
   private void publish(Fetched fetched, VerificationRun run, PactResult pact) {
-    if (run.providerVersion() == null || "unknown".equals(run.providerVersion())) {
+    if (run.providerVersion() == null || ProviderVersion.UNKNOWN.equals(run.providerVersion())) {
       throw new BrokerException(
           "the verification of "
               + pact.consumer()
@@ -326,7 +334,7 @@ public final class Broker {
   private static boolean knownBranch(String branch) {
     return branch != null
         && !branch.isBlank()
-        && !branch.equals("unknown")
+        && !branch.equals(ProviderVersion.UNKNOWN)
         && !branch.equals("HEAD");
   }
 

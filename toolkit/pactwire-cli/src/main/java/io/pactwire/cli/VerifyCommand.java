@@ -1,5 +1,7 @@
 package io.pactwire.cli;
 
+import static java.util.stream.Collectors.toSet;
+
 import io.pactwire.broker.Broker;
 import io.pactwire.broker.BrokerException;
 import io.pactwire.broker.BrokerPact;
@@ -29,6 +31,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.function.IntConsumer;
 import picocli.CommandLine.Command;
@@ -253,15 +256,12 @@ final class VerifyCommand implements Callable<Integer> {
       boolean asked = enablePending || includeWipPactsSince != null;
       pending =
           asked
-              ? new PendingPacts(
-                  true,
-                  branch != null ? branch : ProviderVersion.branch(k -> null, System.getenv()),
-                  includeWipPactsSince)
+              ? new PendingPacts(true, providerBranch(), includeWipPactsSince)
               : PendingPacts.NONE;
     } catch (IllegalArgumentException e) {
       throw new ParameterException(spec.commandLine(), e.getMessage());
     }
-    java.util.Set<Path> pendingFiles = java.util.Set.of();
+    Set<Path> pendingFiles = Set.of();
     Path fetchedDir = null;
     List<Path> files = pactFiles;
     if (brokerUrl != null) {
@@ -294,12 +294,8 @@ final class VerifyCommand implements Callable<Integer> {
           return PactwireCommand.UNREADABLE;
         }
         files = fetched.stream().map(BrokerPact::file).toList();
-        // a pact is pending only when asked: the Broker marks none otherwise
         pendingFiles =
-            fetched.stream()
-                .filter(p -> pending.enabled() && p.pending())
-                .map(BrokerPact::file)
-                .collect(java.util.stream.Collectors.toSet());
+            fetched.stream().filter(BrokerPact::pending).map(BrokerPact::file).collect(toSet());
       } catch (BrokerException e) {
         stderr.println("pactwire verify: " + e.getMessage());
         stderr.flush();
@@ -414,13 +410,18 @@ final class VerifyCommand implements Callable<Integer> {
             () -> store != null ? store : pacts,
             null,
             providerVersion != null ? providerVersion : ProviderVersion.version(k -> null, env),
-            branch != null ? branch : ProviderVersion.branch(k -> null, env));
+            providerBranch());
     ResultsWriter writer = new ResultsWriter(settings, Broker.resultsPublisher());
     Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
     if ((out != null || publishing) && !interactions.isEmpty()) {
       return writer.write(interactions, now).get(0);
     }
     return writer.summarise(provider, interactions, now);
+  }
+
+  /** The provider's branch: --branch, else from CI variables or git. */
+  private String providerBranch() {
+    return branch != null ? branch : ProviderVersion.branch(k -> null, System.getenv());
   }
 
   /** Whether the results are recorded (--publish, by default on when CI=true). */

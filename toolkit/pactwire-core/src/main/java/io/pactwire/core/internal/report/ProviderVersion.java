@@ -19,6 +19,9 @@ public final class ProviderVersion {
   public static final String VERSION_PROPERTY = "pactwire.provider.version";
   public static final String BRANCH_PROPERTY = "pactwire.provider.branch";
 
+  /** What a version or branch that cannot be found out is given as. */
+  public static final String UNKNOWN = "unknown";
+
   /** Appended to a version taken from git when the working tree has uncommitted changes. */
   public static final String DIRTY = "-dirty";
 
@@ -74,7 +77,7 @@ public final class ProviderVersion {
         return candidate.strip();
       }
     }
-    return "unknown";
+    return UNKNOWN;
   }
 
   private static String git(String... args) {
