@@ -2,12 +2,14 @@ package io.pactwire.provider;
 
 import au.com.dius.pact.provider.junitsupport.loader.PactSource;
 import io.pactwire.provider.internal.PactsFolderLoader;
+import io.pactwire.provider.internal.PendingPactFailures;
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Inherited;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Verifies a provider against the pacts in a folder: the one named by {@link #value()}, or else the
@@ -35,6 +37,11 @@ import java.lang.annotation.Target;
  * pactwire.results.publish=true} (the default when {@code CI=true}) the results go back to the
  * Broker for the provider version ({@code pactwire.provider.version}, else CI variables or git).
  *
+ * <p>With {@code enablePending = true} the Broker says which of its pacts are pending for the
+ * provider's branch: pacts the provider has never verified on that branch. A pending pact's failed
+ * interactions are recorded and published as failures, but they do not fail the build: their tests
+ * are aborted (shown as skipped) with the failure as the reason.
+ *
  * <p>Every pact whose {@code provider.name} is the {@code @Provider} name is verified. When there
  * is none, the test class fails with a message naming the folder searched and the provider: a
  * provider build never passes by verifying nothing.
@@ -46,6 +53,7 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.TYPE)
 @PactSource(PactsFolderLoader.class)
+@ExtendWith(PendingPactFailures.class)
 public @interface PactwirePacts {
 
   /**
@@ -76,4 +84,23 @@ public @interface PactwirePacts {
    * @since 0.1.0
    */
   String[] consumerVersionSelectors() default {};
+
+  /**
+   * With {@link #broker()}: ask the Broker which pacts are pending for the provider's branch
+   * ({@code pactwire.provider.branch}, else CI variables or git). A pending pact's failures are
+   * recorded and published, but abort its tests instead of failing them. Without a known branch, or
+   * without a Broker, the test class fails with a message saying so.
+   *
+   * @since 0.1.0
+   */
+  boolean enablePending() default false;
+
+  /**
+   * With {@link #enablePending()}: also verify the work-in-progress pacts published since this date
+   * ({@code yyyy-MM-dd}, or a template such as {@code "${env:WIP_SINCE}"}), as pending. Empty (the
+   * default): none.
+   *
+   * @since 0.1.0
+   */
+  String includeWipPactsSince() default "";
 }

@@ -1,69 +1,13 @@
 package io.pactwire.provider;
 
-import au.com.dius.pact.provider.junit5.HttpTestTarget;
-import au.com.dius.pact.provider.junit5.PactVerificationContext;
-import au.com.dius.pact.provider.junit5.PactVerificationInvocationContextProvider;
 import au.com.dius.pact.provider.junitsupport.Provider;
-import com.sun.net.httpserver.HttpServer;
-import java.io.IOException;
-import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.TestTemplate;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * A provider verifying a Pact Broker's pacts, as users write it; run by {@link BrokerPactsTests}.
  */
 @Provider("inventory-service")
 @PactwirePacts(
-    broker = "${sys:" + BrokerPactsTestCase.BROKER_PROPERTY + "}",
+    broker = "${sys:" + BrokerProvider.BROKER_PROPERTY + "}",
     consumerVersionSelectors = {"{\"mainBranch\": true}", "{\"deployedOrReleased\": true}"})
 @PactwireReports
-class BrokerPactsTestCase {
-
-  static final String BROKER_PROPERTY = "pactwire.test.brokerUrl";
-
-  /** The status the provider answers with: 500 makes the verification fail. */
-  static volatile int status = 200;
-
-  private static HttpServer provider;
-
-  @BeforeAll
-  static void start() throws IOException {
-    provider = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-    provider.createContext(
-        "/products/1",
-        exchange -> {
-          try (exchange) {
-            byte[] body = "{\"id\": 1}".getBytes(StandardCharsets.UTF_8);
-            exchange.getResponseHeaders().add("Content-Type", "application/json");
-            exchange.sendResponseHeaders(status, body.length);
-            try (OutputStream out = exchange.getResponseBody()) {
-              out.write(body);
-            }
-          }
-        });
-    provider.start();
-  }
-
-  @AfterAll
-  static void stop() {
-    provider.stop(0);
-  }
-
-  @BeforeEach
-  void target(PactVerificationContext context) {
-    context.setTarget(new HttpTestTarget("localhost", provider.getAddress().getPort()));
-  }
-
-  @TestTemplate
-  @ExtendWith(PactVerificationInvocationContextProvider.class)
-  void verify(PactVerificationContext context) {
-    context.verifyInteraction();
-  }
-}
+class BrokerPactsTestCase extends BrokerProvider {}

@@ -9,11 +9,14 @@ import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
 import org.junit.platform.testkit.engine.Event;
 
@@ -44,15 +47,31 @@ class BrokerPactsTests {
   }
 
   private EngineExecutionResults verify(String brokerUrl, boolean publish) {
+    return verify(BrokerPactsTestCase.class, brokerUrl, publish, "main");
+  }
+
+  private EngineExecutionResults verify(
+      Class<?> testCase, String brokerUrl, boolean publish, String branch) {
     System.setProperty(BrokerPactsTestCase.BROKER_PROPERTY, brokerUrl);
-    return EngineRuns.run(
-        BrokerPactsTestCase.class,
-        Map.of(
-            "pactwire.reportsDir", work.resolve("reports").toString(),
-            "pactwire.pactsDir", work.resolve("pacts").toString(),
-            "pactwire.provider.version", "2.1.0",
-            "pactwire.provider.branch", "main",
-            "pactwire.results.publish", String.valueOf(publish)));
+    Map<String, String> parameters = new HashMap<>();
+    parameters.put("pactwire.reportsDir", work.resolve("reports").toString());
+    parameters.put("pactwire.pactsDir", work.resolve("pacts").toString());
+    parameters.put("pactwire.provider.version", "2.1.0");
+    parameters.put("pactwire.provider.branch", branch);
+    parameters.put("pactwire.results.publish", String.valueOf(publish));
+    return EngineRuns.run(testCase, parameters);
+  }
+
+  /** The one failure that failed the test class itself, as JUnit reports it. */
+  private static Throwable classFailure(EngineExecutionResults results) {
+    return results.containerEvents().failed().stream()
+        .map(Event::getPayload)
+        .flatMap(p -> p.stream())
+        .filter(p -> p instanceof org.junit.platform.engine.TestExecutionResult)
+        .map(p -> ((org.junit.platform.engine.TestExecutionResult) p).getThrowable())
+        .flatMap(t -> t.stream())
+        .findFirst()
+        .orElseThrow();
   }
 
   @Test
@@ -103,20 +122,60 @@ class BrokerPactsTests {
 
     EngineExecutionResults results = verify("http://localhost:" + closed, true);
 
-    Throwable failure =
-        results.containerEvents().failed().stream()
-            .map(Event::getPayload)
-            .flatMap(p -> p.stream())
-            .filter(p -> p instanceof org.junit.platform.engine.TestExecutionResult)
-            .map(p -> ((org.junit.platform.engine.TestExecutionResult) p).getThrowable())
-            .flatMap(t -> t.stream())
-            .findFirst()
-            .orElseThrow();
-    assertThat(failure.getMessage())
+    assertThat(classFailure(results).getMessage())
         .isEqualTo(
             "No pacts for provider 'inventory-service': cannot reach the Pact Broker at"
                 + " http://localhost:"
                 + closed
                 + "/: connection refused");
+  }
+
+  @ParameterizedTest
+  @ValueSource(classes = {PendingBrokerPactsTestCase.class, PendingReportsFirstTestCase.class})
+  void aPendingPactsFailureIsPublishedButDoesNotFailTheBuild(Class<?> testCase) {
+    broker.pactPending();
+    BrokerPactsTestCase.status = 500;
+
+    EngineExecutionResults results = verify(testCase, broker.url(), true, "feat/stock");
+
+    results.testEvents().assertStatistics(s -> s.failed(0).aborted(1));
+    Throwable reason =
+        results.testEvents().aborted().stream()
+            .map(e -> e.getPayload(org.junit.platform.engine.TestExecutionResult.class))
+            .flatMap(r -> r.stream())
+            .map(r -> r.getThrowable().orElseThrow())
+            .findFirst()
+            .orElseThrow();
+    assertThat(reason.getMessage())
+        .startsWith("The pact is pending, so this failure does not fail the build.")
+        .contains("a request for a product")
+        .contains("500");
+    JsonNode request =
+        broker.posted("/hal/pacts/provider/inventory-service/for-verification").get(0);
+    assertThat(request.path("includePendingStatus").asBoolean()).isTrue();
+    assertThat(request.path("providerVersionBranch").asText()).isEqualTo("feat/stock");
+    JsonNode published = broker.posted(".*/verification-results").get(0);
+    assertThat(published.path("success").asBoolean(true)).isFalse();
+  }
+
+  @Test
+  void aPactNotPendingStillFailsWhenPendingPactsAreAskedFor() {
+    BrokerPactsTestCase.status = 500;
+
+    EngineExecutionResults results =
+        verify(PendingBrokerPactsTestCase.class, broker.url(), true, "feat/stock");
+
+    results.testEvents().assertStatistics(s -> s.failed(1).aborted(0));
+  }
+
+  @Test
+  void pendingPactsWithoutAKnownBranchFailTheClassInOneLine() {
+    EngineExecutionResults results =
+        verify(PendingBrokerPactsTestCase.class, broker.url(), true, "HEAD");
+
+    assertThat(classFailure(results).getMessage())
+        .startsWith("No pacts for provider 'inventory-service': pending pacts are pending for a")
+        .doesNotContain("\n");
+    assertThat(broker.posted("/hal/pacts/provider/inventory-service/for-verification")).isEmpty();
   }
 }

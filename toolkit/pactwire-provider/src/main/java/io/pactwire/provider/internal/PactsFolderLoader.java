@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.pactwire.broker.Broker;
 import io.pactwire.broker.BrokerException;
 import io.pactwire.broker.BrokerPact;
+import io.pactwire.broker.PendingPacts;
 import io.pactwire.core.PactFiles;
 import io.pactwire.core.PactsDirectory;
 import io.pactwire.core.internal.Startup;
@@ -23,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -38,6 +40,8 @@ public final class PactsFolderLoader implements PactLoader {
   private final String named;
   private final String broker;
   private final List<String> selectors;
+  private final boolean enablePending;
+  private final String includeWipPactsSince;
   private DirectorySource source;
 
   /** Called by pact-jvm for a test class annotated with {@link PactwirePacts}. */
@@ -46,7 +50,9 @@ public final class PactsFolderLoader implements PactLoader {
         annotation.value().isEmpty() ? PactsDirectory::locate : () -> folder(annotation.value()),
         annotation.value().isEmpty() ? null : "@PactwirePacts(\"" + annotation.value() + "\")",
         annotation.broker().isEmpty() ? null : annotation.broker(),
-        List.of(annotation.consumerVersionSelectors()));
+        List.of(annotation.consumerVersionSelectors()),
+        annotation.enablePending(),
+        annotation.includeWipPactsSince().isEmpty() ? null : annotation.includeWipPactsSince());
     if (!annotation.broker().isEmpty() && !annotation.value().isEmpty()) {
       throw new IllegalStateException(
           "@PactwirePacts names a folder (\""
@@ -58,11 +64,18 @@ public final class PactsFolderLoader implements PactLoader {
   }
 
   private PactsFolderLoader(
-      Supplier<Path> folder, String named, String broker, List<String> selectors) {
+      Supplier<Path> folder,
+      String named,
+      String broker,
+      List<String> selectors,
+      boolean enablePending,
+      String includeWipPactsSince) {
     this.folder = folder;
     this.named = named;
     this.broker = broker;
     this.selectors = selectors;
+    this.enablePending = enablePending;
+    this.includeWipPactsSince = includeWipPactsSince;
   }
 
   /** Reads the folder {@code folder} supplies when {@link #load(String)} runs. */
@@ -75,7 +88,7 @@ public final class PactsFolderLoader implements PactLoader {
    * messages ({@code @PactwirePacts("../contracts")}), or null when it did not.
    */
   PactsFolderLoader(Supplier<Path> folder, String named) {
-    this(folder, named, null, List.of());
+    this(folder, named, null, List.of(), false, null);
   }
 
   /**
@@ -111,9 +124,16 @@ public final class PactsFolderLoader implements PactLoader {
   public List<Pact> load(String providerName) {
     Startup.provider();
     Path dir;
+    if (broker == null && (enablePending || includeWipPactsSince != null)) {
+      throw new NoPactsFoundException(
+          "No pacts for provider '"
+              + providerName
+              + "': pending and work-in-progress pacts are a Pact Broker's: name one with"
+              + " @PactwirePacts(broker = ...)");
+    }
     try {
       dir = broker != null ? fromBroker(providerName) : folder.get().toAbsolutePath().normalize();
-    } catch (IllegalStateException | BrokerException e) {
+    } catch (IllegalStateException | IllegalArgumentException | BrokerException e) {
       throw new NoPactsFoundException(
           "No pacts for provider '" + providerName + "': " + e.getMessage(), e);
     }
@@ -215,7 +235,25 @@ public final class PactsFolderLoader implements PactLoader {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot clear " + dir, e);
     }
-    List<BrokerPact> pacts = Broker.connect(url).pactsForVerification(providerName, selectors, dir);
+    PendingPacts pending =
+        enablePending || includeWipPactsSince != null
+            ? new PendingPacts(
+                enablePending,
+                PendingPactFailures.providerBranch(),
+                includeWipPactsSince == null
+                    ? null
+                    : ValueTemplate.resolve(
+                            includeWipPactsSince, "@PactwirePacts(includeWipPactsSince)")
+                        .value())
+            : PendingPacts.NONE;
+    List<BrokerPact> pacts =
+        Broker.connect(url).pactsForVerification(providerName, selectors, pending, dir);
+    PendingPactFailures.pending(
+        dir,
+        pacts.stream()
+            .filter(BrokerPact::pending)
+            .map(BrokerPact::file)
+            .collect(Collectors.toSet()));
     if (pacts.isEmpty()) {
       throw new IllegalStateException(
           "the Pact Broker at "
