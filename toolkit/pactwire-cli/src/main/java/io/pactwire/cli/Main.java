@@ -43,7 +43,7 @@ public final class Main {
     if (plain.isPresent()) {
       return plain.get().run(out, err);
     }
-    CommandLine cli = PactwireCommand.commandLine();
+    CommandLine cli = PactwireCommand.commandLine(args);
     cli.setOut(out);
     cli.setErr(err);
     return cli.execute(args);
