@@ -16,6 +16,9 @@ import picocli.CommandLine;
  */
 public final class Main {
 
+  /** When {@code main} began: what {@code verify --timing} counts its start-up phase from. */
+  static final long STARTED = System.nanoTime();
+
   private Main() {}
 
   /** Runs the command line and exits with its code. */
