@@ -16,6 +16,9 @@ import picocli.CommandLine;
  */
 public final class Main {
 
+  /** When {@code main} began: what {@code verify --timing} counts its start-up phase from. */
+  static final long STARTED = System.nanoTime();
+
   private Main() {}
 
   /** Runs the command line and exits with its code. */
@@ -43,7 +46,7 @@ public final class Main {
     if (plain.isPresent()) {
       return plain.get().run(out, err);
     }
-    CommandLine cli = PactwireCommand.commandLine();
+    CommandLine cli = PactwireCommand.commandLine(args);
     cli.setOut(out);
     cli.setErr(err);
     return cli.execute(args);

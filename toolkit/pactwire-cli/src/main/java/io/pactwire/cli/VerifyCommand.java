@@ -234,6 +234,7 @@ final class VerifyCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    long called = System.nanoTime();
     PrintWriter stdout = spec.commandLine().getOut();
     PrintWriter stderr = spec.commandLine().getErr();
     if (brokerUrl != null && (pactsDir != null || !pactFiles.isEmpty())) {
@@ -354,6 +355,7 @@ final class VerifyCommand implements Callable<Integer> {
         stderr.println("  not verified: " + message);
       }
     }
+    long verified = System.nanoTime();
     VerificationRun results;
     try {
       results = report(run.interactions(), config.pactsDir());
@@ -364,6 +366,7 @@ final class VerifyCommand implements Callable<Integer> {
     }
     stdout.print(render(results));
     stdout.flush();
+    long reported = System.nanoTime();
     if (!run.pendingFailures().isEmpty()) {
       stderr.println(
           "pactwire verify: "
@@ -388,13 +391,16 @@ final class VerifyCommand implements Callable<Integer> {
       stderr.printf(
           Locale.ROOT,
           "pactwire verify: %d interactions in %.3f s (%.0f/s); pacts read in %.3f s;"
-              + " without provider states %.3f s, with them %.3f s%n",
+              + " without provider states %.3f s, with them %.3f s; before them, from main, the"
+              + " command line read in %.3f s; after them the results reported in %.3f s%n",
           run.interactions().size(),
           seconds,
           run.interactions().size() / seconds,
           run.phases().reading().toNanos() / 1e9,
           run.phases().stateless().toNanos() / 1e9,
-          run.phases().stateful().toNanos() / 1e9);
+          run.phases().stateful().toNanos() / 1e9,
+          (called - Main.STARTED) / 1e9,
+          (reported - verified) / 1e9);
     }
     stderr.flush();
     return run.success() && (skipMessages || run.skippedMessages() == 0) ? 0 : 1;

@@ -114,6 +114,30 @@ class ExecutableJarIT {
   }
 
   @Test
+  void verifyKeepsAnArchiveOfItsOwn(@TempDir Path pacts) throws Exception {
+    // a check first: its archive holds neither pact-jvm's matching nor the HTTP client
+    launch(
+        "check-openapi",
+        "--pact",
+        PactwireCommandTests.DRIFTED,
+        "--spec",
+        PactwireCommandTests.SPEC);
+    String[] verify = {
+      "verify", "--provider", "p", "--base-url", "http://127.0.0.1:9", "--pacts", pacts.toString()
+    };
+
+    Run first = launch(verify);
+    Run second = launch(verify);
+
+    assertThat(archives())
+        .hasSize(2)
+        .anySatisfy(a -> assertThat(a.toString()).endsWith("-verify.jsa"));
+    assertThat(first.exit()).isEqualTo(2);
+    assertThat(second.exit()).isEqualTo(first.exit());
+    assertThat(second.err()).isEqualTo(first.err()).contains("no pact with provider 'p'");
+  }
+
+  @Test
   void onlyACheckWritesTheArchive() throws Exception {
     // an archive written by --help would hold picocli alone, and stay that way
     assertThat(launch("--version").exit()).isZero();

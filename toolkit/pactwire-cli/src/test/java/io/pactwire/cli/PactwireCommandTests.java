@@ -64,6 +64,36 @@ class PactwireCommandTests {
   }
 
   @Nested
+  class CommandsBuilt {
+
+    @Test
+    void aCommandLineThatNamesACommandBuildsThatCommandOnly() {
+      assertThat(PactwireCommand.commandLine("verify", "--provider", "p").getSubcommands())
+          .containsOnlyKeys("verify");
+    }
+
+    @Test
+    void helpTheCompletionScriptAndNoCommandBuildEveryCommand() {
+      int all = PactwireCommand.commandLine().getSubcommands().size();
+
+      assertThat(all).isEqualTo(16);
+      assertThat(PactwireCommand.commandLine("help", "verify").getSubcommands()).hasSize(all);
+      assertThat(PactwireCommand.commandLine("completion").getSubcommands()).hasSize(all);
+      assertThat(PactwireCommand.commandLine("--help").getSubcommands()).hasSize(all);
+    }
+
+    @Test
+    void aMisspeltCommandReadsAsWithEveryCommandBuilt() {
+      Run r = run("verfy", "--provider", "p");
+
+      assertThat(r.exit).isEqualTo(2);
+      assertThat(r.err)
+          .isEqualTo(runThroughPicocli("verfy", "--provider", "p").err)
+          .startsWith("Unmatched arguments from index 0: 'verfy'");
+    }
+  }
+
+  @Nested
   class HelpAndVersion {
 
     @Test
