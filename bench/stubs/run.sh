@@ -28,6 +28,10 @@
 # its wait: no coordinated omission). Both JVM servers of a round get the same rate. The Rust stub,
 # which saturates at a few requests per second, gets half its saturated rate.
 #
+# SERVER_OPTS adds JVM options to both JVM servers alike (for instance -XX:TieredStopAtLevel=1, the
+# client compiler only: on two busy cores the optimising compiler takes a core for the first tens of
+# seconds of a server).
+#
 # Usage: bench/stubs/run.sh [INTERACTIONS] [THREADS] [SECONDS] [WARMUP_SECONDS] [ROUNDS]
 # Needs: JDK 17+, python3, curl; node/npm for the Rust stub server (skipped without, or with
 # SKIP_PACT_STUB=1).
@@ -143,7 +147,8 @@ for round in $(seq 1 "$rounds"); do
   for mode in wiremock pactwire; do
     rm -f "$work/$mode.port"
     t0=$(now_ms)
-    java -Xmx512m -cp "$work/classes:$cp" StubServer "$mode" "$work/pact.json" "$work/$mode.port" \
+    # shellcheck disable=SC2086 # SERVER_OPTS is a word list
+    java -Xmx512m ${SERVER_OPTS:-} -cp "$work/classes:$cp" StubServer "$mode" "$work/pact.json" "$work/$mode.port" \
       >"$work/$mode.log" 2>&1 &
     server_pid=$!
     port=$(wait_port "$work/$mode.port")
@@ -194,7 +199,9 @@ else
 fi
 
 echo
-echo "$n interactions ($(( $(stat -c %s "$work/pact.json") / 1024 )) KB of pact), $threads client threads, ${seconds}s measured after ${warmup}s warm-up, median of $rounds rounds, $(nproc) cores; load: $(uptime | sed 's/.*load average/load average/')"
+opts_note=""
+[ -n "${SERVER_OPTS:-}" ] && opts_note=" JVM servers run with $SERVER_OPTS,"
+echo "$n interactions ($(( $(stat -c %s "$work/pact.json") / 1024 )) KB of pact),$opts_note $threads client threads, ${seconds}s measured after ${warmup}s warm-up, median of $rounds rounds, $(nproc) cores; load: $(uptime | sed 's/.*load average/load average/')"
 [ -n "$pact_stub" ] && echo "(pact-stub: one pact file per interaction, one round, above 2,000 interactions 1 client thread, 90 s, no warm-up; pact-stub-1file: the one pact file, 1 client thread, 60 s, no warm-up, one round)"
 # the median round (by requests/s) of each server, in the order wiremock, pactwire, pact-stub,
 # pact-stub-1file

@@ -235,13 +235,19 @@ class ExecutableJarIT {
   }
 
   @Test
-  void aCheckRunsOnC1OnlyAndAServerKeepsTheOptimisingCompiler() throws Exception {
+  void aCheckAndTheStubServerRunOnC1OnlyAndTheRecorderKeepsTheOptimisingCompiler()
+      throws Exception {
     String check = flags("check-openapi", "--help");
-    String server = flags("stub", "--help");
+    String stub = flags("stub", "--help");
+    String recorder = flags("record", "--help");
 
     assertThat(check).containsPattern("TieredStopAtLevel\\s+= 1\\b");
-    assertThat(server).containsPattern("TieredStopAtLevel\\s+= 4\\b");
-    assertThat(server).containsPattern("UseSerialGC\\s+= false\\b");
+    assertThat(check).containsPattern("UseSerialGC\\s+= true\\b");
+    // a stub server is done warming up in seconds with C1 only, and keeps its collector
+    assertThat(stub).containsPattern("TieredStopAtLevel\\s+= 1\\b");
+    assertThat(stub).containsPattern("UseSerialGC\\s+= false\\b");
+    assertThat(recorder).containsPattern("TieredStopAtLevel\\s+= 4\\b");
+    assertThat(recorder).containsPattern("UseSerialGC\\s+= false\\b");
   }
 
   /** The JVM's final flags as the launcher sets them for a command. */

@@ -8,6 +8,7 @@ import com.github.tomakehurst.wiremock.matching.RequestMatcherExtension;
 import io.pactwire.core.internal.BoundedRegex;
 import io.pactwire.stubs.internal.CompiledInteraction;
 import io.pactwire.stubs.internal.PactRequests;
+import io.pactwire.stubs.internal.ReceivedRequest;
 import java.util.List;
 
 /**
@@ -35,8 +36,8 @@ public final class PactRequestMatcher extends RequestMatcherExtension {
 
   private static final System.Logger LOG = System.getLogger(PactRequestMatcher.class.getName());
 
-  // WireMock asks each candidate stub about the same request: convert it once per thread.
-  private static final ThreadLocal<Object[]> LAST = ThreadLocal.withInitial(() -> new Object[2]);
+  // WireMock asks each candidate stub about the same request: key and convert it once per thread.
+  private static final ThreadLocal<Object[]> LAST = ThreadLocal.withInitial(() -> new Object[3]);
 
   /** Creates the matcher; WireMock's standalone creates it from the class name. */
   public PactRequestMatcher() {}
@@ -58,7 +59,7 @@ public final class PactRequestMatcher extends RequestMatcherExtension {
     }
     CompiledInteraction interaction = compiled(parameters);
     try {
-      return MatchResult.of(interaction.judge(pactRequest(request)).matchedOk());
+      return MatchResult.of(interaction.matches(key(request), () -> pactRequest(request)));
     } catch (BoundedRegex.TooSlowException e) {
       LOG.log(
           System.Logger.Level.WARNING,
@@ -82,13 +83,32 @@ public final class PactRequestMatcher extends RequestMatcherExtension {
   }
 
   static Request pactRequest(com.github.tomakehurst.wiremock.http.Request request) {
-    Object[] last = LAST.get();
-    if (last[0] == request) {
-      return (Request) last[1];
+    Object[] last = seen(request);
+    if (last[1] == null) {
+      last[1] = PactRequests.of(request);
     }
-    Request converted = PactRequests.of(request);
-    last[0] = request;
-    last[1] = converted;
-    return converted;
+    return (Request) last[1];
+  }
+
+  private static String key(com.github.tomakehurst.wiremock.http.Request request) {
+    Object[] last = seen(request);
+    if (last[2] == null) {
+      String key = ReceivedRequest.key(request);
+      // a request without a key is judged each time; the empty text stands for it here
+      last[2] = key == null ? "" : key;
+    }
+    String key = (String) last[2];
+    return key.isEmpty() ? null : key;
+  }
+
+  /** This thread's conversions of {@code request}: forgets those of an earlier request. */
+  private static Object[] seen(com.github.tomakehurst.wiremock.http.Request request) {
+    Object[] last = LAST.get();
+    if (last[0] != request) {
+      last[0] = request;
+      last[1] = null;
+      last[2] = null;
+    }
+    return last;
   }
 }

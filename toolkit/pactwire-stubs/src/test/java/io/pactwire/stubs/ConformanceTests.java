@@ -108,6 +108,7 @@ class ConformanceTests {
     boolean match = testCase.path("match").asBoolean();
     Boolean answered = null;
     Boolean pactJvm = null;
+    Boolean again = null;
     String detail;
     try {
       Path expected = pact(version, name, "expected", testCase.get("expected"));
@@ -121,9 +122,14 @@ class ConformanceTests {
               .getRequest();
       server.resetMappings();
       stubs.registerWith(server);
+      // A stub keeps its verdict on the last request it judged. The case's own example, which
+      // differs from the actual request in just what the case is about, is judged first: the
+      // actual request must be judged on its own, not answered with the example's verdict.
+      RawHttp.send(server.port(), stubs.compiled().get(0).interaction().getRequest());
       RawHttp.Answer answer = RawHttp.send(server.port(), request);
       answered = answer.status() == 200;
       pactJvm = stubs.compiled().get(0).judge(request).matchedOk();
+      again = RawHttp.send(server.port(), request).status() == 200;
       detail =
           "stub "
               + (answered ? "answered" : "did not answer (" + answer.status() + ")")
@@ -152,6 +158,7 @@ class ConformanceTests {
     assertThat(answered)
         .as("%s: the stub's verdict is pact-jvm's; %s", name, detail)
         .isEqualTo(pactJvm);
+    assertThat(again).as("%s: the same request sent again; %s", name, detail).isEqualTo(answered);
     COUNTS.get(version)[0]++;
   }
 

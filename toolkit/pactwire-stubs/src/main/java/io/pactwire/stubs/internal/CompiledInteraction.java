@@ -22,6 +22,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 /**
  * One HTTP interaction as a stub judges it: a one-interaction V4 pact, kept as text in the stub's
@@ -40,9 +41,13 @@ public final class CompiledInteraction {
   private final String description;
   private final List<String> states;
   private volatile Parsed parsed;
+  private volatile Verdict last;
 
   /** pact-jvm's model of the text: the pact and its one interaction. */
   private record Parsed(Pact pact, SynchronousRequestResponse interaction) {}
+
+  /** The verdict on the request received as {@code request} (see {@link ReceivedRequest}). */
+  private record Verdict(String request, boolean matched) {}
 
   private CompiledInteraction(
       String id, String pactText, String source, String description, List<String> states) {
@@ -158,6 +163,28 @@ public final class CompiledInteraction {
     BoundedRegex.checkBody(rules.rulesForCategory("body"), request.getBody(), "the request body");
     Parsed model = parsed();
     return RequestMatching.requestMismatches(model.pact(), model.interaction(), request);
+  }
+
+  /**
+   * Whether the request received as {@code received} (a {@link ReceivedRequest} key, or null when
+   * it has none) matches: {@link #judge} on the request {@code request} gives, unless the last
+   * request judged was received as the same key, whose verdict stands. A test suite sends the same
+   * request again and again; pact-jvm's verdict depends on nothing but the request, and the key
+   * holds every part of it, so the verdict is the same without judging again. One verdict is kept
+   * per interaction, so its memory grows with the pact, not with the requests.
+   *
+   * @throws BoundedRegex.TooSlowException as {@link #judge} does (a verdict not kept)
+   */
+  public boolean matches(String received, Supplier<? extends IRequest> request) {
+    Verdict known = last;
+    if (received != null && known != null && known.request().equals(received)) {
+      return known.matched();
+    }
+    boolean matched = judge(request.get()).matchedOk();
+    if (received != null) {
+      last = new Verdict(received, matched);
+    }
+    return matched;
   }
 
   /** The interaction's description. */
