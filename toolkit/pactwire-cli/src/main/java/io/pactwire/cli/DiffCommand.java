@@ -54,6 +54,14 @@ final class DiffCommand implements Callable<Integer> {
       description = "text, json or markdown (a pull-request comment). Default: ${DEFAULT-VALUE}.")
   EvolveOutput.Format format;
 
+  @Option(
+      names = "--no-cache",
+      description =
+          "Read every pact from its file, and keep nothing. By default what is read of each pact"
+              + " is kept under $PACTWIRE_CACHE/evolve (~/.cache/pactwire/evolve) and read from"
+              + " there while the pact is unchanged.")
+  boolean noCache;
+
   @Override
   public Integer call() {
     return EvolveOutput.run(
@@ -79,11 +87,11 @@ final class DiffCommand implements Callable<Integer> {
             "with --git-ref, give one pact or folder (default: pacts/)", null);
       }
       Path target = paths.isEmpty() ? PactsDirectory.locate() : paths.get(0);
-      return ContractDiff.gitRevision(target, gitRef);
+      return ContractDiff.gitRevision(target, gitRef, EvolveOutput.cache(noCache));
     }
     if (paths.size() != 2) {
       throw new EvolveException("give OLD and NEW, or --git-ref REF [PATH]", null);
     }
-    return ContractDiff.files(paths.get(0), paths.get(1));
+    return ContractDiff.files(paths.get(0), paths.get(1), EvolveOutput.cache(noCache));
   }
 }

@@ -63,6 +63,14 @@ final class UsageCommand implements Callable<Integer> {
       description = "text, json or markdown (a pull-request comment). Default: ${DEFAULT-VALUE}.")
   EvolveOutput.Format format;
 
+  @Option(
+      names = "--no-cache",
+      description =
+          "Read every pact from its file, and keep nothing. By default what is read of each pact"
+              + " is kept under $PACTWIRE_CACHE/evolve (~/.cache/pactwire/evolve) and read from"
+              + " there while the pact is unchanged.")
+  boolean noCache;
+
   @Override
   public Integer call() {
     return EvolveOutput.run(
@@ -77,6 +85,7 @@ final class UsageCommand implements Callable<Integer> {
                   .path(path)
                   .field(field)
                   .openApi(openApi)
+                  .cache(EvolveOutput.cache(noCache))
                   .build();
           return switch (format) {
             case json -> new EvolveOutput.Result(report.json(), 0);

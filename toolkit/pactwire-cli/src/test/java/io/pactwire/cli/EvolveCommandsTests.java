@@ -125,6 +125,27 @@ class EvolveCommandsTests {
           .doesNotContain("catalog-indexer \"");
     }
 
+    // the first run keeps what it reads, the next reads it back: the same report as --no-cache
+    @Test
+    void usageAndDiffReportTheSameWithTheCacheAndWithout() throws IOException {
+      String[] usage = {"usage", "--provider", "inventory-service", "--pacts", PACTS.toString()};
+      Path before = Files.createDirectories(dir.resolve("before"));
+      Path after = Files.createDirectories(dir.resolve("after"));
+      Files.copy(CHECKOUT, before.resolve("a.json"));
+      Files.copy(withNewResponseField(), after.resolve("a.json"));
+      String[] diff = {"diff", before.toString(), after.toString()};
+
+      Run usageWithout = run(concat(usage, "--no-cache"));
+      Run diffWithout = run(concat(diff, "--no-cache"));
+      for (int round = 0; round < 2; round++) {
+        assertThat(run(usage)).isEqualTo(usageWithout);
+        assertThat(run(diff)).isEqualTo(diffWithout);
+      }
+      assertThat(usageWithout.exit()).isZero();
+      assertThat(diffWithout.exit()).isEqualTo(1);
+      assertThat(diffWithout.out()).contains("response body $.colour");
+    }
+
     @Test
     void impactOfRenamingStockExitsOneAndOfTheSpecInUseZero() throws IOException {
       Path renamed =

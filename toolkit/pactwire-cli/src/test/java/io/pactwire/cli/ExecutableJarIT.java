@@ -250,6 +250,19 @@ class ExecutableJarIT {
     assertThat(recorder).containsPattern("UseSerialGC\\s+= false\\b");
   }
 
+  // usage and diff read a whole store: C1 as a check, with a young generation of half the heap
+  @Test
+  void usageAndDiffRunOnC1WithAYoungGenerationOfHalfTheHeap() throws Exception {
+    for (String command : List.of("usage", "diff")) {
+      String flags = flags(command, "--help");
+
+      assertThat(flags).as(command).containsPattern("TieredStopAtLevel\\s+= 1\\b");
+      assertThat(flags).as(command).containsPattern("NewRatio\\s+= 1\\b");
+      assertThat(flags).as(command).containsPattern("InitialRAMPercentage\\s+= 6");
+    }
+    assertThat(flags("check-openapi", "--help")).containsPattern("NewRatio\\s+= 2\\b");
+  }
+
   /** The JVM's final flags as the launcher sets them for a command. */
   private String flags(String... args) throws Exception {
     List<String> command = new ArrayList<>(List.of(LAUNCHER.toString()));

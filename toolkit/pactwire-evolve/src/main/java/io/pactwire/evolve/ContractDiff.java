@@ -2,6 +2,7 @@ package io.pactwire.evolve;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.pactwire.evolve.internal.Contract;
+import io.pactwire.evolve.internal.ContractCache;
 import io.pactwire.evolve.internal.ContractReader;
 import io.pactwire.evolve.internal.ContractStore;
 import io.pactwire.evolve.internal.Differ;
@@ -49,10 +50,21 @@ public final class ContractDiff {
    *     other a file
    */
   public static DiffReport files(Path before, Path after) {
+    return files(before, after, null);
+  }
+
+  /**
+   * As {@link #files(Path, Path)}; when {@code cache} is a folder, what is read of each pact of two
+   * folders is kept there and read from there while the pact is unchanged.
+   *
+   * @throws EvolveException as {@link #files(Path, Path)}
+   */
+  public static DiffReport files(Path before, Path after, Path cache) {
     boolean beforeDir = Files.isDirectory(before);
     boolean afterDir = Files.isDirectory(after);
     if (beforeDir && afterDir) {
-      return stores(before, after, before.toString(), UnaryOperator.identity());
+      ContractCache c = ContractCache.at(cache);
+      return stores(before, after, before.toString(), UnaryOperator.identity(), c, c);
     }
     if (beforeDir != afterDir) {
       Path dir = beforeDir ? before : after;
@@ -85,6 +97,16 @@ public final class ContractDiff {
    *     that cannot be read (named {@code REV:path} when it is the revision's)
    */
   public static DiffReport gitRevision(Path target, String ref) {
+    return gitRevision(target, ref, null);
+  }
+
+  /**
+   * As {@link #gitRevision(Path, String)}; when {@code cache} is a folder, what is read of the
+   * folder's pacts (not the revision's) is kept there.
+   *
+   * @throws EvolveException as {@link #gitRevision(Path, String)}
+   */
+  public static DiffReport gitRevision(Path target, String ref, Path cache) {
     Path abs = target.toAbsolutePath().normalize();
     boolean dir = Files.isDirectory(abs);
     if (!dir && !Files.isRegularFile(abs)) {
@@ -106,7 +128,7 @@ public final class ContractDiff {
       UnaryOperator<String> display = s -> s.replace(tempText, label);
       String beforeLabel = revision.label(dir ? "" : abs.getFileName().toString());
       if (dir) {
-        return stores(temp, target, beforeLabel, display);
+        return stores(temp, target, beforeLabel, display, null, ContractCache.at(cache));
       }
       Contract a = ContractStore.read(target);
       if (files.isEmpty()) {
@@ -131,7 +153,12 @@ public final class ContractDiff {
   }
 
   private static DiffReport stores(
-      Path before, Path after, String beforeLabel, UnaryOperator<String> display) {
+      Path before,
+      Path after,
+      String beforeLabel,
+      UnaryOperator<String> display,
+      ContractCache beforeCache,
+      ContractCache afterCache) {
     List<Path> beforeFiles = new ArrayList<>();
     Set<Path> afterSet = new LinkedHashSet<>(ContractStore.files(after));
     List<Path> befores = ContractStore.files(before);
@@ -177,7 +204,8 @@ public final class ContractDiff {
         tasks.add(new Task(-1, null, j, afterFiles.get(j)));
       }
     }
-    List<Done> done = tasks.parallelStream().map(t -> t.run(display)).toList();
+    List<Done> done =
+        tasks.parallelStream().map(t -> t.run(display, beforeCache, afterCache)).toList();
     Side[] olds = new Side[beforeFiles.size()];
     Side[] news = new Side[afterFiles.size()];
     for (Done d : done) {
@@ -239,9 +267,9 @@ public final class ContractDiff {
   /** One file of the old side, one of the new, or a file of the same name on each. */
   private record Task(int beforeIndex, Path before, int afterIndex, Path after) {
 
-    Done run(UnaryOperator<String> display) {
-      Read b = before == null ? null : Read.of(before, display);
-      Read a = after == null ? null : Read.of(after, UnaryOperator.identity());
+    Done run(UnaryOperator<String> display, ContractCache beforeCache, ContractCache afterCache) {
+      Read b = before == null ? null : Read.of(before, display, beforeCache);
+      Read a = after == null ? null : Read.of(after, UnaryOperator.identity(), afterCache);
       if (b != null
           && a != null
           && b.failure() == null
@@ -250,9 +278,7 @@ public final class ContractDiff {
         // one contract: its changes are all that is kept, with its parties (for the checks); two
         // versions that hold the same interactions in another order are not read into contracts
         List<Change> changes =
-            ContractReader.sameInteractions(b.tree(), a.tree())
-                ? new ArrayList<>()
-                : Differ.between(b.contract(), a.contract());
+            b.sameInteractions(a) ? new ArrayList<>() : Differ.between(b.contract(), a.contract());
         Side kept = new Side(b.file(), b.key(), b.parties(), null, null, changes);
         Side keptAfter = new Side(a.file(), a.key(), a.parties(), null, null, null);
         return new Done(this, kept, keptAfter);
@@ -266,27 +292,51 @@ public final class ContractDiff {
   /**
    * One side's file as read and checked, before it is read into a contract; or why it cannot be.
    */
-  private record Read(String file, JsonNode tree, EvolveException failure) {
+  private record Read(
+      String file, JsonNode tree, ContractCache.Read cached, EvolveException failure) {
 
-    static Read of(Path path, UnaryOperator<String> display) {
+    static Read of(Path path, UnaryOperator<String> display, ContractCache cache) {
       String file = display.apply(path.toString());
       try {
-        return new Read(file, ContractStore.tree(path, display), null);
+        if (cache != null) {
+          return new Read(file, null, cache.read(path, display), null);
+        }
+        return new Read(file, ContractStore.tree(path, display), null, null);
       } catch (EvolveException e) {
-        return new Read(file, null, e);
+        return new Read(file, null, null, e);
       }
     }
 
+    String consumer() {
+      return cached != null ? cached.consumer() : ContractReader.consumer(tree);
+    }
+
+    String provider() {
+      return cached != null ? cached.provider() : ContractReader.provider(tree);
+    }
+
     String key() {
-      return Contract.key(ContractReader.consumer(tree), ContractReader.provider(tree));
+      return Contract.key(consumer(), provider());
     }
 
     String parties() {
-      return Contract.parties(ContractReader.consumer(tree), ContractReader.provider(tree));
+      return Contract.parties(consumer(), provider());
     }
 
     Contract contract() {
-      return ContractReader.read(file, tree);
+      return cached != null ? cached.contract() : ContractReader.read(file, tree);
+    }
+
+    boolean sameInteractions(Read other) {
+      if (cached != null && other.cached != null) {
+        return cached.sameInteractions(other.cached);
+      }
+      if (tree != null && other.tree != null) {
+        return ContractReader.sameInteractions(tree, other.tree);
+      }
+      return cached != null
+          ? cached.sameInteractions(other.tree)
+          : other.cached.sameInteractions(tree);
     }
 
     Side side() {

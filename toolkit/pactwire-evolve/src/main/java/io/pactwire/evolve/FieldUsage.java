@@ -1,6 +1,7 @@
 package io.pactwire.evolve;
 
 import io.pactwire.evolve.internal.Contract;
+import io.pactwire.evolve.internal.ContractCache;
 import io.pactwire.evolve.internal.ContractInteraction;
 import io.pactwire.evolve.internal.ContractStore;
 import io.pactwire.evolve.internal.Element;
@@ -50,6 +51,7 @@ public final class FieldUsage {
     private String path;
     private String field;
     private Path openApi;
+    private Path cache;
 
     private Builder() {}
 
@@ -90,6 +92,15 @@ public final class FieldUsage {
     }
 
     /**
+     * Keeps what is read of each pact in this folder and reads it from there while the pact is
+     * unchanged; null (the default) reads every pact from its file.
+     */
+    public Builder cache(Path cache) {
+      this.cache = cache;
+      return this;
+    }
+
+    /**
      * Reads the pacts (and the document) and reports.
      *
      * @throws EvolveException naming the file and location when a pact or the document cannot be
@@ -113,7 +124,8 @@ public final class FieldUsage {
           ContractStore.map(
               ContractStore.files(pacts),
               UnaryOperator.identity(),
-              c -> c.provider().equals(provider) ? collect(c, fields) : null);
+              c -> c.provider().equals(provider) ? collect(c, fields) : null,
+              ContractCache.at(cache));
       Collected all = new Collected();
       for (Collected c : perPact) {
         all.uses.addAll(c.uses);

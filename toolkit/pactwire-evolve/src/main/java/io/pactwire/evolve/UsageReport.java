@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.IntStream;
 
 /**
  * Which consumers depend on which fields of a provider, and (with an OpenAPI document) which
@@ -73,14 +74,12 @@ public record UsageReport(
    */
   public record Unread(String endpoint, String part, String field) {}
 
-  // by endpoint, part, field, consumer and interaction; written out, as a store's million uses
-  // make the comparisons of a chain of key extractors show
-  private static final Comparator<Use> ORDER =
+  // Uses are ordered by endpoint, part, field, consumer and interaction. Endpoints are sorted
+  // apart, and this orders the uses of one endpoint: written out, as a store's million uses make
+  // the comparisons of a chain of key extractors show.
+  private static final Comparator<Use> WITHIN_ENDPOINT =
       (a, b) -> {
-        int c = a.endpoint().compareTo(b.endpoint());
-        if (c == 0) {
-          c = a.part().compareTo(b.part());
-        }
+        int c = a.part().compareTo(b.part());
         if (c == 0) {
           c = a.field().compareTo(b.field());
         }
@@ -104,8 +103,8 @@ public record UsageReport(
   }
 
   /**
-   * The uses by {@link #ORDER}, stable: grouped by endpoint first, so that a store's million uses
-   * are compared within their endpoint only.
+   * The uses by endpoint, part, field, consumer and interaction, stable: grouped by endpoint first,
+   * so that a store's million uses are compared within their endpoint only.
    */
   private static List<Use> sorted(List<Use> uses) {
     Map<String, List<Use>> byEndpoint = new HashMap<>();
@@ -114,12 +113,12 @@ public record UsageReport(
     }
     String[] endpoints = byEndpoint.keySet().toArray(new String[0]);
     Arrays.sort(endpoints);
+    // the endpoints' uses sorted on any core
+    byEndpoint.values().parallelStream().forEach(group -> group.sort(WITHIN_ENDPOINT));
     Use[] out = new Use[uses.size()];
     int n = 0;
     for (String endpoint : endpoints) {
-      List<Use> group = byEndpoint.get(endpoint);
-      group.sort(ORDER);
-      for (Use u : group) {
+      for (Use u : byEndpoint.get(endpoint)) {
         out[n++] = u;
       }
     }
@@ -195,10 +194,63 @@ public record UsageReport(
   }
 
   private void writeText(Writer w) throws IOException {
-    StringBuilder b = new StringBuilder(8192).append(heading()).append('\n');
+    w.append(heading()).append('\n');
+    // The uses are formatted a batch of endpoints at a time, the batch's endpoints on any core, and
+    // written in order: a store's million lines take a fraction of one core's time, and no more
+    // than a batch of them is held.
+    List<Integer> starts = new ArrayList<>();
+    int run = 0;
+    for (int i = 0; i < uses.size(); i++) {
+      if (i == 0 || run >= 2048 && !uses.get(i - 1).endpoint().equals(uses.get(i).endpoint())) {
+        starts.add(i);
+        run = 0;
+      }
+      run++;
+    }
+    starts.add(uses.size());
+    for (int first = 0; first + 1 < starts.size(); first += 32) {
+      List<String> texts =
+          IntStream.range(first, Math.min(first + 32, starts.size() - 1))
+              .parallel()
+              .mapToObj(k -> lines(starts.get(k), starts.get(k + 1)))
+              .toList();
+      for (String t : texts) {
+        w.append(t);
+      }
+    }
+    StringBuilder b = new StringBuilder();
+    if (openApi != null) {
+      b.append('\n');
+      if (unread.isEmpty() && uncalled.isEmpty()) {
+        b.append("Every response property of ").append(openApi).append(" is read by a consumer.\n");
+      } else {
+        b.append("Not used by any consumer (safe to remove as far as the pacts know), from ")
+            .append(openApi)
+            .append(":\n");
+        for (String op : uncalled) {
+          b.append("  ").append(op).append(": no consumer calls it\n");
+        }
+        for (Unread u : unread) {
+          b.append("  ")
+              .append(u.endpoint())
+              .append("  ")
+              .append(u.part())
+              .append("  ")
+              .append(u.field().isEmpty() ? "(no consumer expects this response)" : u.field())
+              .append('\n');
+        }
+      }
+    }
+    w.append(b);
+  }
+
+  // uses[from, to), which starts with an endpoint's first use
+  private String lines(int from, int to) {
+    StringBuilder b = new StringBuilder((to - from) * 96);
     // the uses are sorted, so endpoints, parts and fields are runs of equal values
     Use previous = null;
-    for (Use u : uses) {
+    for (int i = from; i < to; i++) {
+      Use u = uses.get(i);
       boolean newEndpoint = previous == null || !previous.endpoint().equals(u.endpoint());
       boolean newPart = newEndpoint || !previous.part().equals(u.part());
       boolean newField = newPart || !previous.field().equals(u.field());
@@ -224,34 +276,8 @@ public record UsageReport(
           .append(u.matcher())
           .append(")\n");
       previous = u;
-      if (b.length() >= 8192) {
-        w.append(b);
-        b.setLength(0);
-      }
     }
-    if (openApi != null) {
-      b.append('\n');
-      if (unread.isEmpty() && uncalled.isEmpty()) {
-        b.append("Every response property of ").append(openApi).append(" is read by a consumer.\n");
-      } else {
-        b.append("Not used by any consumer (safe to remove as far as the pacts know), from ")
-            .append(openApi)
-            .append(":\n");
-        for (String op : uncalled) {
-          b.append("  ").append(op).append(": no consumer calls it\n");
-        }
-        for (Unread u : unread) {
-          b.append("  ")
-              .append(u.endpoint())
-              .append("  ")
-              .append(u.part())
-              .append("  ")
-              .append(u.field().isEmpty() ? "(no consumer expects this response)" : u.field())
-              .append('\n');
-        }
-      }
-    }
-    w.append(b);
+    return b.toString();
   }
 
   /** The report as a JSON object. */

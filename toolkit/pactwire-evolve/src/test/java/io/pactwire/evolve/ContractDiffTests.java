@@ -247,6 +247,32 @@ class ContractDiffTests {
 
     @TempDir Path dir;
 
+    /**
+     * The diff of two stores, which must be the same read without the cache, with it when it is
+     * written and with it when it is read back.
+     */
+    private DiffReport diff(Path before, Path after) {
+      Path cache = dir.resolve("cache");
+      DiffReport expected;
+      try {
+        expected = ContractDiff.files(before, after);
+      } catch (EvolveException e) {
+        for (int run = 0; run < 2; run++) {
+          assertThatThrownBy(() -> ContractDiff.files(before, after, cache))
+              .isInstanceOf(EvolveException.class)
+              .hasMessage(e.getMessage());
+        }
+        throw e;
+      }
+      for (int run = 0; run < 2; run++) {
+        DiffReport cached = ContractDiff.files(before, after, cache);
+        assertThat(cached.changes()).isEqualTo(expected.changes());
+        assertThat(cached.contracts()).isEqualTo(expected.contracts());
+        assertThat(cached.text()).isEqualTo(expected.text());
+      }
+      return expected;
+    }
+
     private Path store(String name, Map<String, Path> files) throws IOException {
       Path folder = Files.createDirectories(dir.resolve(name));
       for (Map.Entry<String, Path> f : files.entrySet()) {
@@ -261,7 +287,7 @@ class ContractDiffTests {
       Path before = store("before", Map.of("a.json", version(1)));
       Path after = store("after", Map.of("b.json", version(2)));
 
-      DiffReport report = ContractDiff.files(before, after);
+      DiffReport report = diff(before, after);
 
       assertThat(report.changes()).isEqualTo(ContractDiff.files(version(1), version(2)).changes());
       assertThat(report.contracts()).isEqualTo(1);
@@ -274,7 +300,7 @@ class ContractDiffTests {
       Path before = store("before", Map.of("x.json", version(1), "y.json", other));
       Path after = store("after", Map.of("x.json", other, "y.json", version(2)));
 
-      DiffReport report = ContractDiff.files(before, after);
+      DiffReport report = diff(before, after);
 
       assertThat(report.changes()).isEqualTo(ContractDiff.files(version(1), version(2)).changes());
       assertThat(report.contracts()).isEqualTo(2);
@@ -290,7 +316,7 @@ class ContractDiffTests {
       write(after.resolve("a.json"), shuffle(read(version(1)), new Random(1), ""));
       write(after.resolve("b.json"), shuffle(read(other), new Random(2), ""));
 
-      DiffReport report = ContractDiff.files(before, after);
+      DiffReport report = diff(before, after);
 
       assertThat(report.changes()).isEmpty();
       assertThat(report.contracts()).isEqualTo(2);
@@ -304,7 +330,7 @@ class ContractDiffTests {
       Path after = Files.createDirectories(dir.resolve("after"));
       write(after.resolve("a.json"), shuffle(read(version(3)), new Random(3), ""));
 
-      DiffReport report = ContractDiff.files(before, after);
+      DiffReport report = diff(before, after);
 
       assertThat(report.changes())
           .isNotEmpty()
@@ -317,7 +343,7 @@ class ContractDiffTests {
       Path before = store("before", Map.of("a.json", version(3)));
       Path after = store("after", Map.of("a.json", version(4)));
 
-      assertThat(ContractDiff.files(before, after).changes()).isEmpty();
+      assertThat(diff(before, after).changes()).isEmpty();
     }
 
     // one interaction duplicated in place of another: the same count, not the same interactions
@@ -330,7 +356,7 @@ class ContractDiffTests {
       Path after = Files.createDirectories(dir.resolve("after"));
       write(after.resolve("a.json"), changed);
 
-      assertThat(ContractDiff.files(before, after).changes())
+      assertThat(diff(before, after).changes())
           .isNotEmpty()
           .isEqualTo(ContractDiff.files(version(1), after.resolve("a.json")).changes());
     }
@@ -343,7 +369,7 @@ class ContractDiffTests {
       Files.writeString(before.resolve("a.json"), "{\n  \"consumer\": ");
       Files.writeString(after.resolve("a.json"), "[]");
 
-      assertThatThrownBy(() -> ContractDiff.files(before, after))
+      assertThatThrownBy(() -> diff(before, after))
           .isInstanceOf(EvolveException.class)
           .hasMessageStartingWith(before.resolve("a.json") + ":");
     }

@@ -125,6 +125,32 @@ class ReferenceSystemTests {
       Golden.assertMatches("usage/inventory-service.json", portable(report.json()));
     }
 
+    // read from the pacts, then from the cache the first run wrote: the same report each time
+    @Test
+    void theReportIsTheSameWithTheCacheWrittenAndReadBack() throws IOException {
+      Path spec =
+          specWith(
+              "        stock:\n", "        warehouse:\n          type: string\n        stock:\n");
+      UsageReport expected =
+          FieldUsage.newInstance().pacts(PACTS).provider("inventory-service").openApi(spec).build();
+
+      for (int run = 0; run < 2; run++) {
+        UsageReport cached =
+            FieldUsage.newInstance()
+                .pacts(PACTS)
+                .provider("inventory-service")
+                .openApi(spec)
+                .cache(dir.resolve("cache"))
+                .build();
+        assertThat(cached).isEqualTo(expected);
+        assertThat(cached.text()).isEqualTo(expected.text());
+      }
+      try (var entries = Files.list(dir.resolve("cache"))) {
+        assertThat(entries.count())
+            .isEqualTo(io.pactwire.evolve.internal.ContractStore.files(PACTS).size());
+      }
+    }
+
     @Test
     void oneFieldOfOneEndpoint() {
       UsageReport stock =

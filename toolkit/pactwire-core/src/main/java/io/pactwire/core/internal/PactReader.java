@@ -136,6 +136,18 @@ public final class PactReader {
   }
 
   /**
+   * Reads and checks a pact from the bytes of {@code file}, read by {@link #bytes(Path)}: a caller
+   * that also hashes a file's bytes reads them once.
+   *
+   * @throws PactFileException naming the file and where in it the first problem is
+   */
+  public static JsonNode read(Path file, byte[] bytes) {
+    JsonNode tree = tree(file, bytes);
+    new Check(file).pact(tree);
+    return tree;
+  }
+
+  /**
    * Reads a file as a JSON tree without checking that it is a pact, decimals as written.
    *
    * @throws PactFileException when the file is missing, a directory, empty, not UTF-8 or not JSON
@@ -214,7 +226,12 @@ public final class PactReader {
     }
   }
 
-  private static byte[] bytes(Path file) {
+  /**
+   * A pact file's bytes, as {@link #read(Path)} reads them.
+   *
+   * @throws PactFileException when the file is missing, a directory or unreadable
+   */
+  public static byte[] bytes(Path file) {
     if (Files.isDirectory(file)) {
       throw new PactFileException(file, "", "is a directory", null);
     }

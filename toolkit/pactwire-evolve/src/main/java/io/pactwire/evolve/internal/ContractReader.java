@@ -91,7 +91,7 @@ public final class ContractReader {
     return counts.isEmpty();
   }
 
-  private static boolean v4(JsonNode pact) {
+  static boolean v4(JsonNode pact) {
     String version =
         pact.path("metadata")
             .path("pactSpecification")

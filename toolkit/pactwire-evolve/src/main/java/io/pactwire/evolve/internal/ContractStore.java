@@ -69,12 +69,26 @@ public final class ContractStore {
    */
   public static <T> List<T> map(
       List<Path> files, UnaryOperator<String> display, Function<Contract, T> mapping) {
+    return map(files, display, mapping, null);
+  }
+
+  /**
+   * As {@link #map(List, UnaryOperator, Function)}, reading each file through {@code cache} when
+   * there is one.
+   */
+  public static <T> List<T> map(
+      List<Path> files,
+      UnaryOperator<String> display,
+      Function<Contract, T> mapping,
+      ContractCache cache) {
     List<Object> results =
         files.parallelStream()
             .map(
                 f -> {
                   try {
-                    return (Object) mapping.apply(read(f, display));
+                    Contract c =
+                        cache == null ? read(f, display) : cache.read(f, display).contract();
+                    return (Object) mapping.apply(c);
                   } catch (EvolveException e) {
                     return e;
                   }

@@ -1,0 +1,626 @@
+package io.pactwire.evolve.internal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.pactwire.core.PactFileException;
+import io.pactwire.core.internal.PactReader;
+import io.pactwire.evolve.EvolveException;
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.function.UnaryOperator;
+import java.util.zip.CRC32C;
+
+/**
+ * Pacts read once and kept, so that reading an unchanged store again costs a fraction of parsing
+ * it: for each pact file, the {@link Contract} read from it and the fingerprint of its interactions
+ * ({@link Read#sameInteractions}), in one file under the cache folder.
+ *
+ * <p>An entry is found by the pact's absolute path and used only when the pact still has the size,
+ * modification time and CRC32C checksum of its bytes that the entry was written for, and when it
+ * was written by this format: the bytes are read and checked on every run, so an entry is never
+ * taken for a file that changed since. A file that cannot be read as a pact is never kept, and
+ * fails as it does without the cache. Entries are written to a temporary file and moved into place,
+ * so that runs at the same time never see half an entry; an entry that cannot be read is read past.
+ */
+public final class ContractCache {
+
+  /** Changed whenever what an entry holds, or what a pact is read into, changes. */
+  static final int FORMAT = 1;
+
+  private static final byte[] MAGIC = "PWEVOLVE".getBytes(StandardCharsets.US_ASCII);
+
+  private final Path dir;
+
+  private ContractCache(Path dir) {
+    this.dir = dir;
+  }
+
+  /** A cache in this folder (made when first written), or none when {@code dir} is null. */
+  public static ContractCache at(Path dir) {
+    return dir == null ? null : new ContractCache(dir);
+  }
+
+  /** The folder entries are kept in. */
+  public Path dir() {
+    return dir;
+  }
+
+  /**
+   * One pact file as read and checked: its contract, read on demand, and the fingerprint of its
+   * interactions.
+   */
+  public static final class Read {
+    private final String file;
+    private final String consumer;
+    private final String provider;
+    private final long[] fingerprint;
+    private Contract contract;
+    private byte[] payload;
+    private int contractAt;
+
+    private Read(
+        String file,
+        String consumer,
+        String provider,
+        long[] fingerprint,
+        Contract contract,
+        byte[] payload,
+        int contractAt) {
+      this.file = file;
+      this.consumer = consumer;
+      this.provider = provider;
+      this.fingerprint = fingerprint;
+      this.contract = contract;
+      this.payload = payload;
+      this.contractAt = contractAt;
+    }
+
+    /** How messages name the file. */
+    public String file() {
+      return file;
+    }
+
+    /** The consumer's name. */
+    public String consumer() {
+      return consumer;
+    }
+
+    /** The provider's name. */
+    public String provider() {
+      return provider;
+    }
+
+    /** The contract; read from the entry the first time it is asked for. */
+    public Contract contract() {
+      if (contract == null) {
+        contract = new In(payload, contractAt).contract(file);
+        payload = null;
+      }
+      return contract;
+    }
+
+    /**
+     * True when the two files hold the same interactions and messages, in any order and with their
+     * keys in any order, read by the same specification version, as {@link
+     * ContractReader#sameInteractions} says of their trees.
+     */
+    public boolean sameInteractions(Read other) {
+      return Arrays.equals(fingerprint, other.fingerprint);
+    }
+
+    /** As {@link #sameInteractions(Read)}, with a checked pact tree read without the cache. */
+    public boolean sameInteractions(JsonNode other) {
+      return Arrays.equals(fingerprint, fingerprint(other));
+    }
+  }
+
+  /**
+   * Reads one pact: from its entry when the entry is for the file as it is, otherwise from the file
+   * (and keeps it). {@code display} turns the path into how messages name it.
+   *
+   * @throws EvolveException naming the file and location when it cannot be read as a pact
+   */
+  public Read read(Path path, UnaryOperator<String> display) {
+    String file = display.apply(path.toString());
+    Path entry = entry(path);
+    // the file as it is, checked without copying it: its size, modification time and checksum
+    long[] seen = stamp(path);
+    if (seen != null) {
+      Read cached = cached(entry, seen, file);
+      if (cached != null) {
+        return cached;
+      }
+    }
+    byte[] bytes;
+    long modified;
+    try {
+      modified = Files.getLastModifiedTime(path).to(TimeUnit.NANOSECONDS);
+      bytes = PactReader.bytes(path);
+    } catch (PactFileException e) {
+      throw new EvolveException(display.apply(e.getMessage()), e);
+    } catch (IOException e) {
+      // missing, or not readable: the reader's own message for it
+      try {
+        PactReader.bytes(path);
+      } catch (PactFileException p) {
+        throw new EvolveException(display.apply(p.getMessage()), p);
+      }
+      throw new EvolveException(file + ": cannot read: " + e.getMessage(), e);
+    }
+    JsonNode tree;
+    try {
+      tree = PactReader.read(path, bytes);
+    } catch (PactFileException e) {
+      throw new EvolveException(display.apply(e.getMessage()), e);
+    }
+    Contract contract = ContractReader.read(file, tree);
+    long[] fingerprint = fingerprint(tree);
+    CRC32C crc = new CRC32C();
+    crc.update(bytes);
+    write(entry, new long[] {bytes.length, modified, crc.getValue()}, fingerprint, contract);
+    return new Read(file, contract.consumer(), contract.provider(), fingerprint, contract, null, 0);
+  }
+
+  // size, modification time and CRC32C of a regular file, read through a mapping of it; null when
+  // it cannot be read so (the reader then says why)
+  private static long[] stamp(Path path) {
+    try (FileChannel channel = FileChannel.open(path, StandardOpenOption.READ)) {
+      BasicFileAttributes attributes = Files.readAttributes(path, BasicFileAttributes.class);
+      if (!attributes.isRegularFile()) {
+        return null;
+      }
+      long size = channel.size();
+      CRC32C crc = new CRC32C();
+      if (size > 0) {
+        crc.update(channel.map(FileChannel.MapMode.READ_ONLY, 0, size));
+      }
+      return new long[] {
+        size, attributes.lastModifiedTime().to(TimeUnit.NANOSECONDS), crc.getValue()
+      };
+    } catch (IOException | RuntimeException | InternalError e) {
+      // InternalError: the file was cut short while mapped
+      return null;
+    }
+  }
+
+  /** Reads one pact without a cache, as {@link #read} does with one. */
+  public static Read uncached(Path path, UnaryOperator<String> display) {
+    String file = display.apply(path.toString());
+    JsonNode tree = ContractStore.tree(path, display);
+    Contract contract = ContractReader.read(file, tree);
+    return new Read(
+        file, contract.consumer(), contract.provider(), fingerprint(tree), contract, null, 0);
+  }
+
+  private Path entry(Path path) {
+    String key = path.toAbsolutePath().normalize().toString();
+    return dir.resolve(
+        hex(digest("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8))) + ".bin");
+  }
+
+  private static Read cached(Path entry, long[] stamp, String file) {
+    byte[] data;
+    try {
+      data = Files.readAllBytes(entry);
+    } catch (IOException e) {
+      return null;
+    }
+    try {
+      In in = new In(data, 0);
+      for (byte b : MAGIC) {
+        if (in.data[in.at++] != b) {
+          return null;
+        }
+      }
+      if (in.varint() != FORMAT) {
+        return null;
+      }
+      for (long s : stamp) {
+        if (in.longValue() != s) {
+          return null;
+        }
+      }
+      // the rest as written: its length and checksum, so that a damaged entry is read past
+      int length = (int) in.longValue();
+      long sum = in.longValue();
+      if (length != data.length - in.at) {
+        return null;
+      }
+      CRC32C crc = new CRC32C();
+      crc.update(data, in.at, length);
+      if (crc.getValue() != sum) {
+        return null;
+      }
+      long[] fingerprint = new long[in.varint()];
+      for (int i = 0; i < fingerprint.length; i++) {
+        fingerprint[i] = in.longValue();
+      }
+      int partiesAt = in.at;
+      String consumer = in.text();
+      String provider = in.text();
+      return new Read(file, consumer, provider, fingerprint, null, data, partiesAt);
+    } catch (RuntimeException e) {
+      return null;
+    }
+  }
+
+  private void write(Path entry, long[] stamp, long[] fingerprint, Contract contract) {
+    Out body = new Out();
+    body.varint(fingerprint.length);
+    for (long f : fingerprint) {
+      body.longValue(f);
+    }
+    body.text(contract.consumer());
+    body.text(contract.provider());
+    body.contract(contract);
+    byte[] rest = body.bytes();
+    Out head = new Out();
+    head.raw(MAGIC);
+    head.varint(FORMAT);
+    for (long s : stamp) {
+      head.longValue(s);
+    }
+    CRC32C crc = new CRC32C();
+    crc.update(rest);
+    head.longValue(rest.length);
+    head.longValue(crc.getValue());
+    head.raw(rest);
+    Path tmp = entry.resolveSibling(entry.getFileName() + "." + UUID.randomUUID() + ".tmp");
+    try {
+      Files.createDirectories(dir);
+      Files.write(tmp, head.bytes());
+      try {
+        Files.move(tmp, entry, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      } catch (AtomicMoveNotSupportedException e) {
+        Files.move(tmp, entry, StandardCopyOption.REPLACE_EXISTING);
+      }
+    } catch (IOException e) {
+      // a cache that cannot be written costs the next run the time it would have saved, no more
+      try {
+        Files.deleteIfExists(tmp);
+      } catch (IOException ignored) {
+        // left for the system to clear
+      }
+    }
+  }
+
+  /**
+   * The fingerprint of a checked pact tree's interactions and messages: whether it is read as
+   * version 4, then a 128-bit digest of each entry's text with its keys sorted, the digests sorted,
+   * so that neither order changes it. Numbers are kept as written, as the trees compare them.
+   */
+  static long[] fingerprint(JsonNode pact) {
+    List<long[]> entries = new ArrayList<>();
+    MessageDigest md5 = digest("MD5");
+    StringBuilder b = new StringBuilder(2048);
+    for (String list : new String[] {"interactions", "messages"}) {
+      for (JsonNode entry : pact.path(list)) {
+        b.setLength(0);
+        b.append(list).append(':');
+        canonical(entry, b);
+        byte[] d = md5.digest(b.toString().getBytes(StandardCharsets.UTF_8));
+        entries.add(new long[] {longAt(d, 0), longAt(d, 8)});
+      }
+    }
+    entries.sort(
+        (x, y) -> {
+          int c = Long.compare(x[0], y[0]);
+          return c != 0 ? c : Long.compare(x[1], y[1]);
+        });
+    long[] out = new long[1 + 2 * entries.size()];
+    out[0] = ContractReader.v4(pact) ? 4 : 3;
+    for (int i = 0; i < entries.size(); i++) {
+      out[1 + 2 * i] = entries.get(i)[0];
+      out[2 + 2 * i] = entries.get(i)[1];
+    }
+    return out;
+  }
+
+  private static void canonical(JsonNode node, StringBuilder out) {
+    switch (node.getNodeType()) {
+      case OBJECT -> {
+        Map<String, JsonNode> sorted = new TreeMap<>();
+        node.properties().forEach(e -> sorted.put(e.getKey(), e.getValue()));
+        out.append('{');
+        for (Map.Entry<String, JsonNode> e : sorted.entrySet()) {
+          text(e.getKey(), out);
+          canonical(e.getValue(), out);
+          out.append(',');
+        }
+        out.append('}');
+      }
+      case ARRAY -> {
+        out.append('[');
+        for (JsonNode item : node) {
+          canonical(item, out);
+          out.append(',');
+        }
+        out.append(']');
+      }
+      case STRING -> text(node.textValue(), out);
+      // the node's type too: 1 and 1.0 are different values of a tree
+      case NUMBER -> out.append(node.numberType()).append(' ').append(node.asText());
+      default -> out.append(node.asText());
+    }
+  }
+
+  // a text as its length and itself: no two texts or sequences of them are written alike
+  private static void text(String s, StringBuilder out) {
+    out.append('"').append(s.length()).append(':').append(s);
+  }
+
+  private static long longAt(byte[] d, int at) {
+    long v = 0;
+    for (int i = 0; i < 8; i++) {
+      v = (v << 8) | (d[at + i] & 0xff);
+    }
+    return v;
+  }
+
+  private static MessageDigest digest(String algorithm) {
+    try {
+      return MessageDigest.getInstance(algorithm);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(algorithm + " is part of every JVM", e);
+    }
+  }
+
+  private static String hex(byte[] bytes) {
+    StringBuilder b = new StringBuilder(bytes.length * 2);
+    for (byte x : bytes) {
+      b.append(Character.forDigit((x >> 4) & 0xf, 16)).append(Character.forDigit(x & 0xf, 16));
+    }
+    return b.toString();
+  }
+
+  /** Writes an entry: numbers as variable-length integers, each distinct text once. */
+  private static final class Out {
+    private byte[] buffer = new byte[16384];
+    private int size;
+    private final Map<String, Integer> texts = new HashMap<>();
+    private final Map<Matcher, Integer> matchers = new HashMap<>();
+
+    byte[] bytes() {
+      return Arrays.copyOf(buffer, size);
+    }
+
+    private void room(int n) {
+      if (size + n > buffer.length) {
+        buffer = Arrays.copyOf(buffer, Math.max(buffer.length * 2, size + n));
+      }
+    }
+
+    void write(int b) {
+      room(1);
+      buffer[size++] = (byte) b;
+    }
+
+    void raw(byte[] b) {
+      room(b.length);
+      System.arraycopy(b, 0, buffer, size, b.length);
+      size += b.length;
+    }
+
+    void varint(long v) {
+      while ((v & ~0x7fL) != 0) {
+        write((int) ((v & 0x7f) | 0x80));
+        v >>>= 7;
+      }
+      write((int) v);
+    }
+
+    void longValue(long v) {
+      for (int i = 56; i >= 0; i -= 8) {
+        write((int) (v >>> i));
+      }
+    }
+
+    void bool(boolean b) {
+      write(b ? 1 : 0);
+    }
+
+    // 0 is null, then 1 + the index of a text written before, or the new text itself
+    void text(String s) {
+      if (s == null) {
+        varint(0);
+        return;
+      }
+      Integer known = texts.get(s);
+      if (known != null) {
+        varint(known + 2);
+        return;
+      }
+      texts.put(s, texts.size());
+      varint(1);
+      byte[] b = s.getBytes(StandardCharsets.UTF_8);
+      varint(b.length);
+      raw(b);
+    }
+
+    void integer(Integer i) {
+      if (i == null) {
+        varint(0);
+      } else {
+        varint(1);
+        longValue(i);
+      }
+    }
+
+    void matcher(Matcher m) {
+      if (m == null) {
+        varint(0);
+        return;
+      }
+      Integer known = matchers.get(m);
+      if (known != null) {
+        varint(known + 2);
+        return;
+      }
+      matchers.put(m, matchers.size());
+      varint(1);
+      varint(m.kinds().size());
+      m.kinds().forEach(this::text);
+      text(m.text());
+      integer(m.min());
+      integer(m.max());
+    }
+
+    void contract(Contract c) {
+      varint(c.interactions().size());
+      for (ContractInteraction i : c.interactions()) {
+        varint(i.index());
+        text(i.kind());
+        text(i.description());
+        varint(i.states().size());
+        i.states()
+            .forEach(
+                (k, v) -> {
+                  text(k);
+                  text(v);
+                });
+        varint(i.parts().size());
+        for (Part p : i.parts()) {
+          text(p.name());
+          bool(p.fromConsumer());
+          varint(p.elements().size());
+          for (Element e : p.elements().values()) {
+            text(e.location());
+            text(e.type());
+            text(e.example());
+            matcher(e.matcher());
+            bool(e.inherited());
+            integer(e.min());
+            integer(e.max());
+          }
+        }
+      }
+    }
+  }
+
+  /** Reads what {@link Out} wrote. */
+  private static final class In {
+    private final byte[] data;
+    private int at;
+    private final List<String> texts = new ArrayList<>();
+    private final List<Matcher> matchers = new ArrayList<>();
+
+    In(byte[] data, int at) {
+      this.data = data;
+      this.at = at;
+    }
+
+    int varint() {
+      long v = 0;
+      int shift = 0;
+      while (true) {
+        byte b = data[at++];
+        v |= (long) (b & 0x7f) << shift;
+        if (b >= 0) {
+          return (int) v;
+        }
+        shift += 7;
+      }
+    }
+
+    long longValue() {
+      long v = 0;
+      for (int i = 0; i < 8; i++) {
+        v = (v << 8) | (data[at++] & 0xff);
+      }
+      return v;
+    }
+
+    boolean bool() {
+      return data[at++] != 0;
+    }
+
+    String text() {
+      int tag = varint();
+      if (tag == 0) {
+        return null;
+      }
+      if (tag >= 2) {
+        return texts.get(tag - 2);
+      }
+      int length = varint();
+      String s = new String(data, at, length, StandardCharsets.UTF_8);
+      at += length;
+      texts.add(s);
+      return s;
+    }
+
+    Integer integer() {
+      return varint() == 0 ? null : (int) longValue();
+    }
+
+    Matcher matcher() {
+      int tag = varint();
+      if (tag == 0) {
+        return null;
+      }
+      if (tag >= 2) {
+        return matchers.get(tag - 2);
+      }
+      int n = varint();
+      List<String> kinds = new ArrayList<>(n);
+      for (int i = 0; i < n; i++) {
+        kinds.add(text());
+      }
+      Matcher m = new Matcher(List.copyOf(kinds), text(), integer(), integer());
+      matchers.add(m);
+      return m;
+    }
+
+    // from the parties on, so that texts are numbered as they were written
+    Contract contract(String file) {
+      String consumer = text();
+      String provider = text();
+      int n = varint();
+      List<ContractInteraction> interactions = new ArrayList<>(n);
+      for (int k = 0; k < n; k++) {
+        int index = varint();
+        String kind = text();
+        String description = text();
+        int states = varint();
+        Map<String, String> stateMap = new TreeMap<>();
+        for (int s = 0; s < states; s++) {
+          stateMap.put(text(), text());
+        }
+        int parts = varint();
+        List<Part> partList = new ArrayList<>(parts);
+        for (int p = 0; p < parts; p++) {
+          String name = text();
+          boolean fromConsumer = bool();
+          int elements = varint();
+          Map<String, Element> elementMap = new TreeMap<>();
+          for (int e = 0; e < elements; e++) {
+            String location = text();
+            elementMap.put(
+                location,
+                new Element(location, text(), text(), matcher(), bool(), integer(), integer()));
+          }
+          partList.add(new Part(name, fromConsumer, elementMap));
+        }
+        interactions.add(
+            new ContractInteraction(index, kind, description, stateMap, List.copyOf(partList)));
+      }
+      return new Contract(file, consumer, provider, List.copyOf(interactions));
+    }
+  }
+}

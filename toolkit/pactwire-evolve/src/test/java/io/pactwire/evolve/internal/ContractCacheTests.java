@@ -1,0 +1,215 @@
+package io.pactwire.evolve.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.pactwire.core.PactFileException;
+import io.pactwire.core.internal.PactReader;
+import io.pactwire.evolve.EvolveException;
+import io.pactwire.testsupport.Corpora;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+import java.util.function.UnaryOperator;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ContractCacheTests {
+
+  @TempDir Path temp;
+
+  private static final String PACT =
+      """
+      {"consumer": {"name": "c"}, "provider": {"name": "p"},
+       "metadata": {"pactSpecification": {"version": "4.0"}},
+       "interactions": [%s, %s]}
+      """;
+
+  private Path write(String name, String text) throws IOException {
+    Path file = temp.resolve(name);
+    Files.writeString(file, text);
+    return file;
+  }
+
+  private static List<Path> entries(Path dir) throws IOException {
+    if (!Files.isDirectory(dir)) {
+      return List.of();
+    }
+    try (Stream<Path> s = Files.list(dir)) {
+      return s.toList();
+    }
+  }
+
+  // Every pact of the corpora, read the first time (from the file) and the second (from the
+  // entry), is the contract read without a cache; files that are not pacts fail alike.
+  @Test
+  void everyCorpusPactReadsAsWithoutTheCacheTheFirstTimeAndTheNext() throws IOException {
+    Path corpora = Corpora.require(".", "the evolve cache over the corpora's pacts");
+    List<Path> files;
+    try (Stream<Path> s = Files.walk(corpora)) {
+      files = s.filter(p -> p.toString().endsWith(".json")).sorted().toList();
+    }
+    ContractCache cache = ContractCache.at(temp.resolve("cache"));
+    int pacts = 0;
+    for (Path file : files) {
+      Contract expected;
+      try {
+        expected = ContractStore.read(file);
+      } catch (EvolveException e) {
+        assertThatThrownBy(() -> cache.read(file, UnaryOperator.identity()))
+            .isInstanceOf(EvolveException.class)
+            .hasMessage(e.getMessage());
+        continue;
+      }
+      pacts++;
+      ContractCache.Read first = cache.read(file, UnaryOperator.identity());
+      ContractCache.Read second = cache.read(file, UnaryOperator.identity());
+      assertThat(first.contract()).as(file.toString()).isEqualTo(expected);
+      assertThat(second.contract()).as(file.toString()).isEqualTo(expected);
+      assertThat(second.consumer()).isEqualTo(expected.consumer());
+      assertThat(second.provider()).isEqualTo(expected.provider());
+      assertThat(second.sameInteractions(first)).isTrue();
+    }
+    assertThat(pacts).isGreaterThan(50);
+    assertThat(entries(cache.dir())).hasSize(pacts);
+  }
+
+  // the fingerprints say what the trees say, for every pair of the corpora's pacts of a folder
+  @Test
+  void fingerprintsAgreeWithTheTreesOverTheCorpora() throws IOException {
+    Path corpora = Corpora.require(".", "fingerprints over the corpora's pacts");
+    List<JsonNode> trees = new ArrayList<>();
+    try (Stream<Path> s = Files.walk(corpora)) {
+      for (Path p : s.filter(p -> p.toString().endsWith(".json")).sorted().toList()) {
+        JsonNode tree;
+        try {
+          tree = PactReader.read(p);
+        } catch (PactFileException e) {
+          continue; // not a pact
+        }
+        trees.add(tree);
+        // the same pact with its interactions and messages in the opposite order
+        ObjectNode reversed = tree.deepCopy();
+        for (String list : List.of("interactions", "messages")) {
+          if (reversed.get(list) instanceof ArrayNode entries && entries.size() > 1) {
+            List<JsonNode> items = new ArrayList<>();
+            entries.forEach(items::add);
+            Collections.reverse(items);
+            entries.removeAll();
+            entries.addAll(items);
+          }
+        }
+        trees.add(reversed);
+      }
+    }
+    assertThat(trees).hasSizeGreaterThan(100);
+    List<long[]> prints = trees.stream().map(ContractCache::fingerprint).toList();
+    int same = 0;
+    for (int i = 0; i < trees.size(); i++) {
+      for (int j = i; j < trees.size(); j++) {
+        boolean byTrees = ContractReader.sameInteractions(trees.get(i), trees.get(j));
+        boolean byPrints = Arrays.equals(prints.get(i), prints.get(j));
+        assertThat(byPrints).as("%d %d", i, j).isEqualTo(byTrees);
+        same += byPrints ? 1 : 0;
+      }
+    }
+    // each pact and its reversed copy at least
+    assertThat(same).isGreaterThanOrEqualTo(trees.size() / 2 * 3);
+  }
+
+  @Test
+  void interactionsReorderedAreTheSameAndAMatcherChangedIsNot() throws IOException {
+    ContractCache cache = ContractCache.at(temp.resolve("cache"));
+    Path before =
+        write("before.json", PACT.formatted(ContractReaderTests.FIRST, ContractReaderTests.SECOND));
+    Path reordered =
+        write(
+            "reordered.json",
+            PACT.formatted(ContractReaderTests.SECOND, ContractReaderTests.FIRST_REORDERED));
+    Path changed =
+        write(
+            "changed.json",
+            PACT.formatted(
+                ContractReaderTests.SECOND,
+                ContractReaderTests.FIRST.replace("\"type\"", "\"integer\"")));
+    // read twice: the second from the entries
+    for (int round = 0; round < 2; round++) {
+      ContractCache.Read b = cache.read(before, UnaryOperator.identity());
+      assertThat(b.sameInteractions(cache.read(reordered, UnaryOperator.identity()))).isTrue();
+      assertThat(b.sameInteractions(cache.read(changed, UnaryOperator.identity()))).isFalse();
+      assertThat(b.sameInteractions(PactReader.read(reordered))).isTrue();
+      assertThat(b.sameInteractions(PactReader.read(changed))).isFalse();
+    }
+  }
+
+  // the same size and the same modification time, other bytes: the checksum tells them apart
+  @Test
+  void aFileChangedInPlaceIsReadAgain() throws IOException {
+    ContractCache cache = ContractCache.at(temp.resolve("cache"));
+    String first = PACT.formatted(ContractReaderTests.FIRST, ContractReaderTests.SECOND);
+    Path file = write("pact.json", first);
+    FileTime time = Files.getLastModifiedTime(file);
+    assertThat(cache.read(file, UnaryOperator.identity()).contract().interactions().get(1).path())
+        .isEqualTo("/b");
+
+    Files.writeString(file, first.replace("\"/b\"", "\"/c\""));
+    Files.setLastModifiedTime(file, time);
+
+    assertThat(cache.read(file, UnaryOperator.identity()).contract().interactions().get(1).path())
+        .isEqualTo("/c");
+    assertThat(cache.read(file, UnaryOperator.identity()).contract())
+        .isEqualTo(ContractStore.read(file));
+  }
+
+  @Test
+  void aDamagedEntryIsReadPastAndWrittenAgain() throws IOException {
+    ContractCache cache = ContractCache.at(temp.resolve("cache"));
+    Path file =
+        write("pact.json", PACT.formatted(ContractReaderTests.FIRST, ContractReaderTests.SECOND));
+    Contract expected = cache.read(file, UnaryOperator.identity()).contract();
+    Path entry = entries(cache.dir()).get(0);
+    byte[] bytes = Files.readAllBytes(entry);
+
+    for (int cut : new int[] {0, 5, bytes.length / 2, bytes.length - 1}) {
+      byte[] damaged = bytes.clone();
+      damaged[cut] ^= 0x55;
+      Files.write(entry, damaged);
+      assertThat(cache.read(file, UnaryOperator.identity()).contract()).isEqualTo(expected);
+      assertThat(Files.readAllBytes(entry)).isEqualTo(bytes);
+      Files.write(entry, Arrays.copyOf(bytes, cut));
+      assertThat(cache.read(file, UnaryOperator.identity()).contract()).isEqualTo(expected);
+    }
+    assertThat(entries(cache.dir())).containsExactly(entry);
+  }
+
+  // a file that is not a pact fails as it does without the cache, and nothing is kept of it
+  @Test
+  void aBadPactFailsAsWithoutTheCacheAndIsNotKept() throws IOException {
+    ContractCache cache = ContractCache.at(temp.resolve("cache"));
+    Path file = write("bad.json", "{\"consumer\": {\"name\": \"c\"},\n \"interactions\": [}");
+    String expected;
+    try {
+      ContractStore.read(file);
+      throw new AssertionError("read");
+    } catch (EvolveException e) {
+      expected = e.getMessage();
+    }
+
+    assertThatThrownBy(() -> cache.read(file, UnaryOperator.identity()))
+        .isInstanceOf(EvolveException.class)
+        .hasMessage(expected);
+    assertThatThrownBy(() -> cache.read(temp.resolve("missing.json"), UnaryOperator.identity()))
+        .isInstanceOf(EvolveException.class)
+        .hasMessageContaining("missing.json");
+    assertThat(entries(cache.dir())).isEmpty();
+  }
+}
