@@ -1,7 +1,13 @@
 package io.pactwire.cli;
 
 import io.pactwire.evolve.EvolveException;
+import java.io.BufferedOutputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -53,7 +59,7 @@ final class EvolveOutput {
       return PactwireCommand.UNREADABLE;
     }
     if (r.writer() != null) {
-      r.writer().accept(out);
+      write(r.writer(), out);
     } else {
       out.print(r.text());
     }
@@ -62,10 +68,33 @@ final class EvolveOutput {
   }
 
   /**
-   * A rendered report and the exit status it calls for; or, for a report too large to hold as one
-   * text, what writes it.
+   * Writes a report that {@code writer} writes as UTF-8: on standard output, straight to its stream
+   * through a large buffer; elsewhere (a caller's writer), as text. As a {@link PrintWriter} does,
+   * it reports no failure to write standard output (a reader such as {@code head} that has read
+   * enough): it stops writing.
    */
-  record Result(String text, int status, Consumer<PrintWriter> writer) {
+  private static void write(Consumer<OutputStream> writer, PrintWriter out) {
+    if (out instanceof Main.Stdout) {
+      out.flush();
+      try {
+        BufferedOutputStream stream = new BufferedOutputStream(((Main.Stdout) out).stream, 1 << 16);
+        writer.accept(stream);
+        stream.flush();
+      } catch (IOException | UncheckedIOException e) {
+        // the reader went away
+      }
+    } else {
+      ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+      writer.accept(bytes);
+      out.print(bytes.toString(StandardCharsets.UTF_8));
+    }
+  }
+
+  /**
+   * A rendered report and the exit status it calls for; or, for a report too large to hold as one
+   * text, what writes it in UTF-8.
+   */
+  record Result(String text, int status, Consumer<OutputStream> writer) {
     Result(String text, int status) {
       this(text, status, null);
     }

@@ -3,6 +3,7 @@ package io.pactwire.cli;
 import io.pactwire.verifier.internal.VerifierEngine;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
+import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -24,7 +25,7 @@ public final class Main {
   /** Runs the command line and exits with its code. */
   public static void main(String[] args) {
     // Reports are UTF-8 whatever the locale: JSON must be, and the JUnit XML says it is.
-    PrintWriter out = utf8(new FileOutputStream(FileDescriptor.out));
+    PrintWriter out = new Stdout(new FileOutputStream(FileDescriptor.out));
     PrintWriter err = utf8(new FileOutputStream(FileDescriptor.err));
     int status = run(args, out, err);
     out.flush();
@@ -63,5 +64,18 @@ public final class Main {
 
   private static PrintWriter utf8(FileOutputStream stream) {
     return new PrintWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8), true);
+  }
+
+  /**
+   * Standard output, UTF-8, whose stream a report that is written as UTF-8 bytes goes to directly:
+   * a store's usage report runs to tens of megabytes, which the writer would encode again.
+   */
+  static final class Stdout extends PrintWriter {
+    final OutputStream stream;
+
+    Stdout(OutputStream stream) {
+      super(new OutputStreamWriter(stream, StandardCharsets.UTF_8), true);
+      this.stream = stream;
+    }
   }
 }

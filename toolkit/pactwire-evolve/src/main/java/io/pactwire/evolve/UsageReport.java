@@ -6,9 +6,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.pactwire.core.internal.JsonText;
 import io.pactwire.evolve.internal.Md;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -20,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Function;
 import java.util.stream.IntStream;
 
 /**
@@ -75,8 +78,7 @@ public record UsageReport(
   public record Unread(String endpoint, String part, String field) {}
 
   // Uses are ordered by endpoint, part, field, consumer and interaction. Endpoints are sorted
-  // apart, and this orders the uses of one endpoint: written out, as a store's million uses make
-  // the comparisons of a chain of key extractors show.
+  // apart, and this orders the uses of one endpoint when their ranks do not fit in one number.
   private static final Comparator<Use> WITHIN_ENDPOINT =
       (a, b) -> {
         int c = a.part().compareTo(b.part());
@@ -114,7 +116,7 @@ public record UsageReport(
     String[] endpoints = byEndpoint.keySet().toArray(new String[0]);
     Arrays.sort(endpoints);
     // the endpoints' uses sorted on any core
-    byEndpoint.values().parallelStream().forEach(group -> group.sort(WITHIN_ENDPOINT));
+    byEndpoint.values().parallelStream().forEach(UsageReport::sortWithinEndpoint);
     Use[] out = new Use[uses.size()];
     int n = 0;
     for (String endpoint : endpoints) {
@@ -123,6 +125,86 @@ public record UsageReport(
       }
     }
     return Collections.unmodifiableList(Arrays.asList(out));
+  }
+
+  /**
+   * Sorts one endpoint's uses by part, field, consumer and interaction, stable. Each string is
+   * compared once, to rank the distinct values of its column; the uses are then sorted on one
+   * number each (the four ranks and the use's position), as a store's million uses would otherwise
+   * compare the same strings over and over.
+   */
+  private static void sortWithinEndpoint(List<Use> group) {
+    int n = group.size();
+    int[][] ranks = {
+      ranks(group, Use::part),
+      ranks(group, Use::field),
+      ranks(group, Use::consumer),
+      ranks(group, Use::interaction)
+    };
+    int[] widths = new int[ranks.length];
+    int total = bits(n - 1);
+    for (int c = 0; c < ranks.length; c++) {
+      int max = 0;
+      for (int r : ranks[c]) {
+        max = Math.max(max, r);
+      }
+      widths[c] = bits(max);
+      total += widths[c];
+    }
+    if (total > 63) {
+      group.sort(WITHIN_ENDPOINT);
+      return;
+    }
+    int positionBits = bits(n - 1);
+    long[] keys = new long[n];
+    for (int i = 0; i < n; i++) {
+      long key = 0;
+      for (int c = 0; c < ranks.length; c++) {
+        key = key << widths[c] | ranks[c][i];
+      }
+      keys[i] = key << positionBits | i;
+    }
+    Arrays.sort(keys);
+    Use[] before = group.toArray(new Use[0]);
+    long position = (1L << positionBits) - 1;
+    for (int i = 0; i < n; i++) {
+      group.set(i, before[(int) (keys[i] & position)]);
+    }
+  }
+
+  /** Each use's value of {@code column} as its rank among the column's distinct values. */
+  private static int[] ranks(List<Use> group, Function<Use, String> column) {
+    Map<String, Integer> ids = new HashMap<>();
+    List<String> distinct = new ArrayList<>();
+    int[] out = new int[group.size()];
+    for (int i = 0; i < out.length; i++) {
+      String value = column.apply(group.get(i));
+      Integer id = ids.get(value);
+      if (id == null) {
+        id = distinct.size();
+        ids.put(value, id);
+        distinct.add(value);
+      }
+      out[i] = id;
+    }
+    Integer[] order = new Integer[distinct.size()];
+    for (int k = 0; k < order.length; k++) {
+      order[k] = k;
+    }
+    Arrays.sort(order, Comparator.comparing(distinct::get));
+    int[] rank = new int[order.length];
+    for (int r = 0; r < order.length; r++) {
+      rank[order[r]] = r;
+    }
+    for (int i = 0; i < out.length; i++) {
+      out[i] = rank[out[i]];
+    }
+    return out;
+  }
+
+  /** How many bits hold every number from 0 to {@code max}. */
+  private static int bits(int max) {
+    return 32 - Integer.numberOfLeadingZeros(max);
   }
 
   /** The consumers that use any field, sorted. */
@@ -187,14 +269,35 @@ public record UsageReport(
    */
   public void text(Writer out) {
     try {
-      writeText(out);
+      writeText(t -> t, out::write);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
   }
 
-  private void writeText(Writer w) throws IOException {
-    w.append(heading()).append('\n');
+  /**
+   * Writes {@link #text()} to {@code out} in UTF-8 as it goes, without holding the whole text; the
+   * text is encoded on any core, a batch of lines at a time, so that {@code out} (best buffered)
+   * only copies bytes.
+   *
+   * @throws UncheckedIOException when {@code out} fails
+   * @since 0.1.0
+   */
+  public void text(OutputStream out) {
+    try {
+      writeText(t -> t.getBytes(StandardCharsets.UTF_8), out::write);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Where the text goes, a batch of lines at a time. */
+  private interface Chunks<T> {
+    void write(T chunk) throws IOException;
+  }
+
+  private <T> void writeText(Function<String, T> encode, Chunks<T> out) throws IOException {
+    out.write(encode.apply(heading() + "\n"));
     // The uses are formatted a batch of endpoints at a time, the batch's endpoints on any core, and
     // written in order: a store's million lines take a fraction of one core's time, and no more
     // than a batch of them is held.
@@ -209,13 +312,13 @@ public record UsageReport(
     }
     starts.add(uses.size());
     for (int first = 0; first + 1 < starts.size(); first += 32) {
-      List<String> texts =
+      List<T> texts =
           IntStream.range(first, Math.min(first + 32, starts.size() - 1))
               .parallel()
-              .mapToObj(k -> lines(starts.get(k), starts.get(k + 1)))
+              .mapToObj(k -> encode.apply(lines(starts.get(k), starts.get(k + 1))))
               .toList();
-      for (String t : texts) {
-        w.append(t);
+      for (T t : texts) {
+        out.write(t);
       }
     }
     StringBuilder b = new StringBuilder();
@@ -241,7 +344,9 @@ public record UsageReport(
         }
       }
     }
-    w.append(b);
+    if (b.length() > 0) {
+      out.write(encode.apply(b.toString()));
+    }
   }
 
   // uses[from, to), which starts with an endpoint's first use
