@@ -16,6 +16,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 
@@ -119,12 +120,16 @@ public final class FieldUsage {
         }
       }
       SpecFields fields = spec;
+      // A store repeats its endpoints, parts, fields, matchers and consumers in every pact: one
+      // string each for the whole store, as the uses outlive the contracts, and a report compares
+      // them (equal strings then are the same string, which compares at once).
+      Map<String, String> shared = new ConcurrentHashMap<>();
       // each pact is reduced to its uses as soon as it is read: a large store is never held whole
       List<Collected> perPact =
           ContractStore.map(
               ContractStore.files(pacts),
               UnaryOperator.identity(),
-              c -> c.provider().equals(provider) ? collect(c, fields) : null,
+              c -> c.provider().equals(provider) ? collect(c, fields, shared) : null,
               ContractCache.at(cache));
       Collected all = new Collected();
       for (Collected c : perPact) {
@@ -151,15 +156,13 @@ public final class FieldUsage {
       int interactions;
     }
 
-    private Collected collect(Contract c, SpecFields spec) {
+    private Collected collect(Contract c, SpecFields spec, Map<String, String> shared) {
       Pattern pathPattern = path == null ? null : SpecFields.pattern(path);
       Collected out = new Collected();
       List<UsageReport.Use> uses = out.uses;
       Map<String, Map<String, Set<String>>> read = out.read;
       Set<String> called = out.called;
-      // a store repeats its parts, fields and matchers in every interaction: one string each, as
-      // the uses outlive the contract
-      Map<String, String> shared = new HashMap<>();
+      String consumer = one(shared, c.consumer());
       for (ContractInteraction i : c.interactions()) {
         out.interactions++;
         String endpoint;
@@ -167,7 +170,7 @@ public final class FieldUsage {
         if (i.kind().equals("HTTP")) {
           SpecFields.Operation op = spec == null ? null : spec.operation(i.method(), i.path());
           template = op == null ? i.path() : op.template();
-          endpoint = i.method() + " " + template;
+          endpoint = one(shared, i.method() + " " + template);
           if (op != null) {
             called.add(op.endpoint());
           }
@@ -177,7 +180,7 @@ public final class FieldUsage {
             continue;
           }
         } else {
-          endpoint = i.kind() + " \"" + i.description() + "\"";
+          endpoint = one(shared, i.kind() + " \"" + i.description() + "\"");
           if (path != null && !path.equals(i.description())) {
             continue;
           }
@@ -198,7 +201,7 @@ public final class FieldUsage {
                     endpoint,
                     part,
                     one(shared, e.location()),
-                    c.consumer(),
+                    consumer,
                     i.description(),
                     one(shared, e.matcherText()),
                     c.file()));
@@ -215,7 +218,11 @@ public final class FieldUsage {
     }
 
     private static String one(Map<String, String> shared, String s) {
-      String earlier = shared.putIfAbsent(s, s);
+      String earlier = shared.get(s);
+      if (earlier != null) {
+        return earlier;
+      }
+      earlier = shared.putIfAbsent(s, s);
       return earlier == null ? s : earlier;
     }
 
