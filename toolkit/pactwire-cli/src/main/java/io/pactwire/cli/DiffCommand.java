@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -54,13 +55,7 @@ final class DiffCommand implements Callable<Integer> {
       description = "text, json or markdown (a pull-request comment). Default: ${DEFAULT-VALUE}.")
   EvolveOutput.Format format;
 
-  @Option(
-      names = "--no-cache",
-      description =
-          "Read every pact from its file, and keep nothing. By default what is read of each pact"
-              + " is kept under $PACTWIRE_CACHE/evolve (~/.cache/pactwire/evolve) and read from"
-              + " there while the pact is unchanged.")
-  boolean noCache;
+  @Mixin EvolveCacheOption cache;
 
   @Override
   public Integer call() {
@@ -87,11 +82,11 @@ final class DiffCommand implements Callable<Integer> {
             "with --git-ref, give one pact or folder (default: pacts/)", null);
       }
       Path target = paths.isEmpty() ? PactsDirectory.locate() : paths.get(0);
-      return ContractDiff.gitRevision(target, gitRef, EvolveOutput.cache(noCache));
+      return ContractDiff.gitRevision(target, gitRef, cache.dir());
     }
     if (paths.size() != 2) {
       throw new EvolveException("give OLD and NEW, or --git-ref REF [PATH]", null);
     }
-    return ContractDiff.files(paths.get(0), paths.get(1), EvolveOutput.cache(noCache));
+    return ContractDiff.files(paths.get(0), paths.get(1), cache.dir());
   }
 }

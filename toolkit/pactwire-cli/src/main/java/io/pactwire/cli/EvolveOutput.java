@@ -8,7 +8,6 @@ import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
@@ -23,27 +22,6 @@ final class EvolveOutput {
   }
 
   private EvolveOutput() {}
-
-  /**
-   * Where usage and diff keep what they read of each pact ({@code evolve} in the folder the
-   * launcher keeps its start-up cache in: {@code $PACTWIRE_CACHE}, by default {@code
-   * ~/.cache/pactwire}), or null with {@code --no-cache}.
-   */
-  static Path cache(boolean off) {
-    if (off) {
-      return null;
-    }
-    String dir = System.getenv("PACTWIRE_CACHE");
-    if (dir == null || dir.isEmpty()) {
-      String xdg = System.getenv("XDG_CACHE_HOME");
-      Path base =
-          xdg == null || xdg.isEmpty()
-              ? Path.of(System.getProperty("user.home"), ".cache")
-              : Path.of(xdg);
-      return base.resolve("pactwire").resolve("evolve");
-    }
-    return Path.of(dir).resolve("evolve");
-  }
 
   /**
    * Runs a command's work: prints the rendered report and returns {@code status}, or prints one

@@ -6,6 +6,7 @@ import io.pactwire.evolve.UsageReport;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -63,13 +64,7 @@ final class UsageCommand implements Callable<Integer> {
       description = "text, json or markdown (a pull-request comment). Default: ${DEFAULT-VALUE}.")
   EvolveOutput.Format format;
 
-  @Option(
-      names = "--no-cache",
-      description =
-          "Read every pact from its file, and keep nothing. By default what is read of each pact"
-              + " is kept under $PACTWIRE_CACHE/evolve (~/.cache/pactwire/evolve) and read from"
-              + " there while the pact is unchanged.")
-  boolean noCache;
+  @Mixin EvolveCacheOption cache;
 
   @Override
   public Integer call() {
@@ -85,7 +80,7 @@ final class UsageCommand implements Callable<Integer> {
                   .path(path)
                   .field(field)
                   .openApi(openApi)
-                  .cache(EvolveOutput.cache(noCache))
+                  .cache(cache.dir())
                   .build();
           return switch (format) {
             case json -> new EvolveOutput.Result(report.json(), 0);
