@@ -164,6 +164,38 @@ class RulesFromPatternsTests {
           .isEqualTo("[{\"match\":\"type\",\"min\":0}]");
       assertThat(rule(i, "request", "body", "$.lines[*]")).isEqualTo("[{\"match\":\"number\"}]");
     }
+
+    @Test
+    void aSchemaPatternOrStringEnumStaysARegexSoThePactAdmitsNoStringTheStubRefused()
+        throws Exception {
+      JsonNode i =
+          interaction(
+              """
+              {"request": {"method": "POST", "urlPath": "/quotes", "bodyPatterns": [
+                 {"matchesJsonSchema": {"type": "object", "properties": {
+                    "country": {"type": "string", "pattern": "^[A-Z]{2}$"},
+                    "postcode": {"type": "string", "pattern": "[0-9]{5}"},
+                    "speed": {"type": "string", "enum": ["express", "24h+"]},
+                    "mode": {"type": "string", "enum": ["air"]},
+                    "note": {"type": "string"}}}}]},
+               "response": {"status": 201}}
+              """);
+      assertThat(rule(i, "request", "body", "$.country"))
+          .isEqualTo("[{\"match\":\"regex\",\"regex\":\"^[A-Z]{2}$\"}]");
+      // a schema pattern matches anywhere in the string; a Pact regex the whole string
+      assertThat(rule(i, "request", "body", "$.postcode"))
+          .isEqualTo("[{\"match\":\"regex\",\"regex\":\"(?s).*(?:[0-9]{5}).*\"}]");
+      assertThat(rule(i, "request", "body", "$.speed"))
+          .isEqualTo("[{\"match\":\"regex\",\"regex\":\"(?:express|\\\\Q24h+\\\\E)\"}]");
+      assertThat(rule(i, "request", "body", "$.mode"))
+          .isEqualTo("[{\"match\":\"regex\",\"regex\":\"air\"}]");
+      assertThat(rule(i, "request", "body", "$.note")).isEqualTo("[{\"match\":\"type\"}]");
+      // the example synthesised for the mapping file satisfies the rules
+      JsonNode example = i.path("request").path("body").path("content");
+      assertThat(example.path("country").asText()).matches("^[A-Z]{2}$");
+      assertThat(example.path("postcode").asText()).matches("(?s).*(?:[0-9]{5}).*");
+      assertThat(example.path("speed").asText()).isEqualTo("express");
+    }
   }
 
   @Nested

@@ -353,13 +353,43 @@ public final class InteractionBuilder {
       }
       case "integer" -> rules.addRule(path, MatchingRules.integer());
       case "number" -> rules.addRule(path, MatchingRules.number());
-      case "string", "boolean" -> rules.addRule(path, MatchingRules.type());
+      case "string" -> rules.addRule(path, stringSchemaRule(schema));
+      case "boolean" -> rules.addRule(path, MatchingRules.type());
       default -> {
         if (schema.has("properties")) {
           schemaRules(((ObjectNode) schema.deepCopy()).put("type", "object"), path, rules);
         }
       }
     }
+  }
+
+  /**
+   * A string schema's rule: its {@code pattern} or its {@code enum} as a regex, so the pact admits
+   * no string the stub refused; any string otherwise. A schema pattern matches anywhere in the
+   * string, a Pact regex the whole string: an unanchored pattern is wrapped to match anywhere.
+   */
+  static ObjectNode stringSchemaRule(JsonNode schema) {
+    String pattern = schema.path("pattern").asText("");
+    if (!pattern.isEmpty()) {
+      boolean anchored =
+          pattern.startsWith("^") && pattern.endsWith("$") && !pattern.endsWith("\\$");
+      return MatchingRules.regex(anchored ? pattern : "(?s).*(?:" + pattern + ").*");
+    }
+    JsonNode values = schema.path("enum");
+    if (values.isArray() && !values.isEmpty()) {
+      List<String> alternatives = new ArrayList<>();
+      for (JsonNode value : values) {
+        if (!value.isTextual()) {
+          return MatchingRules.type();
+        }
+        alternatives.add(quote(value.asText()));
+      }
+      return MatchingRules.regex(
+          alternatives.size() == 1
+              ? alternatives.get(0)
+              : "(?:" + String.join("|", alternatives) + ")");
+    }
+    return MatchingRules.type();
   }
 
   // ---------------------------------------------------------------- response

@@ -308,11 +308,22 @@ public final class StubSynthesis {
       case "number" -> NODES.numberNode(1.5);
       case "boolean" -> NODES.booleanNode(true);
       case "null" -> NODES.nullNode();
-      default ->
-          NODES.textNode(
-              schema.path("format").asText("").equals("date-time")
-                  ? "2026-01-01T00:00:00Z"
-                  : "string");
+      default -> {
+        String pattern = schema.path("pattern").asText("");
+        if (!pattern.isEmpty()) {
+          // an example the pattern (and so the rule built from it) accepts
+          yield NODES.textNode(
+              RegexExamples.example(pattern)
+                  .or(() -> RegexExamples.example("(?s).*(?:" + pattern + ").*"))
+                  .orElseThrow(
+                      () ->
+                          new NoExample("has no example for the JSON schema pattern " + pattern)));
+        }
+        yield NODES.textNode(
+            schema.path("format").asText("").equals("date-time")
+                ? "2026-01-01T00:00:00Z"
+                : "string");
+      }
     };
   }
 
