@@ -2,13 +2,13 @@ package io.pactwire.openapi.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.networknt.schema.Error;
-import com.networknt.schema.Schema;
-import com.networknt.schema.SchemaRegistry;
-import com.networknt.schema.SchemaRegistryConfig;
-import com.networknt.schema.SpecificationVersion;
-import com.networknt.schema.path.NodePath;
-import com.networknt.schema.path.PathType;
+import com.networknt.schema.JsonNodePath;
+import com.networknt.schema.JsonSchema;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.PathType;
+import com.networknt.schema.SchemaValidatorsConfig;
+import com.networknt.schema.SpecVersion;
+import com.networknt.schema.ValidationMessage;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -49,14 +49,15 @@ public final class SchemaValidator {
     }
   }
 
-  private final SchemaRegistry registry = Registry.INSTANCE;
+  private final JsonSchemaFactory factory = Factory.INSTANCE;
+  private final SchemaValidatorsConfig config = Factory.CONFIG;
   // interactions are checked in parallel; networknt schemas are thread-safe once built
   private final Map<String, Compiled> cache = new java.util.concurrent.ConcurrentHashMap<>();
 
   // callers that prepare one schema for several ids hand in the same object: compile it once
   private final Map<Identity, Compiled> compiled = new java.util.concurrent.ConcurrentHashMap<>();
 
-  private record Compiled(ObjectNode prepared, Schema schema) {}
+  private record Compiled(ObjectNode prepared, JsonSchema schema) {}
 
   /** A prepared schema as a key by identity: equal content is not asked for, and costs a walk. */
   private record Identity(ObjectNode node) {
@@ -75,28 +76,24 @@ public final class SchemaValidator {
    * Thread-safe, and the costliest object of the validator to build: one per process, built on
    * first use (by the warm-up thread, when there is one), not when this class is loaded.
    */
-  private static final class Registry {
-    static final SchemaRegistry INSTANCE = newRegistry();
-  }
-
-  private static SchemaRegistry newRegistry() {
-    SchemaRegistryConfig config =
-        SchemaRegistryConfig.builder()
+  private static final class Factory {
+    static final JsonSchemaFactory INSTANCE =
+        JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V201909);
+    static final SchemaValidatorsConfig CONFIG =
+        SchemaValidatorsConfig.builder()
             .pathType(PathType.JSON_POINTER)
             .formatAssertionsEnabled(true)
             // a $ref is compiled when a value first reaches it, not with the schema: a pact
             // exercises a small part of a vendor's schema (PayPal's order: 92 KB prepared)
-            .preloadSchema(false)
+            .preloadJsonSchema(false)
             .build();
-    return SchemaRegistry.withDefaultDialect(
-        SpecificationVersion.DRAFT_2019_09, b -> b.schemaRegistryConfig(config));
   }
 
   private static final java.util.concurrent.atomic.AtomicBoolean WARMING =
       new java.util.concurrent.atomic.AtomicBoolean();
 
   /**
-   * Once per process, builds the registry and runs the common keywords on a throw-away schema on a
+   * Once per process, builds the factory and runs the common keywords on a throw-away schema on a
    * daemon thread, so that this overlaps reading the spec; a check that gets there first simply
    * waits for the classes it shares.
    */
@@ -149,7 +146,7 @@ public final class SchemaValidator {
             k ->
                 compiled.computeIfAbsent(
                     new Identity(prepared),
-                    p -> new Compiled(prepared, registry.getSchema(prepared))));
+                    p -> new Compiled(prepared, factory.getSchema(prepared, config))));
     JsonNode discriminated = discriminator(c.prepared, value);
     if (discriminated != null) {
       return List.of(
@@ -163,13 +160,13 @@ public final class SchemaValidator {
               c.prepared.get("discriminator"),
               List.of()));
     }
-    List<Error> errors = c.schema.validate(value);
+    Set<ValidationMessage> errors = c.schema.validate(value);
     List<Violation> out = new ArrayList<>();
     Set<String> ifAdded = new LinkedHashSet<>();
-    for (Error e : errors) {
+    for (ValidationMessage e : errors) {
       List<String> instance = segments(e.getInstanceLocation());
       List<String> schemaPath = segments(e.getSchemaLocation().getFragment());
-      String keyword = e.getKeyword();
+      String keyword = e.getType();
       if (keyword == null && !schemaPath.isEmpty()) {
         keyword = schemaPath.get(schemaPath.size() - 1);
       }
@@ -326,7 +323,7 @@ public final class SchemaValidator {
     return d;
   }
 
-  private static List<String> segments(NodePath path) {
+  private static List<String> segments(JsonNodePath path) {
     List<String> out = new ArrayList<>();
     if (path == null) {
       return out;
@@ -356,7 +353,7 @@ public final class SchemaValidator {
     }
   }
 
-  private static String message(String keyword, String property, JsonNode v, Error e) {
+  private static String message(String keyword, String property, JsonNode v, ValidationMessage e) {
     if (keyword == null) {
       return e.getMessage();
     }
