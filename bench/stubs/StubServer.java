@@ -14,15 +14,27 @@ import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.client.WireMock;
 import io.pactwire.core.PactFiles;
 import io.pactwire.stubs.PactStubs;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.handler.AbstractHandler;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 /**
  * Serves a pact on a random port until killed: "pactwire" as Pactwire's stubs, "wiremock" as plain
- * WireMock mappings that match each interaction's example literally. Both servers get the same
+ * WireMock mappings that match each interaction's example literally, "floor" as no stub server at
+ * all: the Jetty that WireMock runs on (the same version, the same 25 threads), answering every
+ * request with one fixed response (200 to a GET, 201 otherwise, a JSON body the size of the
+ * pact's) after reading its body, with no matching: what the machine, the client and the HTTP
+ * server cost before any stub is asked. Both servers get the same
  * options: no request journal, no per-request log line (WireMock otherwise formats every request
  * and response as JSON for a notifier that drops it). Writes the port to a file, and the time each
  * start-up phase took to standard error.
@@ -33,6 +45,10 @@ public class StubServer {
     Path pact = Path.of(args[1]);
     Path portFile = Path.of(args[2]);
     long t0 = System.nanoTime();
+    if (mode.equals("floor")) {
+      Files.writeString(portFile, Integer.toString(floor()), StandardCharsets.UTF_8);
+      Thread.currentThread().join();
+    }
     WireMockServer server;
     if (mode.equals("pactwire")) {
       // the stubs are built while the server is made; it listens once they are registered
@@ -70,5 +86,33 @@ public class StubServer {
     }
     Files.writeString(portFile, Integer.toString(server.port()), StandardCharsets.UTF_8);
     Thread.currentThread().join();
+  }
+
+  /** Starts the floor server; returns its port. */
+  private static int floor() throws Exception {
+    byte[] get = "{\"id\":1,\"name\":\"item 1\",\"price\":10.5,\"tags\":[\"a\",\"b\"]}"
+        .getBytes(StandardCharsets.UTF_8);
+    byte[] post = "{\"order\":1,\"accepted\":true}".getBytes(StandardCharsets.UTF_8);
+    Server jetty = new Server(new QueuedThreadPool(25));
+    ServerConnector connector = new ServerConnector(jetty);
+    connector.setHost("127.0.0.1");
+    connector.setPort(0);
+    jetty.addConnector(connector);
+    jetty.setHandler(new AbstractHandler() {
+      @Override
+      public void handle(String target, Request base, HttpServletRequest request, HttpServletResponse response)
+          throws IOException {
+        request.getInputStream().readAllBytes();
+        boolean isGet = request.getMethod().equals("GET");
+        byte[] body = isGet ? get : post;
+        response.setStatus(isGet ? 200 : 201);
+        response.setContentType("application/json");
+        response.setContentLength(body.length);
+        response.getOutputStream().write(body);
+        base.setHandled(true);
+      }
+    });
+    jetty.start();
+    return connector.getLocalPort();
   }
 }

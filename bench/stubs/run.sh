@@ -2,9 +2,16 @@
 # Benchmark, not a test: an N-interaction pact (70 % GETs with query and header rules, 30 % POSTs
 # with body rules) served by Pactwire's stubs (pact-jvm judges the candidate stubs of a request's
 # method and path), by plain WireMock with literal mappings of the same examples, and by the Rust
-# `pact stub` (npm @pact-foundation/pact-cli) if it installs. Each server runs in its own
-# JVM/process; a Java load client in another process sends every interaction's own example in turn
-# over keep-alive HTTP/1.1 connections on loopback. Prints requests/s, p50 and p99 latency, the
+# `pact stub` (npm @pact-foundation/pact-cli) if it installs; beside them a "floor" server, the
+# Jetty WireMock runs on answering one fixed response with no matching, measured the same way: what
+# the machine, the client and the HTTP server take before any stub is asked. Each server runs in
+# its own JVM/process; a Java load client in another process sends every interaction's own example
+# in turn over keep-alive HTTP/1.1 connections on loopback, one plain socket and thread per
+# connection, requests built before the run and nothing allocated per request (LoadClient.java),
+# so that the client is cheap and the same for every server. Its response reader is checked once
+# against the JDK's HTTP server (Content-Length, chunked, empty bodies), and against the JDK's
+# HttpClient on each server before it is measured (the same status and body for the first 1,000
+# requests of the mix; the first one for the Rust stub, whose requests take seconds). Prints requests/s, p50 and p99 latency, the
 # ratios to WireMock, the start-up time from starting the process to the first answered request of
 # the mix (interaction 0's GET, answered 200), and the server's peak resident memory (VmHWM of the
 # server process and its children, read after the measured window).
@@ -16,7 +23,7 @@
 # grows linearly, and, up to 2,000 interactions, on the one pact file ("pact-stub-1file", one client
 # thread, no warm-up, 60 s). It runs as its binary, not through npm's node wrapper.
 #
-# The machine's other work moves these figures; the two JVM servers take turns, ROUNDS times,
+# The machine's other work moves these figures; the JVM servers take turns, ROUNDS times,
 # and the median round of each is reported.
 #
 # Saturated, the p99 measures the queue more than the server: the client's connections, the
@@ -25,8 +32,8 @@
 # leaves it out; RATE=auto: half the rate WireMock sustained saturated in the same round, for a
 # machine busy enough that 500 is not well below it), the requests sent on a fixed schedule and
 # each latency taken from the request's scheduled time (a request held up behind a slow one counts
-# its wait: no coordinated omission). Both JVM servers of a round get the same rate. The Rust stub,
-# which saturates at a few requests per second, gets half its saturated rate.
+# its wait: no coordinated omission). The JVM servers of a round (and the floor) get the same
+# rate. The Rust stub, which saturates at a few requests per second, gets half its saturated rate.
 #
 # SERVER_OPTS adds JVM options to both JVM servers alike (for instance -XX:TieredStopAtLevel=1, the
 # client compiler only: on two busy cores the optimising compiler takes a core for the first tens of
@@ -55,6 +62,10 @@ export PACT_DO_NOT_TRACK=true
   -Dmdep.outputFile="$work/cp.txt" -Dmdep.includeScope=runtime >/dev/null)
 cp="$root/toolkit/pactwire-stubs/target/classes:$root/toolkit/pactwire-core/target/classes:$(cat "$work/cp.txt")"
 javac -d "$work/classes" -cp "$cp" "$here/StubServer.java" "$here/LoadClient.java"
+# the client's heap is set at start and large enough for its samples: it does not collect in the
+# window (it allocates nothing per request)
+client=(java -Xms256m -Xmx256m -XX:+UseSerialGC -XX:-UsePerfData -cp "$work/classes:$cp" LoadClient)
+"${client[@]}" --self-test
 python3 "$here/gen-pact.py" "$n" "$work/pact.json" "$work/requests.jsonl"
 
 pact_stub=""
@@ -126,7 +137,12 @@ peak_rss_mb() {
 measure() {
   local name="$1" port="$2" startup="$3"
   local out
-  out=$(java -cp "$work/classes:$cp" LoadClient "$port" "$work/requests.jsonl" \
+  # the client reads what the JDK's client reads, before it measures
+  local checked=1000
+  [ "$name" = pact-stub ] && checked=1
+  [ "$name" = pact-stub-1file ] && checked=0
+  "${client[@]}" "$port" "$work/requests.jsonl" check "$checked"
+  out=$("${client[@]}" "$port" "$work/requests.jsonl" \
     "${4:-$threads}" "${5:-$warmup}" "${6:-$seconds}")
   echo "$name $out $startup $(peak_rss_mb "$server_pid")" | tee -a "$work/results.txt"
 }
@@ -136,7 +152,7 @@ measure() {
 measure_rate() {
   local name="$1" port="$2" r="$3"
   local out
-  out=$(java -cp "$work/classes:$cp" LoadClient "$port" "$work/requests.jsonl" \
+  out=$("${client[@]}" "$port" "$work/requests.jsonl" \
     "${4:-$threads}" "${5:-$warmup}" "${6:-$seconds}" "$r")
   echo "$name $r $out" | tee -a "$work/results-rate.txt"
 }
@@ -144,7 +160,7 @@ measure_rate() {
 : > "$work/results.txt"
 : > "$work/results-rate.txt"
 for round in $(seq 1 "$rounds"); do
-  for mode in wiremock pactwire; do
+  for mode in wiremock pactwire floor; do
     rm -f "$work/$mode.port"
     t0=$(now_ms)
     # shellcheck disable=SC2086 # SERVER_OPTS is a word list
@@ -204,8 +220,8 @@ opts_note=""
 echo "$n interactions ($(( $(stat -c %s "$work/pact.json") / 1024 )) KB of pact),$opts_note $threads client threads, ${seconds}s measured after ${warmup}s warm-up, median of $rounds rounds, $(nproc) cores; load: $(uptime | sed 's/.*load average/load average/')"
 [ -n "$pact_stub" ] && echo "(pact-stub: one pact file per interaction, one round, above 2,000 interactions 1 client thread, 90 s, no warm-up; pact-stub-1file: the one pact file, 1 client thread, 60 s, no warm-up, one round)"
 # the median round (by requests/s) of each server, in the order wiremock, pactwire, pact-stub,
-# pact-stub-1file
-for name in wiremock pactwire pact-stub pact-stub-1file; do
+# pact-stub-1file, floor
+for name in wiremock pactwire pact-stub pact-stub-1file floor; do
   { grep "^$name " "$work/results.txt" || true; } | sort -k2,2n | awk '{a[NR]=$0} END {if (NR) print a[int((NR+1)/2)]}'
 done | awk 'NR==1 {base=$2; p50=$3} {printf "%-15s %8.1f req/s  p50 %8d us  p99 %8d us  errors %d  start-up %6d ms  peak RSS %5d MB  (%.3fx WireMock req/s, %.2fx its p50)\n", $1, $2, $3, $4, $5, $6, $7, $2/base, $3/p50}'
 if [ -s "$work/results-rate.txt" ]; then
