@@ -37,6 +37,15 @@ public final class Compatibility {
 
   static final String HTTPCORE5_ALIGNED = "5.3.6";
 
+  /**
+   * The networknt json-schema-validator line whose API WireMock 3.13's {@code matchingJsonSchema}
+   * and pactwire-openapi call; 2.x and later renamed it (SchemaRegistry, Schema, Error).
+   */
+  static final int JSON_SCHEMA_VALIDATOR_MAJOR = 1;
+
+  /** What io.pactwire:pactwire-bom aligns json-schema-validator to (WireMock 3.13.2's). */
+  static final String JSON_SCHEMA_VALIDATOR_ALIGNED = "1.5.9";
+
   /** The Kotlin runtime pact-jvm 4.7.5 is built on and declares. */
   static final String KOTLIN_NEEDED = "2.3";
 
@@ -90,6 +99,10 @@ public final class Compatibility {
       jetty(
               present(loader, "com.github.tomakehurst.wiremock.jetty12.Jetty12HttpServerFactory"),
               staticString(loader, "org.eclipse.jetty.util.Jetty", "VERSION"))
+          .ifPresent(problems::add);
+      jsonSchemaValidator(
+              mavenVersion(loader, "com.networknt", "json-schema-validator"),
+              present(loader, "com.networknt.schema.SchemaValidatorsConfig"))
           .ifPresent(problems::add);
     }
     return problems;
@@ -227,6 +240,32 @@ public final class Compatibility {
             + " comes from io.pactwire:pactwire-bom).");
   }
 
+  /**
+   * WireMock's {@code matchingJsonSchema} (and pactwire-openapi) call networknt
+   * json-schema-validator's 1.x API; its 2.x and 3.x lines renamed it, and a build that resolves
+   * one of those (another library's, nearer than WireMock's) fails with {@code
+   * NoClassDefFoundError: com/networknt/schema/SchemaValidatorsConfig} at the first schema stub.
+   *
+   * @param version the version the jar's Maven metadata names, or null when unknown
+   * @param oneXApi whether the 1.x API's {@code SchemaValidatorsConfig} is on the classpath
+   */
+  static Optional<String> jsonSchemaValidator(String version, boolean oneXApi) {
+    if (version == null || oneXApi || major(version) == JSON_SCHEMA_VALIDATOR_MAJOR) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        "WireMock's JSON schema matching (matchingJsonSchema) and pactwire-openapi need networknt"
+            + " json-schema-validator "
+            + JSON_SCHEMA_VALIDATOR_MAJOR
+            + ".x, but the classpath has json-schema-validator "
+            + version
+            + ", whose API differs: "
+            + BOM_FIRST
+            + ", or pin com.networknt:json-schema-validator to "
+            + JSON_SCHEMA_VALIDATOR_ALIGNED
+            + ".");
+  }
+
   private static String describe(Map<String, String> versions) {
     List<String> parts = new ArrayList<>();
     versions.forEach((name, version) -> parts.add(name + " " + version));
@@ -305,15 +344,25 @@ public final class Compatibility {
     }
   }
 
+  /** The version in a jar's {@code META-INF/maven/<group>/<artifact>/pom.properties}, or null. */
+  static String mavenVersion(ClassLoader loader, String group, String artifact) {
+    return properties(
+        loader, "META-INF/maven/" + group + "/" + artifact + "/pom.properties", "version");
+  }
+
   /** {@code info.release} of an Apache HttpComponents version.properties, or null. */
   private static String resourceVersion(ClassLoader loader, String resource) {
+    return properties(loader, resource, "info.release");
+  }
+
+  private static String properties(ClassLoader loader, String resource, String key) {
     try (InputStream in = loader.getResourceAsStream(resource)) {
       if (in == null) {
         return null;
       }
       Properties properties = new Properties();
       properties.load(in);
-      return properties.getProperty("info.release");
+      return properties.getProperty(key);
     } catch (IOException e) {
       return null;
     }

@@ -199,6 +199,37 @@ class CompatibilityTests {
   }
 
   @Nested
+  class JsonSchemaValidator {
+
+    @Test
+    void a2xOr3xLineIsNamedWithTheVersionThatFixesIt() {
+      assertThat(Compatibility.jsonSchemaValidator("2.0.8", false))
+          .contains(
+              "WireMock's JSON schema matching (matchingJsonSchema) and pactwire-openapi need"
+                  + " networknt json-schema-validator 1.x, but the classpath has"
+                  + " json-schema-validator 2.0.8, whose API differs: import"
+                  + " io.pactwire:pactwire-bom in <dependencyManagement> before any BOM that"
+                  + " manages it (such as spring-boot-dependencies), or pin"
+                  + " com.networknt:json-schema-validator to 1.5.9.");
+      assertThat(Compatibility.jsonSchemaValidator("3.0.9", false).orElseThrow())
+          .contains("the classpath has json-schema-validator 3.0.9,");
+    }
+
+    @ParameterizedTest
+    @CsvSource({"1.5.9, true", "1.4.0, true", "1.5.9, false"})
+    void the1xLineIsFine(String version, boolean oneXApi) {
+      assertThat(Compatibility.jsonSchemaValidator(version, oneXApi)).isEmpty();
+    }
+
+    @Test
+    void the1xApiPresentOrAnUnknownVersionIsNotGuessedAt() {
+      // a repackaged jar without Maven metadata, or a 2.x jar beside the 1.x API
+      assertThat(Compatibility.jsonSchemaValidator(null, false)).isEmpty();
+      assertThat(Compatibility.jsonSchemaValidator("2.0.8", true)).isEmpty();
+    }
+  }
+
+  @Nested
   class ThisClasspath {
 
     @Test
@@ -206,6 +237,16 @@ class CompatibilityTests {
       // pactwire-core's tests run on the versions io.pactwire:pactwire-bom aligns.
       assertThat(Compatibility.problems(Compatibility.Side.PROVIDER)).isEmpty();
       Compatibility.require(Compatibility.Side.CONSUMER);
+    }
+
+    @Test
+    void aJarsVersionIsReadFromItsMavenMetadata() {
+      ClassLoader loader = getClass().getClassLoader();
+      // AssertJ is built by Maven and ships its pom.properties
+      assertThat(Compatibility.mavenVersion(loader, "org.assertj", "assertj-core"))
+          .matches("3\\.\\d+\\.\\d+");
+      assertThat(Compatibility.mavenVersion(loader, "com.networknt", "json-schema-validator"))
+          .isNull();
     }
 
     @Test
