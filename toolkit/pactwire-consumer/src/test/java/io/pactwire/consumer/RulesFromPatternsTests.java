@@ -166,7 +166,7 @@ class RulesFromPatternsTests {
     }
 
     @Test
-    void aSchemaPatternOrStringEnumStaysARegexSoThePactAdmitsNoStringTheStubRefused()
+    void aSchemaPatternOrEnumStaysARegexAndARangeOrLengthPinsTheExampleSoThePactAdmitsNoMore()
         throws Exception {
       JsonNode i =
           interaction(
@@ -177,7 +177,9 @@ class RulesFromPatternsTests {
                     "postcode": {"type": "string", "pattern": "[0-9]{5}"},
                     "speed": {"type": "string", "enum": ["express", "24h+"]},
                     "mode": {"type": "string", "enum": ["air"]},
-                    "note": {"type": "string"}}}}]},
+                    "note": {"type": "string"},
+                    "grams": {"type": "integer", "minimum": 1},
+                    "ref": {"type": "string", "pattern": "^R", "maxLength": 8}}}}]},
                "response": {"status": 201}}
               """);
       assertThat(rule(i, "request", "body", "$.country"))
@@ -190,6 +192,9 @@ class RulesFromPatternsTests {
       assertThat(rule(i, "request", "body", "$.mode"))
           .isEqualTo("[{\"match\":\"regex\",\"regex\":\"air\"}]");
       assertThat(rule(i, "request", "body", "$.note")).isEqualTo("[{\"match\":\"type\"}]");
+      // a range or a length no Pact matcher says: the value keeps no rule, its example exactly
+      assertThat(rule(i, "request", "body", "$.grams")).isEqualTo("");
+      assertThat(rule(i, "request", "body", "$.ref")).isEqualTo("");
       // the example synthesised for the mapping file satisfies the rules
       JsonNode example = i.path("request").path("body").path("content");
       assertThat(example.path("country").asText()).matches("^[A-Z]{2}$");

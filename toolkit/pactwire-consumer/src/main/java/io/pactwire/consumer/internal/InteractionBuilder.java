@@ -336,8 +336,32 @@ public final class InteractionBuilder {
     };
   }
 
+  /**
+   * Schema keywords that narrow a value in ways no Pact matcher says (ranges, lengths, formats): a
+   * value under one keeps no rule and so matches its example exactly, as a type or integer rule
+   * would admit what the stub refused.
+   */
+  private static final List<String> INEXPRESSIBLE =
+      List.of(
+          "minimum",
+          "maximum",
+          "exclusiveMinimum",
+          "exclusiveMaximum",
+          "multipleOf",
+          "minLength",
+          "maxLength",
+          "format",
+          "const");
+
   private static void schemaRules(JsonNode schema, String path, MatchingRules.Category rules) {
     String type = schema.path("type").asText("");
+    if (!type.equals("object") && !type.equals("array")) {
+      for (String keyword : INEXPRESSIBLE) {
+        if (schema.has(keyword)) {
+          return;
+        }
+      }
+    }
     switch (type) {
       case "object" ->
           schema
