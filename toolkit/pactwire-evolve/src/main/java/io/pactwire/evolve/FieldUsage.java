@@ -130,7 +130,14 @@ public final class FieldUsage {
               ContractStore.files(pacts),
               UnaryOperator.identity(),
               c -> c.provider().equals(provider) ? collect(c, fields, shared) : null,
-              ContractCache.at(cache));
+              ContractCache.at(cache),
+              // what names an endpoint and a part, and the fields asked for
+              location ->
+                  field == null
+                      || location.equals("method")
+                      || location.equals("path")
+                      || location.equals("status")
+                      || selected(location));
       Collected all = new Collected();
       for (Collected c : perPact) {
         all.uses.addAll(c.uses);
@@ -193,7 +200,7 @@ public final class FieldUsage {
                       ? p.name() + " " + i.status()
                       : p.name());
           for (Element e : p.elements().values()) {
-            if (!isField(e) || !selected(e)) {
+            if (!isField(e) || !selected(e.location())) {
               continue;
             }
             uses.add(
@@ -294,19 +301,27 @@ public final class FieldUsage {
       return !(l.equals("method") || l.equals("path") || l.equals("status") || l.equals("body $"));
     }
 
-    private boolean selected(Element e) {
+    // whether the element at this location is one of the fields asked for
+    private boolean selected(String location) {
       if (field == null) {
         return true;
       }
-      return e.isBody()
-          ? matchesField(e.path())
-          : e.location().equalsIgnoreCase(field)
-              || e.location().substring(e.location().indexOf(' ') + 1).equalsIgnoreCase(field);
+      if (location.startsWith("body ")) {
+        return matchesField(location.substring(5));
+      }
+      int name = location.indexOf(' ') + 1;
+      return location.equalsIgnoreCase(field)
+          || location.regionMatches(true, name, field, 0, field.length())
+              && location.length() - name == field.length();
     }
 
+    // whether a body path is the field asked for or below it
     private boolean matchesField(String p) {
       String f = field.startsWith("$") ? field : "$." + field;
-      return p.equals(f) || p.startsWith(f + ".") || p.startsWith(f + "[");
+      return p.startsWith(f)
+          && (p.length() == f.length()
+              || p.charAt(f.length()) == '.'
+              || p.charAt(f.length()) == '[');
     }
   }
 }

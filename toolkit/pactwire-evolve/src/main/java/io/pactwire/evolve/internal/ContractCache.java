@@ -20,6 +20,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -669,6 +670,8 @@ public final class ContractCache {
     private final byte[] data;
     private int at;
     private final List<String> texts = new ArrayList<>();
+    // where each text is: its offset and length
+    private int[] spans = new int[256];
     private final List<Matcher> matchers = new ArrayList<>();
 
     In(byte[] data, int at) {
@@ -702,15 +705,33 @@ public final class ContractCache {
     }
 
     String text() {
+      return text(true);
+    }
+
+    // A text, made into a string only when {@code make} says so: one passed over is kept as where
+    // it is (null in texts), and made when a later text names it.
+    private String text(boolean make) {
       int tag = varint();
       if (tag == 0) {
         return null;
       }
       if (tag >= 2) {
-        return texts.get(tag - 2);
+        int k = tag - 2;
+        String s = texts.get(k);
+        if (s == null && make) {
+          s = new String(data, spans[2 * k], spans[2 * k + 1], StandardCharsets.UTF_8);
+          texts.set(k, s);
+        }
+        return s;
       }
       int length = varint();
-      String s = new String(data, at, length, StandardCharsets.UTF_8);
+      int k = texts.size();
+      if (2 * k + 1 >= spans.length) {
+        spans = Arrays.copyOf(spans, spans.length * 2);
+      }
+      spans[2 * k] = at;
+      spans[2 * k + 1] = length;
+      String s = make ? new String(data, at, length, StandardCharsets.UTF_8) : null;
       at += length;
       texts.add(s);
       return s;
@@ -749,7 +770,8 @@ public final class ContractCache {
         String kind = text();
         String description = text();
         int states = varint();
-        Map<String, String> stateMap = new TreeMap<>();
+        // kept in the order written, which is by name: a linked map is filled faster than a tree
+        Map<String, String> stateMap = new LinkedHashMap<>(states * 2);
         for (int s = 0; s < states; s++) {
           stateMap.put(text(), text());
         }
@@ -759,13 +781,21 @@ public final class ContractCache {
           String name = text();
           boolean fromConsumer = bool();
           int elements = varint();
-          Map<String, Element> elementMap = new TreeMap<>();
+          Map<String, Element> elementMap = new LinkedHashMap<>(elements * 2);
           for (int e = 0; e < elements; e++) {
             String location = text();
-            Element element =
-                new Element(location, text(), text(), matcher(), bool(), integer(), integer());
             if (keep.test(location)) {
-              elementMap.put(location, element);
+              elementMap.put(
+                  location,
+                  new Element(location, text(), text(), matcher(), bool(), integer(), integer()));
+            } else {
+              // read past: its type and example are made into strings only if another names them
+              text(false);
+              text(false);
+              matcher();
+              bool();
+              integer();
+              integer();
             }
           }
           partList.add(new Part(name, fromConsumer, elementMap));
