@@ -669,14 +669,17 @@ public final class ContractCache {
   private static final class In {
     private final byte[] data;
     private int at;
-    private final List<String> texts = new ArrayList<>();
+    private final List<String> texts;
     // where each text is: its offset and length
-    private int[] spans = new int[256];
+    private int[] spans;
     private final List<Matcher> matchers = new ArrayList<>();
 
     In(byte[] data, int at) {
       this.data = data;
       this.at = at;
+      // an entry of a store's pact holds a distinct text for every 30 to 40 bytes
+      this.spans = new int[Math.max(64, (data.length - at) / 16)];
+      this.texts = new ArrayList<>(spans.length / 2);
     }
 
     int varint() {
