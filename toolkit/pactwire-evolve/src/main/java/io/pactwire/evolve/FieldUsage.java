@@ -53,6 +53,8 @@ public final class FieldUsage {
     private String field;
     private Path openApi;
     private Path cache;
+    // the names of the parts with a status, by part name and status, for the whole store
+    private final Map<String, Map<String, String>> partNames = new ConcurrentHashMap<>();
 
     private Builder() {}
 
@@ -130,7 +132,14 @@ public final class FieldUsage {
               ContractStore.files(pacts),
               UnaryOperator.identity(),
               c -> c.provider().equals(provider) ? collect(c, fields, shared) : null,
-              ContractCache.at(cache));
+              ContractCache.at(cache),
+              // what names an endpoint and a part, and the fields asked for
+              location ->
+                  field == null
+                      || location.equals("method")
+                      || location.equals("path")
+                      || location.equals("status")
+                      || selected(location));
       Collected all = new Collected();
       for (Collected c : perPact) {
         all.uses.addAll(c.uses);
@@ -185,16 +194,18 @@ public final class FieldUsage {
             continue;
           }
         }
+        String status = i.kind().equals("HTTP") ? i.status() : null;
         for (Part p : i.parts()) {
-          String part =
-              one(
-                  shared,
-                  i.kind().equals("HTTP") && !p.fromConsumer() && i.status() != null
-                      ? p.name() + " " + i.status()
-                      : p.name());
+          String part = null; // named at its first field used: most parts of a --field have none
           for (Element e : p.elements().values()) {
-            if (!isField(e) || !selected(e)) {
+            if (!isField(e) || !selected(e.location())) {
               continue;
+            }
+            if (part == null) {
+              part =
+                  status != null && !p.fromConsumer()
+                      ? withStatus(p, status)
+                      : one(shared, p.name());
             }
             uses.add(
                 new UsageReport.Use(
@@ -208,13 +219,30 @@ public final class FieldUsage {
             // what is read is compared with the document's properties only
             if (spec != null && !p.fromConsumer() && e.isBody()) {
               read.computeIfAbsent(endpoint, k -> new HashMap<>())
-                  .computeIfAbsent(String.valueOf(i.status()), k -> new HashSet<>())
+                  .computeIfAbsent(String.valueOf(status), k -> new HashSet<>())
                   .add(e.path());
             }
           }
         }
       }
       return out;
+    }
+
+    // "response 200": one string for each part name and status, made once
+    private String withStatus(Part p, String status) {
+      Map<String, String> byStatus = partNames.get(p.name());
+      if (byStatus == null) {
+        byStatus = new ConcurrentHashMap<>();
+        Map<String, String> earlier = partNames.putIfAbsent(p.name(), byStatus);
+        byStatus = earlier == null ? byStatus : earlier;
+      }
+      String name = byStatus.get(status);
+      if (name == null) {
+        name = p.name() + " " + status;
+        String earlier = byStatus.putIfAbsent(status, name);
+        name = earlier == null ? name : earlier;
+      }
+      return name;
     }
 
     private static String one(Map<String, String> shared, String s) {
@@ -294,19 +322,27 @@ public final class FieldUsage {
       return !(l.equals("method") || l.equals("path") || l.equals("status") || l.equals("body $"));
     }
 
-    private boolean selected(Element e) {
+    // whether the element at this location is one of the fields asked for
+    private boolean selected(String location) {
       if (field == null) {
         return true;
       }
-      return e.isBody()
-          ? matchesField(e.path())
-          : e.location().equalsIgnoreCase(field)
-              || e.location().substring(e.location().indexOf(' ') + 1).equalsIgnoreCase(field);
+      if (location.startsWith("body ")) {
+        return matchesField(location.substring(5));
+      }
+      int name = location.indexOf(' ') + 1;
+      return location.equalsIgnoreCase(field)
+          || location.regionMatches(true, name, field, 0, field.length())
+              && location.length() - name == field.length();
     }
 
+    // whether a body path is the field asked for or below it
     private boolean matchesField(String p) {
       String f = field.startsWith("$") ? field : "$." + field;
-      return p.equals(f) || p.startsWith(f + ".") || p.startsWith(f + "[");
+      return p.startsWith(f)
+          && (p.length() == f.length()
+              || p.charAt(f.length()) == '.'
+              || p.charAt(f.length()) == '[');
     }
   }
 }

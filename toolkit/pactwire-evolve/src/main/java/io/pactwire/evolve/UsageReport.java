@@ -135,6 +135,11 @@ public record UsageReport(
    */
   private static void sortWithinEndpoint(List<Use> group) {
     int n = group.size();
+    if (n <= 16) {
+      // a few uses (an endpoint of one interaction): ranking them costs more than comparing them
+      group.sort(WITHIN_ENDPOINT);
+      return;
+    }
     int[][] ranks = {
       ranks(group, Use::part),
       ranks(group, Use::field),
@@ -349,6 +354,10 @@ public record UsageReport(
     }
   }
 
+  // the padding of a field's column to its 28 characters and the space after it, appended at once
+  private static final String[] PADDING =
+      IntStream.rangeClosed(0, 29).mapToObj(" "::repeat).toArray(String[]::new);
+
   // uses[from, to), which starts with an endpoint's first use
   private String lines(int from, int to) {
     StringBuilder b = new StringBuilder((to - from) * 96);
@@ -370,10 +379,7 @@ public record UsageReport(
       if (newField) {
         b.append(u.field());
       }
-      for (int pad = 28 - (b.length() - start); pad > 0; pad--) {
-        b.append(' ');
-      }
-      b.append(' ')
+      b.append(PADDING[Math.max(0, 28 - (b.length() - start)) + 1])
           .append(u.consumer())
           .append(" \"")
           .append(u.interaction())

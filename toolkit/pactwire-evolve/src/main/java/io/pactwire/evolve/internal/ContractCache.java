@@ -13,16 +13,22 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.FileTime;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import java.util.function.LongSupplier;
+import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
 import java.util.zip.CRC32C;
 
@@ -31,29 +37,54 @@ import java.util.zip.CRC32C;
  * it: for each pact file, the {@link Contract} read from it and the fingerprint of its interactions
  * ({@link Read#sameInteractions}), in one file under the cache folder.
  *
- * <p>An entry is found by the pact's absolute path and used only when the pact still has the size,
- * modification time and CRC32C checksum of its bytes that the entry was written for, and when it
- * was written by this format: the bytes are read and checked on every run, so an entry is never
- * taken for a file that changed since. A file that cannot be read as a pact is never kept, and
- * fails as it does without the cache. Entries are written to a temporary file and moved into place,
- * so that runs at the same time never see half an entry; an entry that cannot be read is read past.
+ * <p>An entry is found by the pact's absolute path and used, as git's index is, when the pact's
+ * status still says what it said when the entry was written: its size, modification time, change
+ * time, inode and device (every write, and every change of the modification time, sets the change
+ * time; a file put in its place has another inode). Only when the file had changed within {@link
+ * #RACY} of the moment it was checked (a write after the check might then leave the times as they
+ * were, the clock not having moved on) is the entry "racy": its bytes are read again and compared
+ * by their CRC32C checksum, and once the file is older than that, the entry is written again as
+ * checked. Where the system gives no change time, every entry is checked by its bytes. A file that
+ * cannot be read as a pact is never kept, and fails as it does without the cache. Entries are
+ * written to a temporary file and moved into place, so that runs at the same time never see half an
+ * entry; an entry that cannot be read is read past.
  */
 public final class ContractCache {
 
   /** Changed whenever what an entry holds, or what a pact is read into, changes. */
-  static final int FORMAT = 1;
+  static final int FORMAT = 2;
+
+  /**
+   * How long after a file's last change an entry must have been checked for its status alone to
+   * vouch for its bytes: more than a file system's time granularity (two seconds on FAT, a clock
+   * tick on others) and a file server's clock skew of a second or so.
+   */
+  static final long RACY = TimeUnit.SECONDS.toNanos(2);
 
   private static final byte[] MAGIC = "PWEVOLVE".getBytes(StandardCharsets.US_ASCII);
 
   private final Path dir;
+  // the wall clock in nanoseconds since the epoch, as file times are given
+  private final LongSupplier now;
+  private final Function<Path, Status> status;
 
-  private ContractCache(Path dir) {
+  ContractCache(Path dir, LongSupplier now, Function<Path, Status> status) {
     this.dir = dir;
+    this.now = now;
+    this.status = status;
   }
 
   /** A cache in this folder (made when first written), or none when {@code dir} is null. */
   public static ContractCache at(Path dir) {
-    return dir == null ? null : new ContractCache(dir);
+    return dir == null
+        ? null
+        : new ContractCache(
+            dir,
+            () -> {
+              Instant t = Instant.now();
+              return TimeUnit.SECONDS.toNanos(t.getEpochSecond()) + t.getNano();
+            },
+            Status::of);
   }
 
   /** The folder entries are kept in. */
@@ -66,6 +97,7 @@ public final class ContractCache {
    * interactions.
    */
   public static final class Read {
+    private final Source source;
     private final String file;
     private final String consumer;
     private final String provider;
@@ -75,6 +107,7 @@ public final class ContractCache {
     private int contractAt;
 
     private Read(
+        Source source,
         String file,
         String consumer,
         String provider,
@@ -82,6 +115,7 @@ public final class ContractCache {
         Contract contract,
         byte[] payload,
         int contractAt) {
+      this.source = source;
       this.file = file;
       this.consumer = consumer;
       this.provider = provider;
@@ -89,6 +123,11 @@ public final class ContractCache {
       this.contract = contract;
       this.payload = payload;
       this.contractAt = contractAt;
+    }
+
+    /** Where it was read from. */
+    Source source() {
+      return source;
     }
 
     /** How messages name the file. */
@@ -109,10 +148,19 @@ public final class ContractCache {
     /** The contract; read from the entry the first time it is asked for. */
     public Contract contract() {
       if (contract == null) {
-        contract = new In(payload, contractAt).contract(file);
+        contract = new In(payload, contractAt).contract(file, location -> true);
         payload = null;
       }
       return contract;
+    }
+
+    /**
+     * The contract with only the elements whose location {@code keep} accepts (all of them when it
+     * was read from the file): what a reader that needs a few fields makes of a kept entry without
+     * building the rest.
+     */
+    public Contract contract(Predicate<String> keep) {
+      return contract != null ? contract : new In(payload, contractAt).contract(file, keep);
     }
 
     /**
@@ -130,6 +178,16 @@ public final class ContractCache {
     }
   }
 
+  /** Where a {@link Read} came from. */
+  enum Source {
+    /** The pact file, parsed (and then kept). */
+    FILE,
+    /** The entry, vouched for by the file's status. */
+    ENTRY,
+    /** The entry, after comparing the file's bytes with it (a racy entry). */
+    ENTRY_CHECKED
+  }
+
   /**
    * Reads one pact: from its entry when the entry is for the file as it is, otherwise from the file
    * (and keeps it). {@code display} turns the path into how messages name it.
@@ -139,63 +197,102 @@ public final class ContractCache {
   public Read read(Path path, UnaryOperator<String> display) {
     String file = display.apply(path.toString());
     Path entry = entry(path);
-    // the file as it is, checked without copying it: its size, modification time and checksum
-    long[] seen = stamp(path);
-    if (seen != null) {
-      Read cached = cached(entry, seen, file);
+    // taken before the file's status, and that before its bytes: whatever is read of the file is
+    // at least as new as this moment
+    long checked = now.getAsLong();
+    Status status = this.status.apply(path);
+    if (status != null) {
+      Read cached = cached(entry, status, checked, path, file);
       if (cached != null) {
         return cached;
       }
     }
     byte[] bytes;
-    long modified;
-    try {
-      modified = Files.getLastModifiedTime(path).to(TimeUnit.NANOSECONDS);
-      bytes = PactReader.bytes(path);
-    } catch (PactFileException e) {
-      throw new EvolveException(display.apply(e.getMessage()), e);
-    } catch (IOException e) {
-      // missing, or not readable: the reader's own message for it
-      try {
-        PactReader.bytes(path);
-      } catch (PactFileException p) {
-        throw new EvolveException(display.apply(p.getMessage()), p);
-      }
-      throw new EvolveException(file + ": cannot read: " + e.getMessage(), e);
-    }
     JsonNode tree;
     try {
+      bytes = PactReader.bytes(path);
       tree = PactReader.read(path, bytes);
     } catch (PactFileException e) {
       throw new EvolveException(display.apply(e.getMessage()), e);
     }
     Contract contract = ContractReader.read(file, tree);
     long[] fingerprint = fingerprint(tree);
-    CRC32C crc = new CRC32C();
-    crc.update(bytes);
-    write(entry, new long[] {bytes.length, modified, crc.getValue()}, fingerprint, contract);
-    return new Read(file, contract.consumer(), contract.provider(), fingerprint, contract, null, 0);
+    // a file whose size changed between its status and its bytes is not kept: the next run reads
+    // it again
+    if (status != null && status.size() == bytes.length) {
+      CRC32C crc = new CRC32C();
+      crc.update(bytes);
+      write(entry, status, crc.getValue(), checked, fingerprint, contract);
+    }
+    return new Read(
+        Source.FILE,
+        file,
+        contract.consumer(),
+        contract.provider(),
+        fingerprint,
+        contract,
+        null,
+        0);
   }
 
-  // size, modification time and CRC32C of a regular file, read through a mapping of it; null when
-  // it cannot be read so (the reader then says why)
-  private static long[] stamp(Path path) {
-    try (FileChannel channel = FileChannel.open(path, StandardOpenOption.READ)) {
-      BasicFileAttributes attributes = Files.readAttributes(path, BasicFileAttributes.class);
-      if (!attributes.isRegularFile()) {
+  /**
+   * What the system says of a regular file, read without opening it: the size, the modification and
+   * change times in nanoseconds, the inode and the device; {@code ctime} is null where there is no
+   * change time (no unix attributes), and then {@code ino} and {@code dev} are 0.
+   */
+  record Status(long size, long mtime, Long ctime, long ino, long dev) {
+
+    private static final String UNIX = "unix:size,lastModifiedTime,ctime,ino,dev,isRegularFile";
+
+    /** The file's status, or null when it is not a regular file or cannot be read. */
+    static Status of(Path path) {
+      try {
+        Map<String, Object> a;
+        try {
+          a = Files.readAttributes(path, UNIX);
+        } catch (UnsupportedOperationException | IllegalArgumentException e) {
+          BasicFileAttributes b = Files.readAttributes(path, BasicFileAttributes.class);
+          return b.isRegularFile()
+              ? new Status(b.size(), b.lastModifiedTime().to(TimeUnit.NANOSECONDS), null, 0, 0)
+              : null;
+        }
+        if (!Boolean.TRUE.equals(a.get("isRegularFile"))) {
+          return null;
+        }
+        return new Status(
+            (Long) a.get("size"),
+            ((FileTime) a.get("lastModifiedTime")).to(TimeUnit.NANOSECONDS),
+            ((FileTime) a.get("ctime")).to(TimeUnit.NANOSECONDS),
+            (Long) a.get("ino"),
+            (Long) a.get("dev"));
+      } catch (IOException | RuntimeException e) {
         return null;
       }
-      long size = channel.size();
+    }
+
+    /**
+     * True when a write after {@code checked} might have left this status as it was: the file
+     * changed within {@link #RACY} of that moment, or there is no change time to tell.
+     */
+    boolean racy(long checked) {
+      return ctime == null || Math.max(mtime, ctime) > checked - RACY;
+    }
+  }
+
+  // the CRC32C of a file's bytes, read through a mapping of it; -1 when it cannot be read so
+  private static long crc(Path path, long size) {
+    try (FileChannel channel = FileChannel.open(path, StandardOpenOption.READ)) {
+      if (channel.size() != size) {
+        return -1;
+      }
       CRC32C crc = new CRC32C();
       if (size > 0) {
         crc.update(channel.map(FileChannel.MapMode.READ_ONLY, 0, size));
       }
-      return new long[] {
-        size, attributes.lastModifiedTime().to(TimeUnit.NANOSECONDS), crc.getValue()
-      };
+      return crc.getValue();
     } catch (IOException | RuntimeException | InternalError e) {
       // InternalError: the file was cut short while mapped
-      return null;
+      return -1;
     }
   }
 
@@ -205,7 +302,14 @@ public final class ContractCache {
     JsonNode tree = ContractStore.tree(path, display);
     Contract contract = ContractReader.read(file, tree);
     return new Read(
-        file, contract.consumer(), contract.provider(), fingerprint(tree), contract, null, 0);
+        Source.FILE,
+        file,
+        contract.consumer(),
+        contract.provider(),
+        fingerprint(tree),
+        contract,
+        null,
+        0);
   }
 
   private Path entry(Path path) {
@@ -214,7 +318,8 @@ public final class ContractCache {
         hex(digest("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8))) + ".bin");
   }
 
-  private static Read cached(Path entry, long[] stamp, String file) {
+  // the entry when it is for the file as it is; null when there is none, or it is not
+  private Read cached(Path entry, Status status, long checkedNow, Path path, String file) {
     byte[] data;
     try {
       data = Files.readAllBytes(entry);
@@ -231,21 +336,38 @@ public final class ContractCache {
       if (in.varint() != FORMAT) {
         return null;
       }
-      for (long s : stamp) {
-        if (in.longValue() != s) {
+      int statusAt = in.at;
+      Long ctime = in.bool() ? in.longValue() : null;
+      Status written =
+          new Status(in.longValue(), in.longValue(), ctime, in.longValue(), in.longValue());
+      long crc = in.longValue();
+      int checkedAt = in.at;
+      long checked = in.longValue();
+      if (!written.equals(status)) {
+        return null;
+      }
+      // the length of the rest and a checksum of it and of the status before it, so that a
+      // damaged entry is read past
+      int length = (int) in.longValue();
+      int sumAt = in.at;
+      long sum = in.longValue();
+      if (length != data.length - in.at || sum(data, statusAt, sumAt - 8, in.at) != sum) {
+        return null;
+      }
+      Source source = Source.ENTRY;
+      if (status.racy(checked)) {
+        if (crc(path, status.size()) != crc) {
           return null;
         }
-      }
-      // the rest as written: its length and checksum, so that a damaged entry is read past
-      int length = (int) in.longValue();
-      long sum = in.longValue();
-      if (length != data.length - in.at) {
-        return null;
-      }
-      CRC32C crc = new CRC32C();
-      crc.update(data, in.at, length);
-      if (crc.getValue() != sum) {
-        return null;
+        source = Source.ENTRY_CHECKED;
+        if (!status.racy(checkedNow)) {
+          // checked at a moment the file was already older than RACY: its status vouches for it
+          // from now on
+          byte[] again = data.clone();
+          putLong(again, checkedAt, checkedNow);
+          putLong(again, sumAt, sum(again, statusAt, sumAt - 8, sumAt + 8));
+          put(entry, again);
+        }
       }
       long[] fingerprint = new long[in.varint()];
       for (int i = 0; i < fingerprint.length; i++) {
@@ -254,13 +376,14 @@ public final class ContractCache {
       int partiesAt = in.at;
       String consumer = in.text();
       String provider = in.text();
-      return new Read(file, consumer, provider, fingerprint, null, data, partiesAt);
+      return new Read(source, file, consumer, provider, fingerprint, null, data, partiesAt);
     } catch (RuntimeException e) {
       return null;
     }
   }
 
-  private void write(Path entry, long[] stamp, long[] fingerprint, Contract contract) {
+  private void write(
+      Path entry, Status status, long crc, long checked, long[] fingerprint, Contract contract) {
     Out body = new Out();
     body.varint(fingerprint.length);
     for (long f : fingerprint) {
@@ -273,18 +396,47 @@ public final class ContractCache {
     Out head = new Out();
     head.raw(MAGIC);
     head.varint(FORMAT);
-    for (long s : stamp) {
-      head.longValue(s);
+    int statusAt = head.size;
+    head.bool(status.ctime() != null);
+    if (status.ctime() != null) {
+      head.longValue(status.ctime());
     }
-    CRC32C crc = new CRC32C();
-    crc.update(rest);
+    head.longValue(status.size());
+    head.longValue(status.mtime());
+    head.longValue(status.ino());
+    head.longValue(status.dev());
+    head.longValue(crc);
+    head.longValue(checked);
     head.longValue(rest.length);
-    head.longValue(crc.getValue());
+    int sumAt = head.size;
+    head.longValue(0);
     head.raw(rest);
+    byte[] bytes = head.bytes();
+    putLong(bytes, sumAt, sum(bytes, statusAt, sumAt - 8, sumAt + 8));
+    put(entry, bytes);
+  }
+
+  // the CRC32C of an entry's status, checksum of its file and time checked (from statusAt to
+  // statusEnd) and of all after its own checksum (from restAt)
+  private static long sum(byte[] data, int statusAt, int statusEnd, int restAt) {
+    CRC32C crc = new CRC32C();
+    crc.update(data, statusAt, statusEnd - statusAt);
+    crc.update(data, restAt, data.length - restAt);
+    return crc.getValue();
+  }
+
+  private static void putLong(byte[] data, int at, long v) {
+    for (int i = 0; i < 8; i++) {
+      data[at + i] = (byte) (v >>> (56 - 8 * i));
+    }
+  }
+
+  // writes an entry in place at once: to a temporary file, then moved over the entry
+  private void put(Path entry, byte[] bytes) {
     Path tmp = entry.resolveSibling(entry.getFileName() + "." + UUID.randomUUID() + ".tmp");
     try {
       Files.createDirectories(dir);
-      Files.write(tmp, head.bytes());
+      Files.write(tmp, bytes);
       try {
         Files.move(tmp, entry, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
       } catch (AtomicMoveNotSupportedException e) {
@@ -517,12 +669,17 @@ public final class ContractCache {
   private static final class In {
     private final byte[] data;
     private int at;
-    private final List<String> texts = new ArrayList<>();
+    private final List<String> texts;
+    // where each text is: its offset and length
+    private int[] spans;
     private final List<Matcher> matchers = new ArrayList<>();
 
     In(byte[] data, int at) {
       this.data = data;
       this.at = at;
+      // an entry of a store's pact holds a distinct text for every 30 to 40 bytes
+      this.spans = new int[Math.max(64, (data.length - at) / 16)];
+      this.texts = new ArrayList<>(spans.length / 2);
     }
 
     int varint() {
@@ -551,15 +708,33 @@ public final class ContractCache {
     }
 
     String text() {
+      return text(true);
+    }
+
+    // A text, made into a string only when {@code make} says so: one passed over is kept as where
+    // it is (null in texts), and made when a later text names it.
+    private String text(boolean make) {
       int tag = varint();
       if (tag == 0) {
         return null;
       }
       if (tag >= 2) {
-        return texts.get(tag - 2);
+        int k = tag - 2;
+        String s = texts.get(k);
+        if (s == null && make) {
+          s = new String(data, spans[2 * k], spans[2 * k + 1], StandardCharsets.UTF_8);
+          texts.set(k, s);
+        }
+        return s;
       }
       int length = varint();
-      String s = new String(data, at, length, StandardCharsets.UTF_8);
+      int k = texts.size();
+      if (2 * k + 1 >= spans.length) {
+        spans = Arrays.copyOf(spans, spans.length * 2);
+      }
+      spans[2 * k] = at;
+      spans[2 * k + 1] = length;
+      String s = make ? new String(data, at, length, StandardCharsets.UTF_8) : null;
       at += length;
       texts.add(s);
       return s;
@@ -588,7 +763,7 @@ public final class ContractCache {
     }
 
     // from the parties on, so that texts are numbered as they were written
-    Contract contract(String file) {
+    Contract contract(String file, Predicate<String> keep) {
       String consumer = text();
       String provider = text();
       int n = varint();
@@ -598,7 +773,8 @@ public final class ContractCache {
         String kind = text();
         String description = text();
         int states = varint();
-        Map<String, String> stateMap = new TreeMap<>();
+        // kept in the order written, which is by name: a linked map is filled faster than a tree
+        Map<String, String> stateMap = new LinkedHashMap<>(states * 2);
         for (int s = 0; s < states; s++) {
           stateMap.put(text(), text());
         }
@@ -608,12 +784,22 @@ public final class ContractCache {
           String name = text();
           boolean fromConsumer = bool();
           int elements = varint();
-          Map<String, Element> elementMap = new TreeMap<>();
+          Map<String, Element> elementMap = new LinkedHashMap<>(elements * 2);
           for (int e = 0; e < elements; e++) {
             String location = text();
-            elementMap.put(
-                location,
-                new Element(location, text(), text(), matcher(), bool(), integer(), integer()));
+            if (keep.test(location)) {
+              elementMap.put(
+                  location,
+                  new Element(location, text(), text(), matcher(), bool(), integer(), integer()));
+            } else {
+              // read past: its type and example are made into strings only if another names them
+              text(false);
+              text(false);
+              matcher();
+              bool();
+              integer();
+              integer();
+            }
           }
           partList.add(new Part(name, fromConsumer, elementMap));
         }

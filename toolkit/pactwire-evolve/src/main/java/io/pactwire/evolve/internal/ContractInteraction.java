@@ -18,9 +18,10 @@ public record ContractInteraction(
 
   /** The part with this name, or null. */
   public Part part(String name) {
-    for (Part p : parts) {
-      if (p.name().equals(name)) {
-        return p;
+    // by index: asked for several times for each of a store's interactions
+    for (int k = 0; k < parts.size(); k++) {
+      if (parts.get(k).name().equals(name)) {
+        return parts.get(k);
       }
     }
     return null;

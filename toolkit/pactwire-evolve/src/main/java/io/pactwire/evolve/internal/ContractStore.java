@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 
@@ -81,13 +82,27 @@ public final class ContractStore {
       UnaryOperator<String> display,
       Function<Contract, T> mapping,
       ContractCache cache) {
+    return map(files, display, mapping, cache, location -> true);
+  }
+
+  /**
+   * As {@link #map(List, UnaryOperator, Function, ContractCache)}, where {@code mapping} looks only
+   * at the elements whose location {@code needed} accepts: a contract read from the cache holds no
+   * others (one read from its file may).
+   */
+  public static <T> List<T> map(
+      List<Path> files,
+      UnaryOperator<String> display,
+      Function<Contract, T> mapping,
+      ContractCache cache,
+      Predicate<String> needed) {
     List<Object> results =
         files.parallelStream()
             .map(
                 f -> {
                   try {
                     Contract c =
-                        cache == null ? read(f, display) : cache.read(f, display).contract();
+                        cache == null ? read(f, display) : cache.read(f, display).contract(needed);
                     return (Object) mapping.apply(c);
                   } catch (EvolveException e) {
                     return e;

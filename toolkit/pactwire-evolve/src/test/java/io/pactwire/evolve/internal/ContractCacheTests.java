@@ -9,17 +9,24 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.pactwire.core.PactFileException;
 import io.pactwire.core.internal.PactReader;
 import io.pactwire.evolve.EvolveException;
+import io.pactwire.evolve.internal.ContractCache.Source;
 import io.pactwire.testsupport.Corpora;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -73,6 +80,9 @@ class ContractCacheTests {
       pacts++;
       ContractCache.Read first = cache.read(file, UnaryOperator.identity());
       ContractCache.Read second = cache.read(file, UnaryOperator.identity());
+      // with a filter: the elements it keeps, and only those (here about half of them)
+      Predicate<String> keep = location -> (location.hashCode() & 1) == 0;
+      assertThat(second.contract(keep)).as(file.toString()).isEqualTo(filtered(expected, keep));
       assertThat(first.contract()).as(file.toString()).isEqualTo(expected);
       assertThat(second.contract()).as(file.toString()).isEqualTo(expected);
       assertThat(second.consumer()).isEqualTo(expected.consumer());
@@ -81,6 +91,22 @@ class ContractCacheTests {
     }
     assertThat(pacts).isGreaterThan(50);
     assertThat(entries(cache.dir())).hasSize(pacts);
+  }
+
+  // the contract with only the elements whose location passes, as a filtered read gives it
+  private static Contract filtered(Contract c, Predicate<String> keep) {
+    List<ContractInteraction> interactions = new ArrayList<>();
+    for (ContractInteraction i : c.interactions()) {
+      List<Part> parts = new ArrayList<>();
+      for (Part p : i.parts()) {
+        Map<String, Element> elements = new TreeMap<>(p.elements());
+        elements.keySet().removeIf(keep.negate());
+        parts.add(new Part(p.name(), p.fromConsumer(), elements));
+      }
+      interactions.add(
+          new ContractInteraction(i.index(), i.kind(), i.description(), i.states(), parts));
+    }
+    return new Contract(c.file(), c.consumer(), c.provider(), interactions);
   }
 
   // the fingerprints say what the trees say, for every pair of the corpora's pacts of a folder
@@ -170,11 +196,133 @@ class ContractCacheTests {
         .isEqualTo(ContractStore.read(file));
   }
 
+  /** Which entries are racy, and what a file's status says, tell how each read is made. */
+  @Nested
+  class ByStatus {
+
+    private final String first =
+        PACT.formatted(ContractReaderTests.FIRST, ContractReaderTests.SECOND);
+
+    // a cache whose clock says it is an hour after the file's last change: no entry is racy
+    private ContractCache anHourLater(Path file) throws IOException {
+      long changed = ctime(file).to(TimeUnit.NANOSECONDS);
+      return new ContractCache(
+          temp.resolve("cache"),
+          () -> changed + TimeUnit.HOURS.toNanos(1),
+          ContractCache.Status::of);
+    }
+
+    private FileTime ctime(Path file) throws IOException {
+      return (FileTime) Files.getAttribute(file, "unix:ctime");
+    }
+
+    private String secondPath(ContractCache cache, Path file) {
+      return cache.read(file, UnaryOperator.identity()).contract().interactions().get(1).path();
+    }
+
+    @Test
+    void anEntryCheckedWellAfterItsFileChangedIsTakenOnTheFilesStatus() throws IOException {
+      Path file = write("pact.json", first);
+      ContractCache cache = anHourLater(file);
+
+      assertThat(cache.read(file, UnaryOperator.identity()).source()).isEqualTo(Source.FILE);
+      ContractCache.Read again = cache.read(file, UnaryOperator.identity());
+
+      assertThat(again.source()).isEqualTo(Source.ENTRY);
+      assertThat(again.contract()).isEqualTo(ContractStore.read(file));
+    }
+
+    // Rewritten with the same size and its modification time put back: only the change time says
+    // so, and the entry, though not racy, is not taken.
+    @Test
+    void aFileRewrittenWithItsSizeAndModificationTimeIsReadAgainByItsChangeTime()
+        throws IOException {
+      Path file = write("pact.json", first);
+      FileTime modified = Files.getLastModifiedTime(file);
+      FileTime changed = ctime(file);
+      ContractCache cache = anHourLater(file);
+      assertThat(secondPath(cache, file)).isEqualTo("/b");
+
+      // the change time moves with the clock's tick: written until it has moved
+      do {
+        Files.writeString(file, first.replace("\"/b\"", "\"/c\""));
+        Files.setLastModifiedTime(file, modified);
+      } while (ctime(file).equals(changed));
+
+      ContractCache.Read read = cache.read(file, UnaryOperator.identity());
+      assertThat(read.source()).isEqualTo(Source.FILE);
+      assertThat(read.contract().interactions().get(1).path()).isEqualTo("/c");
+    }
+
+    // another file moved into its place, with its size and times: another inode
+    @Test
+    void aFileReplacedByAnotherIsReadAgain() throws IOException {
+      Path file = write("pact.json", first);
+      FileTime modified = Files.getLastModifiedTime(file);
+      ContractCache cache = anHourLater(file);
+      assertThat(secondPath(cache, file)).isEqualTo("/b");
+      Path other = write("other.json", first.replace("\"/b\"", "\"/c\""));
+      Files.setLastModifiedTime(other, modified);
+      Object inode = Files.getAttribute(file, "unix:ino");
+
+      Files.move(other, file, StandardCopyOption.REPLACE_EXISTING);
+
+      assertThat(Files.getAttribute(file, "unix:ino")).isNotEqualTo(inode);
+      ContractCache.Read read = cache.read(file, UnaryOperator.identity());
+      assertThat(read.source()).isEqualTo(Source.FILE);
+      assertThat(read.contract().interactions().get(1).path()).isEqualTo("/c");
+    }
+
+    // An entry written within RACY of its file's last change is checked by the file's bytes
+    // (the same status may hide a write in the same clock tick), then written again as checked
+    // once the file is older than that.
+    @Test
+    void aRacyEntryIsCheckedByTheBytesUntilTheFileIsOlder() throws IOException {
+      Path file = write("pact.json", first);
+      long changed = ctime(file).to(TimeUnit.NANOSECONDS);
+      long[] now = {changed};
+      ContractCache cache =
+          new ContractCache(temp.resolve("cache"), () -> now[0], ContractCache.Status::of);
+      Contract expected = ContractStore.read(file);
+
+      assertThat(cache.read(file, UnaryOperator.identity()).source()).isEqualTo(Source.FILE);
+      ContractCache.Read racy = cache.read(file, UnaryOperator.identity());
+      assertThat(racy.source()).isEqualTo(Source.ENTRY_CHECKED);
+      assertThat(racy.contract()).isEqualTo(expected);
+
+      now[0] = changed + ContractCache.RACY + 1;
+      assertThat(cache.read(file, UnaryOperator.identity()).source())
+          .isEqualTo(Source.ENTRY_CHECKED);
+      ContractCache.Read settled = cache.read(file, UnaryOperator.identity());
+      assertThat(settled.source()).isEqualTo(Source.ENTRY);
+      assertThat(settled.contract()).isEqualTo(expected);
+    }
+
+    // Other bytes behind the same status, as a write within one tick of the file system's clock
+    // leaves them (here a status that does not move): the entry is racy, and the bytes tell.
+    @Test
+    void aRacyEntryWhoseFileHasOtherBytesUnderTheSameStatusIsNotTaken() throws IOException {
+      Path file = write("pact.json", first);
+      ContractCache.Status status = ContractCache.Status.of(file);
+      ContractCache cache =
+          new ContractCache(temp.resolve("cache"), () -> status.ctime(), p -> status);
+      assertThat(secondPath(cache, file)).isEqualTo("/b");
+
+      Files.writeString(file, first.replace("\"/b\"", "\"/c\""));
+
+      ContractCache.Read read = cache.read(file, UnaryOperator.identity());
+      assertThat(read.source()).isEqualTo(Source.FILE);
+      assertThat(read.contract().interactions().get(1).path()).isEqualTo("/c");
+    }
+  }
+
   @Test
   void aDamagedEntryIsReadPastAndWrittenAgain() throws IOException {
-    ContractCache cache = ContractCache.at(temp.resolve("cache"));
     Path file =
         write("pact.json", PACT.formatted(ContractReaderTests.FIRST, ContractReaderTests.SECOND));
+    // one moment, so that every entry written is the same
+    ContractCache cache =
+        new ContractCache(temp.resolve("cache"), () -> 1L << 62, ContractCache.Status::of);
     Contract expected = cache.read(file, UnaryOperator.identity()).contract();
     Path entry = entries(cache.dir()).get(0);
     byte[] bytes = Files.readAllBytes(entry);
