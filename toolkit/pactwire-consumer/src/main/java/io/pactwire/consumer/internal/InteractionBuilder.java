@@ -392,12 +392,19 @@ public final class InteractionBuilder {
    * no string the stub refused; any string otherwise. A schema pattern matches anywhere in the
    * string, a Pact regex the whole string: an unanchored pattern is wrapped to match anywhere.
    */
+  /**
+   * A JSON schema {@code pattern} (matched anywhere in the string) as a regex matched against the
+   * whole string, as Pact's are: unchanged when anchored with {@code ^...$}, else wrapped.
+   */
+  static String wholeStringRegex(String pattern) {
+    boolean anchored = pattern.startsWith("^") && pattern.endsWith("$") && !pattern.endsWith("\\$");
+    return anchored ? pattern : "(?s).*(?:" + pattern + ").*";
+  }
+
   static ObjectNode stringSchemaRule(JsonNode schema) {
     String pattern = schema.path("pattern").asText("");
     if (!pattern.isEmpty()) {
-      boolean anchored =
-          pattern.startsWith("^") && pattern.endsWith("$") && !pattern.endsWith("\\$");
-      return MatchingRules.regex(anchored ? pattern : "(?s).*(?:" + pattern + ").*");
+      return MatchingRules.regex(wholeStringRegex(pattern));
     }
     JsonNode values = schema.path("enum");
     if (values.isArray() && !values.isEmpty()) {

@@ -314,7 +314,7 @@ public final class StubSynthesis {
           // an example the pattern (and so the rule built from it) accepts
           yield NODES.textNode(
               RegexExamples.example(pattern)
-                  .or(() -> RegexExamples.example("(?s).*(?:" + pattern + ").*"))
+                  .or(() -> RegexExamples.example(InteractionBuilder.wholeStringRegex(pattern)))
                   .orElseThrow(
                       () ->
                           new NoExample("has no example for the JSON schema pattern " + pattern)));
