@@ -27,7 +27,8 @@ import org.junit.platform.commons.support.ReflectionSupport;
  */
 public final class TestClasses {
 
-  // Folders holding the classes of capturing tests that ran in this JVM (target/test-classes).
+  // Folders holding the classes of tests that ran in this JVM (target/test-classes): capturing
+  // tests, and every test class that ran (DslPactPruning).
   private static final Set<Path> ROOTS = ConcurrentHashMap.newKeySet();
   private static final Map<Class<?>, Set<Method>> METHODS = new ConcurrentHashMap<>();
 
