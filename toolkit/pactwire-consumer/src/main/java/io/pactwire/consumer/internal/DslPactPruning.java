@@ -22,6 +22,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -42,8 +43,8 @@ import org.junit.platform.launcher.TestPlan;
  *
  * <p>pact-jvm names the test in {@code comments.testname} as {@code <class>.<display name>}, the
  * display name being {@code method(ParameterTypes)} unless the test sets another. When the run
- * ends, every V4 pact in the folder pact-jvm writes to ({@code pact.rootDir}) is read, and an
- * interaction is taken out when its test is gone by the rule capture applies ({@link
+ * ends, every V4 pact the run changed in the folder pact-jvm writes to ({@code pact.rootDir}) is
+ * read, and an interaction is taken out when its test is gone by the rule capture applies ({@link
  * TestClasses#isGone}): its class cannot be loaded and its package is a folder of the test classes
  * this run ran, or the class has no test method of that name. A name in another form (a custom
  * display name, a parameterised invocation) is never taken as gone.
@@ -55,6 +56,9 @@ import org.junit.platform.launcher.TestPlan;
  */
 public final class DslPactPruning implements TestExecutionListener {
 
+  // A file system may keep modification times to the second or two (FAT, some network mounts).
+  private static final long CLOCK_SLACK_MILLIS = 2_000;
+
   // <binary class name>.<method>(<parameter types>), the form of a default display name
   private static final Pattern DSL_TEST_NAME =
       Pattern.compile(
@@ -62,6 +66,13 @@ public final class DslPactPruning implements TestExecutionListener {
               + "[\\p{javaJavaIdentifierStart}][\\p{javaJavaIdentifierPart}]*)"
               + "\\.([\\p{javaJavaIdentifierStart}][\\p{javaJavaIdentifierPart}]*)"
               + "\\([^()]*\\)");
+
+  private volatile long planStarted;
+
+  @Override
+  public void testPlanExecutionStarted(TestPlan plan) {
+    planStarted = System.currentTimeMillis();
+  }
 
   @Override
   public void executionStarted(TestIdentifier test) {
@@ -79,18 +90,27 @@ public final class DslPactPruning implements TestExecutionListener {
     if (folder == null || folder.isBlank()) {
       return;
     }
-    pruneFolder(Path.of(folder), Thread.currentThread().getContextClassLoader());
+    pruneFolder(
+        Path.of(folder),
+        FileTime.fromMillis(planStarted - CLOCK_SLACK_MILLIS),
+        Thread.currentThread().getContextClassLoader());
   }
 
-  /** Prunes every {@code *.json} pact directly in {@code folder}; returns the files rewritten. */
-  static List<Path> pruneFolder(Path folder, ClassLoader loader) {
+  /**
+   * Prunes the {@code *.json} pacts directly in {@code folder} changed since {@code since} (those
+   * pact-jvm wrote in this run: a pact no test writes any more is not read at every run's end);
+   * returns the files rewritten.
+   */
+  static List<Path> pruneFolder(Path folder, FileTime since, ClassLoader loader) {
     List<Path> rewritten = new ArrayList<>();
     if (!Files.isDirectory(folder)) {
       return rewritten;
     }
     try (DirectoryStream<Path> pacts = Files.newDirectoryStream(folder, "*.json")) {
       for (Path pact : pacts) {
-        if (Files.isRegularFile(pact) && prune(pact, loader)) {
+        if (Files.isRegularFile(pact)
+            && Files.getLastModifiedTime(pact).compareTo(since) >= 0
+            && prune(pact, loader)) {
           rewritten.add(pact);
         }
       }

@@ -11,6 +11,7 @@ import io.pactwire.consumer.testcases.DslMessagesTestCase;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -30,6 +31,7 @@ class DslPactPruningTests {
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String CASE = DslMessagesTestCase.class.getName();
+  private static final FileTime ALWAYS = FileTime.fromMillis(0);
 
   private final Path folder = Path.of(DslMessagesTestCase.FOLDER).toAbsolutePath();
   private final Path pact = folder.resolve(DslMessagesTestCase.FILE);
@@ -60,7 +62,7 @@ class DslPactPruningTests {
   void leavesAPactWhoseTestsAllExistAsItIs() throws IOException {
     byte[] before = Files.readAllBytes(pact);
 
-    assertThat(DslPactPruning.pruneFolder(folder, getClass().getClassLoader())).isEmpty();
+    assertThat(DslPactPruning.pruneFolder(folder, ALWAYS, getClass().getClassLoader())).isEmpty();
 
     assertThat(Files.readAllBytes(pact)).isEqualTo(before);
   }
@@ -73,7 +75,7 @@ class DslPactPruningTests {
         "com.elsewhere.orders.OtherModuleTests.readsIt(AsynchronousMessage)", // not our package
         CASE + ".reads an order, as named by @DisplayName");
 
-    assertThat(DslPactPruning.pruneFolder(folder, getClass().getClassLoader()))
+    assertThat(DslPactPruning.pruneFolder(folder, ALWAYS, getClass().getClassLoader()))
         .containsExactly(pact);
 
     assertThat(testNames())
@@ -82,7 +84,23 @@ class DslPactPruningTests {
             CASE + ".readsCancelled(AsynchronousMessage)",
             "com.elsewhere.orders.OtherModuleTests.readsIt(AsynchronousMessage)",
             CASE + ".reads an order, as named by @DisplayName");
-    assertThat(DslPactPruning.pruneFolder(folder, getClass().getClassLoader())).isEmpty();
+    assertThat(DslPactPruning.pruneFolder(folder, ALWAYS, getClass().getClassLoader())).isEmpty();
+  }
+
+  @Test
+  void leavesAPactNotWrittenSinceTheRunStartedForItsNextWrite() throws IOException {
+    addInteractionsOf(CASE + ".readsRefunded(AsynchronousMessage)");
+    Files.setLastModifiedTime(pact, FileTime.fromMillis(System.currentTimeMillis() - 60_000));
+    byte[] before = Files.readAllBytes(pact);
+
+    assertThat(
+            DslPactPruning.pruneFolder(
+                folder,
+                FileTime.fromMillis(System.currentTimeMillis() - 2_000),
+                getClass().getClassLoader()))
+        .isEmpty();
+
+    assertThat(Files.readAllBytes(pact)).isEqualTo(before);
   }
 
   @Test
