@@ -140,6 +140,11 @@ public final class FieldUsage {
                       || location.equals("status")
                       || selected(location));
       Collected all = new Collected();
+      int uses = 0;
+      for (Collected c : perPact) {
+        uses += c.uses.size();
+      }
+      all.uses.ensureCapacity(uses);
       for (Collected c : perPact) {
         all.uses.addAll(c.uses);
         c.read.forEach(
@@ -158,7 +163,7 @@ public final class FieldUsage {
 
     /** What one pact says about the provider's fields. */
     private static final class Collected {
-      final List<UsageReport.Use> uses = new ArrayList<>();
+      final ArrayList<UsageReport.Use> uses = new ArrayList<>();
       final Map<String, Map<String, Set<String>>> read = new HashMap<>();
       final Set<String> called = new HashSet<>();
       int interactions;
@@ -319,7 +324,13 @@ public final class FieldUsage {
     }
 
     private static boolean isField(String l) {
-      return !(l.equals("method") || l.equals("path") || l.equals("status") || l.equals("body $"));
+      // a switch compares the location's (kept) hash before any text: asked of every element
+      switch (l) {
+        case "method", "path", "status", "body $":
+          return false;
+        default:
+          return true;
+      }
     }
 
     // whether the element at this location is one of the fields asked for

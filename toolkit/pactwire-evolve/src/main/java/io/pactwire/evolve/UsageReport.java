@@ -114,8 +114,8 @@ public record UsageReport(
       byEndpoint.computeIfAbsent(u.endpoint(), k -> new ArrayList<>()).add(u);
     }
     String[] endpoints = byEndpoint.keySet().toArray(new String[0]);
-    Arrays.sort(endpoints);
-    // the endpoints' uses sorted on any core
+    // the endpoints, and each endpoint's uses, sorted on any core
+    Arrays.parallelSort(endpoints);
     byEndpoint.values().parallelStream().forEach(UsageReport::sortWithinEndpoint);
     Use[] out = new Use[uses.size()];
     int n = 0;

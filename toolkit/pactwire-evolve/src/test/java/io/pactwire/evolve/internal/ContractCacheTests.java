@@ -166,6 +166,37 @@ class ContractCacheTests {
     }
   }
 
+  // what a usage report reads of an entry: where each interaction goes, and each element's matcher
+  // as a reader sees it, one applied by cascade named so
+  @Test
+  void anEntryReadsAsTheFieldsAUsageReportReads() throws IOException {
+    String items =
+        """
+        {"type": "Synchronous/HTTP", "description": "items",
+         "request": {"method": "POST", "path": "/items"},
+         "response": {"status": 201,
+           "body": {"content": {"items": [{"id": 1}]}, "contentType": "application/json"},
+           "matchingRules": {"body": {"$.items": {"matchers": [{"match": "type", "min": 1}]}}}}}
+        """;
+    Path file = write("pact.json", PACT.formatted(ContractReaderTests.FIRST, items));
+    ContractCache cache = ContractCache.at(temp.resolve("cache"));
+    cache.read(file, UnaryOperator.identity());
+
+    ContractCache.Read read = cache.read(file, UnaryOperator.identity());
+    ContractFields fields = read.fields(location -> true);
+
+    assertThat(read.source()).isNotEqualTo(Source.FILE);
+    assertThat(fields).isEqualTo(ContractFields.of(ContractStore.read(file), location -> true));
+    ContractFields.InteractionFields second = fields.interactions().get(1);
+    assertThat(List.of(second.method(), second.path(), second.status()))
+        .containsExactly("POST", "/items", "201");
+    ContractFields.PartFields response = second.parts().get(1);
+    assertThat(response.name()).isEqualTo("response");
+    assertThat(response.matchers().get(response.locations().indexOf("body $.items")))
+        .isEqualTo("type");
+    assertThat(response.matchers()).contains("type (inherited)");
+  }
+
   // the same size and the same modification time, other bytes: the checksum tells them apart
   @Test
   void aFileChangedInPlaceIsReadAgain() throws IOException {
