@@ -258,7 +258,7 @@ class ExecutableJarIT {
 
       assertThat(flags).as(command).containsPattern("TieredStopAtLevel\\s+= 1\\b");
       assertThat(flags).as(command).containsPattern("NewRatio\\s+= 1\\b");
-      assertThat(flags).as(command).containsPattern("InitialRAMPercentage\\s+= 6");
+      assertThat(flags).as(command).containsPattern("InitialRAMPercentage\\s+= 10\\b");
     }
     assertThat(flags("check-openapi", "--help")).containsPattern("NewRatio\\s+= 2\\b");
   }

@@ -1,11 +1,10 @@
 package io.pactwire.evolve;
 
-import io.pactwire.evolve.internal.Contract;
 import io.pactwire.evolve.internal.ContractCache;
-import io.pactwire.evolve.internal.ContractInteraction;
+import io.pactwire.evolve.internal.ContractFields;
+import io.pactwire.evolve.internal.ContractFields.InteractionFields;
+import io.pactwire.evolve.internal.ContractFields.PartFields;
 import io.pactwire.evolve.internal.ContractStore;
-import io.pactwire.evolve.internal.Element;
-import io.pactwire.evolve.internal.Part;
 import io.pactwire.evolve.internal.SpecFields;
 import io.pactwire.openapi.SpecException;
 import io.pactwire.openapi.internal.SpecDocument;
@@ -128,7 +127,7 @@ public final class FieldUsage {
       Map<String, String> shared = new ConcurrentHashMap<>();
       // each pact is reduced to its uses as soon as it is read: a large store is never held whole
       List<Collected> perPact =
-          ContractStore.map(
+          ContractStore.mapFields(
               ContractStore.files(pacts),
               UnaryOperator.identity(),
               c -> c.provider().equals(provider) ? collect(c, fields, shared) : null,
@@ -141,6 +140,11 @@ public final class FieldUsage {
                       || location.equals("status")
                       || selected(location));
       Collected all = new Collected();
+      int uses = 0;
+      for (Collected c : perPact) {
+        uses += c.uses.size();
+      }
+      all.uses.ensureCapacity(uses);
       for (Collected c : perPact) {
         all.uses.addAll(c.uses);
         c.read.forEach(
@@ -159,20 +163,20 @@ public final class FieldUsage {
 
     /** What one pact says about the provider's fields. */
     private static final class Collected {
-      final List<UsageReport.Use> uses = new ArrayList<>();
+      final ArrayList<UsageReport.Use> uses = new ArrayList<>();
       final Map<String, Map<String, Set<String>>> read = new HashMap<>();
       final Set<String> called = new HashSet<>();
       int interactions;
     }
 
-    private Collected collect(Contract c, SpecFields spec, Map<String, String> shared) {
+    private Collected collect(ContractFields c, SpecFields spec, Map<String, String> shared) {
       Pattern pathPattern = path == null ? null : SpecFields.pattern(path);
       Collected out = new Collected();
       List<UsageReport.Use> uses = out.uses;
       Map<String, Map<String, Set<String>>> read = out.read;
       Set<String> called = out.called;
       String consumer = one(shared, c.consumer());
-      for (ContractInteraction i : c.interactions()) {
+      for (InteractionFields i : c.interactions()) {
         out.interactions++;
         String endpoint;
         String template = null;
@@ -195,10 +199,12 @@ public final class FieldUsage {
           }
         }
         String status = i.kind().equals("HTTP") ? i.status() : null;
-        for (Part p : i.parts()) {
+        for (PartFields p : i.parts()) {
           String part = null; // named at its first field used: most parts of a --field have none
-          for (Element e : p.elements().values()) {
-            if (!isField(e) || !selected(e.location())) {
+          List<String> locations = p.locations();
+          for (int k = 0; k < locations.size(); k++) {
+            String location = locations.get(k);
+            if (!isField(location) || !selected(location)) {
               continue;
             }
             if (part == null) {
@@ -211,16 +217,16 @@ public final class FieldUsage {
                 new UsageReport.Use(
                     endpoint,
                     part,
-                    one(shared, e.location()),
+                    one(shared, location),
                     consumer,
                     i.description(),
-                    one(shared, e.matcherText()),
+                    one(shared, p.matchers().get(k)),
                     c.file()));
             // what is read is compared with the document's properties only
-            if (spec != null && !p.fromConsumer() && e.isBody()) {
-              read.computeIfAbsent(endpoint, k -> new HashMap<>())
-                  .computeIfAbsent(String.valueOf(status), k -> new HashSet<>())
-                  .add(e.path());
+            if (spec != null && !p.fromConsumer() && location.startsWith("body ")) {
+              read.computeIfAbsent(endpoint, x -> new HashMap<>())
+                  .computeIfAbsent(String.valueOf(status), x -> new HashSet<>())
+                  .add(location.substring("body ".length()));
             }
           }
         }
@@ -229,7 +235,7 @@ public final class FieldUsage {
     }
 
     // "response 200": one string for each part name and status, made once
-    private String withStatus(Part p, String status) {
+    private String withStatus(PartFields p, String status) {
       Map<String, String> byStatus = partNames.get(p.name());
       if (byStatus == null) {
         byStatus = new ConcurrentHashMap<>();
@@ -317,9 +323,14 @@ public final class FieldUsage {
           uncalled);
     }
 
-    private static boolean isField(Element e) {
-      String l = e.location();
-      return !(l.equals("method") || l.equals("path") || l.equals("status") || l.equals("body $"));
+    private static boolean isField(String l) {
+      // a switch compares the location's (kept) hash before any text: asked of every element
+      switch (l) {
+        case "method", "path", "status", "body $":
+          return false;
+        default:
+          return true;
+      }
     }
 
     // whether the element at this location is one of the fields asked for

@@ -114,8 +114,8 @@ public record UsageReport(
       byEndpoint.computeIfAbsent(u.endpoint(), k -> new ArrayList<>()).add(u);
     }
     String[] endpoints = byEndpoint.keySet().toArray(new String[0]);
-    Arrays.sort(endpoints);
-    // the endpoints' uses sorted on any core
+    // the endpoints, and each endpoint's uses, sorted on any core
+    Arrays.parallelSort(endpoints);
     byEndpoint.values().parallelStream().forEach(UsageReport::sortWithinEndpoint);
     Use[] out = new Use[uses.size()];
     int n = 0;
@@ -316,11 +316,20 @@ public record UsageReport(
       run++;
     }
     starts.add(uses.size());
+    // one builder for each core, used again for each of its batches: the report's text is made
+    // once more only as the batches' strings
+    ThreadLocal<StringBuilder> builders = ThreadLocal.withInitial(StringBuilder::new);
     for (int first = 0; first + 1 < starts.size(); first += 32) {
       List<T> texts =
           IntStream.range(first, Math.min(first + 32, starts.size() - 1))
               .parallel()
-              .mapToObj(k -> encode.apply(lines(starts.get(k), starts.get(k + 1))))
+              .mapToObj(
+                  k -> {
+                    StringBuilder b = builders.get();
+                    b.setLength(0);
+                    lines(b, starts.get(k), starts.get(k + 1));
+                    return encode.apply(b.toString());
+                  })
               .toList();
       for (T t : texts) {
         out.write(t);
@@ -359,8 +368,7 @@ public record UsageReport(
       IntStream.rangeClosed(0, 29).mapToObj(" "::repeat).toArray(String[]::new);
 
   // uses[from, to), which starts with an endpoint's first use
-  private String lines(int from, int to) {
-    StringBuilder b = new StringBuilder((to - from) * 96);
+  private void lines(StringBuilder b, int from, int to) {
     // the uses are sorted, so endpoints, parts and fields are runs of equal values
     Use previous = null;
     for (int i = from; i < to; i++) {
@@ -388,7 +396,6 @@ public record UsageReport(
           .append(")\n");
       previous = u;
     }
-    return b.toString();
   }
 
   /** The report as a JSON object. */

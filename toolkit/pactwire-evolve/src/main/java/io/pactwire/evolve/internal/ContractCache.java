@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.pactwire.core.PactFileException;
 import io.pactwire.core.internal.PactReader;
 import io.pactwire.evolve.EvolveException;
+import io.pactwire.evolve.internal.ContractFields.InteractionFields;
+import io.pactwire.evolve.internal.ContractFields.PartFields;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
@@ -20,6 +22,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -155,12 +158,14 @@ public final class ContractCache {
     }
 
     /**
-     * The contract with only the elements whose location {@code keep} accepts (all of them when it
-     * was read from the file): what a reader that needs a few fields makes of a kept entry without
-     * building the rest.
+     * What a usage report reads of the contract, with the elements whose location {@code keep}
+     * accepts: read from the entry without building the rest of the contract when it was not read
+     * already.
      */
-    public Contract contract(Predicate<String> keep) {
-      return contract != null ? contract : new In(payload, contractAt).contract(file, keep);
+    public ContractFields fields(Predicate<String> keep) {
+      return contract != null
+          ? ContractFields.of(contract, keep)
+          : new In(payload, contractAt).fields(file, keep);
     }
 
     /**
@@ -807,6 +812,85 @@ public final class ContractCache {
             new ContractInteraction(index, kind, description, stateMap, List.copyOf(partList)));
       }
       return new Contract(file, consumer, provider, List.copyOf(interactions));
+    }
+
+    /**
+     * As {@link #contract}, reading only what a usage report reads: provider states, types and
+     * examples are passed over (made into strings only if a later text names them), but for the
+     * method, path and status.
+     */
+    ContractFields fields(String file, Predicate<String> keep) {
+      String consumer = text();
+      String provider = text();
+      // "type (inherited)" made once for each matcher of the entry
+      Map<Matcher, String> inheritedTexts = new IdentityHashMap<>();
+      int n = varint();
+      List<InteractionFields> interactions = new ArrayList<>(n);
+      for (int k = 0; k < n; k++) {
+        varint(); // the index
+        String kind = text();
+        String description = text();
+        int states = varint();
+        for (int s = 0; s < 2 * states; s++) {
+          text(false);
+        }
+        String method = null;
+        String path = null;
+        String status = null;
+        // as ContractInteraction does, from the first part of each name
+        boolean requestSeen = false;
+        boolean responseSeen = false;
+        int parts = varint();
+        List<PartFields> partList = new ArrayList<>(parts);
+        for (int p = 0; p < parts; p++) {
+          String name = text();
+          boolean request = !requestSeen && name.equals("request");
+          boolean response = !responseSeen && name.equals("response");
+          requestSeen |= request;
+          responseSeen |= response;
+          boolean fromConsumer = bool();
+          int elements = varint();
+          String[] locations = new String[elements];
+          String[] matchers = new String[elements];
+          int kept = 0;
+          for (int e = 0; e < elements; e++) {
+            String location = text();
+            text(false); // the type
+            boolean scalar =
+                request && (location.equals("method") || location.equals("path"))
+                    || response && location.equals("status");
+            String example = text(scalar);
+            if (scalar) {
+              String value = ContractInteraction.scalar(example);
+              switch (location) {
+                case "method" -> method = value;
+                case "path" -> path = value;
+                default -> status = value;
+              }
+            }
+            Matcher matcher = matcher();
+            boolean inherited = bool();
+            integer();
+            integer();
+            if (keep.test(location)) {
+              locations[kept] = location;
+              matchers[kept++] =
+                  inherited && matcher != null
+                      ? inheritedTexts.computeIfAbsent(matcher, m -> Element.matcherText(m, true))
+                      : Element.matcherText(matcher, false);
+            }
+          }
+          partList.add(
+              new PartFields(
+                  name,
+                  fromConsumer,
+                  Arrays.asList(kept == elements ? locations : Arrays.copyOf(locations, kept)),
+                  Arrays.asList(kept == elements ? matchers : Arrays.copyOf(matchers, kept))));
+        }
+        interactions.add(
+            new InteractionFields(kind, description, method, path, status, List.copyOf(partList)));
+      }
+      return new ContractFields(file, consumer, provider, List.copyOf(interactions));
     }
   }
 }

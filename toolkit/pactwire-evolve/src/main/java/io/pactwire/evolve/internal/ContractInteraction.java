@@ -57,10 +57,14 @@ public record ContractInteraction(
       return null;
     }
     Element e = p.elements().get(location);
-    if (e == null || e.example() == null) {
+    return e == null ? null : scalar(e.example());
+  }
+
+  /** A scalar example's value: a string without its quotes, others as written; null for none. */
+  static String scalar(String example) {
+    if (example == null) {
       return null;
     }
-    String v = e.example();
-    return v.startsWith("\"") ? v.substring(1, v.length() - 1) : v;
+    return example.startsWith("\"") ? example.substring(1, example.length() - 1) : example;
   }
 }

@@ -82,28 +82,40 @@ public final class ContractStore {
       UnaryOperator<String> display,
       Function<Contract, T> mapping,
       ContractCache cache) {
-    return map(files, display, mapping, cache, location -> true);
+    return each(
+        files,
+        f -> mapping.apply(cache == null ? read(f, display) : cache.read(f, display).contract()));
   }
 
   /**
-   * As {@link #map(List, UnaryOperator, Function, ContractCache)}, where {@code mapping} looks only
-   * at the elements whose location {@code needed} accepts: a contract read from the cache holds no
-   * others (one read from its file may).
+   * As {@link #map(List, UnaryOperator, Function, ContractCache)}, mapping what a usage report
+   * reads of each pact, with the elements whose location {@code keep} accepts: read from a kept
+   * entry without building the rest of the contract.
    */
-  public static <T> List<T> map(
+  public static <T> List<T> mapFields(
       List<Path> files,
       UnaryOperator<String> display,
-      Function<Contract, T> mapping,
+      Function<ContractFields, T> mapping,
       ContractCache cache,
-      Predicate<String> needed) {
+      Predicate<String> keep) {
+    return each(
+        files,
+        f ->
+            mapping.apply(
+                cache == null
+                    ? ContractFields.of(read(f, display), keep)
+                    : cache.read(f, display).fields(keep)));
+  }
+
+  // applies read to each file in parallel, dropping null results; the first failure in the
+  // files' order is the one thrown
+  private static <T> List<T> each(List<Path> files, Function<Path, T> read) {
     List<Object> results =
         files.parallelStream()
             .map(
                 f -> {
                   try {
-                    Contract c =
-                        cache == null ? read(f, display) : cache.read(f, display).contract(needed);
-                    return (Object) mapping.apply(c);
+                    return (Object) read.apply(f);
                   } catch (EvolveException e) {
                     return e;
                   }

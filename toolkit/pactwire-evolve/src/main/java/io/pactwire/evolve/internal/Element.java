@@ -57,6 +57,15 @@ public record Element(
 
   /** The matcher as a reader sees it: its text, or {@code equality} when there is none. */
   public String matcherText() {
-    return matcher == null ? "equality" : matcher.text() + (inherited ? " (inherited)" : "");
+    return matcherText(matcher, inherited);
+  }
+
+  /** {@link #matcherText()} of an element with this matcher. */
+  static String matcherText(Matcher matcher, boolean inherited) {
+    if (matcher == null) {
+      return "equality";
+    }
+    // the matcher's own text when not inherited: a store's million elements share a few of them
+    return inherited ? matcher.text() + " (inherited)" : matcher.text();
   }
 }

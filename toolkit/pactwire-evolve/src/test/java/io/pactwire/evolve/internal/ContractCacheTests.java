@@ -20,8 +20,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
@@ -80,9 +78,16 @@ class ContractCacheTests {
       pacts++;
       ContractCache.Read first = cache.read(file, UnaryOperator.identity());
       ContractCache.Read second = cache.read(file, UnaryOperator.identity());
-      // with a filter: the elements it keeps, and only those (here about half of them)
+      // what a usage report reads, with a filter: the elements it keeps, and only those (here
+      // about half of them), read from the entry as from the contract
       Predicate<String> keep = location -> (location.hashCode() & 1) == 0;
-      assertThat(second.contract(keep)).as(file.toString()).isEqualTo(filtered(expected, keep));
+      assertThat(second.fields(keep))
+          .as(file.toString())
+          .isEqualTo(ContractFields.of(expected, keep))
+          .isEqualTo(first.fields(keep));
+      assertThat(second.fields(location -> true))
+          .as(file.toString())
+          .isEqualTo(ContractFields.of(expected, location -> true));
       assertThat(first.contract()).as(file.toString()).isEqualTo(expected);
       assertThat(second.contract()).as(file.toString()).isEqualTo(expected);
       assertThat(second.consumer()).isEqualTo(expected.consumer());
@@ -91,22 +96,6 @@ class ContractCacheTests {
     }
     assertThat(pacts).isGreaterThan(50);
     assertThat(entries(cache.dir())).hasSize(pacts);
-  }
-
-  // the contract with only the elements whose location passes, as a filtered read gives it
-  private static Contract filtered(Contract c, Predicate<String> keep) {
-    List<ContractInteraction> interactions = new ArrayList<>();
-    for (ContractInteraction i : c.interactions()) {
-      List<Part> parts = new ArrayList<>();
-      for (Part p : i.parts()) {
-        Map<String, Element> elements = new TreeMap<>(p.elements());
-        elements.keySet().removeIf(keep.negate());
-        parts.add(new Part(p.name(), p.fromConsumer(), elements));
-      }
-      interactions.add(
-          new ContractInteraction(i.index(), i.kind(), i.description(), i.states(), parts));
-    }
-    return new Contract(c.file(), c.consumer(), c.provider(), interactions);
   }
 
   // the fingerprints say what the trees say, for every pair of the corpora's pacts of a folder
@@ -175,6 +164,37 @@ class ContractCacheTests {
       assertThat(b.sameInteractions(PactReader.read(reordered))).isTrue();
       assertThat(b.sameInteractions(PactReader.read(changed))).isFalse();
     }
+  }
+
+  // what a usage report reads of an entry: where each interaction goes, and each element's matcher
+  // as a reader sees it, one applied by cascade named so
+  @Test
+  void anEntryReadsAsTheFieldsAUsageReportReads() throws IOException {
+    String items =
+        """
+        {"type": "Synchronous/HTTP", "description": "items",
+         "request": {"method": "POST", "path": "/items"},
+         "response": {"status": 201,
+           "body": {"content": {"items": [{"id": 1}]}, "contentType": "application/json"},
+           "matchingRules": {"body": {"$.items": {"matchers": [{"match": "type", "min": 1}]}}}}}
+        """;
+    Path file = write("pact.json", PACT.formatted(ContractReaderTests.FIRST, items));
+    ContractCache cache = ContractCache.at(temp.resolve("cache"));
+    cache.read(file, UnaryOperator.identity());
+
+    ContractCache.Read read = cache.read(file, UnaryOperator.identity());
+    ContractFields fields = read.fields(location -> true);
+
+    assertThat(read.source()).isNotEqualTo(Source.FILE);
+    assertThat(fields).isEqualTo(ContractFields.of(ContractStore.read(file), location -> true));
+    ContractFields.InteractionFields second = fields.interactions().get(1);
+    assertThat(List.of(second.method(), second.path(), second.status()))
+        .containsExactly("POST", "/items", "201");
+    ContractFields.PartFields response = second.parts().get(1);
+    assertThat(response.name()).isEqualTo("response");
+    assertThat(response.matchers().get(response.locations().indexOf("body $.items")))
+        .isEqualTo("type");
+    assertThat(response.matchers()).contains("type (inherited)");
   }
 
   // the same size and the same modification time, other bytes: the checksum tells them apart
