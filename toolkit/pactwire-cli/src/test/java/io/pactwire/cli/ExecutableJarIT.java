@@ -189,6 +189,7 @@ class ExecutableJarIT {
     b.environment().put("PACTWIRE_OPTS", String.join(" ", javaOpts));
     b.redirectError(ProcessBuilder.Redirect.DISCARD);
     Process p = b.start();
+    started.add(p.toHandle());
     java.io.BufferedReader out =
         new java.io.BufferedReader(
             new java.io.InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
@@ -205,7 +206,16 @@ class ExecutableJarIT {
             // the process ended
           }
         });
+    started.addAll(p.children().toList());
     return new StubRun(p, Integer.parseInt(m.group(1)));
+  }
+
+  /** The launchers and JVMs {@link #startStub} started: none outlives a test, failed or not. */
+  private final List<ProcessHandle> started = new ArrayList<>();
+
+  @org.junit.jupiter.api.AfterEach
+  void stopWhatIsLeft() {
+    started.forEach(ProcessHandle::destroyForcibly);
   }
 
   private record StubRun(Process launcher, int port) {
