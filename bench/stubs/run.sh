@@ -35,6 +35,16 @@
 # its wait: no coordinated omission). The JVM servers of a round (and the floor) get the same
 # rate. The Rust stub, which saturates at a few requests per second, gets half its saturated rate.
 #
+# Beside them, the stub server as users run it: `pactwire stub --pacts pact.json --provider ...
+# --port N` through the shipped launcher (toolkit/pactwire-cli's bin/pactwire beside the
+# pactwire.jar the build makes), measured the same way: "pactwire-cli" with its class-data-sharing
+# archive (written, before the rounds, by one first run stopped with SIGTERM as a user stops it; that
+# run's start-up is printed too), "pactwire-cli-nocds" with PACTWIRE_CDS=off. They run with the
+# launcher's own JVM options (its heap default, not -Xmx512m; not SERVER_OPTS), as users get them.
+# STARTS=N adds, in every round, N more start-ups of each JVM server, each timed to its first answer
+# and stopped (no load): the start-up table lists every one, side by side by round. SKIP_CLI_BUILD=1
+# uses the pactwire.jar already built.
+#
 # SERVER_OPTS adds JVM options to both JVM servers alike (for instance -XX:TieredStopAtLevel=1, the
 # client compiler only: on two busy cores the optimising compiler takes a core for the first tens of
 # seconds of a server).
@@ -61,6 +71,14 @@ export PACT_DO_NOT_TRACK=true
   org.apache.maven.plugins:maven-dependency-plugin:3.11.0:build-classpath \
   -Dmdep.outputFile="$work/cp.txt" -Dmdep.includeScope=runtime >/dev/null)
 cp="$root/toolkit/pactwire-stubs/target/classes:$root/toolkit/pactwire-core/target/classes:$(cat "$work/cp.txt")"
+launcher="$root/toolkit/pactwire-cli/target/pactwire"
+if [ "${SKIP_CLI_BUILD:-0}" != 1 ]; then
+  (cd "$root" && nice -n 15 ./mvnw -q -B -ntp -o -pl toolkit/pactwire-cli -am package -DskipTests >/dev/null)
+fi
+[ -x "$launcher" ] && [ -f "${launcher%/*}/pactwire.jar" ] || { echo "no $launcher beside its pactwire.jar" >&2; exit 1; }
+# the launcher's class archive lives here, made afresh by this run
+export PACTWIRE_CACHE="$work/pactwire-cache"
+rm -rf "$PACTWIRE_CACHE"
 javac -d "$work/classes" -cp "$cp" "$here/StubServer.java" "$here/LoadClient.java"
 # the client's heap is set at start and large enough for its samples: it does not collect in the
 # window (it allocates nothing per request)
@@ -132,6 +150,42 @@ peak_rss_mb() {
   echo $((total / 1024))
 }
 
+free_port() {
+  python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'
+}
+
+# start_server MODE: starts the server MODE in the background (server_pid) and returns once it
+# answers the mix's first request, with its port in $port and the time from start to that answer
+# in $startup
+start_server() {
+  local mode="$1" t0
+  rm -f "$work/$mode.port"
+  case "$mode" in
+    pactwire-cli*)
+      port=$(free_port)
+      t0=$(now_ms)
+      if [ "$mode" = pactwire-cli-nocds ]; then
+        PACTWIRE_CDS=off "$launcher" stub --pacts "$work/pact.json" --provider bench-provider --port "$port" \
+          >"$work/$mode.log" 2>&1 &
+      else
+        "$launcher" stub --pacts "$work/pact.json" --provider bench-provider --port "$port" \
+          >"$work/$mode.log" 2>&1 &
+      fi
+      server_pid=$!
+      ;;
+    *)
+      t0=$(now_ms)
+      # shellcheck disable=SC2086 # SERVER_OPTS is a word list
+      java -Xmx512m ${SERVER_OPTS:-} -cp "$work/classes:$cp" StubServer "$mode" "$work/pact.json" "$work/$mode.port" \
+        >"$work/$mode.log" 2>&1 &
+      server_pid=$!
+      port=$(wait_port "$work/$mode.port")
+      ;;
+  esac
+  first_answer "$port"
+  startup=$(( $(now_ms) - t0 ))
+}
+
 # measure NAME PORT STARTUP_MS [THREADS WARMUP SECONDS]: measures the server just started; prints
 # "NAME rps p50 p99 errors startup_ms peak_rss_mb"
 measure() {
@@ -159,17 +213,28 @@ measure_rate() {
 
 : > "$work/results.txt"
 : > "$work/results-rate.txt"
+archive_file() { find "$PACTWIRE_CACHE" -name '*-stub.jsa' -o -name '*-stub.aot' 2>/dev/null | head -1; }
+# the first run a user makes: no archive yet; stopped with SIGTERM, it writes one
+start_server pactwire-cli
+first_start=$startup
+"${client[@]}" "$port" "$work/requests.jsonl" check 1000
+stop_server
+for _ in $(seq 1 100); do [ -n "$(archive_file)" ] && break; sleep 0.1; done
+[ -n "$(archive_file)" ] || { echo "pactwire stub wrote no class archive when stopped" >&2; exit 1; }
+echo "pactwire-cli first run (no archive yet): start-up $first_start ms; wrote $(archive_file | sed 's/.*\///') ($(( $(stat -c %s "$(archive_file)") / 1048576 )) MB)"
+archive_written=$(stat -c %Y "$(archive_file)")
+
+: > "$work/startup.txt"
 for round in $(seq 1 "$rounds"); do
-  for mode in wiremock pactwire floor; do
-    rm -f "$work/$mode.port"
-    t0=$(now_ms)
-    # shellcheck disable=SC2086 # SERVER_OPTS is a word list
-    java -Xmx512m ${SERVER_OPTS:-} -cp "$work/classes:$cp" StubServer "$mode" "$work/pact.json" "$work/$mode.port" \
-      >"$work/$mode.log" 2>&1 &
-    server_pid=$!
-    port=$(wait_port "$work/$mode.port")
-    first_answer "$port"
-    measure "$mode" "$port" "$(( $(now_ms) - t0 ))"
+  for mode in wiremock pactwire pactwire-cli pactwire-cli-nocds floor; do
+    for _ in $(seq 1 "${STARTS:-0}"); do
+      start_server "$mode"
+      echo "$round $mode $startup" >> "$work/startup.txt"
+      stop_server
+    done
+    start_server "$mode"
+    echo "$round $mode $startup" >> "$work/startup.txt"
+    measure "$mode" "$port" "$startup"
     if [ "$rate" = auto ] && [ "$mode" = wiremock ]; then
       round_rate=$(tail -1 "$work/results.txt" | awk '{printf "%d", $2 / 2}')
     elif [ "$rate" != auto ]; then
@@ -179,6 +244,8 @@ for round in $(seq 1 "$rounds"); do
     stop_server
   done
 done
+[ "$(stat -c %Y "$(archive_file)")" = "$archive_written" ] \
+  || echo "warning: the launcher wrote its class archive again during the rounds" >&2
 # pact_stub_run NAME THREADS WARMUP SECONDS ARGS...: starts the Rust stub server and measures it
 pact_stub_run() {
   local name="$1" th="$2" wu="$3" secs="$4"
@@ -217,17 +284,31 @@ fi
 echo
 opts_note=""
 [ -n "${SERVER_OPTS:-}" ] && opts_note=" JVM servers run with $SERVER_OPTS,"
-echo "$n interactions ($(( $(stat -c %s "$work/pact.json") / 1024 )) KB of pact),$opts_note $threads client threads, ${seconds}s measured after ${warmup}s warm-up, median of $rounds rounds, $(nproc) cores; load: $(uptime | sed 's/.*load average/load average/')"
+echo "$n interactions ($(( $(stat -c %s "$work/pact.json") / 1024 )) KB of pact),$opts_note pactwire-cli* through the launcher with its own options, $threads client threads, ${seconds}s measured after ${warmup}s warm-up, median of $rounds rounds, $(nproc) cores; load: $(uptime | sed 's/.*load average/load average/')"
 [ -n "$pact_stub" ] && echo "(pact-stub: one pact file per interaction, one round, above 2,000 interactions 1 client thread, 90 s, no warm-up; pact-stub-1file: the one pact file, 1 client thread, 60 s, no warm-up, one round)"
-# the median round (by requests/s) of each server, in the order wiremock, pactwire, pact-stub,
-# pact-stub-1file, floor
-for name in wiremock pactwire pact-stub pact-stub-1file floor; do
+# the median round (by requests/s) of each server, in the order wiremock, pactwire, pactwire-cli,
+# pactwire-cli-nocds, pact-stub, pact-stub-1file, floor
+for name in wiremock pactwire pactwire-cli pactwire-cli-nocds pact-stub pact-stub-1file floor; do
   { grep "^$name " "$work/results.txt" || true; } | sort -k2,2n | awk '{a[NR]=$0} END {if (NR) print a[int((NR+1)/2)]}'
-done | awk 'NR==1 {base=$2; p50=$3} {printf "%-15s %8.1f req/s  p50 %8d us  p99 %8d us  errors %d  start-up %6d ms  peak RSS %5d MB  (%.3fx WireMock req/s, %.2fx its p50)\n", $1, $2, $3, $4, $5, $6, $7, $2/base, $3/p50}'
+done | awk 'NR==1 {base=$2; p50=$3} {printf "%-19s %8.1f req/s  p50 %8d us  p99 %8d us  errors %d  start-up %6d ms  peak RSS %5d MB  (%.3fx WireMock req/s, %.2fx its p50)\n", $1, $2, $3, $4, $5, $6, $7, $2/base, $3/p50}'
+echo
+echo "Start-up to the first answer, ms (every start, by round; median over all starts):"
+awk '{v[$2] = v[$2] " " $3; all[$2, ++c[$2]] = $3}
+  END {
+    split("wiremock pactwire pactwire-cli pactwire-cli-nocds floor", order, " ")
+    for (i = 1; i <= 5; i++) {
+      m = order[i]; if (!c[m]) continue
+      k = c[m]; for (a = 1; a <= k; a++) s[a] = all[m, a]
+      for (a = 1; a <= k; a++) for (b = a + 1; b <= k; b++) if (s[b] < s[a]) {t = s[a]; s[a] = s[b]; s[b] = t}
+      med = (k % 2) ? s[(k + 1) / 2] : (s[k / 2] + s[k / 2 + 1]) / 2
+      printf "%-19s median %6d  (%d starts:%s)\n", m, med, k, v[m]
+    }
+  }' "$work/startup.txt"
+awk '{r[$1] = r[$1] sprintf(" %s=%s", $2, $3)} END {for (i = 1; i in r; i++) print "  round " i ":" r[i]}' "$work/startup.txt"
 if [ -s "$work/results-rate.txt" ]; then
   echo
   # every round, in order: the servers of a round got the same rate, which may differ between
   # rounds (RATE=auto)
   echo "At a fixed arrival rate ($threads connections; latency from each request's scheduled send time; every round; achieved below offered: the server fell behind):"
-  awk '{printf "%-15s %8.2f req/s offered %8.1f achieved  p50 %8d us  p99 %8d us  p99.9 %8d us  max %8d us  errors %d\n", $1, $2, $3, $4, $5, $6, $7, $8}' "$work/results-rate.txt"
+  awk '{printf "%-19s %8.2f req/s offered %8.1f achieved  p50 %8d us  p99 %8d us  p99.9 %8d us  max %8d us  errors %d\n", $1, $2, $3, $4, $5, $6, $7, $8}' "$work/results-rate.txt"
 fi

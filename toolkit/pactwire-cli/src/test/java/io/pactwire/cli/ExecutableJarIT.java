@@ -174,6 +174,158 @@ class ExecutableJarIT {
     assertThat(Files.readAllLines(paths)).contains(LAUNCHER.toRealPath().toString());
   }
 
+  /** Starts {@code pactwire stub} through the launcher; returns once the banner names its port. */
+  private StubRun startStub(String... javaOpts) throws Exception {
+    ProcessBuilder b =
+        new ProcessBuilder(
+            LAUNCHER.toString(),
+            "stub",
+            "--pacts",
+            StubCommandTests.PACTS,
+            "--provider",
+            "inventory-service");
+    b.environment().put("PACTWIRE_CACHE", cache.toString());
+    b.environment().put("JAVA_HOME", System.getProperty("java.home"));
+    b.environment().put("PACTWIRE_OPTS", String.join(" ", javaOpts));
+    b.redirectError(ProcessBuilder.Redirect.DISCARD);
+    Process p = b.start();
+    started.add(p.toHandle());
+    java.io.BufferedReader out =
+        new java.io.BufferedReader(
+            new java.io.InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
+    String banner = out.readLine();
+    assertThat(banner).as("the banner").isNotNull();
+    java.util.regex.Matcher m =
+        java.util.regex.Pattern.compile(".* at http://127\\.0\\.0\\.1:(\\d+)").matcher(banner);
+    assertThat(m.matches()).as(banner).isTrue();
+    CompletableFuture.runAsync(
+        () -> {
+          try {
+            out.transferTo(java.io.Writer.nullWriter());
+          } catch (java.io.IOException e) {
+            // the process ended
+          }
+        });
+    started.addAll(p.children().toList());
+    return new StubRun(p, Integer.parseInt(m.group(1)));
+  }
+
+  /** The launchers and JVMs {@link #startStub} started: none outlives a test, failed or not. */
+  private final List<ProcessHandle> started = new ArrayList<>();
+
+  @org.junit.jupiter.api.AfterEach
+  void stopWhatIsLeft() {
+    started.forEach(ProcessHandle::destroyForcibly);
+  }
+
+  private record StubRun(Process launcher, int port) {
+    int get(String path) throws Exception {
+      return java.net.http.HttpClient.newHttpClient()
+          .send(
+              java.net.http.HttpRequest.newBuilder(
+                      java.net.URI.create("http://127.0.0.1:" + port + path))
+                  .build(),
+              java.net.http.HttpResponse.BodyHandlers.discarding())
+          .statusCode();
+    }
+
+    /** The JVM the launcher runs as its child (the launcher execs it once an archive exists). */
+    ProcessHandle jvm() {
+      return launcher.children().findFirst().orElse(launcher.toHandle());
+    }
+
+    int stop(String signal) throws Exception {
+      Process kill =
+          new ProcessBuilder("kill", "-" + signal, Long.toString(launcher.pid())).start();
+      assertThat(kill.waitFor()).isZero();
+      assertThat(launcher.waitFor(60, TimeUnit.SECONDS)).as("stopped by " + signal).isTrue();
+      return launcher.exitValue();
+    }
+  }
+
+  @Test
+  void theStubServerWritesAnArchiveOfItsOwnWhenStoppedAndTheNextRunLoadsItsClassesFromIt(
+      @TempDir Path log) throws Exception {
+    StubRun first = startStub();
+    assertThat(first.get("/products/SKU-1001")).isEqualTo(200);
+    // written as the JVM exits, not before
+    assertThat(archives()).isEmpty();
+
+    assertThat(first.stop("TERM")).as("128 + SIGTERM").isEqualTo(143);
+
+    assertThat(archives())
+        .singleElement()
+        .satisfies(a -> assertThat(a.toString()).endsWith("-stub.jsa"));
+    assertThat(temporaryFiles()).isEmpty();
+    Path archive = archives().get(0);
+    long written = Files.getLastModifiedTime(archive).toMillis();
+
+    // the next server maps WireMock's classes from the archive instead of loading them from the jar
+    Path classes = log.resolve("classes.log");
+    StubRun second = startStub("-Xlog:class+load=info:file=" + classes);
+    assertThat(second.get("/products/SKU-1001")).isEqualTo(200);
+    assertThat(second.jvm().pid())
+        .as("the launcher runs the JVM in its place")
+        .isEqualTo(second.launcher().pid());
+    assertThat(second.stop("TERM")).isEqualTo(143);
+
+    assertThat(Files.readAllLines(classes))
+        .filteredOn(l -> l.contains(" com.github.tomakehurst.wiremock.WireMockServer "))
+        .singleElement()
+        .satisfies(l -> assertThat(l).contains("source: shared objects file (top)"));
+    assertThat(archives()).containsExactly(archive);
+    assertThat(Files.getLastModifiedTime(archive).toMillis()).isEqualTo(written);
+  }
+
+  @Test
+  void ctrlCStopsTheStubServerThroughTheLauncherAndWritesItsArchive() throws Exception {
+    StubRun run = startStub();
+    ProcessHandle jvm = run.jvm();
+    assertThat(jvm.pid())
+        .as("a child while the archive is to be written")
+        .isNotEqualTo(run.launcher().pid());
+
+    // SIGINT reaches the launcher alone (a JVM started with & ignores it): passed on as SIGTERM
+    assertThat(run.stop("INT")).isEqualTo(143);
+
+    assertThat(jvm.isAlive()).as("the JVM stopped with the launcher").isFalse();
+    try (java.net.ServerSocket again =
+        new java.net.ServerSocket(run.port(), 1, java.net.InetAddress.getLoopbackAddress())) {
+      assertThat(again.getLocalPort()).isEqualTo(run.port());
+    }
+    assertThat(archives())
+        .singleElement()
+        .satisfies(a -> assertThat(a.toString()).endsWith("-stub.jsa"));
+  }
+
+  @Test
+  void aJvmKilledWhileWritingItsArchiveLeavesNone() throws Exception {
+    StubRun run = startStub();
+    ProcessHandle jvm = run.jvm();
+    String tmp =
+        jvm.info().arguments().stream()
+            .flatMap(java.util.Arrays::stream)
+            .filter(a -> a.startsWith("-XX:ArchiveClassesAtExit="))
+            .map(a -> a.substring(a.indexOf('=') + 1))
+            .findFirst()
+            .orElseThrow();
+    // what a JVM killed half-way through writing it leaves
+    Files.write(Path.of(tmp), new byte[] {1, 2, 3});
+
+    assertThat(jvm.destroyForcibly()).isTrue();
+    assertThat(run.launcher().waitFor(60, TimeUnit.SECONDS)).isTrue();
+
+    assertThat(run.launcher().exitValue()).as("128 + SIGKILL").isEqualTo(137);
+    assertThat(archives()).isEmpty();
+    assertThat(temporaryFiles()).isEmpty();
+  }
+
+  private List<Path> temporaryFiles() throws java.io.IOException {
+    try (Stream<Path> files = Files.list(cache)) {
+      return files.filter(f -> f.toString().endsWith(".tmp")).toList();
+    }
+  }
+
   /** The class archives and AOT caches in {@link #cache}. */
   private List<Path> archives() throws java.io.IOException {
     try (Stream<Path> files = Files.list(cache)) {
