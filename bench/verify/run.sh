@@ -12,11 +12,13 @@
 # (install, so that the verifier's test classes, pact-jvm's runner among them, resolve).
 # PACT_CLI=DIR names a folder holding pact-verifier (else npm installs it into a temporary folder,
 # and the Rust verifier is skipped when that fails); SKIP_RUST=1 skips the Rust verifier and
-# SKIP_PACT_JVM=1 pact-jvm's runner. After the timed runs, one more run of `pactwire verify` under
-# /usr/bin/time gives its peak resident memory, printed beside the pact's size, and one with
-# --format json its verdicts. Then `pactwire verify` and the raw replay run once more each on a pact
-# ten times as large (LARGE=N sets its size, LARGE=0 skips it), where start-up weighs a tenth as
-# much; the headline figures stay those of the first pact.
+# SKIP_PACT_JVM=1 pact-jvm's runner. AB_OPTS="JVM options" adds AB_RUNS (default 6) pairs of runs
+# of `pactwire verify` without and with those options, in turn, and their medians. After the
+# timed runs, one more run of `pactwire verify` under /usr/bin/time gives its peak resident
+# memory, printed beside the pact's size, and one with --format json its verdicts. Then `pactwire
+# verify` and the raw replay run once more each on a pact ten times as large (LARGE=N sets its
+# size, LARGE=0 skips it), where start-up weighs a tenth as much; the headline figures stay those
+# of the first pact.
 #
 # Every verifier is timed as a whole process, start-up included, as a user waits for it: pactwire
 # through its launcher (after one run that writes its class-data archive), pact-jvm's runner
@@ -95,6 +97,38 @@ pw_inner="$(grep -o '[0-9.]* s (' "$work/best-err.txt" | grep -o '^[0-9.]*')"
 echo "pactwire verify:      wall $pw_wall s ($(rate "$n" "$pw_wall")/s with JVM start-up and pact reading);" \
   "verification $pw_inner s ($(rate "$n" "$pw_inner")/s)"
 echo "                      (its phases: $(grep -o 'pacts read in.*' "$work/best-err.txt"))"
+
+# AB_OPTS="JVM options" puts the launcher as it is beside the launcher with those options added
+# (PACTWIRE_OPTS, which come last and win): AB_RUNS (default 6) pairs of runs, one of each in turn,
+# so that both meet the same load; each run's wall time and phases, then the medians
+if [ -n "${AB_OPTS:-}" ]; then
+  : > "$work/ab.txt"
+  for _ in $(seq 1 "${AB_RUNS:-6}"); do
+    for variant in as-is with; do
+      opts=""; [ "$variant" = with ] && opts="$AB_OPTS"
+      t0="$(now)"
+      PACTWIRE_OPTS="$opts" "${verify[@]}" > /dev/null 2> "$work/err.txt" || true
+      s="$(python3 -c "print(f'{$(now) - $t0:.3f}')")"
+      echo "$variant $s $(grep -o 'pacts read in.*' "$work/err.txt")" >> "$work/ab.txt"
+    done
+  done
+  echo "A/B, the launcher as it is and with $AB_OPTS, in turn:"
+  sed 's/^/  /' "$work/ab.txt"
+  python3 - "$work/ab.txt" "$AB_OPTS" <<'PY'
+import re, statistics, sys
+runs = {"as-is": [], "with": []}
+for line in open(sys.argv[1]):
+    variant, wall, phases = line.split(" ", 2)
+    # pacts read in, without provider states, with them (the first three of the phases)
+    found = re.findall(r"(?:read in|states|with them) ([0-9.]+) s", phases)
+    runs[variant].append([float(wall)] + [float(x) for x in found[:3]])
+for variant, rows in runs.items():
+    name = "as it is" if variant == "as-is" else "with " + sys.argv[2]
+    wall, read, without, with_states = (statistics.median(c) for c in zip(*rows))
+    print(f"  median, {name}: wall {wall:.3f} s; pacts read {read:.3f} s, without provider states"
+          f" {without:.3f} s, with them {with_states:.3f} s")
+PY
+fi
 
 # the raw replay on the JVM settings pactwire's launcher gives a verification: C1 only on one
 # compiler thread, the serial collector, and a class-data archive of the classes it loads (written

@@ -402,6 +402,18 @@ class ExecutableJarIT {
     assertThat(recorder).containsPattern("UseSerialGC\\s+= false\\b");
   }
 
+  // a verification has thousands of methods compiled in its first seconds: two C1 threads for it
+  @Test
+  void aVerificationCompilesOnTwoC1ThreadsAndACheckOnOne() throws Exception {
+    String verify = flags("verify", "--help");
+    String check = flags("check-openapi", "--help");
+
+    assertThat(verify).containsPattern("TieredStopAtLevel\\s+= 1\\b");
+    assertThat(verify).containsPattern("UseSerialGC\\s+= true\\b");
+    assertThat(verify).containsPattern("CICompilerCount\\s+= 2\\b");
+    assertThat(check).containsPattern("CICompilerCount\\s+= 1\\b");
+  }
+
   // usage and diff read a whole store: C1 as a check, with a young generation of half the heap
   @Test
   void usageAndDiffRunOnC1WithAYoungGenerationOfHalfTheHeap() throws Exception {
