@@ -10,6 +10,7 @@ import io.pactwire.stubs.internal.CompiledInteraction;
 import io.pactwire.stubs.internal.PactRequests;
 import io.pactwire.stubs.internal.ReceivedRequest;
 import java.util.List;
+import java.util.function.Predicate;
 
 /**
  * The WireMock request matcher that judges a request by pact-jvm's own request matching against a
@@ -51,15 +52,39 @@ public final class PactRequestMatcher extends RequestMatcherExtension {
   public MatchResult match(
       com.github.tomakehurst.wiremock.http.Request request, Parameters parameters) {
     HttpHeader named = request.header(PactStubs.STATE_HEADER);
-    if (named.isPresent()) {
-      Object states = parameters.get(STATES);
-      if (!(states instanceof List<?> list) || !list.containsAll(named.values())) {
-        return MatchResult.noMatch();
-      }
+    if (named.isPresent() && !hasStates(parameters.get(STATES), named)) {
+      return MatchResult.noMatch();
     }
-    CompiledInteraction interaction = compiled(parameters);
+    return MatchResult.of(matches(request, compiled(parameters)));
+  }
+
+  /**
+   * What {@link #match} answers for a stub of these parameters, with the stub's interaction looked
+   * up once, here, instead of on every request; null when they are not a pact stub's parameters,
+   * which {@link #match} alone judges.
+   */
+  static Predicate<com.github.tomakehurst.wiremock.http.Request> direct(Parameters parameters) {
+    CompiledInteraction interaction;
     try {
-      return MatchResult.of(interaction.matches(key(request), () -> pactRequest(request)));
+      interaction = compiled(parameters);
+    } catch (RuntimeException e) {
+      return null;
+    }
+    Object states = parameters.get(STATES);
+    return request -> {
+      HttpHeader named = request.header(PactStubs.STATE_HEADER);
+      return (!named.isPresent() || hasStates(states, named)) && matches(request, interaction);
+    };
+  }
+
+  private static boolean hasStates(Object states, HttpHeader named) {
+    return states instanceof List<?> list && list.containsAll(named.values());
+  }
+
+  private static boolean matches(
+      com.github.tomakehurst.wiremock.http.Request request, CompiledInteraction interaction) {
+    try {
+      return interaction.matches(key(request), () -> pactRequest(request));
     } catch (BoundedRegex.TooSlowException e) {
       LOG.log(
           System.Logger.Level.WARNING,
@@ -73,7 +98,7 @@ public final class PactRequestMatcher extends RequestMatcherExtension {
               + request.getUrl()
               + ": "
               + e.getMessage());
-      return MatchResult.noMatch();
+      return false;
     }
   }
 

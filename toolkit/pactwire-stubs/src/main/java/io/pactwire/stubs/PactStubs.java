@@ -127,9 +127,10 @@ public final class PactStubs {
 
   private static WireMockConfiguration configure(
       WireMockConfiguration options, Supplier<List<CompiledInteraction>> compiled) {
+    PactRequestMatcher matcher = new PactRequestMatcher();
     return options
-        .withStores(new IndexedStores(options.getStores()))
-        .extensions(new PactRequestMatcher())
+        .withStores(new IndexedStores(options.getStores(), matcher, PactRequestMatcher::direct))
+        .extensions(matcher)
         .notMatchedRendererFactory(extensions -> new NearMissRenderer(compiled));
   }
 

@@ -1,9 +1,12 @@
 package io.pactwire.stubs.internal;
 
 import com.github.tomakehurst.wiremock.common.Urls;
+import com.github.tomakehurst.wiremock.extension.Parameters;
 import com.github.tomakehurst.wiremock.http.Request;
 import com.github.tomakehurst.wiremock.http.RequestMethod;
+import com.github.tomakehurst.wiremock.matching.CustomMatcherDefinition;
 import com.github.tomakehurst.wiremock.matching.EqualToPattern;
+import com.github.tomakehurst.wiremock.matching.MatchResult;
 import com.github.tomakehurst.wiremock.matching.RequestMatcherExtension;
 import com.github.tomakehurst.wiremock.matching.RequestPattern;
 import com.github.tomakehurst.wiremock.matching.UrlPathPattern;
@@ -30,6 +33,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListSet;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
 
@@ -43,15 +47,39 @@ import java.util.stream.Stream;
  * WireMock's own order; each of them is judged exactly as WireMock judges it. The index holds the
  * stubs themselves, kept in that order, so finding a request's candidates costs the same with ten
  * thousand stubs as with ten.
+ *
+ * <p>A stub whose request pattern is nothing but its literal method and path and a {@linkplain
+ * #IndexedStores(Stores, RequestMatcherExtension, Function) direct} custom matcher is judged by
+ * that matcher alone: the index has already matched its method and path, which is all WireMock
+ * would judge before asking the matcher, and the matcher's verdict is WireMock's. WireMock's
+ * judgement builds a dozen match results per stub and request, and the matcher finds its stub's
+ * parameters each time; here both are done once, when the stub is added.
  */
 public final class IndexedStores implements Stores {
 
   private final Stores delegate;
+  private final RequestMatcherExtension matcher;
+  private final Function<Parameters, Predicate<Request>> direct;
   private volatile IndexedStubMappingStore stubs;
 
   /** Wraps {@code delegate}, whose stub store gets the index. */
   public IndexedStores(Stores delegate) {
+    this(delegate, null, parameters -> null);
+  }
+
+  /**
+   * Wraps {@code delegate}, whose stub store gets the index; {@code direct} gives, for the
+   * parameters of a stub that asks {@code matcher} (by its name) and nothing else but a literal
+   * method and path, what {@code matcher} answers for that stub (or null to leave the stub to
+   * WireMock). It is used while WireMock's custom matcher of that name is {@code matcher} itself.
+   */
+  public IndexedStores(
+      Stores delegate,
+      RequestMatcherExtension matcher,
+      Function<Parameters, Predicate<Request>> direct) {
     this.delegate = delegate;
+    this.matcher = matcher;
+    this.direct = direct;
   }
 
   @Override
@@ -60,7 +88,7 @@ public final class IndexedStores implements Stores {
     if (s == null) {
       synchronized (this) {
         if (stubs == null) {
-          stubs = new IndexedStubMappingStore(delegate.getStubStore());
+          stubs = new IndexedStubMappingStore(delegate.getStubStore(), matcher, direct);
         }
         s = stubs;
       }
@@ -143,17 +171,26 @@ public final class IndexedStores implements Stores {
               : Long.compare(two.getInsertionIndex(), one.getInsertionIndex());
         };
 
+    private static final Comparator<Indexed> INDEXED_ORDER =
+        Comparator.comparing(Indexed::stub, WIREMOCK_ORDER);
+
     private final StubMappingStore delegate;
-    private final Map<String, NavigableSet<StubMapping>> byMethodAndPath =
-        new ConcurrentHashMap<>();
-    private final NavigableSet<StubMapping> anyMethodOrPath =
-        new ConcurrentSkipListSet<>(WIREMOCK_ORDER);
+    private final RequestMatcherExtension matcher;
+    private final Function<Parameters, Predicate<Request>> direct;
+    private final Map<String, NavigableSet<Indexed>> byMethodAndPath = new ConcurrentHashMap<>();
+    private final NavigableSet<Indexed> anyMethodOrPath =
+        new ConcurrentSkipListSet<>(INDEXED_ORDER);
     // WireMock looks a stub up by id before it adds one: without this, adding N stubs walks the
     // store N times
     private final Map<UUID, StubMapping> byId = new ConcurrentHashMap<>();
 
-    IndexedStubMappingStore(StubMappingStore delegate) {
+    IndexedStubMappingStore(
+        StubMappingStore delegate,
+        RequestMatcherExtension matcher,
+        Function<Parameters, Predicate<Request>> direct) {
       this.delegate = delegate;
+      this.matcher = matcher;
+      this.direct = direct;
       delegate.getAll().forEach(this::index);
     }
 
@@ -162,22 +199,33 @@ public final class IndexedStores implements Stores {
         Request request,
         Map<String, RequestMatcherExtension> customMatchers,
         Consumer<SubEvent> subEvents) {
-      NavigableSet<StubMapping> literal =
+      NavigableSet<Indexed> literal =
           byMethodAndPath.get(key(request.getMethod(), Urls.getPath(request.getUrl())));
-      Stream<StubMapping> candidates;
+      Stream<Indexed> candidates;
       if (literal == null || literal.isEmpty()) {
         candidates = anyMethodOrPath.stream();
       } else if (anyMethodOrPath.isEmpty()) {
         candidates = literal.stream();
       } else {
         // two sorted runs: the sort merges them in one pass
-        List<StubMapping> both = new ArrayList<>(literal);
+        List<Indexed> both = new ArrayList<>(literal);
         both.addAll(anyMethodOrPath);
-        both.sort(WIREMOCK_ORDER);
+        both.sort(INDEXED_ORDER);
         candidates = both.stream();
       }
-      // WireMock's own judgement of each candidate, in its own order
-      return new Candidates(candidates).findAllMatchingRequest(request, customMatchers, subEvents);
+      boolean directly = matcher != null && customMatchers.get(matcher.getName()) == matcher;
+      // in WireMock's order, each candidate judged as WireMock judges it, one at a time as asked
+      return candidates
+          .filter(
+              candidate -> {
+                if (directly && candidate.direct() != null) {
+                  return candidate.direct().test(request);
+                }
+                MatchResult result = candidate.stub().getRequest().match(request, customMatchers);
+                result.getSubEvents().forEach(subEvents);
+                return result.isExactMatch();
+              })
+          .map(Indexed::stub);
     }
 
     @Override
@@ -227,21 +275,57 @@ public final class IndexedStores implements Stores {
       }
       String key = literalKey(stub.getRequest());
       if (key == null) {
-        anyMethodOrPath.add(stub);
+        anyMethodOrPath.add(new Indexed(stub, null));
       } else {
         byMethodAndPath
-            .computeIfAbsent(key, k -> new ConcurrentSkipListSet<>(WIREMOCK_ORDER))
-            .add(stub);
+            .computeIfAbsent(key, k -> new ConcurrentSkipListSet<>(INDEXED_ORDER))
+            .add(new Indexed(stub, direct(stub.getRequest())));
       }
+    }
+
+    /**
+     * The direct judgement of a stub whose literal method and path are indexed, when nothing else
+     * in its pattern but the direct matcher is left to judge; otherwise null.
+     */
+    private Predicate<Request> direct(RequestPattern pattern) {
+      CustomMatcherDefinition custom = pattern.getCustomMatcher();
+      if (matcher == null
+          || custom == null
+          || !matcher.getName().equals(custom.getName())
+          || pattern.hasInlineCustomMatcher()
+          || pattern.getScheme() != null
+          || pattern.getHost() != null
+          || pattern.getPort() != null
+          || pattern.getClientIp() != null
+          || pattern.getBasicAuthCredentials() != null
+          || pattern.getUrlMatcher().getPathTemplate() != null
+          || !isEmpty(pattern.getHeaders())
+          || !isEmpty(pattern.getPathParameters())
+          || !isEmpty(pattern.getQueryParameters())
+          || !isEmpty(pattern.getFormParameters())
+          || !isEmpty(pattern.getCookies())
+          || !isEmpty(pattern.getBodyPatterns())
+          || !isEmpty(pattern.getMultipartPatterns())) {
+        return null;
+      }
+      return direct.apply(custom.getParameters());
+    }
+
+    private static boolean isEmpty(Map<?, ?> map) {
+      return map == null || map.isEmpty();
+    }
+
+    private static boolean isEmpty(List<?> list) {
+      return list == null || list.isEmpty();
     }
 
     /** Removes the indexed stubs {@code which} selects; whether there were any. */
     private boolean removeIndexed(Predicate<StubMapping> which) {
       // the sets are ordered by priority and insertion index, not by identity: remove by test
       byId.values().removeIf(which);
-      boolean removed = anyMethodOrPath.removeIf(which);
-      for (Set<StubMapping> stubs : byMethodAndPath.values()) {
-        removed |= stubs.removeIf(which);
+      boolean removed = anyMethodOrPath.removeIf(i -> which.test(i.stub()));
+      for (Set<Indexed> stubs : byMethodAndPath.values()) {
+        removed |= stubs.removeIf(i -> which.test(i.stub()));
       }
       return removed;
     }
@@ -270,36 +354,6 @@ public final class IndexedStores implements Stores {
     }
   }
 
-  /** The candidates as a store, so that WireMock's default judgement runs on them alone. */
-  private record Candidates(Stream<StubMapping> all) implements StubMappingStore {
-    @Override
-    public Stream<StubMapping> getAll() {
-      return all;
-    }
-
-    @Override
-    public Optional<StubMapping> get(UUID id) {
-      throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public void add(StubMapping stub) {
-      throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public void replace(StubMapping existing, StubMapping updated) {
-      throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public void remove(StubMapping stub) {
-      throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public void clear() {
-      throw new UnsupportedOperationException();
-    }
-  }
+  /** An indexed stub, and its direct judgement when it has one. */
+  private record Indexed(StubMapping stub, Predicate<Request> direct) {}
 }

@@ -2,6 +2,7 @@ package io.pactwire.stubs.internal;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.any;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
@@ -11,14 +12,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.common.InvalidInputException;
+import com.github.tomakehurst.wiremock.extension.Parameters;
+import com.github.tomakehurst.wiremock.http.Request;
+import com.github.tomakehurst.wiremock.matching.MatchResult;
+import com.github.tomakehurst.wiremock.matching.RequestMatcherExtension;
 import com.github.tomakehurst.wiremock.stubbing.StubMapping;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 /** A real WireMock with the indexed stub store answers as WireMock answers without it. */
@@ -141,5 +150,115 @@ class IndexedStoresTests {
     server.removeStubMapping(first);
     assertThat(server.getStubMappings()).isEmpty();
     assertThat(send("GET", "/a")).startsWith("404");
+  }
+
+  /**
+   * A stub of a literal method and path that asks a direct custom matcher and nothing else is
+   * judged by the matcher's direct judgement; any other stub, or a matcher WireMock does not hold
+   * under that name, is judged by WireMock.
+   */
+  @Nested
+  class DirectMatcher {
+
+    private final Counted matcher = new Counted("ok-header");
+    private final AtomicInteger directCalls = new AtomicInteger();
+    private WireMockServer direct;
+
+    /** Both judgements: the request's X-Ok header is the stub's "want" parameter. */
+    private Predicate<Request> judge(Parameters parameters) {
+      String want = parameters.getString("want");
+      return request -> {
+        directCalls.incrementAndGet();
+        return want.equals(request.getHeader("X-Ok"));
+      };
+    }
+
+    private void start(RequestMatcherExtension registered) {
+      var o = options().dynamicPort();
+      direct =
+          new WireMockServer(
+              o.withStores(new IndexedStores(o.getStores(), matcher, this::judge))
+                  .extensions(registered));
+      direct.start();
+    }
+
+    @AfterEach
+    void stopDirect() {
+      if (direct != null) {
+        direct.stop();
+      }
+    }
+
+    private int send(String path, String ok) throws Exception {
+      HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(direct.baseUrl() + path));
+      if (ok != null) {
+        request.header("X-Ok", ok);
+      }
+      return http.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+    }
+
+    private MappingBuilder asking(MappingBuilder stub) {
+      return stub.andMatching("ok-header", Parameters.one("want", "yes"))
+          .willReturn(aResponse().withStatus(200));
+    }
+
+    @Test
+    void aStubOfItsMethodPathAndTheMatcherAloneIsJudgedDirectly() throws Exception {
+      start(matcher);
+      direct.addStubMapping(asking(get(urlPathEqualTo("/a"))).build());
+
+      assertThat(send("/a?q=1", "yes")).isEqualTo(200);
+      assertThat(directCalls.get()).isEqualTo(1);
+      assertThat(matcher.calls.get()).isZero();
+      assertThat(send("/b", "yes")).isEqualTo(404);
+    }
+
+    @Test
+    void aStubWithAnyOtherConditionIsJudgedByWireMock() throws Exception {
+      start(matcher);
+      direct.addStubMapping(
+          asking(get(urlPathEqualTo("/a")).withHeader("X-Kind", equalTo("k"))).build());
+      direct.addStubMapping(asking(any(urlPathEqualTo("/any"))).build());
+
+      // the header is required: a direct judgement would have answered
+      assertThat(send("/a", "yes")).isEqualTo(404);
+      directCalls.set(0);
+      matcher.calls.set(0);
+      assertThat(send("/any", "yes")).isEqualTo(200);
+      assertThat(matcher.calls.get()).isEqualTo(1);
+      assertThat(directCalls.get()).isZero();
+    }
+
+    @Test
+    void aMatcherOfTheSameNameThatWireMockHoldsInsteadIsTheOneAsked() throws Exception {
+      Counted other = new Counted("ok-header");
+      start(other);
+      direct.addStubMapping(asking(get(urlPathEqualTo("/a"))).build());
+
+      assertThat(send("/a", "yes")).isEqualTo(200);
+      assertThat(other.calls.get()).isEqualTo(1);
+      assertThat(directCalls.get()).isZero();
+    }
+  }
+
+  /** A custom matcher by the X-Ok header, counting the requests it judges. */
+  private static final class Counted extends RequestMatcherExtension {
+    final AtomicInteger calls = new AtomicInteger();
+    private final String name;
+
+    Counted(String name) {
+      this.name = name;
+    }
+
+    @Override
+    public String getName() {
+      return name;
+    }
+
+    @Override
+    public MatchResult match(Request request, Parameters parameters) {
+      calls.incrementAndGet();
+      return MatchResult.of(parameters.getString("want").equals(request.getHeader("X-Ok")));
+    }
   }
 }
