@@ -7,6 +7,7 @@ import au.com.dius.pact.provider.junitsupport.Provider;
 import au.com.dius.pact.provider.junitsupport.State;
 import io.pactwire.provider.Credential;
 import io.pactwire.provider.PactwirePacts;
+import io.pactwire.provider.PactwireReports;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -16,10 +17,11 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Verifies every pact with the product service against the real server, with the real token in
- * place of the pact's placeholder.
+ * place of the pact's placeholder, and writes the reports (none of which may show the token).
  */
 @Provider("product-service")
 @PactwirePacts
+@PactwireReports
 @Credential(header = "Authorization", value = "Bearer ${env:PRODUCTS_TOKEN}")
 class ProductServiceContractTests {
 
