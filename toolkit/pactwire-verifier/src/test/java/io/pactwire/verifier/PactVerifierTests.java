@@ -357,6 +357,84 @@ class PactVerifierTests {
     }
   }
 
+  // a provider sees its kept-alive connection end as any client ends one (end of stream), not
+  // reset: servers log a reset as an error (Python's http.server prints a traceback for each)
+  @Test
+  void theProviderSeesItsConnectionClosedNotReset() throws Exception {
+    TestPacts.write(
+        pacts,
+        "c-inventory-service.json",
+        """
+        {"consumer": {"name": "c"}, "provider": {"name": "inventory-service"},
+         "interactions": [{"type": "Synchronous/HTTP", "description": "a ping",
+           "request": {"method": "GET", "path": "/ping"}, "response": {"status": 204}}],
+         "metadata": {"pactSpecification": {"version": "4.0"}}}
+        """);
+    // every connection the verifier opens: answered 204 to each request, and how it ended
+    List<String> ends = new java.util.concurrent.CopyOnWriteArrayList<>();
+    try (ServerSocket server = new ServerSocket(0)) {
+      Thread acceptor =
+          new Thread(
+              () -> {
+                while (!server.isClosed()) {
+                  try {
+                    java.net.Socket socket = server.accept();
+                    new Thread(() -> ends.add(serveNoContent(socket))).start();
+                  } catch (IOException closed) {
+                    return;
+                  }
+                }
+              });
+      acceptor.start();
+      VerifierEngine.Run run =
+          VerifierEngine.run(
+              new VerifyConfig(
+                  "inventory-service",
+                  URI.create("http://127.0.0.1:" + server.getLocalPort()),
+                  pacts,
+                  List.of(),
+                  null,
+                  List.of(),
+                  1,
+                  Duration.ofSeconds(5)),
+              null);
+
+      assertThat(run.interactions())
+          .singleElement()
+          .satisfies(i -> assertThat(i.result().success()).isTrue());
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+      while (ends.isEmpty() && System.nanoTime() < deadline) {
+        Thread.sleep(10);
+      }
+      assertThat(ends).isNotEmpty().allSatisfy(e -> assertThat(e).isEqualTo("end of stream"));
+    }
+  }
+
+  /** Answers each request on the socket with 204 until the client ends it; how it ended. */
+  private static String serveNoContent(java.net.Socket socket) {
+    try (socket) {
+      var in = socket.getInputStream();
+      int matched = 0;
+      int b;
+      while ((b = in.read()) >= 0) {
+        // the end of a request's head: answer it
+        matched = b == "\r\n\r\n".charAt(matched) ? matched + 1 : (b == '\r' ? 1 : 0);
+        if (matched == 4) {
+          matched = 0;
+          socket
+              .getOutputStream()
+              .write(
+                  "HTTP/1.1 204 No Content\r\n\r\n"
+                      .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+          socket.getOutputStream().flush();
+        }
+      }
+      return "end of stream";
+    } catch (IOException e) {
+      return e.getMessage();
+    }
+  }
+
   /** catalog-indexer's StockChanged message, with a state, body rules and metadata. */
   static final String STOCK_CHANGED =
       """

@@ -389,6 +389,8 @@ final class ProviderHttp implements AutoCloseable {
   /** Closes the pooled connections. */
   @Override
   public void close() {
-    client.close(CloseMode.IMMEDIATE);
+    // a graceful close ends each kept-alive connection with FIN, not RST, which providers log as
+    // errors (Python's http.server prints a ConnectionResetError traceback)
+    client.close(CloseMode.GRACEFUL);
   }
 }
