@@ -221,12 +221,6 @@ class Handler(BaseHTTPRequestHandler):
 class Server(ThreadingHTTPServer):
     daemon_threads = True
 
-    def handle_error(self, request, client_address):
-        # a client that drops its keep-alive connections as it exits is no fault of the service
-        if isinstance(sys.exc_info()[1], ConnectionError):
-            return
-        super().handle_error(request, client_address)
-
 
 def main():
     parser = argparse.ArgumentParser(description="pricing-service")
