@@ -96,6 +96,49 @@ class ExecutableJarIT {
     assertThat(first.err() + second.err()).isEmpty();
   }
 
+  // tar and cp -p keep a file's date: a jar replaced by an older build is as much a change as a
+  // newer one, and the JVM silently refuses an archive written for another jar
+  @Test
+  void aJarReplacedByAnOlderOneGetsANewArchiveThatTheNextRunUses(
+      @TempDir Path install, @TempDir Path log) throws Exception {
+    Path launcher = install.resolve("pactwire");
+    Path jar = install.resolve("pactwire.jar");
+    Files.copy(LAUNCHER, launcher, java.nio.file.StandardCopyOption.COPY_ATTRIBUTES);
+    Files.copy(JAR, jar);
+    Path javaHome = Path.of(System.getProperty("java.home"));
+    String[] check = {
+      "check-openapi", "--pact", PactwireCommandTests.DRIFTED, "--spec", PactwireCommandTests.SPEC
+    };
+    assertThat(launchAs(launcher, javaHome, check).exit()).isEqualTo(1);
+    Path archive = archives().get(0);
+    long written = Files.getLastModifiedTime(archive).toMillis();
+
+    // the same jar again, dated a day before the archive
+    Files.copy(JAR, jar, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    Files.setLastModifiedTime(
+        jar, java.nio.file.attribute.FileTime.fromMillis(written - TimeUnit.DAYS.toMillis(1)));
+    assertThat(launchAs(launcher, javaHome, check).exit()).isEqualTo(1);
+
+    assertThat(archives()).containsExactly(archive);
+    assertThat(Files.getLastModifiedTime(archive).toMillis()).isGreaterThan(written);
+    // and the next run maps its classes from it
+    Path classes = log.resolve("classes.log");
+    Run next =
+        launchIn(
+            env -> {
+              env.put("PACTWIRE_CACHE", cache.toString());
+              env.put("JAVA_HOME", javaHome.toString());
+              env.put("PACTWIRE_OPTS", "-Xlog:class+load=info:file=" + classes);
+            },
+            launcher,
+            check);
+    assertThat(next.exit()).isEqualTo(1);
+    assertThat(Files.readAllLines(classes))
+        .filteredOn(l -> l.contains(" io.pactwire.cli.Main "))
+        .singleElement()
+        .satisfies(l -> assertThat(l).contains("source: shared objects file (top)"));
+  }
+
   @Test
   void canIDeployKeepsAnArchiveOfItsOwn(@TempDir Path store) throws Exception {
     // a check first, as a provider's pipeline runs: its archive holds no class of the store
