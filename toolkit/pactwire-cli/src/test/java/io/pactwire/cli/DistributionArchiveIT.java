@@ -2,16 +2,12 @@ package io.pactwire.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
@@ -80,10 +76,10 @@ class DistributionArchiveIT {
     Path cache = Files.createDirectories(temp.resolve("cache of mine"));
     String golden = Files.readString(Path.of("src/test/resources/golden/drifted.txt"));
 
-    Run version = run(cache, Map.of(), launcher.toString(), "--version");
+    LauncherRun version = run(cache, Map.of(), launcher.toString(), "--version");
     // the first check writes the class archive as it exits, the second runs with it
-    Run first = run(cache, Map.of(), launcher.toString(), CHECK);
-    Run second = run(cache, Map.of(), launcher.toString(), CHECK);
+    LauncherRun first = run(cache, Map.of(), launcher.toString(), CHECK);
+    LauncherRun second = run(cache, Map.of(), launcher.toString(), CHECK);
 
     assertThat(version.exit()).as(version.err()).isZero();
     assertThat(version.out()).startsWith("pactwire " + VERSION + "\n");
@@ -104,8 +100,8 @@ class DistributionArchiveIT {
     Map<String, String> path = Map.of("PATH", bin + ":" + System.getenv("PATH"));
 
     // a shell finds it on PATH, as in a CI step
-    Run version = run(cache, path, "bash", "-c", "pactwire --version");
-    Run check =
+    LauncherRun version = run(cache, path, "bash", "-c", "pactwire --version");
+    LauncherRun check =
         run(
             cache,
             path,
@@ -131,30 +127,17 @@ class DistributionArchiveIT {
   }
 
   /** Runs {@code program} with {@code PACTWIRE_CACHE} at {@code cache}; exit code, out, err. */
-  private static Run run(Path cache, Map<String, String> env, String program, String... args)
-      throws Exception {
-    List<String> command = new ArrayList<>(List.of(program));
-    command.addAll(List.of(args));
-    ProcessBuilder b = new ProcessBuilder(command);
-    b.environment().put("PACTWIRE_CACHE", cache.toString());
-    b.environment().put("JAVA_HOME", System.getProperty("java.home"));
-    b.environment().putAll(env);
-    Process p = b.start();
-    CompletableFuture<byte[]> err =
-        CompletableFuture.supplyAsync(
-            () -> {
-              try {
-                return p.getErrorStream().readAllBytes();
-              } catch (IOException e) {
-                throw new UncheckedIOException(e);
-              }
-            });
-    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
-    return new Run(p.exitValue(), out, new String(err.get(), StandardCharsets.UTF_8));
+  private static LauncherRun run(
+      Path cache, Map<String, String> env, String program, String... args) throws Exception {
+    return LauncherRun.run(
+        environment -> {
+          environment.put("PACTWIRE_CACHE", cache.toString());
+          environment.put("JAVA_HOME", System.getProperty("java.home"));
+          environment.putAll(env);
+        },
+        program,
+        args);
   }
-
-  private record Run(int exit, String out, String err) {}
 
   private static String relative(Path file) {
     return unpacked.relativize(file).toString();

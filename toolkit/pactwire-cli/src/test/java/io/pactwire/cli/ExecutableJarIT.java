@@ -27,17 +27,17 @@ class ExecutableJarIT {
   @TempDir Path cache;
 
   /** Runs the launcher with its CDS archive under {@link #cache}; returns exit code, out, err. */
-  private Run launch(String... args) throws Exception {
+  private LauncherRun launch(String... args) throws Exception {
     return launchOn(Path.of(System.getProperty("java.home")), args);
   }
 
   /** Runs the launcher on the JDK at {@code javaHome}. */
-  private Run launchOn(Path javaHome, String... args) throws Exception {
+  private LauncherRun launchOn(Path javaHome, String... args) throws Exception {
     return launchAs(LAUNCHER, javaHome, args);
   }
 
   /** Runs the launcher by the path {@code launcher} (a symlink, say). */
-  private Run launchAs(Path launcher, Path javaHome, String... args) throws Exception {
+  private LauncherRun launchAs(Path launcher, Path javaHome, String... args) throws Exception {
     return launchIn(
         env -> {
           env.put("PACTWIRE_CACHE", cache.toString());
@@ -48,31 +48,13 @@ class ExecutableJarIT {
   }
 
   /** Runs the launcher by the path {@code launcher} in the environment {@code environment} sets. */
-  private static Run launchIn(
+  private static LauncherRun launchIn(
       java.util.function.Consumer<java.util.Map<String, String>> environment,
       Path launcher,
       String... args)
       throws Exception {
-    List<String> command = new ArrayList<>(List.of(launcher.toString()));
-    command.addAll(List.of(args));
-    ProcessBuilder b = new ProcessBuilder(command);
-    environment.accept(b.environment());
-    Process p = b.start();
-    CompletableFuture<byte[]> err =
-        CompletableFuture.supplyAsync(
-            () -> {
-              try {
-                return p.getErrorStream().readAllBytes();
-              } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
-              }
-            });
-    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
-    return new Run(p.exitValue(), out, new String(err.get(), StandardCharsets.UTF_8));
+    return LauncherRun.run(environment, launcher.toString(), args);
   }
-
-  private record Run(int exit, String out, String err) {}
 
   @Test
   void theLauncherWritesItsClassArchiveOnceAndThenRunsFromIt() throws Exception {
@@ -81,9 +63,9 @@ class ExecutableJarIT {
       "check-openapi", "--pact", PactwireCommandTests.DRIFTED, "--spec", PactwireCommandTests.SPEC
     };
 
-    Run first = launch(args);
+    LauncherRun first = launch(args);
     List<Path> archives = archives();
-    Run second = launch(args);
+    LauncherRun second = launch(args);
 
     assertThat(archives).singleElement().satisfies(a -> assertThat(a.toString()).endsWith(".jsa"));
     assertThat(first.exit()).isEqualTo(1);
@@ -123,7 +105,7 @@ class ExecutableJarIT {
     assertThat(Files.getLastModifiedTime(archive).toMillis()).isGreaterThan(written);
     // and the next run maps its classes from it
     Path classes = log.resolve("classes.log");
-    Run next =
+    LauncherRun next =
         launchIn(
             env -> {
               env.put("PACTWIRE_CACHE", cache.toString());
@@ -160,8 +142,8 @@ class ExecutableJarIT {
       "production"
     };
 
-    Run first = launch(deploy);
-    Run second = launch(deploy);
+    LauncherRun first = launch(deploy);
+    LauncherRun second = launch(deploy);
 
     assertThat(archives())
         .hasSize(2)
@@ -183,8 +165,8 @@ class ExecutableJarIT {
       "verify", "--provider", "p", "--base-url", "http://127.0.0.1:9", "--pacts", pacts.toString()
     };
 
-    Run first = launch(verify);
-    Run second = launch(verify);
+    LauncherRun first = launch(verify);
+    LauncherRun second = launch(verify);
 
     assertThat(archives())
         .hasSize(2)
@@ -224,7 +206,7 @@ class ExecutableJarIT {
     Files.write(
         paths,
         List.of(link.toString(), "/nowhere/pactwire", javaHome + "/bin/java", "/nowhere/java"));
-    Run r = launchAs(link, javaHome, "--version");
+    LauncherRun r = launchAs(link, javaHome, "--version");
 
     assertThat(r.exit()).isZero();
     assertThat(r.out()).startsWith("pactwire ");
@@ -400,7 +382,7 @@ class ExecutableJarIT {
       "check-openapi", "--pact", PactwireCommandTests.DRIFTED, "--spec", PactwireCommandTests.SPEC
     };
 
-    Run first = launchOn(jdk, args);
+    LauncherRun first = launchOn(jdk, args);
     // made in the background: wait for the cache, and for the temporary files to be cleared
     Path aot = null;
     boolean busy = true;
@@ -412,7 +394,7 @@ class ExecutableJarIT {
         busy = all.stream().anyMatch(f -> f.toString().contains(".tmp"));
       }
     }
-    Run second = launchOn(jdk, args);
+    LauncherRun second = launchOn(jdk, args);
 
     assertThat(aot).as("the AOT cache, made after the first run").isNotNull();
     String golden = Files.readString(Path.of("src/test/resources/golden/drifted.txt"));
@@ -487,16 +469,16 @@ class ExecutableJarIT {
 
   /** The JVM's final flags as the launcher sets them for a command. */
   private String flags(String... args) throws Exception {
-    List<String> command = new ArrayList<>(List.of(LAUNCHER.toString()));
-    command.addAll(List.of(args));
-    ProcessBuilder b = new ProcessBuilder(command).redirectErrorStream(true);
-    b.environment().put("PACTWIRE_CACHE", cache.toString());
-    b.environment().put("JAVA_HOME", System.getProperty("java.home"));
-    b.environment().put("PACTWIRE_OPTS", "-XX:+PrintFlagsFinal");
-    Process p = b.start();
-    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
-    return out;
+    LauncherRun run =
+        launchIn(
+            env -> {
+              env.put("PACTWIRE_CACHE", cache.toString());
+              env.put("JAVA_HOME", System.getProperty("java.home"));
+              env.put("PACTWIRE_OPTS", "-XX:+PrintFlagsFinal");
+            },
+            LAUNCHER,
+            args);
+    return run.out() + run.err();
   }
 
   // a service, or `env -i`, may run it without HOME: the command runs, without a class archive
@@ -510,8 +492,8 @@ class ExecutableJarIT {
           env.put("JAVA_HOME", System.getProperty("java.home"));
         };
 
-    Run version = launchIn(noHome, LAUNCHER, "--version");
-    Run check =
+    LauncherRun version = launchIn(noHome, LAUNCHER, "--version");
+    LauncherRun check =
         launchIn(
             noHome,
             LAUNCHER,
@@ -532,7 +514,7 @@ class ExecutableJarIT {
 
   @Test
   void theLauncherPassesUnreadableInputsExitCodeThrough() throws Exception {
-    Run run =
+    LauncherRun run =
         launch("check-openapi", "--pact", "no-such-pact.json", "--spec", PactwireCommandTests.SPEC);
 
     assertThat(run.exit()).isEqualTo(2);
@@ -564,7 +546,7 @@ class ExecutableJarIT {
     server.start();
     try {
       String url = "http://127.0.0.1:" + server.getAddress().getPort();
-      Run run =
+      LauncherRun run =
           launch(
               "verify",
               "--provider",
