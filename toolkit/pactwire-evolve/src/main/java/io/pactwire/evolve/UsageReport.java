@@ -17,6 +17,7 @@ import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -274,7 +275,7 @@ public record UsageReport(
    */
   public void text(Writer out) {
     try {
-      writeText(t -> t, out::write);
+      writeText((b, n) -> out.write(new String(b, 0, n, StandardCharsets.UTF_8)));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -290,19 +291,21 @@ public record UsageReport(
    */
   public void text(OutputStream out) {
     try {
-      writeText(t -> t.getBytes(StandardCharsets.UTF_8), out::write);
+      writeText((b, n) -> out.write(b, 0, n));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
   }
 
-  /** Where the text goes, a batch of lines at a time. */
-  private interface Chunks<T> {
-    void write(T chunk) throws IOException;
+  /** Where the text goes, a batch of lines at a time, as UTF-8. */
+  private interface Chunks {
+    void write(byte[] bytes, int length) throws IOException;
   }
 
-  private <T> void writeText(Function<String, T> encode, Chunks<T> out) throws IOException {
-    out.write(encode.apply(heading() + "\n"));
+  private void writeText(Chunks out) throws IOException {
+    Utf8 head = new Utf8();
+    head.append(heading()).append('\n');
+    out.write(head.bytes, head.size);
     // The uses are formatted a batch of endpoints at a time, the batch's endpoints on any core, and
     // written in order: a store's million lines take a fraction of one core's time, and no more
     // than a batch of them is held.
@@ -316,26 +319,26 @@ public record UsageReport(
       run++;
     }
     starts.add(uses.size());
-    // one builder for each core, used again for each of its batches: the report's text is made
-    // once more only as the batches' strings
-    ThreadLocal<StringBuilder> builders = ThreadLocal.withInitial(StringBuilder::new);
+    // one encoder for each core, used again for each of its batches: each distinct string of the
+    // uses is encoded once on each core, and a batch's text is copied once more, to be written
+    ThreadLocal<Utf8> encoders = ThreadLocal.withInitial(Utf8::new);
     for (int first = 0; first + 1 < starts.size(); first += 32) {
-      List<T> texts =
+      List<byte[]> texts =
           IntStream.range(first, Math.min(first + 32, starts.size() - 1))
               .parallel()
               .mapToObj(
                   k -> {
-                    StringBuilder b = builders.get();
-                    b.setLength(0);
+                    Utf8 b = encoders.get();
+                    b.size = 0;
                     lines(b, starts.get(k), starts.get(k + 1));
-                    return encode.apply(b.toString());
+                    return Arrays.copyOf(b.bytes, b.size);
                   })
               .toList();
-      for (T t : texts) {
-        out.write(t);
+      for (byte[] t : texts) {
+        out.write(t, t.length);
       }
     }
-    StringBuilder b = new StringBuilder();
+    Utf8 b = new Utf8();
     if (openApi != null) {
       b.append('\n');
       if (unread.isEmpty() && uncalled.isEmpty()) {
@@ -358,17 +361,64 @@ public record UsageReport(
         }
       }
     }
-    if (b.length() > 0) {
-      out.write(encode.apply(b.toString()));
+    if (b.size > 0) {
+      out.write(b.bytes, b.size);
+    }
+  }
+
+  /**
+   * Text as UTF-8, made by copying bytes: each string is encoded the first time it is appended and
+   * kept by identity, as the uses of a store share one string for each distinct value but the
+   * interaction's description, which the uses of one interaction share.
+   */
+  private static final class Utf8 {
+    byte[] bytes = new byte[1 << 16];
+    int size;
+    private final Map<String, byte[]> encoded = new IdentityHashMap<>();
+
+    Utf8 append(String s) {
+      byte[] b = encoded.get(s);
+      if (b == null) {
+        b = s.getBytes(StandardCharsets.UTF_8);
+        encoded.put(s, b);
+      }
+      return append(b);
+    }
+
+    Utf8 append(byte[] b) {
+      room(b.length);
+      System.arraycopy(b, 0, bytes, size, b.length);
+      size += b.length;
+      return this;
+    }
+
+    // an ASCII character
+    Utf8 append(char c) {
+      room(1);
+      bytes[size++] = (byte) c;
+      return this;
+    }
+
+    private void room(int n) {
+      if (size + n > bytes.length) {
+        bytes = Arrays.copyOf(bytes, Math.max(bytes.length * 2, size + n));
+      }
     }
   }
 
   // the padding of a field's column to its 28 characters and the space after it, appended at once
-  private static final String[] PADDING =
-      IntStream.rangeClosed(0, 29).mapToObj(" "::repeat).toArray(String[]::new);
+  private static final byte[][] PADDING =
+      IntStream.rangeClosed(0, 29)
+          .mapToObj(n -> " ".repeat(n).getBytes(StandardCharsets.US_ASCII))
+          .toArray(byte[][]::new);
+
+  private static final byte[] INDENT = "    ".getBytes(StandardCharsets.US_ASCII);
+  private static final byte[] OPEN = " \"".getBytes(StandardCharsets.US_ASCII);
+  private static final byte[] BETWEEN = "\" (".getBytes(StandardCharsets.US_ASCII);
+  private static final byte[] CLOSE = ")\n".getBytes(StandardCharsets.US_ASCII);
 
   // uses[from, to), which starts with an endpoint's first use
-  private void lines(StringBuilder b, int from, int to) {
+  private void lines(Utf8 b, int from, int to) {
     // the uses are sorted, so endpoints, parts and fields are runs of equal values
     Use previous = null;
     for (int i = from; i < to; i++) {
@@ -382,18 +432,20 @@ public record UsageReport(
       if (newPart) {
         b.append("  ").append(u.part()).append('\n');
       }
-      b.append("    ");
-      int start = b.length();
+      b.append(INDENT);
+      // the field's column is 28 characters wide, counted in characters, not bytes
+      int width = 0;
       if (newField) {
         b.append(u.field());
+        width = u.field().length();
       }
-      b.append(PADDING[Math.max(0, 28 - (b.length() - start)) + 1])
+      b.append(PADDING[Math.max(0, 28 - width) + 1])
           .append(u.consumer())
-          .append(" \"")
+          .append(OPEN)
           .append(u.interaction())
-          .append("\" (")
+          .append(BETWEEN)
           .append(u.matcher())
-          .append(")\n");
+          .append(CLOSE);
       previous = u;
     }
   }
