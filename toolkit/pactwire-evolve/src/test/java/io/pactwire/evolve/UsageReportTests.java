@@ -61,14 +61,14 @@ class UsageReportTests {
   }
 
   @Test
-  void writesTheTextAsUtf8Bytes() {
+  void writesTheTextAsUtf8BytesWithColumnsCountedInCharacters() {
     UsageReport report =
         report(
             List.of(
                 new Use(
                     "GET /produits/{sku}",
                     "response 200",
-                    "body $.prix",
+                    "body $.prix€",
                     "café-app",
                     "un produit à 5 €",
                     "equality",
@@ -76,7 +76,7 @@ class UsageReportTests {
                 new Use(
                     "GET /produits/{sku}",
                     "response 200",
-                    "body $.prix",
+                    "body $.prix€",
                     "web-shop",
                     "a product",
                     "type",
@@ -93,7 +93,7 @@ class UsageReportTests {
 
             GET /produits/{sku}
               response 200
-                body $.prix                  café-app "un produit à 5 €" (equality)
+                body $.prix€                 café-app "un produit à 5 €" (equality)
                                              web-shop "a product" (type)
             """);
   }
