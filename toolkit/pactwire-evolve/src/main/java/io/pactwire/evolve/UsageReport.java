@@ -78,20 +78,6 @@ public record UsageReport(
    */
   public record Unread(String endpoint, String part, String field) {}
 
-  // Uses are ordered by endpoint, part, field, consumer and interaction. Endpoints are sorted
-  // apart, and this orders the uses of one endpoint when their ranks do not fit in one number.
-  private static final Comparator<Use> WITHIN_ENDPOINT =
-      (a, b) -> {
-        int c = a.part().compareTo(b.part());
-        if (c == 0) {
-          c = a.field().compareTo(b.field());
-        }
-        if (c == 0) {
-          c = a.consumer().compareTo(b.consumer());
-        }
-        return c != 0 ? c : a.interaction().compareTo(b.interaction());
-      };
-
   /** Sorts the entries (stable: equal entries keep their order) and keeps unmodifiable copies. */
   public UsageReport {
     uses = sorted(uses);
@@ -105,93 +91,96 @@ public record UsageReport(
     uncalled = uncalled.stream().sorted().toList();
   }
 
+  // the columns the uses are ordered by but the interaction, the last first
+  private static final List<Function<Use, String>> COLUMNS_LAST_FIRST =
+      List.of(Use::consumer, Use::field, Use::part, Use::endpoint);
+
+  private static final Comparator<Use> BY_INTERACTION = Comparator.comparing(Use::interaction);
+
   /**
-   * The uses by endpoint, part, field, consumer and interaction, stable: grouped by endpoint first,
-   * so that a store's million uses are compared within their endpoint only.
+   * The uses by endpoint, part, field, consumer and interaction, stable. Each column's distinct
+   * values are ranked once, compared only among themselves; the uses are then ordered by one
+   * counting sort on each column's ranks, from the last column to the first, and where one
+   * consumer's interactions use one field, those few uses by interaction. A store's million uses
+   * are never compared with one another, and a counting sort keeps equal ones in their order.
    */
   private static List<Use> sorted(List<Use> uses) {
-    Map<String, List<Use>> byEndpoint = new HashMap<>();
-    for (Use u : uses) {
-      byEndpoint.computeIfAbsent(u.endpoint(), k -> new ArrayList<>()).add(u);
+    int n = uses.size();
+    // the columns are ranked on any core
+    List<Ranks> ranks = COLUMNS_LAST_FIRST.parallelStream().map(c -> ranks(uses, c)).toList();
+    int[] order = new int[n];
+    for (int i = 0; i < n; i++) {
+      order[i] = i;
     }
-    String[] endpoints = byEndpoint.keySet().toArray(new String[0]);
-    // the endpoints, and each endpoint's uses, sorted on any core
-    Arrays.parallelSort(endpoints);
-    byEndpoint.values().parallelStream().forEach(UsageReport::sortWithinEndpoint);
-    Use[] out = new Use[uses.size()];
-    int n = 0;
-    for (String endpoint : endpoints) {
-      for (Use u : byEndpoint.get(endpoint)) {
-        out[n++] = u;
+    int[] next = new int[n];
+    for (Ranks column : ranks) {
+      int[] rank = column.ofUse();
+      // where each rank's uses start, then each use put in its place, in the order so far
+      int[] start = new int[column.distinct() + 1];
+      for (int p : order) {
+        start[rank[p] + 1]++;
+      }
+      for (int r = 1; r < start.length; r++) {
+        start[r] += start[r - 1];
+      }
+      for (int p : order) {
+        next[start[rank[p]]++] = p;
+      }
+      int[] sortedSoFar = next;
+      next = order;
+      order = sortedSoFar;
+    }
+    Use[] out = new Use[n];
+    for (int i = 0; i < n; i++) {
+      out[i] = uses.get(order[i]);
+    }
+    // each run of uses equal in every other column, by interaction (stable)
+    int from = 0;
+    for (int i = 1; i <= n; i++) {
+      if (i == n || !sameRanks(ranks, order[i - 1], order[i])) {
+        if (i - from > 1) {
+          Arrays.sort(out, from, i, BY_INTERACTION);
+        }
+        from = i;
       }
     }
     return Collections.unmodifiableList(Arrays.asList(out));
   }
 
-  /**
-   * Sorts one endpoint's uses by part, field, consumer and interaction, stable. Each string is
-   * compared once, to rank the distinct values of its column; the uses are then sorted on one
-   * number each (the four ranks and the use's position), as a store's million uses would otherwise
-   * compare the same strings over and over.
-   */
-  private static void sortWithinEndpoint(List<Use> group) {
-    int n = group.size();
-    if (n <= 16) {
-      // a few uses (an endpoint of one interaction): ranking them costs more than comparing them
-      group.sort(WITHIN_ENDPOINT);
-      return;
-    }
-    int[][] ranks = {
-      ranks(group, Use::part),
-      ranks(group, Use::field),
-      ranks(group, Use::consumer),
-      ranks(group, Use::interaction)
-    };
-    int[] widths = new int[ranks.length];
-    int total = bits(n - 1);
-    for (int c = 0; c < ranks.length; c++) {
-      int max = 0;
-      for (int r : ranks[c]) {
-        max = Math.max(max, r);
+  private static boolean sameRanks(List<Ranks> ranks, int a, int b) {
+    for (Ranks column : ranks) {
+      if (column.ofUse()[a] != column.ofUse()[b]) {
+        return false;
       }
-      widths[c] = bits(max);
-      total += widths[c];
     }
-    if (total > 63) {
-      group.sort(WITHIN_ENDPOINT);
-      return;
-    }
-    int positionBits = bits(n - 1);
-    long[] keys = new long[n];
-    for (int i = 0; i < n; i++) {
-      long key = 0;
-      for (int c = 0; c < ranks.length; c++) {
-        key = key << widths[c] | ranks[c][i];
-      }
-      keys[i] = key << positionBits | i;
-    }
-    Arrays.sort(keys);
-    Use[] before = group.toArray(new Use[0]);
-    long position = (1L << positionBits) - 1;
-    for (int i = 0; i < n; i++) {
-      group.set(i, before[(int) (keys[i] & position)]);
-    }
+    return true;
   }
 
-  /** Each use's value of {@code column} as its rank among the column's distinct values. */
-  private static int[] ranks(List<Use> group, Function<Use, String> column) {
+  /** Each use's value of a column as its rank among the column's distinct values. */
+  private record Ranks(int[] ofUse, int distinct) {}
+
+  private static Ranks ranks(List<Use> uses, Function<Use, String> column) {
+    // a store's uses share one string for each value, which the map finds at once
     Map<String, Integer> ids = new HashMap<>();
     List<String> distinct = new ArrayList<>();
-    int[] out = new int[group.size()];
+    int[] out = new int[uses.size()];
+    // uses next to each other often share a value (a pact's consumer, an interaction's endpoint),
+    // which is then looked up once
+    String last = null;
+    int lastId = -1;
     for (int i = 0; i < out.length; i++) {
-      String value = column.apply(group.get(i));
-      Integer id = ids.get(value);
-      if (id == null) {
-        id = distinct.size();
-        ids.put(value, id);
-        distinct.add(value);
+      String value = column.apply(uses.get(i));
+      if (value != last) {
+        Integer id = ids.get(value);
+        if (id == null) {
+          id = distinct.size();
+          ids.put(value, id);
+          distinct.add(value);
+        }
+        last = value;
+        lastId = id;
       }
-      out[i] = id;
+      out[i] = lastId;
     }
     Integer[] order = new Integer[distinct.size()];
     for (int k = 0; k < order.length; k++) {
@@ -205,12 +194,7 @@ public record UsageReport(
     for (int i = 0; i < out.length; i++) {
       out[i] = rank[out[i]];
     }
-    return out;
-  }
-
-  /** How many bits hold every number from 0 to {@code max}. */
-  private static int bits(int max) {
-    return 32 - Integer.numberOfLeadingZeros(max);
+    return new Ranks(out, order.length);
   }
 
   /** The consumers that use any field, sorted. */
