@@ -23,7 +23,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.function.Function;
 import java.util.stream.IntStream;
 
 /**
@@ -92,8 +91,10 @@ public record UsageReport(
   }
 
   // the columns the uses are ordered by but the interaction, the last first
-  private static final List<Function<Use, String>> COLUMNS_LAST_FIRST =
-      List.of(Use::consumer, Use::field, Use::part, Use::endpoint);
+  private static final int CONSUMER = 0;
+  private static final int FIELD = 1;
+  private static final int PART = 2;
+  private static final int ENDPOINT = 3;
 
   private static final Comparator<Use> BY_INTERACTION = Comparator.comparing(Use::interaction);
 
@@ -107,7 +108,12 @@ public record UsageReport(
   private static List<Use> sorted(List<Use> uses) {
     int n = uses.size();
     // the columns are ranked on any core
-    List<Ranks> ranks = COLUMNS_LAST_FIRST.parallelStream().map(c -> ranks(uses, c)).toList();
+    Use[] all = uses.toArray(new Use[0]);
+    List<Ranks> ranks =
+        IntStream.of(CONSUMER, FIELD, PART, ENDPOINT)
+            .parallel()
+            .mapToObj(c -> ranks(all, c))
+            .toList();
     int[] order = new int[n];
     for (int i = 0; i < n; i++) {
       order[i] = i;
@@ -132,7 +138,7 @@ public record UsageReport(
     }
     Use[] out = new Use[n];
     for (int i = 0; i < n; i++) {
-      out[i] = uses.get(order[i]);
+      out[i] = all[order[i]];
     }
     // each run of uses equal in every other column, by interaction (stable)
     int from = 0;
@@ -159,17 +165,25 @@ public record UsageReport(
   /** Each use's value of a column as its rank among the column's distinct values. */
   private record Ranks(int[] ofUse, int distinct) {}
 
-  private static Ranks ranks(List<Use> uses, Function<Use, String> column) {
+  private static Ranks ranks(Use[] uses, int column) {
     // a store's uses share one string for each value, which the map finds at once
     Map<String, Integer> ids = new HashMap<>();
     List<String> distinct = new ArrayList<>();
-    int[] out = new int[uses.size()];
+    int[] out = new int[uses.length];
     // uses next to each other often share a value (a pact's consumer, an interaction's endpoint),
     // which is then looked up once
     String last = null;
     int lastId = -1;
     for (int i = 0; i < out.length; i++) {
-      String value = column.apply(uses.get(i));
+      // a switch, not a function: four functions at one call site are a call the compiler
+      // cannot inline
+      String value =
+          switch (column) {
+            case CONSUMER -> uses[i].consumer();
+            case FIELD -> uses[i].field();
+            case PART -> uses[i].part();
+            default -> uses[i].endpoint();
+          };
       if (value != last) {
         Integer id = ids.get(value);
         if (id == null) {
