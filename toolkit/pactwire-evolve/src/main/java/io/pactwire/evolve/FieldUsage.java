@@ -54,6 +54,8 @@ public final class FieldUsage {
     private Path cache;
     // the names of the parts with a status, by part name and status, for the whole store
     private final Map<String, Map<String, String>> partNames = new ConcurrentHashMap<>();
+    // the endpoints by method and path, for the whole store
+    private final Map<String, Map<String, String>> endpoints = new ConcurrentHashMap<>();
 
     private Builder() {}
 
@@ -183,7 +185,7 @@ public final class FieldUsage {
         if (i.kind().equals("HTTP")) {
           SpecFields.Operation op = spec == null ? null : spec.operation(i.method(), i.path());
           template = op == null ? i.path() : op.template();
-          endpoint = one(shared, i.method() + " " + template);
+          endpoint = endpoint(i.method(), template);
           if (op != null) {
             called.add(op.endpoint());
           }
@@ -232,6 +234,23 @@ public final class FieldUsage {
         }
       }
       return out;
+    }
+
+    // "GET /products/{sku}": one string for each method and path, made once
+    private String endpoint(String method, String path) {
+      Map<String, String> byPath = endpoints.get(method);
+      if (byPath == null) {
+        byPath = new ConcurrentHashMap<>();
+        Map<String, String> earlier = endpoints.putIfAbsent(method, byPath);
+        byPath = earlier == null ? byPath : earlier;
+      }
+      String name = byPath.get(path);
+      if (name == null) {
+        name = method + " " + path;
+        String earlier = byPath.putIfAbsent(path, name);
+        name = earlier == null ? name : earlier;
+      }
+      return name;
     }
 
     // "response 200": one string for each part name and status, made once
