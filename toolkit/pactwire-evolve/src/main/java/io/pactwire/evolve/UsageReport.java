@@ -140,10 +140,11 @@ public record UsageReport(
     for (int i = 0; i < n; i++) {
       out[i] = all[order[i]];
     }
+    int[][] columns = ranks.stream().map(Ranks::ofUse).toArray(int[][]::new);
     // each run of uses equal in every other column, by interaction (stable)
     int from = 0;
     for (int i = 1; i <= n; i++) {
-      if (i == n || !sameRanks(ranks, order[i - 1], order[i])) {
+      if (i == n || !sameRanks(columns, order[i - 1], order[i])) {
         if (i - from > 1) {
           Arrays.sort(out, from, i, BY_INTERACTION);
         }
@@ -153,9 +154,9 @@ public record UsageReport(
     return Collections.unmodifiableList(Arrays.asList(out));
   }
 
-  private static boolean sameRanks(List<Ranks> ranks, int a, int b) {
-    for (Ranks column : ranks) {
-      if (column.ofUse()[a] != column.ofUse()[b]) {
+  private static boolean sameRanks(int[][] columns, int a, int b) {
+    for (int[] rank : columns) {
+      if (rank[a] != rank[b]) {
         return false;
       }
     }
@@ -237,7 +238,10 @@ public record UsageReport(
       if (previous == null || !sameField(previous, u)) {
         fields++;
       }
-      consumers.add(u.consumer());
+      // the uses of one pact's consumer are often next to each other: added once
+      if (previous == null || previous.consumer() != u.consumer()) {
+        consumers.add(u.consumer());
+      }
       previous = u;
     }
     return provider
@@ -317,23 +321,27 @@ public record UsageReport(
       run++;
     }
     starts.add(uses.size());
-    // one encoder for each core, used again for each of its batches: each distinct string of the
-    // uses is encoded once on each core, and a batch's text is copied once more, to be written
-    ThreadLocal<Utf8> encoders = ThreadLocal.withInitial(Utf8::new);
-    for (int first = 0; first + 1 < starts.size(); first += 32) {
-      List<byte[]> texts =
-          IntStream.range(first, Math.min(first + 32, starts.size() - 1))
-              .parallel()
-              .mapToObj(
-                  k -> {
-                    Utf8 b = encoders.get();
-                    b.size = 0;
-                    lines(b, starts.get(k), starts.get(k + 1));
-                    return Arrays.copyOf(b.bytes, b.size);
-                  })
-              .toList();
-      for (byte[] t : texts) {
-        out.write(t, t.length);
+    // each distinct string of the uses encoded once on each core; one buffer for each batch of a
+    // round, used again in the next round: the text is copied once, to be written
+    ThreadLocal<Map<String, byte[]>> encoded = ThreadLocal.withInitial(IdentityHashMap::new);
+    Utf8[] batches = new Utf8[32];
+    for (int first = 0; first + 1 < starts.size(); first += batches.length) {
+      int round = first;
+      int end = Math.min(first + batches.length, starts.size() - 1);
+      IntStream.range(round, end)
+          .parallel()
+          .forEach(
+              k -> {
+                Utf8 b = batches[k - round];
+                if (b == null) {
+                  b = batches[k - round] = new Utf8();
+                }
+                b.size = 0;
+                b.encoded = encoded.get();
+                lines(b, starts.get(k), starts.get(k + 1));
+              });
+      for (int k = round; k < end; k++) {
+        out.write(batches[k - round].bytes, batches[k - round].size);
       }
     }
     Utf8 b = new Utf8();
@@ -372,7 +380,7 @@ public record UsageReport(
   private static final class Utf8 {
     byte[] bytes = new byte[1 << 16];
     int size;
-    private final Map<String, byte[]> encoded = new IdentityHashMap<>();
+    Map<String, byte[]> encoded = new IdentityHashMap<>();
 
     Utf8 append(String s) {
       byte[] b = encoded.get(s);
