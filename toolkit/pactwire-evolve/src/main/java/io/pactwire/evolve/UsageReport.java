@@ -231,18 +231,19 @@ public record UsageReport(
   }
 
   private String heading() {
+    // counted on any core, a slice of the uses at a time
+    int n = uses.size();
+    int slice = 1 << 15;
+    List<Count> counts =
+        IntStream.range(0, (n + slice - 1) / slice)
+            .parallel()
+            .mapToObj(c -> count(c * slice, Math.min(n, (c + 1) * slice)))
+            .toList();
     long fields = 0;
     Set<String> consumers = new HashSet<>();
-    Use previous = null;
-    for (Use u : uses) {
-      if (previous == null || !sameField(previous, u)) {
-        fields++;
-      }
-      // the uses of one pact's consumer are often next to each other: added once
-      if (previous == null || previous.consumer() != u.consumer()) {
-        consumers.add(u.consumer());
-      }
-      previous = u;
+    for (Count c : counts) {
+      fields += c.fields();
+      consumers.addAll(c.consumers());
     }
     return provider
         + ": "
@@ -254,6 +255,27 @@ public record UsageReport(
         + " in "
         + Md.count(pacts, "pact")
         + ")";
+  }
+
+  /** In a slice of the uses: how many start a field, and the consumers. */
+  private record Count(long fields, Set<String> consumers) {}
+
+  private Count count(int from, int to) {
+    long fields = 0;
+    Set<String> consumers = new HashSet<>();
+    Use previous = from == 0 ? null : uses.get(from - 1);
+    for (int i = from; i < to; i++) {
+      Use u = uses.get(i);
+      if (previous == null || !sameField(previous, u)) {
+        fields++;
+      }
+      // the uses of one pact's consumer are often next to each other: added once
+      if (previous == null || previous.consumer() != u.consumer()) {
+        consumers.add(u.consumer());
+      }
+      previous = u;
+    }
+    return new Count(fields, consumers);
   }
 
   private static boolean sameField(Use a, Use b) {
@@ -312,13 +334,16 @@ public record UsageReport(
     // written in order: a store's million lines take a fraction of one core's time, and no more
     // than a batch of them is held.
     List<Integer> starts = new ArrayList<>();
-    int run = 0;
-    for (int i = 0; i < uses.size(); i++) {
-      if (i == 0 || run >= 2048 && !uses.get(i - 1).endpoint().equals(uses.get(i).endpoint())) {
-        starts.add(i);
-        run = 0;
+    starts.add(0);
+    // a batch ends at the first endpoint that starts 2048 uses or more after the batch's start
+    int n = uses.size();
+    for (int i = 2048; i < n; i += 2048) {
+      while (i < n && uses.get(i - 1).endpoint().equals(uses.get(i).endpoint())) {
+        i++;
       }
-      run++;
+      if (i < n) {
+        starts.add(i);
+      }
     }
     starts.add(uses.size());
     // each distinct string of the uses encoded once on each core; one buffer for each batch of a
