@@ -41,7 +41,10 @@ print(sum(len(json.load(open(os.path.join(d, f)))["interactions"]) for f in os.l
 PY
 ) interactions, ${size} MB; $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)"
 export PACTWIRE_CACHE="$work/cache" # the evolve cache and the launcher's class-data archive
-"$cli" --version > /dev/null # the launcher's class-data archive, written once
+# the launcher's class-data archive for usage and diff, written once by a run that reads pacts and
+# writes their entries, and checked by one that reads the entries (10 pacts, entries of their own)
+"$cli" usage --provider bench-provider --pacts "$work/edited-10" > /dev/null
+"$cli" usage --provider bench-provider --pacts "$work/edited-10" > /dev/null
 
 measure() { # name, then the command; prints median wall and CPU seconds and the exit status
   local name="$1"; shift

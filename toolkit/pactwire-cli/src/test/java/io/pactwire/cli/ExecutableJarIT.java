@@ -177,6 +177,33 @@ class ExecutableJarIT {
   }
 
   @Test
+  void usageAndDiffKeepAnArchiveOfTheirOwn(@TempDir Path pacts) throws Exception {
+    // a check first: its archive holds none of the classes that read a store's contracts
+    launch(
+        "check-openapi",
+        "--pact",
+        PactwireCommandTests.DRIFTED,
+        "--spec",
+        PactwireCommandTests.SPEC);
+    Files.copy(Path.of(PactwireCommandTests.GOOD), pacts.resolve("good-pact.json"));
+    String[] usage = {"usage", "--provider", "orders", "--pacts", pacts.toString(), "--no-cache"};
+
+    LauncherRun first = launch(usage);
+    LauncherRun second = launch(usage);
+    LauncherRun diff =
+        launch("diff", PactwireCommandTests.GOOD, PactwireCommandTests.DRIFTED, "--no-cache");
+
+    assertThat(archives())
+        .hasSize(2)
+        .anySatisfy(a -> assertThat(a.toString()).endsWith("-evolve.jsa"));
+    assertThat(first.exit()).isZero();
+    assertThat(second.exit()).isZero();
+    assertThat(second.out()).isEqualTo(first.out()).contains("orders: ");
+    assertThat(diff.exit()).isEqualTo(1);
+    assertThat(diff.err()).isEmpty();
+  }
+
+  @Test
   void onlyACheckWritesTheArchive() throws Exception {
     // an archive written by --help would hold picocli alone, and stay that way
     assertThat(launch("--version").exit()).isZero();
