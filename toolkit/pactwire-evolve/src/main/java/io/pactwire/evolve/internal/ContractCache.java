@@ -7,6 +7,7 @@ import io.pactwire.evolve.EvolveException;
 import io.pactwire.evolve.internal.ContractFields.InteractionFields;
 import io.pactwire.evolve.internal.ContractFields.PartFields;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -107,6 +108,7 @@ public final class ContractCache {
     private final long[] fingerprint;
     private Contract contract;
     private byte[] payload;
+    private int payloadLength;
     private int contractAt;
 
     private Read(
@@ -117,6 +119,7 @@ public final class ContractCache {
         long[] fingerprint,
         Contract contract,
         byte[] payload,
+        int payloadLength,
         int contractAt) {
       this.source = source;
       this.file = file;
@@ -125,6 +128,7 @@ public final class ContractCache {
       this.fingerprint = fingerprint;
       this.contract = contract;
       this.payload = payload;
+      this.payloadLength = payloadLength;
       this.contractAt = contractAt;
     }
 
@@ -151,7 +155,8 @@ public final class ContractCache {
     /** The contract; read from the entry the first time it is asked for. */
     public Contract contract() {
       if (contract == null) {
-        contract = new In(payload, contractAt).contract(file, location -> true);
+        contract =
+            new In(payload, payloadLength, contractAt, null).contract(file, location -> true);
         payload = null;
       }
       return contract;
@@ -163,9 +168,19 @@ public final class ContractCache {
      * already.
      */
     public ContractFields fields(Predicate<String> keep) {
-      return contract != null
-          ? ContractFields.of(contract, keep)
-          : new In(payload, contractAt).fields(file, keep);
+      return fields(keep, null);
+    }
+
+    private ContractFields fields(Predicate<String> keep, Buffers buffers) {
+      if (contract != null) {
+        return ContractFields.of(contract, keep);
+      }
+      In in = new In(payload, payloadLength, contractAt, buffers == null ? null : buffers.spans);
+      ContractFields fields = in.fields(file, keep);
+      if (buffers != null) {
+        buffers.spans = in.spans;
+      }
+      return fields;
     }
 
     /**
@@ -200,6 +215,51 @@ public final class ContractCache {
    * @throws EvolveException naming the file and location when it cannot be read as a pact
    */
   public Read read(Path path, UnaryOperator<String> display) {
+    return read(path, display, null);
+  }
+
+  /**
+   * The arrays a thread reads entries into, used again for each entry it reads: a store's entries
+   * are read without new arrays the size of each. Not to be shared between threads.
+   */
+  public static final class Buffers {
+    private byte[] bytes = new byte[1 << 16];
+    private int[] spans = new int[1 << 12];
+
+    // the entry's bytes, in bytes from 0; their count, or -1 when it cannot be read
+    private int read(Path entry) {
+      try (FileChannel channel = FileChannel.open(entry, StandardOpenOption.READ)) {
+        long size = channel.size();
+        if (size > Integer.MAX_VALUE - 16) {
+          return -1;
+        }
+        if (size > bytes.length) {
+          bytes = new byte[(int) Math.max(size, 2L * bytes.length)];
+        }
+        ByteBuffer buffer = ByteBuffer.wrap(bytes, 0, (int) size);
+        while (buffer.hasRemaining() && channel.read(buffer) >= 0) {
+          // until the end of the file
+        }
+        return buffer.position();
+      } catch (IOException e) {
+        return -1;
+      }
+    }
+  }
+
+  /**
+   * {@link Read#fields} of one pact, read as {@link #read} reads it; an entry is read into {@code
+   * buffers}, which this thread then uses again.
+   *
+   * @throws EvolveException naming the file and location when it cannot be read as a pact
+   */
+  public ContractFields fields(
+      Path path, UnaryOperator<String> display, Predicate<String> keep, Buffers buffers) {
+    return read(path, display, buffers).fields(keep, buffers);
+  }
+
+  // with buffers, a Read from an entry holds them: it is read before the thread reads another
+  private Read read(Path path, UnaryOperator<String> display, Buffers buffers) {
     String file = display.apply(path.toString());
     Path entry = entry(path);
     // taken before the file's status, and that before its bytes: whatever is read of the file is
@@ -207,7 +267,7 @@ public final class ContractCache {
     long checked = now.getAsLong();
     Status status = this.status.apply(path);
     if (status != null) {
-      Read cached = cached(entry, status, checked, path, file);
+      Read cached = cached(entry, status, checked, path, file, buffers);
       if (cached != null) {
         return cached;
       }
@@ -237,6 +297,7 @@ public final class ContractCache {
         fingerprint,
         contract,
         null,
+        0,
         0);
   }
 
@@ -314,6 +375,7 @@ public final class ContractCache {
         fingerprint(tree),
         contract,
         null,
+        0,
         0);
   }
 
@@ -324,15 +386,26 @@ public final class ContractCache {
   }
 
   // the entry when it is for the file as it is; null when there is none, or it is not
-  private Read cached(Path entry, Status status, long checkedNow, Path path, String file) {
+  private Read cached(
+      Path entry, Status status, long checkedNow, Path path, String file, Buffers buffers) {
     byte[] data;
-    try {
-      data = Files.readAllBytes(entry);
-    } catch (IOException e) {
-      return null;
+    int size;
+    if (buffers == null) {
+      try {
+        data = Files.readAllBytes(entry);
+      } catch (IOException e) {
+        return null;
+      }
+      size = data.length;
+    } else {
+      size = buffers.read(entry);
+      if (size < 0) {
+        return null;
+      }
+      data = buffers.bytes;
     }
     try {
-      In in = new In(data, 0);
+      In in = new In(data, size, 0, null);
       for (byte b : MAGIC) {
         if (in.data[in.at++] != b) {
           return null;
@@ -356,7 +429,7 @@ public final class ContractCache {
       int length = (int) in.longValue();
       int sumAt = in.at;
       long sum = in.longValue();
-      if (length != data.length - in.at || sum(data, statusAt, sumAt - 8, in.at) != sum) {
+      if (length != size - in.at || sum(data, size, statusAt, sumAt - 8, in.at) != sum) {
         return null;
       }
       Source source = Source.ENTRY;
@@ -368,9 +441,9 @@ public final class ContractCache {
         if (!status.racy(checkedNow)) {
           // checked at a moment the file was already older than RACY: its status vouches for it
           // from now on
-          byte[] again = data.clone();
+          byte[] again = Arrays.copyOf(data, size);
           putLong(again, checkedAt, checkedNow);
-          putLong(again, sumAt, sum(again, statusAt, sumAt - 8, sumAt + 8));
+          putLong(again, sumAt, sum(again, size, statusAt, sumAt - 8, sumAt + 8));
           put(entry, again);
         }
       }
@@ -381,7 +454,7 @@ public final class ContractCache {
       int partiesAt = in.at;
       String consumer = in.text();
       String provider = in.text();
-      return new Read(source, file, consumer, provider, fingerprint, null, data, partiesAt);
+      return new Read(source, file, consumer, provider, fingerprint, null, data, size, partiesAt);
     } catch (RuntimeException e) {
       return null;
     }
@@ -417,16 +490,16 @@ public final class ContractCache {
     head.longValue(0);
     head.raw(rest);
     byte[] bytes = head.bytes();
-    putLong(bytes, sumAt, sum(bytes, statusAt, sumAt - 8, sumAt + 8));
+    putLong(bytes, sumAt, sum(bytes, bytes.length, statusAt, sumAt - 8, sumAt + 8));
     put(entry, bytes);
   }
 
   // the CRC32C of an entry's status, checksum of its file and time checked (from statusAt to
   // statusEnd) and of all after its own checksum (from restAt)
-  private static long sum(byte[] data, int statusAt, int statusEnd, int restAt) {
+  private static long sum(byte[] data, int size, int statusAt, int statusEnd, int restAt) {
     CRC32C crc = new CRC32C();
     crc.update(data, statusAt, statusEnd - statusAt);
-    crc.update(data, restAt, data.length - restAt);
+    crc.update(data, restAt, size - restAt);
     return crc.getValue();
   }
 
@@ -679,12 +752,15 @@ public final class ContractCache {
     private int[] spans;
     private final List<Matcher> matchers = new ArrayList<>();
 
-    In(byte[] data, int at) {
+    // the entry is data[0, size); spans, when given, is an array to use (and grow) for the texts'
+    // places
+    In(byte[] data, int size, int at, int[] spans) {
       this.data = data;
       this.at = at;
       // an entry of a store's pact holds a distinct text for every 30 to 40 bytes
-      this.spans = new int[Math.max(64, (data.length - at) / 16)];
-      this.texts = new ArrayList<>(spans.length / 2);
+      int room = Math.max(64, (size - at) / 16);
+      this.spans = spans != null && spans.length >= room ? spans : new int[room];
+      this.texts = new ArrayList<>(this.spans.length / 2);
     }
 
     int varint() {

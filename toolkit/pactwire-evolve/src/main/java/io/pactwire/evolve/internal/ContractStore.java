@@ -98,13 +98,16 @@ public final class ContractStore {
       Function<ContractFields, T> mapping,
       ContractCache cache,
       Predicate<String> keep) {
+    // the arrays each thread reads entries into, for this call only
+    ThreadLocal<ContractCache.Buffers> buffers =
+        ThreadLocal.withInitial(ContractCache.Buffers::new);
     return each(
         files,
         f ->
             mapping.apply(
                 cache == null
                     ? ContractFields.of(read(f, display), keep)
-                    : cache.read(f, display).fields(keep)));
+                    : cache.fields(f, display, keep, buffers.get())));
   }
 
   // applies read to each file in parallel, dropping null results; the first failure in the

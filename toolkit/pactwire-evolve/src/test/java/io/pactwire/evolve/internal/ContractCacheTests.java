@@ -64,6 +64,8 @@ class ContractCacheTests {
       files = s.filter(p -> p.toString().endsWith(".json")).sorted().toList();
     }
     ContractCache cache = ContractCache.at(temp.resolve("cache"));
+    // one thread's arrays for every entry, of every size, one after the other
+    ContractCache.Buffers buffers = new ContractCache.Buffers();
     int pacts = 0;
     for (Path file : files) {
       Contract expected;
@@ -88,6 +90,9 @@ class ContractCacheTests {
       assertThat(second.fields(location -> true))
           .as(file.toString())
           .isEqualTo(ContractFields.of(expected, location -> true));
+      assertThat(cache.fields(file, UnaryOperator.identity(), keep, buffers))
+          .as(file.toString())
+          .isEqualTo(ContractFields.of(expected, keep));
       assertThat(first.contract()).as(file.toString()).isEqualTo(expected);
       assertThat(second.contract()).as(file.toString()).isEqualTo(expected);
       assertThat(second.consumer()).isEqualTo(expected.consumer());
@@ -347,6 +352,8 @@ class ContractCacheTests {
     Path entry = entries(cache.dir()).get(0);
     byte[] bytes = Files.readAllBytes(entry);
 
+    ContractFields fields = ContractFields.of(expected, location -> true);
+    ContractCache.Buffers buffers = new ContractCache.Buffers();
     for (int cut : new int[] {0, 5, bytes.length / 2, bytes.length - 1}) {
       byte[] damaged = bytes.clone();
       damaged[cut] ^= 0x55;
@@ -355,6 +362,18 @@ class ContractCacheTests {
       assertThat(Files.readAllBytes(entry)).isEqualTo(bytes);
       Files.write(entry, Arrays.copyOf(bytes, cut));
       assertThat(cache.read(file, UnaryOperator.identity()).contract()).isEqualTo(expected);
+      // the same, read into arrays that hold the whole entry from the read before: what is past
+      // the entry's end in them is not the entry's
+      assertThat(cache.fields(file, UnaryOperator.identity(), location -> true, buffers))
+          .isEqualTo(fields);
+      Files.write(entry, damaged);
+      assertThat(cache.fields(file, UnaryOperator.identity(), location -> true, buffers))
+          .isEqualTo(fields);
+      assertThat(Files.readAllBytes(entry)).isEqualTo(bytes);
+      Files.write(entry, Arrays.copyOf(bytes, cut));
+      assertThat(cache.fields(file, UnaryOperator.identity(), location -> true, buffers))
+          .isEqualTo(fields);
+      assertThat(Files.readAllBytes(entry)).isEqualTo(bytes);
     }
     assertThat(entries(cache.dir())).containsExactly(entry);
   }
