@@ -481,17 +481,22 @@ class ExecutableJarIT {
     assertThat(check).containsPattern("CICompilerCount\\s+= 1\\b");
   }
 
-  // usage and diff read a whole store: C1 as a check, with a young generation of half the heap
+  // usage and diff read a whole store: C1 as a check, compiling sooner, with a young generation of
+  // half the heap
   @Test
   void usageAndDiffRunOnC1WithAYoungGenerationOfHalfTheHeap() throws Exception {
     for (String command : List.of("usage", "diff")) {
       String flags = flags(command, "--help");
 
       assertThat(flags).as(command).containsPattern("TieredStopAtLevel\\s+= 1\\b");
+      assertThat(flags).as(command).containsPattern("Tier3InvocationThreshold\\s+= 100\\b");
+      assertThat(flags).as(command).containsPattern("Tier3BackEdgeThreshold\\s+= 10000\\b");
       assertThat(flags).as(command).containsPattern("NewRatio\\s+= 1\\b");
       assertThat(flags).as(command).containsPattern("InitialRAMPercentage\\s+= 10\\b");
     }
-    assertThat(flags("check-openapi", "--help")).containsPattern("NewRatio\\s+= 2\\b");
+    String check = flags("check-openapi", "--help");
+    assertThat(check).containsPattern("NewRatio\\s+= 2\\b");
+    assertThat(check).containsPattern("Tier3InvocationThreshold\\s+= 200\\b");
   }
 
   /** The JVM's final flags as the launcher sets them for a command. */
