@@ -9,7 +9,7 @@
 # the same time, and each line ends with the load average (1 minute) before its runs.
 #
 #   bench/evolve/run.sh [ROUNDS [NAME]] (default 3 rounds, every measurement; builds the CLI first
-#                                        if it is missing)
+#                                        if it is missing; NAME floor: only the floor)
 #   PACTWIRE_CLI=/path/to/pactwire bench/evolve/run.sh     (another launcher, e.g. a copy)
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
@@ -74,6 +74,16 @@ both() { # name, then the command: timed without the cache, then with the cache 
   flock "${BENCH_LOCK:-/tmp/bench.lock}" "$@" > /dev/null 2>&1 || true # fills the cache
   measure "$name, warm" "$@"
 }
+
+# the floor under any reading of the store's files: Jackson's parser reading every token, nothing
+# built (ParseFloor.java), on C1 as the launcher runs usage and diff, inside a started JVM
+if [[ "floor" == *"$only"* ]]; then
+  for _ in $(seq "$rounds"); do
+    printf 'floor: '
+    flock "${BENCH_LOCK:-/tmp/bench.lock}" java -XX:TieredStopAtLevel=1 -cp "${cli%/*}/pactwire.jar" \
+      "$here/ParseFloor.java" "$work/store"
+  done
+fi
 
 both "usage (every field)" "$cli" usage --provider bench-provider --pacts "$work/store"
 both "usage --field '\$.price'" "$cli" usage --provider bench-provider --pacts "$work/store" --field '$.price'
