@@ -62,8 +62,25 @@ final class Canonical {
   /** A string as JSON text; Jackson's TextNode.toString serialises through an ObjectMapper. */
   static StringBuilder quote(String text, StringBuilder out) {
     out.append('"');
-    out.append(ESCAPER.quoteAsString(text));
+    if (plain(text)) {
+      // most texts of a pact: nothing to escape, so no copy made of them to escape
+      out.append(text);
+    } else {
+      out.append(ESCAPER.quoteAsString(text));
+    }
     return out.append('"');
+  }
+
+  // whether JSON text of the string is the string itself: none of the characters the encoder
+  // escapes (a control character, a quotation mark, a reverse solidus)
+  private static boolean plain(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c < 0x20 || c == '"' || c == '\\') {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** {@code text} as JSON text. */
