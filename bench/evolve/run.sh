@@ -3,7 +3,7 @@
 # 200,000 interactions (gen-store.py), as a user runs them: the launcher, cold JVM, each run a new
 # process. Each is timed twice: "cold", with --no-cache (every pact read from its file, nothing
 # kept), and "warm", reading what an earlier run kept of each unchanged pact (the cache in
-# $work/cache, filled by one run before the timed ones). Prints the median of ROUNDS runs of wall time and of CPU time (user + sys): on a shared
+# $work/cache, filled by one run before the timed ones). Prints the median of ROUNDS runs of wall time, of CPU time (user + sys) and of peak resident memory: on a shared
 # machine the wall time also measures the other work on it, the CPU time does not. Each run holds
 # /tmp/bench.lock (flock; BENCH_LOCK to change), so that no other benchmark on the machine runs at
 # the same time, and each line ends with the load average (1 minute) before its runs.
@@ -41,30 +41,36 @@ print(sum(len(json.load(open(os.path.join(d, f)))["interactions"]) for f in os.l
 PY
 ) interactions, ${size} MB; $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)"
 export PACTWIRE_CACHE="$work/cache" # the evolve cache and the launcher's class-data archive
-# the launcher's class-data archive for usage and diff, written once by a run that reads pacts and
-# writes their entries, and checked by one that reads the entries (10 pacts, entries of their own)
-"$cli" usage --provider bench-provider --pacts "$work/edited-10" > /dev/null
-"$cli" usage --provider bench-provider --pacts "$work/edited-10" > /dev/null
+# the launcher's class-data archives for usage and for diff, each written once, as a user's first
+# run writes it: by a run that reads pacts and writes their entries (10 pacts, entries of their
+# own; the entries of two files for diff)
+flock "${BENCH_LOCK:-/tmp/bench.lock}" "$cli" usage --provider bench-provider \
+  --pacts "$work/edited-10" > /dev/null
+first=$(ls "$work/edited-10" | head -1)
+flock "${BENCH_LOCK:-/tmp/bench.lock}" "$cli" diff "$work/store/$first" "$work/edited-10/$first" \
+  > /dev/null || true
 
-measure() { # name, then the command; prints median wall and CPU seconds and the exit status
+measure() { # name, then the command; prints median wall and CPU seconds, peak RSS, the exit status
   local name="$1"; shift
   [[ "$name" == *"$only"* ]] || return 0
-  local walls=() cpus=() status=0 load
+  local walls=() cpus=() rss=() status=0 load
   load=$(cut -d' ' -f1 /proc/loadavg)
   for _ in $(seq "$rounds"); do
     local t s=0
-    flock "${BENCH_LOCK:-/tmp/bench.lock}" /usr/bin/time -o "$work/time.txt" -f "%e %U %S" "$@" \
+    flock "${BENCH_LOCK:-/tmp/bench.lock}" /usr/bin/time -o "$work/time.txt" -f "%e %U %S %M" "$@" \
       > "$work/out.txt" 2> "$work/err.txt" || s=$?
     status=$s
     t=$(tail -1 "$work/time.txt")
     walls+=("$(cut -d' ' -f1 <<< "$t")")
     cpus+=("$(awk '{printf "%.2f", $2 + $3}' <<< "$t")")
+    rss+=("$(awk '{printf "%d", $4 / 1024}' <<< "$t")")
   done
-  local wall cpu
+  local wall cpu mem
   wall=$(printf '%s\n' "${walls[@]}" | sort -n | sed -n "$(( (rounds + 1) / 2 ))p")
   cpu=$(printf '%s\n' "${cpus[@]}" | sort -n | sed -n "$(( (rounds + 1) / 2 ))p")
-  printf '%-50s wall %6.2f s   cpu %6.2f s   exit %d   (%s lines)   load %s\n' "$name" "$wall" "$cpu" \
-    "$status" "$(wc -l < "$work/out.txt")" "$load"
+  mem=$(printf '%s\n' "${rss[@]}" | sort -n | sed -n "$(( (rounds + 1) / 2 ))p")
+  printf '%-44s wall %5.2f s  cpu %5.2f s  rss %4d MB  exit %d  (%s lines)  load %s\n' "$name" "$wall" \
+    "$cpu" "$mem" "$status" "$(wc -l < "$work/out.txt")" "$load"
 }
 
 both() { # name, then the command: timed without the cache, then with the cache filled
@@ -76,11 +82,13 @@ both() { # name, then the command: timed without the cache, then with the cache 
 }
 
 # the floor under any reading of the store's files: Jackson's parser reading every token, nothing
-# built (ParseFloor.java), on C1 as the launcher runs usage and diff, inside a started JVM
+# built (ParseFloor.java), on C1, a serial collector and a heap as the launcher runs usage, inside a
+# started JVM
 if [[ "floor" == *"$only"* ]]; then
   for _ in $(seq "$rounds"); do
     printf 'floor: '
-    flock "${BENCH_LOCK:-/tmp/bench.lock}" java -XX:TieredStopAtLevel=1 -cp "${cli%/*}/pactwire.jar" \
+    flock "${BENCH_LOCK:-/tmp/bench.lock}" java -XX:TieredStopAtLevel=1 -XX:CICompilerCount=1 \
+      -XX:+UseSerialGC -XX:NewRatio=1 -XX:InitialRAMPercentage=10 -cp "${cli%/*}/pactwire.jar" \
       "$here/ParseFloor.java" "$work/store"
   done
 fi

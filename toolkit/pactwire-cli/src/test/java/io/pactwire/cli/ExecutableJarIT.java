@@ -177,7 +177,7 @@ class ExecutableJarIT {
   }
 
   @Test
-  void usageAndDiffKeepAnArchiveOfTheirOwn(@TempDir Path pacts) throws Exception {
+  void usageAndDiffKeepAnArchiveEachOfTheirOwn(@TempDir Path pacts) throws Exception {
     // a check first: its archive holds none of the classes that read a store's contracts
     launch(
         "check-openapi",
@@ -194,8 +194,9 @@ class ExecutableJarIT {
         launch("diff", PactwireCommandTests.GOOD, PactwireCommandTests.DRIFTED, "--no-cache");
 
     assertThat(archives())
-        .hasSize(2)
-        .anySatisfy(a -> assertThat(a.toString()).endsWith("-evolve.jsa"));
+        .hasSize(3)
+        .anySatisfy(a -> assertThat(a.toString()).endsWith("-usage.jsa"))
+        .anySatisfy(a -> assertThat(a.toString()).endsWith("-diff.jsa"));
     assertThat(first.exit()).isZero();
     assertThat(second.exit()).isZero();
     assertThat(second.out()).isEqualTo(first.out()).contains("orders: ");

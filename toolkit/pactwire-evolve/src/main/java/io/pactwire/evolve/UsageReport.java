@@ -21,8 +21,10 @@ import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.IntStream;
 
 /**
@@ -66,7 +68,19 @@ public record UsageReport(
       String consumer,
       String interaction,
       String matcher,
-      String pact) {}
+      String pact) {
+
+    /** Every component is required. */
+    public Use {
+      Objects.requireNonNull(endpoint, "endpoint");
+      Objects.requireNonNull(part, "part");
+      Objects.requireNonNull(field, "field");
+      Objects.requireNonNull(consumer, "consumer");
+      Objects.requireNonNull(interaction, "interaction");
+      Objects.requireNonNull(matcher, "matcher");
+      Objects.requireNonNull(pact, "pact");
+    }
+  }
 
   /**
    * A response property of the OpenAPI document that no consumer reads.
@@ -284,7 +298,10 @@ public record UsageReport(
         && a.endpoint().equals(b.endpoint());
   }
 
-  /** Endpoint, part, then one line per field and user. */
+  /**
+   * Endpoint, part, then one line per field and user; the text is the one written as UTF-8, so a
+   * lone surrogate (half of a pair, which UTF-8 cannot hold) reads as {@code ?}.
+   */
   public String text() {
     StringWriter out = new StringWriter();
     text(out);
@@ -348,7 +365,8 @@ public record UsageReport(
     starts.add(uses.size());
     // each distinct string of the uses encoded once on each core; one buffer for each batch of a
     // round, used again in the next round: the text is copied once, to be written
-    ThreadLocal<Map<String, byte[]>> encoded = ThreadLocal.withInitial(IdentityHashMap::new);
+    // (kept by thread for this call only: nothing of it stays with the pool's threads)
+    Map<Thread, Map<String, byte[]>> encoded = new ConcurrentHashMap<>();
     Utf8[] batches = new Utf8[32];
     for (int first = 0; first + 1 < starts.size(); first += batches.length) {
       int round = first;
@@ -362,7 +380,8 @@ public record UsageReport(
                   b = batches[k - round] = new Utf8();
                 }
                 b.size = 0;
-                b.encoded = encoded.get();
+                b.encoded =
+                    encoded.computeIfAbsent(Thread.currentThread(), t -> new IdentityHashMap<>());
                 lines(b, starts.get(k), starts.get(k + 1));
               });
       for (int k = round; k < end; k++) {

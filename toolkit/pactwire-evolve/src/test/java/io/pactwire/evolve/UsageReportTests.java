@@ -1,6 +1,7 @@
 package io.pactwire.evolve;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatNullPointerException;
 
 import io.pactwire.evolve.UsageReport.Use;
 import java.io.ByteArrayOutputStream;
@@ -58,6 +59,35 @@ class UsageReportTests {
             .thenComparing(Use::consumer)
             .thenComparing(Use::interaction));
     assertThat(report(uses).uses()).containsExactlyElementsOf(expected);
+  }
+
+  // a lone surrogate, which a pact's "\ud800" reads as, has no UTF-8 form: both texts say ?
+  @Test
+  void writesALoneSurrogateAsAQuestionMarkInBothTexts() {
+    UsageReport report =
+        report(
+            List.of(
+                new Use(
+                    "GET /a",
+                    "response 200",
+                    "body $.a",
+                    "web-shop",
+                    "half \uD800 a pair",
+                    "type",
+                    "web-shop.json")));
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+
+    report.text(out);
+
+    assertThat(report.text()).contains("\"half ? a pair\" (type)");
+    assertThat(out.toByteArray()).isEqualTo(report.text().getBytes(StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void refusesAUseWithoutAComponent() {
+    assertThatNullPointerException()
+        .isThrownBy(() -> new Use("GET /a", "request", "body $.a", null, "i", "type", "p.json"))
+        .withMessage("consumer");
   }
 
   @Test

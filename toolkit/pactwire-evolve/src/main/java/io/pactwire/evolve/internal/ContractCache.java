@@ -405,7 +405,8 @@ public final class ContractCache {
       data = buffers.bytes;
     }
     try {
-      In in = new In(data, size, 0, null);
+      // the header and the parties: a few texts
+      In in = new In(data, size, 0, new int[16]);
       for (byte b : MAGIC) {
         if (in.data[in.at++] != b) {
           return null;
@@ -759,8 +760,8 @@ public final class ContractCache {
       this.at = at;
       // an entry of a store's pact holds a distinct text for every 30 to 40 bytes
       int room = Math.max(64, (size - at) / 16);
-      this.spans = spans != null && spans.length >= room ? spans : new int[room];
-      this.texts = new ArrayList<>(this.spans.length / 2);
+      this.spans = spans != null ? spans : new int[room];
+      this.texts = new ArrayList<>(Math.min(room, this.spans.length) / 2);
     }
 
     int varint() {

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
@@ -99,15 +100,19 @@ public final class ContractStore {
       ContractCache cache,
       Predicate<String> keep) {
     // the arrays each thread reads entries into, for this call only
-    ThreadLocal<ContractCache.Buffers> buffers =
-        ThreadLocal.withInitial(ContractCache.Buffers::new);
+    Map<Thread, ContractCache.Buffers> buffers = new ConcurrentHashMap<>();
     return each(
         files,
         f ->
             mapping.apply(
                 cache == null
                     ? ContractFields.of(read(f, display), keep)
-                    : cache.fields(f, display, keep, buffers.get())));
+                    : cache.fields(
+                        f,
+                        display,
+                        keep,
+                        buffers.computeIfAbsent(
+                            Thread.currentThread(), t -> new ContractCache.Buffers()))));
   }
 
   // applies read to each file in parallel, dropping null results; the first failure in the
