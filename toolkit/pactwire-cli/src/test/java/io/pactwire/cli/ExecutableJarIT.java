@@ -8,8 +8,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
@@ -23,6 +25,11 @@ class ExecutableJarIT {
 
   private static final Path JAR = Path.of("target/pactwire.jar");
   private static final Path LAUNCHER = Path.of("target/pactwire");
+
+  /** A check of a drifted pact (exit 1, the golden drifted.txt on stdout). */
+  private static final String[] CHECK = {
+    "check-openapi", "--pact", PactwireCommandTests.DRIFTED, "--spec", PactwireCommandTests.SPEC
+  };
 
   @TempDir Path cache;
 
@@ -38,30 +45,27 @@ class ExecutableJarIT {
 
   /** Runs the launcher by the path {@code launcher} (a symlink, say). */
   private LauncherRun launchAs(Path launcher, Path javaHome, String... args) throws Exception {
-    return launchIn(
-        env -> {
-          env.put("PACTWIRE_CACHE", cache.toString());
-          env.put("JAVA_HOME", javaHome.toString());
-        },
-        launcher,
-        args);
+    return launchIn(withCache(javaHome), launcher, args);
+  }
+
+  /** The environment of a run: its archive under {@link #cache}, on the JDK at {@code javaHome}. */
+  private Consumer<Map<String, String>> withCache(Path javaHome) {
+    return env -> {
+      env.put("PACTWIRE_CACHE", cache.toString());
+      env.put("JAVA_HOME", javaHome.toString());
+    };
   }
 
   /** Runs the launcher by the path {@code launcher} in the environment {@code environment} sets. */
   private static LauncherRun launchIn(
-      java.util.function.Consumer<java.util.Map<String, String>> environment,
-      Path launcher,
-      String... args)
-      throws Exception {
+      Consumer<Map<String, String>> environment, Path launcher, String... args) throws Exception {
     return LauncherRun.run(environment, launcher.toString(), args);
   }
 
   @Test
   void theLauncherWritesItsClassArchiveOnceAndThenRunsFromIt() throws Exception {
     assertThat(LAUNCHER).as("the launcher copied beside the jar by package").isExecutable();
-    String[] args = {
-      "check-openapi", "--pact", PactwireCommandTests.DRIFTED, "--spec", PactwireCommandTests.SPEC
-    };
+    String[] args = CHECK;
 
     LauncherRun first = launch(args);
     List<Path> archives = archives();
@@ -88,9 +92,7 @@ class ExecutableJarIT {
     Files.copy(LAUNCHER, launcher, java.nio.file.StandardCopyOption.COPY_ATTRIBUTES);
     Files.copy(JAR, jar);
     Path javaHome = Path.of(System.getProperty("java.home"));
-    String[] check = {
-      "check-openapi", "--pact", PactwireCommandTests.DRIFTED, "--spec", PactwireCommandTests.SPEC
-    };
+    String[] check = CHECK;
     assertThat(launchAs(launcher, javaHome, check).exit()).isEqualTo(1);
     Path archive = archives().get(0);
     long written = Files.getLastModifiedTime(archive).toMillis();
@@ -107,11 +109,8 @@ class ExecutableJarIT {
     Path classes = log.resolve("classes.log");
     LauncherRun next =
         launchIn(
-            env -> {
-              env.put("PACTWIRE_CACHE", cache.toString());
-              env.put("JAVA_HOME", javaHome.toString());
-              env.put("PACTWIRE_OPTS", "-Xlog:class+load=info:file=" + classes);
-            },
+            withCache(javaHome)
+                .andThen(env -> env.put("PACTWIRE_OPTS", "-Xlog:class+load=info:file=" + classes)),
             launcher,
             check);
     assertThat(next.exit()).isEqualTo(1);
@@ -124,12 +123,7 @@ class ExecutableJarIT {
   @Test
   void canIDeployKeepsAnArchiveOfItsOwn(@TempDir Path store) throws Exception {
     // a check first, as a provider's pipeline runs: its archive holds no class of the store
-    launch(
-        "check-openapi",
-        "--pact",
-        PactwireCommandTests.DRIFTED,
-        "--spec",
-        PactwireCommandTests.SPEC);
+    launch(CHECK);
     String[] deploy = {
       "can-i-deploy",
       "--store",
@@ -155,12 +149,7 @@ class ExecutableJarIT {
   @Test
   void verifyKeepsAnArchiveOfItsOwn(@TempDir Path pacts) throws Exception {
     // a check first: its archive holds neither pact-jvm's matching nor the HTTP client
-    launch(
-        "check-openapi",
-        "--pact",
-        PactwireCommandTests.DRIFTED,
-        "--spec",
-        PactwireCommandTests.SPEC);
+    launch(CHECK);
     String[] verify = {
       "verify", "--provider", "p", "--base-url", "http://127.0.0.1:9", "--pacts", pacts.toString()
     };
@@ -179,12 +168,7 @@ class ExecutableJarIT {
   @Test
   void usageAndDiffKeepAnArchiveEachOfTheirOwn(@TempDir Path pacts) throws Exception {
     // a check first: its archive holds none of the classes that read a store's contracts
-    launch(
-        "check-openapi",
-        "--pact",
-        PactwireCommandTests.DRIFTED,
-        "--spec",
-        PactwireCommandTests.SPEC);
+    launch(CHECK);
     Files.copy(Path.of(PactwireCommandTests.GOOD), pacts.resolve("good-pact.json"));
     String[] usage = {"usage", "--provider", "orders", "--pacts", pacts.toString(), "--no-cache"};
 
@@ -406,9 +390,7 @@ class ExecutableJarIT {
   void onJdk25TheLauncherRecordsAnAotCacheAndMakesItInTheBackground() throws Exception {
     Path jdk = jdk25();
     Assumptions.assumeTrue(jdk != null, "no JDK 25 or later under /usr/lib/jvm");
-    String[] args = {
-      "check-openapi", "--pact", PactwireCommandTests.DRIFTED, "--spec", PactwireCommandTests.SPEC
-    };
+    String[] args = CHECK;
 
     LauncherRun first = launchOn(jdk, args);
     // made in the background: wait for the cache, and for the temporary files to be cleared
@@ -504,11 +486,8 @@ class ExecutableJarIT {
   private String flags(String... args) throws Exception {
     LauncherRun run =
         launchIn(
-            env -> {
-              env.put("PACTWIRE_CACHE", cache.toString());
-              env.put("JAVA_HOME", System.getProperty("java.home"));
-              env.put("PACTWIRE_OPTS", "-XX:+PrintFlagsFinal");
-            },
+            withCache(Path.of(System.getProperty("java.home")))
+                .andThen(env -> env.put("PACTWIRE_OPTS", "-XX:+PrintFlagsFinal")),
             LAUNCHER,
             args);
     return run.out() + run.err();
@@ -517,7 +496,7 @@ class ExecutableJarIT {
   // a service, or `env -i`, may run it without HOME: the command runs, without a class archive
   @Test
   void withoutAHomeFolderTheLauncherRunsTheCommandWithoutACache() throws Exception {
-    java.util.function.Consumer<java.util.Map<String, String>> noHome =
+    Consumer<Map<String, String>> noHome =
         env -> {
           env.remove("HOME");
           env.remove("XDG_CACHE_HOME");
@@ -526,15 +505,7 @@ class ExecutableJarIT {
         };
 
     LauncherRun version = launchIn(noHome, LAUNCHER, "--version");
-    LauncherRun check =
-        launchIn(
-            noHome,
-            LAUNCHER,
-            "check-openapi",
-            "--pact",
-            PactwireCommandTests.DRIFTED,
-            "--spec",
-            PactwireCommandTests.SPEC);
+    LauncherRun check = launchIn(noHome, LAUNCHER, CHECK);
 
     assertThat(version.exit()).as(version.err()).isZero();
     assertThat(version.out()).startsWith("pactwire ");

@@ -238,33 +238,27 @@ public final class FieldUsage {
 
     // "GET /products/{sku}": one string for each method and path, made once
     private String endpoint(String method, String path) {
-      Map<String, String> byPath = endpoints.get(method);
-      if (byPath == null) {
-        byPath = new ConcurrentHashMap<>();
-        Map<String, String> earlier = endpoints.putIfAbsent(method, byPath);
-        byPath = earlier == null ? byPath : earlier;
-      }
-      String name = byPath.get(path);
-      if (name == null) {
-        name = method + " " + path;
-        String earlier = byPath.putIfAbsent(path, name);
-        name = earlier == null ? name : earlier;
-      }
-      return name;
+      return joined(endpoints, method, path);
     }
 
     // "response 200": one string for each part name and status, made once
     private String withStatus(PartFields p, String status) {
-      Map<String, String> byStatus = partNames.get(p.name());
-      if (byStatus == null) {
-        byStatus = new ConcurrentHashMap<>();
-        Map<String, String> earlier = partNames.putIfAbsent(p.name(), byStatus);
-        byStatus = earlier == null ? byStatus : earlier;
+      return joined(partNames, p.name(), status);
+    }
+
+    // first + " " + second, made once for the store and kept in made (by first, then second)
+    private static String joined(
+        Map<String, Map<String, String>> made, String first, String second) {
+      Map<String, String> bySecond = made.get(first);
+      if (bySecond == null) {
+        bySecond = new ConcurrentHashMap<>();
+        Map<String, String> earlier = made.putIfAbsent(first, bySecond);
+        bySecond = earlier == null ? bySecond : earlier;
       }
-      String name = byStatus.get(status);
+      String name = bySecond.get(second);
       if (name == null) {
-        name = p.name() + " " + status;
-        String earlier = byStatus.putIfAbsent(status, name);
+        name = first + " " + second;
+        String earlier = bySecond.putIfAbsent(second, name);
         name = earlier == null ? name : earlier;
       }
       return name;

@@ -177,9 +177,10 @@ public record UsageReport(
     return true;
   }
 
-  /** Each use's value of a column as its rank among the column's distinct values. */
+  /** Each use's rank in a column ({@code ofUse}), and how many distinct values the column has. */
   private record Ranks(int[] ofUse, int distinct) {}
 
+  /** Each use's value of a column as its rank among the column's distinct values. */
   private static Ranks ranks(Use[] uses, int column) {
     // a store's uses share one string for each value, which the map finds at once
     Map<String, Integer> ids = new HashMap<>();

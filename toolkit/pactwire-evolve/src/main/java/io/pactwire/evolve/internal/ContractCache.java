@@ -223,8 +223,23 @@ public final class ContractCache {
    * are read without new arrays the size of each. Not to be shared between threads.
    */
   public static final class Buffers {
-    private byte[] bytes = new byte[1 << 16];
-    private int[] spans = new int[1 << 12];
+    private byte[] bytes;
+    private int[] spans;
+
+    /** Arrays for a thread to read many entries into. */
+    public Buffers() {
+      this(new byte[1 << 16], new int[1 << 12]);
+    }
+
+    private Buffers(byte[] bytes, int[] spans) {
+      this.bytes = bytes;
+      this.spans = spans;
+    }
+
+    // for one entry: its bytes in an array of their size, which its Read then keeps
+    private static Buffers once() {
+      return new Buffers(new byte[0], null);
+    }
 
     // the entry's bytes, in bytes from 0; their count, or -1 when it cannot be read
     private int read(Path entry) {
@@ -388,22 +403,12 @@ public final class ContractCache {
   // the entry when it is for the file as it is; null when there is none, or it is not
   private Read cached(
       Path entry, Status status, long checkedNow, Path path, String file, Buffers buffers) {
-    byte[] data;
-    int size;
-    if (buffers == null) {
-      try {
-        data = Files.readAllBytes(entry);
-      } catch (IOException e) {
-        return null;
-      }
-      size = data.length;
-    } else {
-      size = buffers.read(entry);
-      if (size < 0) {
-        return null;
-      }
-      data = buffers.bytes;
+    Buffers into = buffers == null ? Buffers.once() : buffers;
+    int size = into.read(entry);
+    if (size < 0) {
+      return null;
     }
+    byte[] data = into.bytes;
     try {
       // the header and the parties: a few texts
       In in = new In(data, size, 0, new int[16]);
