@@ -115,8 +115,9 @@ public final class PactReader {
 
   private static final Pattern PLAIN_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
-  /** {@link #step}'s answers: a store names the same few categories and rule paths throughout. */
-  private static final Map<String, String> STEPS = new ConcurrentHashMap<>();
+  private static final Set<String> ENCODINGS = Set.of("base64", "json");
+  private static final Set<String> HINTS = Set.of("DEFAULT", "TEXT", "BINARY");
+  private static final List<String> BOUNDS = List.of("min", "max");
 
   /** A byte array read eight bytes at a time. */
   private static final VarHandle LONGS =
@@ -309,13 +310,13 @@ public final class PactReader {
 
     void pact(JsonNode pact) {
       if (pact == null || !pact.isObject()) {
-        fail("$", "a pact is a JSON object, not " + kind(pact));
+        fail(Loc.ROOT, "a pact is a JSON object, not " + kind(pact));
       }
       party(pact, "consumer");
       party(pact, "provider");
       JsonNode metadata = pact.get("metadata");
       if (metadata != null && !metadata.isObject()) {
-        fail("$.metadata", "metadata is an object, not " + kind(metadata));
+        fail(Loc.ROOT.dot("metadata"), "metadata is an object, not " + kind(metadata));
       }
       specificationVersion(pact.path("metadata"));
       entries(pact, "interactions");
@@ -324,17 +325,17 @@ public final class PactReader {
 
     private void party(JsonNode pact, String role) {
       JsonNode party = pact.get(role);
-      String at = "$." + role;
+      Loc at = Loc.ROOT.dot(role);
       if (party == null) {
         fail(at, "missing: a pact names its consumer and its provider");
       }
       object(party, at);
       JsonNode name = party.get("name");
       if (name == null) {
-        fail(at + ".name", "missing: a pact names its " + role);
+        fail(at.dot("name"), "missing: a pact names its " + role);
       }
       if (!name.isTextual() || name.textValue().isBlank()) {
-        fail(at + ".name", "the " + role + "'s name is text, not " + kind(name));
+        fail(at.dot("name"), "the " + role + "'s name is text, not " + kind(name));
       }
     }
 
@@ -343,7 +344,7 @@ public final class PactReader {
         JsonNode specification = metadata.get(key);
         if (specification != null && !specification.isObject()) {
           fail(
-              "$.metadata" + step(key),
+              Loc.ROOT.dot("metadata").step(key),
               "the pact specification is an object such as {\"version\": \"4.0\"}, not "
                   + kind(specification));
         }
@@ -351,7 +352,7 @@ public final class PactReader {
         if (version == null) {
           continue;
         }
-        String at = "$.metadata" + step(key) + ".version";
+        Loc at = Loc.ROOT.dot("metadata").step(key).dot("version");
         if (!version.isTextual()) {
           fail(
               at, "the pact specification version is text such as \"3.0.0\", not " + kind(version));
@@ -373,40 +374,41 @@ public final class PactReader {
       if (entries == null) {
         return;
       }
-      String at = "$." + field;
+      Loc at = Loc.ROOT.dot(field);
       if (!entries.isArray()) {
         fail(at, field + " are a JSON array, not " + kind(entries));
       }
       for (int i = 0; i < entries.size(); i++) {
         JsonNode entry = entries.get(i);
-        String here = at + "[" + i + "]";
+        Loc here = at.index(i);
         object(entry, here);
-        interaction =
-            entry.path("description").isTextual() ? entry.get("description").asText() : null;
-        if (knownType(entry)) {
-          description(entry, here);
+        JsonNode description = entry.get("description");
+        interaction = description != null && description.isTextual() ? description.asText() : null;
+        boolean known = knownType(entry);
+        if (known) {
+          description(description, here);
           providerStates(entry, here);
         }
         if (field.equals("interactions")) {
-          interaction(entry, here);
+          interaction(entry, known, here);
         }
         matchingRules(entry, here);
       }
     }
 
-    private void interaction(JsonNode interaction, String at) {
+    private void interaction(JsonNode interaction, boolean known, Loc at) {
       JsonNode type = interaction.get("type");
       if (type != null && !type.isTextual()) {
         fail(
-            at + ".type",
+            at.dot("type"),
             "an interaction's type is text such as \"" + HTTP + "\", not " + kind(type));
       }
       String kind = type == null ? HTTP : type.textValue();
       // found by fuzzing: pact-jvm cannot load a V4 interaction of a type it does not know (one
       // without a type is left alone: openapi-pact-comparator's V4 pacts hold such interactions)
-      if (declaredV4 && !knownType(interaction)) {
+      if (declaredV4 && !known) {
         fail(
-            at + ".type",
+            at.dot("type"),
             "unknown interaction type \""
                 + kind
                 + "\" in a V4 pact: "
@@ -417,10 +419,9 @@ public final class PactReader {
                 + SYNC_MESSAGES
                 + " are known");
       }
-      if (!knownType(interaction)
-          && (kind.startsWith("Synchronous/") || kind.startsWith("Asynchronous/"))) {
+      if (!known && (kind.startsWith("Synchronous/") || kind.startsWith("Asynchronous/"))) {
         fail(
-            at + ".type",
+            at.dot("type"),
             "unknown interaction type \""
                 + kind
                 + "\": "
@@ -436,40 +437,40 @@ public final class PactReader {
         body(interaction, "contents", at); // found by fuzzing: base64 that is not text
       }
       if (kind.equals(HTTP)) {
-        request(required(interaction, "request", at), at + ".request");
-        response(required(interaction, "response", at), at + ".response");
+        request(required(interaction, "request", at), at.dot("request"));
+        response(required(interaction, "response", at), at.dot("response"));
       } else if (kind.equals(SYNC_MESSAGES)) {
         optionalObject(interaction, "request", at);
-        matchingRules(interaction.path("request"), at + ".request");
+        matchingRules(interaction.path("request"), at.dot("request"));
         JsonNode responses = interaction.get("response");
         if (responses != null) {
           if (!responses.isArray()) {
             fail(
-                at + ".response",
+                at.dot("response"),
                 "the responses of a synchronous message are a JSON array, not " + kind(responses));
           }
           for (int i = 0; i < responses.size(); i++) {
-            object(responses.get(i), at + ".response[" + i + "]");
-            matchingRules(responses.get(i), at + ".response[" + i + "]");
+            object(responses.get(i), at.dot("response").index(i));
+            matchingRules(responses.get(i), at.dot("response").index(i));
           }
         }
       }
     }
 
-    private void request(JsonNode request, String at) {
+    private void request(JsonNode request, Loc at) {
       JsonNode method = request.get("method");
       if (method != null && !method.isTextual()) {
-        fail(at + ".method", "a method is text such as \"GET\", not " + kind(method));
+        fail(at.dot("method"), "a method is text such as \"GET\", not " + kind(method));
       }
       if (method != null && !METHOD.matcher(method.textValue()).matches()) {
-        fail(at + ".method", "a method is one word such as \"GET\", not " + kind(method));
+        fail(at.dot("method"), "a method is one word such as \"GET\", not " + kind(method));
       }
       JsonNode path = request.get("path");
       if (path != null && !path.isTextual()) {
-        fail(at + ".path", "a path is text such as \"/orders\", not " + kind(path));
+        fail(at.dot("path"), "a path is text such as \"/orders\", not " + kind(path));
       }
       if (path != null && !path.textValue().isEmpty() && !path.textValue().startsWith("/")) {
-        fail(at + ".path", "a path starts with \"/\", as in \"/orders\", not " + kind(path));
+        fail(at.dot("path"), "a path starts with \"/\", as in \"/orders\", not " + kind(path));
       }
       body(request, at);
       headers(request, at);
@@ -477,21 +478,21 @@ public final class PactReader {
       if (query != null && !query.isTextual()) {
         // V1 and V2 write the query as a string, V3 and V4 as an object of values
         if (!query.isObject()) {
-          fail(at + ".query", "a query is text or an object of values, not " + kind(query));
+          fail(at.dot("query"), "a query is text or an object of values, not " + kind(query));
         }
-        values(query, at + ".query", "a query parameter");
+        values(query, at.dot("query"), "a query parameter");
       }
       matchingRules(request, at);
     }
 
-    private void response(JsonNode response, String at) {
+    private void response(JsonNode response, Loc at) {
       JsonNode status = response.get("status");
       if (status != null) {
         if (!status.isIntegralNumber()) {
-          fail(at + ".status", "a status is a number such as 200, not " + kind(status));
+          fail(at.dot("status"), "a status is a number such as 200, not " + kind(status));
         }
         if (!status.canConvertToInt() || status.intValue() < 100 || status.intValue() > 599) {
-          fail(at + ".status", "a status is from 100 to 599, not " + status);
+          fail(at.dot("status"), "a status is from 100 to 599, not " + status);
         }
       }
       headers(response, at);
@@ -509,17 +510,16 @@ public final class PactReader {
       return kind.equals(HTTP) || kind.equals(SYNC_MESSAGES) || kind.equals(ASYNC_MESSAGES);
     }
 
-    private void description(JsonNode entry, String at) {
-      JsonNode description = entry.get("description");
+    private void description(JsonNode description, Loc at) {
       if (description != null && !description.isTextual()) {
-        fail(at + ".description", "a description is text, not " + kind(description));
+        fail(at.dot("description"), "a description is text, not " + kind(description));
       }
     }
 
-    private void providerStates(JsonNode entry, String at) {
+    private void providerStates(JsonNode entry, Loc at) {
       JsonNode state = entry.get("providerState");
       if (state != null && !state.isTextual() && !state.isNull()) {
-        fail(at + ".providerState", "a provider state is text, not " + kind(state));
+        fail(at.dot("providerState"), "a provider state is text, not " + kind(state));
       }
       JsonNode states = entry.get("providerStates");
       if (states == null) {
@@ -527,19 +527,19 @@ public final class PactReader {
       }
       if (!states.isArray()) {
         fail(
-            at + ".providerStates",
+            at.dot("providerStates"),
             "provider states are an array of {\"name\": ...}, not " + kind(states));
       }
       for (int i = 0; i < states.size(); i++) {
-        String here = at + ".providerStates[" + i + "]";
+        Loc here = at.dot("providerStates").index(i);
         object(states.get(i), here);
         JsonNode name = states.get(i).get("name");
         if (name == null || !name.isTextual()) {
-          fail(here + ".name", "a provider state's name is text, not " + kind(name));
+          fail(here.dot("name"), "a provider state's name is text, not " + kind(name));
         }
         JsonNode params = states.get(i).get("params");
         if (params != null && !params.isObject() && !params.isNull()) {
-          fail(here + ".params", "a provider state's params are an object, not " + kind(params));
+          fail(here.dot("params"), "a provider state's params are an object, not " + kind(params));
         }
       }
     }
@@ -548,16 +548,16 @@ public final class PactReader {
      * A V4 body is an object of content, content type and encoding; its content agrees with them
      * (base64 that decodes, JSON text for a JSON content type).
      */
-    private void body(JsonNode part, String at) {
+    private void body(JsonNode part, Loc at) {
       body(part, "body", at);
     }
 
-    private void body(JsonNode part, String field, String at) {
+    private void body(JsonNode part, String field, Loc at) {
       JsonNode body = part.get(field);
       if (!v4 || body == null || body.isNull()) {
         return;
       }
-      String here = at + "." + field;
+      Loc here = at.dot(field);
       if (!body.isObject()) {
         fail(here, "a V4 body is an object of content, contentType and encoded, not " + kind(body));
       }
@@ -565,30 +565,28 @@ public final class PactReader {
       JsonNode contentType = body.get("contentType");
       JsonNode encoded = body.get("encoded");
       if (contentType != null && !contentType.isTextual()) {
-        fail(here + ".contentType", "a content type is text, not " + kind(contentType));
+        fail(here.dot("contentType"), "a content type is text, not " + kind(contentType));
       }
       if (encoded != null
           && !encoded.isBoolean()
           && !(encoded.isTextual()
-              && Set.of("base64", "json").contains(encoded.textValue().toLowerCase(Locale.ROOT)))) {
+              && ENCODINGS.contains(encoded.textValue().toLowerCase(Locale.ROOT)))) {
         fail(
-            here + ".encoded",
+            here.dot("encoded"),
             "a body is encoded false, \"base64\" or \"json\", not " + kind(encoded));
       }
       JsonNode hint = body.get("contentTypeHint");
-      if (hint != null
-          && !(hint.isTextual()
-              && Set.of("DEFAULT", "TEXT", "BINARY").contains(hint.textValue()))) {
+      if (hint != null && !(hint.isTextual() && HINTS.contains(hint.textValue()))) {
         // found by fuzzing: pact-jvm fails on any other hint
         fail(
-            here + ".contentTypeHint",
+            here.dot("contentTypeHint"),
             "a content type hint is DEFAULT, TEXT or BINARY, not " + kind(hint));
       }
       String how = encoded == null || encoded.isBoolean() ? "" : encoded.textValue();
       if (content != null && !content.isTextual() && how.equalsIgnoreCase("base64")) {
         // found by fuzzing: pact-jvm decodes the JSON text of the value, and fails
         fail(
-            here + ".content",
+            here.dot("content"),
             "the content is encoded \"base64\" but is not text: " + kind(content));
       }
       if (content == null || !content.isTextual()) {
@@ -600,7 +598,7 @@ public final class PactReader {
           Base64.getDecoder().decode(content.textValue().replaceAll("\\s", ""));
         } catch (IllegalArgumentException e) {
           fail(
-              here + ".content",
+              here.dot("content"),
               "the content is encoded \"base64\" but is not base64: " + e.getMessage());
         }
       } else if (contentType != null
@@ -612,7 +610,7 @@ public final class PactReader {
           JsonTrees.read(p, true, NODES::textNode, null);
         } catch (IOException e) {
           fail(
-              here + ".content",
+              here.dot("content"),
               "the content type is "
                   + contentType.textValue()
                   + " but the content is not JSON: "
@@ -627,18 +625,18 @@ public final class PactReader {
      * reach something in the example body: a rule on a path the body does not have matches nothing,
      * and is named here, not ignored there.
      */
-    private void matchingRules(JsonNode part, String at) {
+    private void matchingRules(JsonNode part, Loc at) {
       JsonNode rules = part.get("matchingRules");
       if (rules == null) {
         return;
       }
-      String here = at + ".matchingRules";
+      Loc here = at.dot("matchingRules");
       if (!rules.isObject()) {
         fail(here, "matching rules are an object of categories, not " + kind(rules));
       }
       for (Map.Entry<String, JsonNode> category : rules.properties()) {
         String name = category.getKey();
-        String where = here + step(name);
+        Loc where = here.step(name);
         if (name.startsWith("$")) {
           // V2: "$.body.name": {"match": "type"}
           matcher(category.getValue(), where);
@@ -660,7 +658,7 @@ public final class PactReader {
           continue;
         }
         for (Map.Entry<String, JsonNode> rule : value.properties()) {
-          String ruleAt = where + step(rule.getKey());
+          Loc ruleAt = where.step(rule.getKey());
           if (name.equals("body") || name.equals("content")) {
             try {
               if (!READABLE_PATHS.contains(rule.getKey())) {
@@ -684,7 +682,7 @@ public final class PactReader {
     }
 
     // {"combine": "AND", "matchers": [...]}
-    private void rule(JsonNode rule, String at) {
+    private void rule(JsonNode rule, Loc at) {
       if (!rule.isObject()) {
         fail(at, "a matching rule is an object with matchers, not " + kind(rule));
       }
@@ -692,7 +690,7 @@ public final class PactReader {
       if (combine != null
           && !(combine.isTextual()
               && (combine.textValue().equals("AND") || combine.textValue().equals("OR")))) {
-        fail(at + ".combine", "rules combine with \"AND\" or \"OR\", not " + kind(combine));
+        fail(at.dot("combine"), "rules combine with \"AND\" or \"OR\", not " + kind(combine));
       }
       JsonNode matchers = rule.get("matchers");
       if (matchers == null) {
@@ -700,18 +698,19 @@ public final class PactReader {
         return;
       }
       if (!matchers.isArray()) {
-        fail(at + ".matchers", "matchers are an array of {\"match\": ...}, not " + kind(matchers));
+        fail(
+            at.dot("matchers"), "matchers are an array of {\"match\": ...}, not " + kind(matchers));
       }
       if (matchers.isEmpty()) {
         // pact-jvm cannot load a rule without a matcher ("List is empty"); found by fuzzing
-        fail(at + ".matchers", "a rule has at least one matcher");
+        fail(at.dot("matchers"), "a rule has at least one matcher");
       }
       for (int i = 0; i < matchers.size(); i++) {
-        matcher(matchers.get(i), at + ".matchers[" + i + "]");
+        matcher(matchers.get(i), at.dot("matchers").index(i));
       }
     }
 
-    private void matcher(JsonNode matcher, String at) {
+    private void matcher(JsonNode matcher, Loc at) {
       if (!matcher.isObject()) {
         fail(at, "a matcher is an object such as {\"match\": \"type\"}, not " + kind(matcher));
       }
@@ -726,10 +725,10 @@ public final class PactReader {
           fail(at, "a matcher names its kind: {\"match\": \"type\"}, \"regex\", ...");
         }
       } else if (!match.isTextual()) {
-        fail(at + ".match", "a matcher's kind is text such as \"type\", not " + kind(match));
+        fail(at.dot("match"), "a matcher's kind is text such as \"type\", not " + kind(match));
       } else if (!MATCHERS.contains(match.textValue())) {
         fail(
-            at + ".match",
+            at.dot("match"),
             (interaction == null ? "" : "interaction \"" + interaction + "\": ")
                 + "unsupported matcher \""
                 + match.textValue()
@@ -738,85 +737,85 @@ public final class PactReader {
       JsonNode regex = matcher.get("regex");
       if (regex != null) {
         if (!regex.isTextual()) {
-          fail(at + ".regex", "a regex is text, not " + kind(regex));
+          fail(at.dot("regex"), "a regex is text, not " + kind(regex));
         }
         try {
           Pattern.compile(regex.textValue());
         } catch (PatternSyntaxException e) {
           fail(
-              at + ".regex",
+              at.dot("regex"),
               "not a regular expression: " + e.getDescription() + " near index " + e.getIndex());
         }
       } else if (match != null && match.textValue().equals("regex")) {
         fail(at, "a regex matcher has a \"regex\"");
       }
-      for (String bound : List.of("min", "max")) {
+      for (String bound : BOUNDS) {
         JsonNode value = matcher.get(bound);
         if (value != null && (!value.isIntegralNumber() || value.intValue() < 0)) {
-          fail(at + "." + bound, "a " + bound + " is a number from 0, not " + kind(value));
+          fail(at.dot(bound), "a " + bound + " is a number from 0, not " + kind(value));
         }
       }
     }
 
-    private void headers(JsonNode part, String at) {
+    private void headers(JsonNode part, Loc at) {
       JsonNode headers = part.get("headers");
       if (headers == null) {
         return;
       }
       if (!headers.isObject()) {
-        fail(at + ".headers", "headers are an object of values, not " + kind(headers));
+        fail(at.dot("headers"), "headers are an object of values, not " + kind(headers));
       }
-      values(headers, at + ".headers", "a header");
+      values(headers, at.dot("headers"), "a header");
     }
 
     // A header or query parameter: text, or (V3 and V4) an array of text.
-    private void values(JsonNode values, String at, String what) {
+    private void values(JsonNode values, Loc at, String what) {
       for (Map.Entry<String, JsonNode> entry : values.properties()) {
         JsonNode value = entry.getValue();
         if (value.isArray()) {
           if (value.isEmpty()) {
             // pact-jvm cannot load an empty list of values ("List is empty"); found by fuzzing
-            fail(at + step(entry.getKey()), what + " has at least one value, not an empty array");
+            fail(at.step(entry.getKey()), what + " has at least one value, not an empty array");
           }
           for (int i = 0; i < value.size(); i++) {
             if (!value.get(i).isTextual()) {
               fail(
-                  at + step(entry.getKey()) + "[" + i + "]",
+                  at.step(entry.getKey()).index(i),
                   what + "'s value is text, not " + kind(value.get(i)));
             }
           }
         } else if (!value.isTextual()) {
           fail(
-              at + step(entry.getKey()),
+              at.step(entry.getKey()),
               what + "'s value is text or an array of text, not " + kind(value));
         }
       }
     }
 
-    private JsonNode required(JsonNode parent, String field, String at) {
+    private JsonNode required(JsonNode parent, String field, Loc at) {
       JsonNode value = parent.get(field);
       if (value == null) {
-        fail(at + "." + field, "missing: an HTTP interaction has a request and a response");
+        fail(at.dot(field), "missing: an HTTP interaction has a request and a response");
       }
-      object(value, at + "." + field);
+      object(value, at.dot(field));
       return value;
     }
 
-    private void optionalObject(JsonNode parent, String field, String at) {
+    private void optionalObject(JsonNode parent, String field, Loc at) {
       JsonNode value = parent.get(field);
       if (value != null) {
-        object(value, at + "." + field);
+        object(value, at.dot(field));
       }
     }
 
-    private void object(JsonNode value, String at) {
+    private void object(JsonNode value, Loc at) {
       if (!value.isObject()) {
         fail(at, "expected a JSON object, not " + kind(value));
       }
     }
 
-    private void fail(String at, String problem) {
-      throw new PactFileException(file, at, problem, null);
+    private void fail(Loc at, String problem) {
+      throw new PactFileException(file, at.toString(), problem, null);
     }
   }
 
@@ -828,19 +827,74 @@ public final class PactReader {
   }
 
   /** {@code .name}, or {@code ['a-name']} when the name is not a plain identifier. */
-  static String step(String name) {
-    String known = STEPS.get(name);
-    if (known != null) {
-      return known;
+  private static String step(String name) {
+    return PLAIN_NAME.matcher(name).matches()
+        ? "." + name
+        : "['" + name.replace("\\", "\\\\").replace("'", "\\'") + "']";
+  }
+
+  /**
+   * A JSON path in a pact, written out only when a problem is found at it: a store's pacts have
+   * hundreds of thousands of places and no problem, and writing each place's path cost the check a
+   * third of its time.
+   */
+  private static final class Loc {
+
+    static final Loc ROOT = new Loc(null, "$", -1);
+
+    private final Loc parent;
+    // ".name", or the name given to step (written out by step), or null for an index
+    private final String text;
+    private final int index;
+    private final boolean stepped;
+
+    private Loc(Loc parent, String text, int index) {
+      this(parent, text, index, false);
     }
-    String step =
-        PLAIN_NAME.matcher(name).matches()
-            ? "." + name
-            : "['" + name.replace("\\", "\\\\").replace("'", "\\'") + "']";
-    if (STEPS.size() < 10_000) {
-      STEPS.put(name, step);
+
+    private Loc(Loc parent, String text, int index, boolean stepped) {
+      this.parent = parent;
+      this.text = text;
+      this.index = index;
+      this.stepped = stepped;
     }
-    return step;
+
+    /** {@code .name}, the name as it is. */
+    Loc dot(String name) {
+      return new Loc(this, name, -1);
+    }
+
+    /** {@code .name} or {@code ['a-name']}, as {@link PactReader#step} writes it. */
+    Loc step(String name) {
+      return new Loc(this, name, -1, true);
+    }
+
+    /** {@code [i]}. */
+    Loc index(int i) {
+      return new Loc(this, null, i);
+    }
+
+    @Override
+    public String toString() {
+      StringBuilder path = new StringBuilder();
+      write(path);
+      return path.toString();
+    }
+
+    private void write(StringBuilder path) {
+      if (parent == null) {
+        path.append(text);
+        return;
+      }
+      parent.write(path);
+      if (text == null) {
+        path.append('[').append(index).append(']');
+      } else if (stepped) {
+        path.append(PactReader.step(text));
+      } else {
+        path.append('.').append(text);
+      }
+    }
   }
 
   /** A value's kind as a message names it: {@code null}, {@code an array}, {@code text "200"}. */
