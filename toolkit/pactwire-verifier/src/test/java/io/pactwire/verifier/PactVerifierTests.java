@@ -814,6 +814,43 @@ class PactVerifierTests {
     }
 
     @Test
+    void aFolderOfPactsThatIsMissingOrAFileIsNamedForWhatItIs() {
+      Path file = TestPacts.inventory(pacts);
+
+      assertThatThrownBy(
+              () ->
+                  VerifierEngine.run(
+                      new VerifyConfig(
+                          "inventory-service",
+                          provider.url(),
+                          file,
+                          List.of(),
+                          null,
+                          List.of(),
+                          1,
+                          Duration.ofSeconds(1)),
+                      null))
+          .isInstanceOf(VerifierInputException.class)
+          .hasMessage(file + ": a file, not a folder of pacts");
+      Path missing = pacts.resolve("missing");
+      assertThatThrownBy(
+              () ->
+                  VerifierEngine.run(
+                      new VerifyConfig(
+                          "inventory-service",
+                          provider.url(),
+                          missing,
+                          List.of(),
+                          null,
+                          List.of(),
+                          1,
+                          Duration.ofSeconds(1)),
+                      null))
+          .isInstanceOf(VerifierInputException.class)
+          .hasMessage(missing + ": no such folder of pacts");
+    }
+
+    @Test
     void aFolderWithoutAPactForTheProviderIsBadInput() {
       assertThatThrownBy(() -> verify(null, Duration.ofSeconds(1)))
           .isInstanceOf(VerifierInputException.class)

@@ -131,7 +131,11 @@ final class PactSet {
 
   private static List<Path> folder(Path dir) {
     if (!Files.isDirectory(dir)) {
-      throw new VerifierInputException(dir + ": no such folder of pacts");
+      throw new VerifierInputException(
+          dir
+              + (Files.exists(dir)
+                  ? ": a file, not a folder of pacts"
+                  : ": no such folder of pacts"));
     }
     try (Stream<Path> list = Files.list(dir)) {
       return list.filter(p -> p.getFileName().toString().endsWith(".json"))
