@@ -15,3 +15,8 @@ assert drift.contains('FAILURE') : "DriftTests did not fail:\n${drift}"
 // Stubs write no pact: the pacts folder holds the one pact it was given.
 def pacts = new File(basedir, 'pacts').list().sort()
 assert pacts == ['order-service-product-service.json'] : "pacts/ now holds ${pacts}"
+
+// The project's hand-written WireMock mapping of the same service (in src/test/resources/mappings,
+// where WireMock loads mapping files from) answered neither test, and is still there.
+def byHand = new File(basedir, 'src/test/resources/mappings/product-service-by-hand.json')
+assert byHand.isFile() : "the project's own mapping file is gone"

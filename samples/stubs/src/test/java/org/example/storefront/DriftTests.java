@@ -11,7 +11,9 @@ import org.junit.jupiter.api.Test;
 /**
  * A client that drifted from the contract: it asks for XML, which no interaction of the product
  * service's pacts answers. The test fails, and its failure names the closest interaction and what
- * differed. (Excluded from the build; run it with -Dtest=DriftTests.)
+ * differed, though the project still keeps the hand-written WireMock stub of the product service
+ * that answered XML: the stubs of {@code @PactwireStubs} are the pacts' alone. (Excluded from the
+ * build; run it with -Dtest=DriftTests.)
  */
 @PactwireStubs(provider = "product-service")
 class DriftTests {

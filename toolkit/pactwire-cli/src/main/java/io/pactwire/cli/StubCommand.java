@@ -1,12 +1,11 @@
 package io.pactwire.cli;
 
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
-
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.common.FatalStartupException;
 import io.pactwire.core.PactFileException;
 import io.pactwire.stubs.Overlap;
 import io.pactwire.stubs.PactStubs;
+import io.pactwire.stubs.internal.PactsOnly;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -113,7 +112,7 @@ final class StubCommand implements Callable<Integer> {
               .provider(provider)
               .states(states.toArray(String[]::new))
               .start(
-                  options()
+                  PactsOnly.options()
                       .bindAddress(host)
                       .port(port)
                       .disableRequestJournal()

@@ -1,9 +1,8 @@
 package io.pactwire.stubs;
 
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
-
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import io.pactwire.stubs.internal.PactsOnly;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -133,7 +132,9 @@ public final class PactwireStubsExtension
     PactStubs.Builder builder = configured != null ? configured : fromAnnotation(context);
     stubs = builder.build();
     // loopback: WireMock's own default is every interface
-    server = new WireMockServer(stubs.configure(options().dynamicPort().bindAddress("127.0.0.1")));
+    server =
+        new WireMockServer(
+            stubs.configure(PactsOnly.options().dynamicPort().bindAddress("127.0.0.1")));
     server.start();
     stubs.registerWith(server);
   }

@@ -1,0 +1,100 @@
+package io.pactwire.stubs.internal;
+
+import com.github.tomakehurst.wiremock.core.Options;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import com.github.tomakehurst.wiremock.http.Request;
+import com.github.tomakehurst.wiremock.http.Response;
+import com.github.tomakehurst.wiremock.http.client.ApacheHttpClientFactory;
+import com.github.tomakehurst.wiremock.http.client.HttpClient;
+import com.github.tomakehurst.wiremock.http.client.HttpClientFactory;
+import com.github.tomakehurst.wiremock.standalone.MappingsSource;
+import com.github.tomakehurst.wiremock.stubbing.StubMapping;
+import com.github.tomakehurst.wiremock.stubbing.StubMappings;
+import java.io.IOException;
+import java.util.List;
+
+/**
+ * The options of a WireMock server that serves pacts and nothing else, as {@code pactwire stub} and
+ * {@code @PactwireStubs} start one.
+ *
+ * <p>WireMock's defaults would also load every mapping file under {@code
+ * src/test/resources/mappings} of the working directory, which in a project that stubs other
+ * dependencies with WireMock is exactly where its hand-written stubs are: they would answer beside
+ * the pact's, and a request no interaction answers would meet them instead of the near-miss report.
+ * Such a server therefore reads no mapping files and writes none.
+ *
+ * <p>Its clients for proxying are made when a stub first proxies, not with the server: a pact stub
+ * never proxies, and the two clients (each with its TLS context) were a third of making a server.
+ */
+public final class PactsOnly {
+
+  private PactsOnly() {}
+
+  /**
+   * WireMock's default options, but no mapping files and clients for proxying made on first use.
+   */
+  public static WireMockConfiguration options() {
+    return WireMockConfiguration.options()
+        .mappingSource(new NoMappingFiles())
+        .httpClientFactory(new OnFirstUse(new ApacheHttpClientFactory()));
+  }
+
+  /** Loads no mapping file; saving one is refused, since the stubs come from pacts. */
+  private static final class NoMappingFiles implements MappingsSource {
+
+    @Override
+    public void loadMappingsInto(StubMappings stubMappings) {}
+
+    @Override
+    public void save(List<StubMapping> stubMappings) {
+      throw refused();
+    }
+
+    @Override
+    public void save(StubMapping stubMapping) {
+      throw refused();
+    }
+
+    @Override
+    @SuppressWarnings("removal") // WireMock's interface still declares it
+    public void remove(StubMapping stubMapping) {}
+
+    @Override
+    public void removeAll() {}
+
+    private static UnsupportedOperationException refused() {
+      return new UnsupportedOperationException(
+          "a server of pact stubs keeps no mapping files: its stubs come from the pacts"
+              + " (StubExport.write writes them as WireMock mapping files)");
+    }
+  }
+
+  /** Makes each client the first time a request needs it. */
+  private record OnFirstUse(HttpClientFactory factory) implements HttpClientFactory {
+
+    @Override
+    public HttpClient buildHttpClient(
+        Options options,
+        boolean trustAllCertificates,
+        List<String> trustedHosts,
+        boolean useSystemProperties) {
+      return new HttpClient() {
+        private HttpClient client;
+
+        @Override
+        public Response execute(Request request) throws IOException {
+          HttpClient made;
+          synchronized (this) {
+            if (client == null) {
+              client =
+                  factory.buildHttpClient(
+                      options, trustAllCertificates, trustedHosts, useSystemProperties);
+            }
+            made = client;
+          }
+          return made.execute(request);
+        }
+      };
+    }
+  }
+}
