@@ -11,12 +11,16 @@
 #   bench/evolve/run.sh [ROUNDS [NAME]] (default 3 rounds, every measurement; builds the CLI first
 #                                        if it is missing; NAME floor: only the floor)
 #   PACTWIRE_CLI=/path/to/pactwire bench/evolve/run.sh     (another launcher, e.g. a copy)
+#   BASELINE=/path/to/other/pactwire bench/evolve/run.sh  (that launcher too, side by side: each
+#       round runs it, then this one, and each measurement prints its line, "(baseline)", first;
+#       this machine's speed drifts too much between two runs of the script to compare them)
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
 rounds="${1:-3}"
 only="${2:-}" # run only the measurements whose name contains this
 cli="${PACTWIRE_CLI:-$root/toolkit/pactwire-cli/target/pactwire}"
+baseline="${BASELINE:-}"
 work="$here/target"
 if [ ! -x "$cli" ]; then
   (cd "$root" && ./mvnw -B -ntp -q install -DskipTests -pl toolkit/pactwire-evolve,toolkit/pactwire-cli -am)
@@ -44,33 +48,50 @@ export PACTWIRE_CACHE="$work/cache" # the evolve cache and the launcher's class-
 # the launcher's class-data archives for usage and for diff, each written once, as a user's first
 # run writes it: by a run that reads pacts and writes their entries (10 pacts, entries of their
 # own; the entries of two files for diff)
-flock "${BENCH_LOCK:-/tmp/bench.lock}" "$cli" usage --provider bench-provider \
-  --pacts "$work/edited-10" > /dev/null
 first=$(ls "$work/edited-10" | head -1)
-flock "${BENCH_LOCK:-/tmp/bench.lock}" "$cli" diff "$work/store/$first" "$work/edited-10/$first" \
-  > /dev/null || true
+for launcher in $baseline "$cli"; do
+  flock "${BENCH_LOCK:-/tmp/bench.lock}" "$launcher" usage --provider bench-provider \
+    --pacts "$work/edited-10" > /dev/null
+  flock "${BENCH_LOCK:-/tmp/bench.lock}" "$launcher" diff "$work/store/$first" \
+    "$work/edited-10/$first" > /dev/null || true
+done
 
-measure() { # name, then the command; prints median wall and CPU seconds, peak RSS, the exit status
-  local name="$1"; shift
+measure() { # name, then the command, launcher first; prints median wall and CPU seconds, peak RSS,
+  # the exit status (and the same for the baseline, run round by round beside it)
+  local name="$1" launchers=("$2") load i s line
+  shift 2
   [[ "$name" == *"$only"* ]] || return 0
-  local walls=() cpus=() rss=() status=0 load
+  [ -z "$baseline" ] || launchers=("$baseline" "${launchers[@]}")
   load=$(cut -d' ' -f1 /proc/loadavg)
+  for i in "${!launchers[@]}"; do : > "$work/time.$i.txt"; done
   for _ in $(seq "$rounds"); do
-    local t s=0
-    flock "${BENCH_LOCK:-/tmp/bench.lock}" /usr/bin/time -o "$work/time.txt" -f "%e %U %S %M" "$@" \
-      > "$work/out.txt" 2> "$work/err.txt" || s=$?
-    status=$s
-    t=$(tail -1 "$work/time.txt")
-    walls+=("$(cut -d' ' -f1 <<< "$t")")
-    cpus+=("$(awk '{printf "%.2f", $2 + $3}' <<< "$t")")
-    rss+=("$(awk '{printf "%d", $4 / 1024}' <<< "$t")")
+    for i in "${!launchers[@]}"; do
+      s=0
+      flock "${BENCH_LOCK:-/tmp/bench.lock}" /usr/bin/time -a -o "$work/time.$i.txt" \
+        -f "%e %U %S %M" "${launchers[$i]}" "$@" > "$work/out.$i.txt" 2> "$work/err.txt" || s=$?
+      echo "$s" > "$work/status.$i.txt"
+    done
   done
-  local wall cpu mem
-  wall=$(printf '%s\n' "${walls[@]}" | sort -n | sed -n "$(( (rounds + 1) / 2 ))p")
-  cpu=$(printf '%s\n' "${cpus[@]}" | sort -n | sed -n "$(( (rounds + 1) / 2 ))p")
-  mem=$(printf '%s\n' "${rss[@]}" | sort -n | sed -n "$(( (rounds + 1) / 2 ))p")
-  printf '%-44s wall %5.2f s  cpu %5.2f s  rss %4d MB  exit %d  (%s lines)  load %s\n' "$name" "$wall" \
-    "$cpu" "$mem" "$status" "$(wc -l < "$work/out.txt")" "$load"
+  for i in "${!launchers[@]}"; do
+    line="$name"
+    [ "${#launchers[@]}" -eq 1 ] || [ "$i" -gt 0 ] || line="$name (baseline)"
+    # the median of the rounds' wall, CPU (user + system) and peak RSS; time also writes a line
+    # for a non-zero exit, which is not a measurement
+    grep -E '^[0-9.]+ [0-9.]+ [0-9.]+ [0-9]+$' "$work/time.$i.txt" | python3 -c '
+import sys
+name, status, lines, load = sys.argv[1:]
+rounds = [line.split() for line in sys.stdin]
+def median(values):
+    return sorted(values)[(len(values) - 1) // 2]
+wall = median([float(r[0]) for r in rounds])
+cpu = median([float(r[1]) + float(r[2]) for r in rounds])
+rss = median([int(r[3]) // 1024 for r in rounds])
+print(f"{name:<55} wall {wall:5.2f} s  cpu {cpu:5.2f} s  rss {rss:4d} MB  exit {status}  ({lines} lines)  load {load}")
+' "$line" "$(cat "$work/status.$i.txt")" "$(wc -l < "$work/out.$i.txt")" "$load"
+  done
+  if [ "${#launchers[@]}" -gt 1 ] && ! cmp -s "$work/out.0.txt" "$work/out.1.txt"; then
+    echo "  (the baseline's output differs from this build's)"
+  fi
 }
 
 both() { # name, then the command: timed without the cache, then with the cache filled
