@@ -1,6 +1,5 @@
 package io.pactwire.core.internal;
 
-import au.com.dius.pact.core.support.json.JsonValue;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
@@ -12,11 +11,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.Deque;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 
@@ -103,49 +98,5 @@ public final class JsonTrees {
       throw new JsonParseException(p, "Unexpected end-of-input: expected close marker");
     }
     return root;
-  }
-
-  /**
-   * The value pact-jvm's own JSON parser reads from the tree's text ({@code tree.toString()}),
-   * built from the tree without writing and parsing that text: keys in their order, strings as they
-   * are, and each number an integer or a decimal as pact-jvm's parser tells them apart in the text
-   * Jackson writes for it (a decimal has a point or an exponent).
-   */
-  public static JsonValue pactJvm(JsonNode tree) {
-    switch (tree.getNodeType()) {
-      case OBJECT -> {
-        Map<String, JsonValue> entries = new LinkedHashMap<>();
-        for (Map.Entry<String, JsonNode> entry : tree.properties()) {
-          entries.put(entry.getKey(), pactJvm(entry.getValue()));
-        }
-        return new JsonValue.Object(entries);
-      }
-      case ARRAY -> {
-        List<JsonValue> values = new ArrayList<>(tree.size());
-        for (JsonNode value : tree) {
-          values.add(pactJvm(value));
-        }
-        return new JsonValue.Array(values);
-      }
-      case STRING -> {
-        return new JsonValue.StringValue(tree.textValue().toCharArray());
-      }
-      case NUMBER -> {
-        char[] digits = tree.asText().toCharArray();
-        for (char c : digits) {
-          if (c == '.' || c == 'e' || c == 'E') {
-            return new JsonValue.Decimal(digits);
-          }
-        }
-        return new JsonValue.Integer(digits);
-      }
-      case BOOLEAN -> {
-        return tree.booleanValue() ? JsonValue.True.INSTANCE : JsonValue.False.INSTANCE;
-      }
-      case NULL -> {
-        return JsonValue.Null.INSTANCE;
-      }
-      default -> throw new IllegalArgumentException("not a JSON value: " + tree.getNodeType());
-    }
   }
 }

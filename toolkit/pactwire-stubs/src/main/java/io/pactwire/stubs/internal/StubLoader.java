@@ -17,7 +17,6 @@ import au.com.dius.pact.core.model.matchingrules.RegexMatcher;
 import au.com.dius.pact.core.support.json.JsonValue;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.pactwire.core.PactFileException;
-import io.pactwire.core.internal.JsonTrees;
 import io.pactwire.core.internal.PactReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -161,14 +160,13 @@ public final class StubLoader {
 
   /**
    * pact-jvm's model of the pact, built from the tree already read: neither the file nor a text of
-   * the tree is parsed again (writing the tree as text, through Jackson's mapper, and parsing it
-   * back was a tenth of a stub server's start-up).
+   * the tree is parsed again.
    */
   private static Pact pact(Path file, JsonNode tree) {
     try {
       return DefaultPactReader.INSTANCE.pactFromJson(
-          (JsonValue.Object) JsonTrees.pactJvm(tree), new FileSource(file.toFile()));
-    } catch (RuntimeException e) {
+          (JsonValue.Object) PactJvmJson.of(tree), new FileSource(file.toFile()));
+    } catch (Exception e) { // Kotlin code may throw checked exceptions Java does not declare
       throw new PactFileException(file, "", "not a pact pact-jvm can load: " + e.getMessage(), e);
     }
   }
