@@ -5,7 +5,6 @@ import com.github.tomakehurst.wiremock.common.FatalStartupException;
 import io.pactwire.core.PactFileException;
 import io.pactwire.stubs.Overlap;
 import io.pactwire.stubs.PactStubs;
-import io.pactwire.stubs.internal.PactsOnly;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -112,7 +111,7 @@ final class StubCommand implements Callable<Integer> {
               .provider(provider)
               .states(states.toArray(String[]::new))
               .start(
-                  PactsOnly.options()
+                  PactStubs.serverOptions()
                       .bindAddress(host)
                       .port(port)
                       .disableRequestJournal()

@@ -126,7 +126,7 @@ class StubCommandIT {
               HttpResponse.BodyHandlers.ofString());
       assertThat(other.statusCode()).isEqualTo(404);
       assertThat(other.body()).doesNotContain("not from any pact");
-      // resetting the stubs, as a test between runs does, deletes no file of the project's
+      // removing every stub through WireMock's admin API deletes no file of the project's
       HttpResponse<String> reset =
           http.send(
               HttpRequest.newBuilder(URI.create(base + "/__admin/mappings")).DELETE().build(),

@@ -23,6 +23,7 @@ import io.pactwire.stubs.internal.IndexedStores;
 import io.pactwire.stubs.internal.NearMiss;
 import io.pactwire.stubs.internal.NearMissRenderer;
 import io.pactwire.stubs.internal.PactRequests;
+import io.pactwire.stubs.internal.PactsOnly;
 import io.pactwire.stubs.internal.StubLoader;
 import io.pactwire.stubs.internal.StubLoader.Loaded;
 import java.lang.System.Logger.Level;
@@ -52,7 +53,7 @@ import java.util.stream.IntStream;
  *
  * <pre>{@code
  * PactStubs stubs = PactStubs.newInstance().provider("inventory-service").build();
- * WireMockServer server = new WireMockServer(stubs.configure(options().dynamicPort()));
+ * WireMockServer server = new WireMockServer(stubs.configure(serverOptions().dynamicPort()));
  * server.start();
  * stubs.registerWith(server);
  * }</pre>
@@ -111,6 +112,19 @@ public final class PactStubs {
   /** The pairs of interactions that answer the same request, and which one answers it. */
   public List<Overlap> overlaps() {
     return overlaps;
+  }
+
+  /**
+   * WireMock's default options for a server that serves pact stubs and nothing else, as {@code
+   * pactwire stub} and {@code @PactwireStubs} start one: no mapping file is loaded (WireMock's
+   * defaults load every one under {@code src/test/resources/mappings}, where a project keeps its
+   * hand-written stubs, which would answer beside the pact's and hide a drift from the near-miss
+   * report) and none is written.
+   *
+   * @since 0.1.0
+   */
+  public static WireMockConfiguration serverOptions() {
+    return PactsOnly.options();
   }
 
   /**

@@ -2,7 +2,6 @@ package io.pactwire.stubs;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
-import io.pactwire.stubs.internal.PactsOnly;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -134,7 +133,7 @@ public final class PactwireStubsExtension
     // loopback: WireMock's own default is every interface
     server =
         new WireMockServer(
-            stubs.configure(PactsOnly.options().dynamicPort().bindAddress("127.0.0.1")));
+            stubs.configure(PactStubs.serverOptions().dynamicPort().bindAddress("127.0.0.1")));
     server.start();
     stubs.registerWith(server);
   }

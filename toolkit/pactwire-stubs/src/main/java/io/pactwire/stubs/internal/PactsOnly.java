@@ -1,5 +1,7 @@
 package io.pactwire.stubs.internal;
 
+import com.github.tomakehurst.wiremock.common.Errors;
+import com.github.tomakehurst.wiremock.common.NotPermittedException;
 import com.github.tomakehurst.wiremock.core.Options;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.http.Request;
@@ -39,7 +41,10 @@ public final class PactsOnly {
         .httpClientFactory(new OnFirstUse(new ApacheHttpClientFactory()));
   }
 
-  /** Loads no mapping file; saving one is refused, since the stubs come from pacts. */
+  /**
+   * Loads no mapping file and writes none. A stub marked persistent is kept in memory only; saving
+   * all stubs as files is refused, naming the export.
+   */
   private static final class NoMappingFiles implements MappingsSource {
 
     @Override
@@ -47,12 +52,17 @@ public final class PactsOnly {
 
     @Override
     public void save(List<StubMapping> stubMappings) {
-      throw refused();
+      // the admin API answers 403 with the reason, as for other requests it does not permit
+      throw new NotPermittedException(
+          Errors.notPermitted(
+              "a server of pact stubs keeps no mapping files: its stubs come from the pacts"
+                  + " (StubExport.write writes them as WireMock mapping files)"));
     }
 
     @Override
     public void save(StubMapping stubMapping) {
-      throw refused();
+      // WireMock saves each stub added or edited with "persistent": true (a recording's snapshot
+      // among them) after it has taken it: it serves it, and no file is written
     }
 
     @Override
@@ -61,16 +71,10 @@ public final class PactsOnly {
 
     @Override
     public void removeAll() {}
-
-    private static UnsupportedOperationException refused() {
-      return new UnsupportedOperationException(
-          "a server of pact stubs keeps no mapping files: its stubs come from the pacts"
-              + " (StubExport.write writes them as WireMock mapping files)");
-    }
   }
 
   /** Makes each client the first time a request needs it. */
-  private record OnFirstUse(HttpClientFactory factory) implements HttpClientFactory {
+  record OnFirstUse(HttpClientFactory factory) implements HttpClientFactory {
 
     @Override
     public HttpClient buildHttpClient(

@@ -7,13 +7,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.WireMock;
+import com.github.tomakehurst.wiremock.common.NotPermittedException;
+import com.github.tomakehurst.wiremock.http.Response;
+import com.github.tomakehurst.wiremock.http.client.HttpClient;
+import com.github.tomakehurst.wiremock.http.client.HttpClientFactory;
+import com.github.tomakehurst.wiremock.stubbing.StubMapping;
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -44,8 +52,17 @@ class PactsOnlyTests {
     server.stop();
   }
 
+  private String fetch(String path) throws Exception {
+    HttpResponse<String> answer =
+        java.net.http.HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(URI.create(server.baseUrl() + path)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    return answer.statusCode() + " " + answer.body();
+  }
+
   @Test
-  void noMappingFileIsLoadedAndResettingDeletesNone() {
+  void noMappingFileIsLoadedAndRemovingEveryStubDeletesNone() {
     assertThat(server.getStubMappings()).isEmpty();
 
     server.resetMappings();
@@ -54,13 +71,66 @@ class PactsOnlyTests {
   }
 
   @Test
-  void savingStubsAsMappingFilesIsRefusedSayingWhy() {
-    server.stubFor(get(urlPathEqualTo("/added")).willReturn(aResponse().withStatus(204)));
+  void aPersistentStubIsServedAndWritesNoFile() throws Exception {
+    server.stubFor(
+        get(urlPathEqualTo("/kept")).persistent().willReturn(aResponse().withBody("kept")));
+
+    assertThat(fetch("/kept")).isEqualTo("200 kept");
+    try (Stream<Path> files = Files.list(root.resolve("mappings"))) {
+      assertThat(files).containsExactly(mappingFile);
+    }
+  }
+
+  @Test
+  void savingEveryStubAsMappingFilesIsRefusedSayingWhyAndStubsStillChange() throws Exception {
+    StubMapping added =
+        server.stubFor(get(urlPathEqualTo("/added")).willReturn(aResponse().withBody("one")));
 
     assertThatThrownBy(server::saveMappings)
-        .isInstanceOf(UnsupportedOperationException.class)
+        .isInstanceOf(NotPermittedException.class)
         .hasMessageContaining("keeps no mapping files");
-    assertThat(root.resolve("mappings")).isDirectoryNotContaining("glob:**/*added*");
+    // saving marked every stub persistent: an edit saves it again, which must not fail
+    server.editStub(
+        WireMock.get(urlPathEqualTo("/added"))
+            .withId(added.getId())
+            .willReturn(aResponse().withBody("two")));
+    assertThat(fetch("/added")).isEqualTo("200 two");
+    try (Stream<Path> files = Files.list(root.resolve("mappings"))) {
+      assertThat(files).containsExactly(mappingFile);
+    }
+  }
+
+  @Test
+  void aClientForProxyingIsMadeOnceWhenFirstUsedNotBefore() throws Exception {
+    AtomicInteger made = new AtomicInteger();
+    AtomicInteger sent = new AtomicInteger();
+    HttpClientFactory counting =
+        (options, trustAll, trustedHosts, systemProperties) -> {
+          made.incrementAndGet();
+          return request -> {
+            sent.incrementAndGet();
+            return Response.response().status(204).build();
+          };
+        };
+    HttpClient client =
+        new PactsOnly.OnFirstUse(counting).buildHttpClient(null, false, null, false);
+    assertThat(made).hasValue(0);
+
+    CompletableFuture<Response> first = CompletableFuture.supplyAsync(() -> send(client));
+    CompletableFuture<Response> second = CompletableFuture.supplyAsync(() -> send(client));
+
+    assertThat(first.get().getStatus()).isEqualTo(204);
+    assertThat(second.get().getStatus()).isEqualTo(204);
+    assertThat(made).hasValue(1);
+    assertThat(sent).hasValue(2);
+  }
+
+  private static Response send(HttpClient client) {
+    try {
+      return client.execute(null);
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
   @Test
@@ -71,14 +141,7 @@ class PactsOnlyTests {
       target.stubFor(get("/answer").willReturn(aResponse().withStatus(200).withBody("proxied")));
       server.stubFor(get("/answer").willReturn(aResponse().proxiedFrom(target.baseUrl())));
 
-      HttpResponse<String> answer =
-          HttpClient.newHttpClient()
-              .send(
-                  HttpRequest.newBuilder(URI.create(server.baseUrl() + "/answer")).build(),
-                  HttpResponse.BodyHandlers.ofString());
-
-      assertThat(answer.statusCode()).isEqualTo(200);
-      assertThat(answer.body()).isEqualTo("proxied");
+      assertThat(fetch("/answer")).isEqualTo("200 proxied");
     } finally {
       target.stop();
     }
