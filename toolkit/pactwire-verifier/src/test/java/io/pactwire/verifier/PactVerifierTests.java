@@ -831,7 +831,8 @@ class PactVerifierTests {
                           Duration.ofSeconds(1)),
                       null))
           .isInstanceOf(VerifierInputException.class)
-          .hasMessage(file + ": a file, not a folder of pacts");
+          .hasMessage(
+              file + ": a pact file, not a folder of pacts (one pact file is read with --pact)");
       Path missing = pacts.resolve("missing");
       assertThatThrownBy(
               () ->

@@ -133,8 +133,8 @@ final class PactSet {
     if (!Files.isDirectory(dir)) {
       throw new VerifierInputException(
           dir
-              + (Files.exists(dir)
-                  ? ": a file, not a folder of pacts"
+              + (Files.isRegularFile(dir)
+                  ? ": a pact file, not a folder of pacts (one pact file is read with --pact)"
                   : ": no such folder of pacts"));
     }
     try (Stream<Path> list = Files.list(dir)) {
