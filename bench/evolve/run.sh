@@ -12,15 +12,16 @@
 #                                        if it is missing; NAME floor: only the floor)
 #   PACTWIRE_CLI=/path/to/pactwire bench/evolve/run.sh     (another launcher, e.g. a copy)
 #   BASELINE=/path/to/other/pactwire bench/evolve/run.sh  (that launcher too, side by side: each
-#       round runs it, then this one, and each measurement prints its line, "(baseline)", first;
-#       this machine's speed drifts too much between two runs of the script to compare them)
+#       round runs both, in turn first, each with a cache of its own, and each measurement prints
+#       the baseline's line, "(baseline)", first; this machine's speed drifts too much between two
+#       runs of the script to compare them)
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
 rounds="${1:-3}"
 only="${2:-}" # run only the measurements whose name contains this
 cli="${PACTWIRE_CLI:-$root/toolkit/pactwire-cli/target/pactwire}"
-baseline="${BASELINE:-}"
+launchers=(${BASELINE:+"$BASELINE"} "$cli") # the baseline first, when there is one
 work="$here/target"
 if [ ! -x "$cli" ]; then
   (cd "$root" && ./mvnw -B -ntp -q install -DskipTests -pl toolkit/pactwire-evolve,toolkit/pactwire-cli -am)
@@ -44,32 +45,37 @@ d = sys.argv[1]
 print(sum(len(json.load(open(os.path.join(d, f)))["interactions"]) for f in os.listdir(d)))
 PY
 ) interactions, ${size} MB; $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)"
-export PACTWIRE_CACHE="$work/cache" # the evolve cache and the launcher's class-data archive
+# the evolve cache and the launcher's class-data archive: one folder for each launcher
+caches=("$work/cache")
+[ "${#launchers[@]}" -eq 1 ] || caches=("$work/cache-baseline" "$work/cache")
 # the launcher's class-data archives for usage and for diff, each written once, as a user's first
 # run writes it: by a run that reads pacts and writes their entries (10 pacts, entries of their
 # own; the entries of two files for diff)
 first=$(ls "$work/edited-10" | head -1)
-for launcher in $baseline "$cli"; do
-  flock "${BENCH_LOCK:-/tmp/bench.lock}" "$launcher" usage --provider bench-provider \
-    --pacts "$work/edited-10" > /dev/null
-  flock "${BENCH_LOCK:-/tmp/bench.lock}" "$launcher" diff "$work/store/$first" \
-    "$work/edited-10/$first" > /dev/null || true
+for i in "${!launchers[@]}"; do
+  PACTWIRE_CACHE="${caches[$i]}" flock "${BENCH_LOCK:-/tmp/bench.lock}" "${launchers[$i]}" usage \
+    --provider bench-provider --pacts "$work/edited-10" > /dev/null
+  PACTWIRE_CACHE="${caches[$i]}" flock "${BENCH_LOCK:-/tmp/bench.lock}" "${launchers[$i]}" diff \
+    "$work/store/$first" "$work/edited-10/$first" > /dev/null || true
 done
 
-measure() { # name, then the command, launcher first; prints median wall and CPU seconds, peak RSS,
-  # the exit status (and the same for the baseline, run round by round beside it)
-  local name="$1" launchers=("$2") load i s line
-  shift 2
+measure() { # name, then the command's arguments after the launcher; prints for each launcher the
+  # median wall and CPU seconds and peak RSS of its rounds, and the highest exit status
+  local name="$1" load i r s order line
+  shift
   [[ "$name" == *"$only"* ]] || return 0
-  [ -z "$baseline" ] || launchers=("$baseline" "${launchers[@]}")
   load=$(cut -d' ' -f1 /proc/loadavg)
-  for i in "${!launchers[@]}"; do : > "$work/time.$i.txt"; done
-  for _ in $(seq "$rounds"); do
-    for i in "${!launchers[@]}"; do
+  for i in "${!launchers[@]}"; do : > "$work/time.$i.txt"; echo 0 > "$work/status.$i.txt"; done
+  for r in $(seq "$rounds"); do
+    order=("${!launchers[@]}")
+    # in turn first: whatever the first run of a round leaves behind favours neither
+    [ $((r % 2)) -eq 1 ] || order=($(printf '%s\n' "${order[@]}" | sort -rn))
+    for i in "${order[@]}"; do
       s=0
-      flock "${BENCH_LOCK:-/tmp/bench.lock}" /usr/bin/time -a -o "$work/time.$i.txt" \
-        -f "%e %U %S %M" "${launchers[$i]}" "$@" > "$work/out.$i.txt" 2> "$work/err.txt" || s=$?
-      echo "$s" > "$work/status.$i.txt"
+      PACTWIRE_CACHE="${caches[$i]}" flock "${BENCH_LOCK:-/tmp/bench.lock}" /usr/bin/time -a \
+        -o "$work/time.$i.txt" -f "%e %U %S %M" "${launchers[$i]}" "$@" > "$work/out.$i.txt" \
+        2> "$work/err.txt" || s=$?
+      [ "$s" -le "$(cat "$work/status.$i.txt")" ] || echo "$s" > "$work/status.$i.txt"
     done
   done
   for i in "${!launchers[@]}"; do
@@ -77,10 +83,12 @@ measure() { # name, then the command, launcher first; prints median wall and CPU
     [ "${#launchers[@]}" -eq 1 ] || [ "$i" -gt 0 ] || line="$name (baseline)"
     # the median of the rounds' wall, CPU (user + system) and peak RSS; time also writes a line
     # for a non-zero exit, which is not a measurement
-    grep -E '^[0-9.]+ [0-9.]+ [0-9.]+ [0-9]+$' "$work/time.$i.txt" | python3 -c '
+    { grep -E '^[0-9.]+ [0-9.]+ [0-9.]+ [0-9]+$' "$work/time.$i.txt" || true; } | python3 -c '
 import sys
 name, status, lines, load = sys.argv[1:]
 rounds = [line.split() for line in sys.stdin]
+if not rounds:
+    sys.exit(f"{name}: no round was timed")
 def median(values):
     return sorted(values)[(len(values) - 1) // 2]
 wall = median([float(r[0]) for r in rounds])
@@ -94,11 +102,15 @@ print(f"{name:<55} wall {wall:5.2f} s  cpu {cpu:5.2f} s  rss {rss:4d} MB  exit {
   fi
 }
 
-both() { # name, then the command: timed without the cache, then with the cache filled
-  local name="$1"; shift
+both() { # name, then the command's arguments: timed without the cache, then with it filled
+  local name="$1" i
+  shift
   [[ "$name" == *"$only"* ]] || return 0
   measure "$name, cold" "$@" --no-cache
-  flock "${BENCH_LOCK:-/tmp/bench.lock}" "$@" > /dev/null 2>&1 || true # fills the cache
+  for i in "${!launchers[@]}"; do # fills each launcher's cache
+    PACTWIRE_CACHE="${caches[$i]}" flock "${BENCH_LOCK:-/tmp/bench.lock}" "${launchers[$i]}" "$@" \
+      > /dev/null 2>&1 || true
+  done
   measure "$name, warm" "$@"
 }
 
@@ -114,7 +126,7 @@ if [[ "floor" == *"$only"* ]]; then
   done
 fi
 
-both "usage (every field)" "$cli" usage --provider bench-provider --pacts "$work/store"
-both "usage --field '\$.price'" "$cli" usage --provider bench-provider --pacts "$work/store" --field '$.price'
-both "diff store, 10 pacts changed" "$cli" diff "$work/store" "$work/store-edited"
-both "diff store, every file reordered" "$cli" diff "$work/store" "$work/store-reordered"
+both "usage (every field)" usage --provider bench-provider --pacts "$work/store"
+both "usage --field '\$.price'" usage --provider bench-provider --pacts "$work/store" --field '$.price'
+both "diff store, 10 pacts changed" diff "$work/store" "$work/store-edited"
+both "diff store, every file reordered" diff "$work/store" "$work/store-reordered"
