@@ -119,7 +119,8 @@ public final class PactStubs {
    * pactwire stub} and {@code @PactwireStubs} start one: no mapping file is loaded (WireMock's
    * defaults load every one under {@code src/test/resources/mappings}, where a project keeps its
    * hand-written stubs, which would answer beside the pact's and hide a drift from the near-miss
-   * report) and none is written.
+   * report) and none is written; a reset of the server to its defaults ({@code resetAll}) serves
+   * the stubs registered on it again.
    *
    * @since 0.1.0
    */
@@ -162,6 +163,10 @@ public final class PactStubs {
   private void register(WireMockServer server) {
     for (StubMapping mapping : mappings) {
       server.addStubMapping(copy(mapping));
+    }
+    if (server.getOptions().mappingsLoader() instanceof PactsOnly.Defaults defaults) {
+      // WireMock's resetAll, as a test may call between tests, then serves these stubs again
+      defaults.serve(() -> mappings.stream().map(PactStubs::copy).toList());
     }
   }
 

@@ -524,6 +524,43 @@ class PactStubsTests {
     }
 
     @Test
+    void aResetToTheDefaultsServesThePactsAgainWhichRemovingEveryStubDoesNot() throws IOException {
+      Path file = dir.resolve("checkout-service-inventory-service.json");
+      Files.writeString(file, PRODUCTS);
+      // as pactwire stub starts its server, then as @PactwireStubs does
+      WireMockServer started =
+          PactStubs.newInstance()
+              .pacts(file)
+              .start(PactStubs.serverOptions().dynamicPort())
+              .server();
+      PactStubs stubs = PactStubs.newInstance().pacts(file).build();
+      WireMockServer registered =
+          new WireMockServer(stubs.configure(PactStubs.serverOptions().dynamicPort()));
+      registered.start();
+      stubs.registerWith(registered);
+      try {
+        for (WireMockServer one : List.of(started, registered)) {
+          int pactStubs = one.getStubMappings().size();
+          one.stubFor(
+              com.github.tomakehurst.wiremock.client.WireMock.get("/added-by-a-test")
+                  .willReturn(com.github.tomakehurst.wiremock.client.WireMock.ok()));
+
+          one.resetAll();
+
+          assertThat(one.getStubMappings()).hasSize(pactStubs);
+          assertThat(RawHttp.send(one.port(), kettle).status()).isEqualTo(200);
+
+          one.resetMappings();
+
+          assertThat(one.getStubMappings()).isEmpty();
+        }
+      } finally {
+        started.stop();
+        registered.stop();
+      }
+    }
+
+    @Test
     void aPactThatCannotBeReadFailsAsBuildDoesAndNothingListens() throws IOException {
       Path file = dir.resolve("bad.json");
       Files.writeString(

@@ -14,6 +14,8 @@ import com.github.tomakehurst.wiremock.stubbing.StubMapping;
 import com.github.tomakehurst.wiremock.stubbing.StubMappings;
 import java.io.IOException;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Supplier;
 
 /**
  * The options of a WireMock server that serves pacts and nothing else, as {@code pactwire stub} and
@@ -37,18 +39,34 @@ public final class PactsOnly {
    */
   public static WireMockConfiguration options() {
     return WireMockConfiguration.options()
-        .mappingSource(new NoMappingFiles())
+        .mappingSource(new Defaults())
         .httpClientFactory(new OnFirstUse(new ApacheHttpClientFactory()));
   }
 
   /**
-   * Loads no mapping file and writes none. A stub marked persistent is kept in memory only; saving
-   * all stubs as files is refused, naming the export.
+   * The stubs a reset of the server to its defaults serves again: the pacts' own, never a mapping
+   * file. No mapping file is written either: a stub marked persistent is kept in memory only, and
+   * saving all stubs as files is refused, naming the export.
    */
-  private static final class NoMappingFiles implements MappingsSource {
+  public static final class Defaults implements MappingsSource {
+
+    private final List<Supplier<List<StubMapping>>> pacts = new CopyOnWriteArrayList<>();
+
+    private Defaults() {}
+
+    /** Serves these stubs (fresh copies each time) after a reset, as well as any given before. */
+    public void serve(Supplier<List<StubMapping>> stubs) {
+      pacts.add(stubs);
+    }
 
     @Override
-    public void loadMappingsInto(StubMappings stubMappings) {}
+    public void loadMappingsInto(StubMappings stubMappings) {
+      // none when the server is made (the pacts' stubs are registered after); WireMock's
+      // resetAll and resetToDefaultMappings load them again
+      for (Supplier<List<StubMapping>> stubs : pacts) {
+        stubs.get().forEach(stubMappings::addMapping);
+      }
+    }
 
     @Override
     public void save(List<StubMapping> stubMappings) {
