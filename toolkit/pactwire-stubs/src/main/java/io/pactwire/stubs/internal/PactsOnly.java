@@ -24,11 +24,13 @@ import java.util.function.Supplier;
  * <p>WireMock's defaults would also load every mapping file under {@code
  * src/test/resources/mappings} of the working directory, which in a project that stubs other
  * dependencies with WireMock is exactly where its hand-written stubs are: they would answer beside
- * the pact's, and a request no interaction answers would meet them instead of the near-miss report.
- * Such a server therefore reads no mapping files and writes none.
+ * the pact's, and a request no interaction answers would meet them instead of the near-miss report;
+ * and removing every stub would delete the files they came from. Such a server therefore reads no
+ * mapping files and writes none, and a reset of it to its defaults serves the pacts' stubs again.
  *
  * <p>Its clients for proxying are made when a stub first proxies, not with the server: a pact stub
- * never proxies, and the two clients (each with its TLS context) were a third of making a server.
+ * never proxies, and the two clients (each with its TLS context) and the mapping files' source were
+ * most of making a server, in a profile of it.
  */
 public final class PactsOnly {
 
