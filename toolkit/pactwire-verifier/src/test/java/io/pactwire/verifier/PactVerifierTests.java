@@ -816,39 +816,30 @@ class PactVerifierTests {
     @Test
     void aFolderOfPactsThatIsMissingOrAFileIsNamedForWhatItIs() {
       Path file = TestPacts.inventory(pacts);
+      Path missing = pacts.resolve("missing");
 
-      assertThatThrownBy(
-              () ->
-                  VerifierEngine.run(
-                      new VerifyConfig(
-                          "inventory-service",
-                          provider.url(),
-                          file,
-                          List.of(),
-                          null,
-                          List.of(),
-                          1,
-                          Duration.ofSeconds(1)),
-                      null))
+      assertThatThrownBy(() -> verifyFolder(file))
           .isInstanceOf(VerifierInputException.class)
           .hasMessage(
               file + ": a pact file, not a folder of pacts (one pact file is read with --pact)");
-      Path missing = pacts.resolve("missing");
-      assertThatThrownBy(
-              () ->
-                  VerifierEngine.run(
-                      new VerifyConfig(
-                          "inventory-service",
-                          provider.url(),
-                          missing,
-                          List.of(),
-                          null,
-                          List.of(),
-                          1,
-                          Duration.ofSeconds(1)),
-                      null))
+      assertThatThrownBy(() -> verifyFolder(missing))
           .isInstanceOf(VerifierInputException.class)
           .hasMessage(missing + ": no such folder of pacts");
+    }
+
+    /** A verification of the pacts in {@code folder}, no state-change URL. */
+    private VerifierEngine.Run verifyFolder(Path folder) {
+      return VerifierEngine.run(
+          new VerifyConfig(
+              "inventory-service",
+              provider.url(),
+              folder,
+              List.of(),
+              null,
+              List.of(),
+              1,
+              Duration.ofSeconds(1)),
+          null);
     }
 
     @Test

@@ -840,17 +840,13 @@ public final class PactReader {
    */
   private static final class Loc {
 
-    static final Loc ROOT = new Loc(null, "$", -1);
+    static final Loc ROOT = new Loc(null, "$", -1, false);
 
     private final Loc parent;
-    // ".name", or the name given to step (written out by step), or null for an index
+    // the name after the parent (with a dot, or as step writes it), or null for an index
     private final String text;
     private final int index;
     private final boolean stepped;
-
-    private Loc(Loc parent, String text, int index) {
-      this(parent, text, index, false);
-    }
 
     private Loc(Loc parent, String text, int index, boolean stepped) {
       this.parent = parent;
@@ -861,7 +857,7 @@ public final class PactReader {
 
     /** {@code .name}, the name as it is. */
     Loc dot(String name) {
-      return new Loc(this, name, -1);
+      return new Loc(this, name, -1, false);
     }
 
     /** {@code .name} or {@code ['a-name']}, as {@link PactReader#step} writes it. */
@@ -871,7 +867,7 @@ public final class PactReader {
 
     /** {@code [i]}. */
     Loc index(int i) {
-      return new Loc(this, null, i);
+      return new Loc(this, null, i, false);
     }
 
     @Override
