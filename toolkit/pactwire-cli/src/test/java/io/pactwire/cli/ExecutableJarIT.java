@@ -465,21 +465,48 @@ class ExecutableJarIT {
   }
 
   // usage and diff read a whole store: C1 as a check, compiling sooner, with a young generation of
-  // half the heap
+  // a fixed size that is collected in memory already touched, and a larger heap for what they keep
   @Test
-  void usageAndDiffRunOnC1WithAYoungGenerationOfHalfTheHeap() throws Exception {
+  void usageAndDiffRunOnC1WithAFixedYoungGeneration() throws Exception {
     for (String command : List.of("usage", "diff")) {
       String flags = flags(command, "--help");
 
       assertThat(flags).as(command).containsPattern("TieredStopAtLevel\\s+= 1\\b");
       assertThat(flags).as(command).containsPattern("Tier3InvocationThreshold\\s+= 100\\b");
       assertThat(flags).as(command).containsPattern("Tier3BackEdgeThreshold\\s+= 10000\\b");
-      assertThat(flags).as(command).containsPattern("NewRatio\\s+= 1\\b");
+      assertThat(flags).as(command).containsPattern("\\bNewSize\\s+= 268435456\\b");
+      assertThat(flags).as(command).containsPattern("MaxTenuringThreshold\\s+= 1\\b");
       assertThat(flags).as(command).containsPattern("InitialRAMPercentage\\s+= 10\\b");
     }
     String check = flags("check-openapi", "--help");
     assertThat(check).containsPattern("NewRatio\\s+= 2\\b");
+    assertThat(check).containsPattern("MaxTenuringThreshold\\s+= 15\\b");
     assertThat(check).containsPattern("Tier3InvocationThreshold\\s+= 200\\b");
+  }
+
+  // the JVM's own warnings (here: a machine of 1 GB, where usage's young generation does not fit
+  // the heap it starts with) go to standard error, never into a report on standard output
+  @Test
+  void theJvmsWarningsGoToStandardErrorNotIntoTheReport(@TempDir Path pacts) throws Exception {
+    Files.copy(Path.of(PactwireCommandTests.GOOD), pacts.resolve("good-pact.json"));
+
+    LauncherRun run =
+        launchIn(
+            withCache(Path.of(System.getProperty("java.home")))
+                .andThen(env -> env.put("PACTWIRE_OPTS", "-XX:MaxRAM=1g")),
+            LAUNCHER,
+            "usage",
+            "--provider",
+            "orders",
+            "--pacts",
+            pacts.toString(),
+            "--format",
+            "json");
+
+    assertThat(run.exit()).isZero();
+    assertThat(run.err()).contains("[warning][gc");
+    assertThat(new ObjectMapper().readTree(run.out()).path("provider").asText())
+        .isEqualTo("orders");
   }
 
   /** The JVM's final flags as the launcher sets them for a command. */
