@@ -127,12 +127,20 @@ public final class FieldUsage {
       // string each for the whole store, as the uses outlive the contracts, and a report compares
       // them (equal strings then are the same string, which compares at once).
       Map<String, String> shared = new ConcurrentHashMap<>();
+      // the providers the store's pacts name, for the message when none is this one
+      Set<String> providers = ConcurrentHashMap.newKeySet();
       // each pact is reduced to its uses as soon as it is read: a large store is never held whole
       List<Collected> perPact =
           ContractStore.mapFields(
               ContractStore.files(pacts),
               UnaryOperator.identity(),
-              c -> c.provider().equals(provider) ? collect(c, fields, shared) : null,
+              c -> {
+                if (c.provider().equals(provider)) {
+                  return collect(c, fields, shared);
+                }
+                providers.add(c.provider());
+                return null;
+              },
               ContractCache.at(cache),
               // what names an endpoint and a part, and the fields asked for
               location ->
@@ -141,6 +149,9 @@ public final class FieldUsage {
                       || location.equals("path")
                       || location.equals("status")
                       || selected(location));
+      if (perPact.isEmpty()) {
+        throw new EvolveException(ContractStore.noPactWith(provider, pacts, providers), null);
+      }
       Collected all = new Collected();
       int uses = 0;
       for (Collected c : perPact) {
@@ -201,6 +212,13 @@ public final class FieldUsage {
           }
         }
         String status = i.kind().equals("HTTP") ? i.status() : null;
+        // the response a consumer expects, whether or not it reads a field asked for: without it,
+        // a --field no consumer reads would not be listed as unread
+        Set<String> readHere =
+            spec == null || status == null
+                ? null
+                : read.computeIfAbsent(endpoint, x -> new HashMap<>())
+                    .computeIfAbsent(status, x -> new HashSet<>());
         for (PartFields p : i.parts()) {
           String part = null; // named at its first field used: most parts of a --field have none
           List<String> locations = p.locations();
@@ -225,10 +243,8 @@ public final class FieldUsage {
                     one(shared, p.matchers().get(k)),
                     c.file()));
             // what is read is compared with the document's properties only
-            if (spec != null && !p.fromConsumer() && location.startsWith("body ")) {
-              read.computeIfAbsent(endpoint, x -> new HashMap<>())
-                  .computeIfAbsent(String.valueOf(status), x -> new HashSet<>())
-                  .add(location.substring("body ".length()));
+            if (readHere != null && !p.fromConsumer() && location.startsWith("body ")) {
+              readHere.add(location.substring("body ".length()));
             }
           }
         }

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Which consumer interactions a new version of a provider's OpenAPI (or AsyncAPI) document would
@@ -89,6 +90,7 @@ public final class SpecImpact {
       OpenApiCheck base = baseSpecs.isEmpty() ? null : check(baseSpecs);
       List<ImpactReport.ConsumerImpact> consumers = new ArrayList<>();
       int read = 0;
+      Set<String> providers = new TreeSet<>();
       for (Path file : ContractStore.files(pacts)) {
         JsonNode pact;
         try {
@@ -97,6 +99,7 @@ public final class SpecImpact {
           throw new EvolveException(e.getMessage(), e);
         }
         if (!provider.equals(pact.path("provider").path("name").asText())) {
+          providers.add(pact.path("provider").path("name").asText());
           continue;
         }
         read++;
@@ -110,6 +113,10 @@ public final class SpecImpact {
               new ImpactReport.ConsumerImpact(
                   pact.path("consumer").path("name").asText(), file.toString(), added));
         }
+      }
+      if (read == 0) {
+        // a misspelt provider would otherwise pass the gate: no pact, so no finding
+        throw new EvolveException(ContractStore.noPactWith(provider, pacts, providers), null);
       }
       return new ImpactReport(
           provider,

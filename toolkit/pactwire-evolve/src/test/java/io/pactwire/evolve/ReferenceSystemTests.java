@@ -74,6 +74,23 @@ class ReferenceSystemTests {
       Golden.assertMatches("impact/rename-stock.json", portable(report.json()));
     }
 
+    // a misspelt provider would pass the gate with no pact checked and so no finding
+    @Test
+    void aProviderNoPactNamesIsRefused() throws IOException {
+      Path renamed = specWith("        stock:\n", "        stok:\n");
+
+      assertThatThrownBy(
+              () ->
+                  SpecImpact.newInstance()
+                      .pacts(PACTS)
+                      .provider("inventory-servce")
+                      .spec(renamed)
+                      .build())
+          .isInstanceOf(EvolveException.class)
+          .hasMessageStartingWith("no pact with provider 'inventory-servce' in " + PACTS + " (")
+          .hasMessageContaining("inventory-service");
+    }
+
     @Test
     void theSpecInUseBreaksNoConsumer() {
       ImpactReport report =
@@ -178,6 +195,50 @@ class ReferenceSystemTests {
           .containsExactly(
               org.assertj.core.groups.Tuple.tuple(
                   "catalog-indexer", "message \"a StockChanged event\""));
+    }
+
+    // "can I drop this field?" asked of one field and one endpoint: the same answer as the whole
+    // report gives, a property no consumer reads is listed, one they read is not
+    @Test
+    void anUnreadFieldAskedForByItselfIsListedAsUnread() throws IOException {
+      Path spec =
+          specWith(
+              "        stock:\n", "        warehouse:\n          type: string\n        stock:\n");
+
+      UsageReport warehouse =
+          FieldUsage.newInstance()
+              .pacts(PACTS)
+              .provider("inventory-service")
+              .openApi(spec)
+              .path("/products/{sku}")
+              .field("$.warehouse")
+              .build();
+      UsageReport stock =
+          FieldUsage.newInstance()
+              .pacts(PACTS)
+              .provider("inventory-service")
+              .openApi(spec)
+              .field("$.stock")
+              .build();
+
+      assertThat(warehouse.uses()).isEmpty();
+      assertThat(warehouse.unread())
+          .containsExactly(
+              new UsageReport.Unread("GET /products/{sku}", "response 200", "body $.warehouse"));
+      assertThat(stock.uses()).isNotEmpty();
+      assertThat(stock.unread()).noneMatch(u -> u.field().equals("body $.stock"));
+    }
+
+    // a misspelt provider must not pass for one that no consumer uses
+    @Test
+    void aProviderNoPactNamesIsRefusedNamingTheProvidersThereAre() {
+      assertThatThrownBy(
+              () -> FieldUsage.newInstance().pacts(PACTS).provider("inventory-servce").build())
+          .isInstanceOf(EvolveException.class)
+          .hasMessage(
+              "no pact with provider 'inventory-servce' in "
+                  + PACTS
+                  + " (its pacts name inventory-service, paypal-oauth, paypal-orders)");
     }
 
     @Test

@@ -8,9 +8,11 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.function.Predicate;
@@ -35,6 +37,21 @@ public final class ContractStore {
     } catch (IOException e) {
       throw new EvolveException(dir + ": cannot list: " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * The message for a store none of whose pacts names the provider (a misspelt name, say): the
+   * providers its pacts do name, the first ten in order, so that the right one is at hand.
+   */
+  public static String noPactWith(String provider, Path dir, Collection<String> named) {
+    List<String> names = new ArrayList<>(new TreeSet<>(named));
+    String those =
+        names.isEmpty()
+            ? "it holds no pact"
+            : "its pacts name "
+                + String.join(", ", names.subList(0, Math.min(10, names.size())))
+                + (names.size() > 10 ? " and " + (names.size() - 10) + " more" : "");
+    return "no pact with provider '" + provider + "' in " + dir + " (" + those + ")";
   }
 
   /** Reads one checked pact; {@code display} turns the path into how messages name it. */
