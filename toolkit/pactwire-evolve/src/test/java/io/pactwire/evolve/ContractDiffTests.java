@@ -375,6 +375,87 @@ class ContractDiffTests {
     }
   }
 
+  // an array without matchers is compared item by item, in order, by pact-jvm: a change to any
+  // item, or to its length, is a change; items under a matcher are only examples
+  @Nested
+  class Arrays {
+
+    @TempDir Path dir;
+
+    private Path pact(String name, String requestBody, String responseBody, String rules)
+        throws IOException {
+      String pact =
+          """
+          {"consumer": {"name": "c"}, "provider": {"name": "p"},
+           "interactions": [{"type": "Synchronous/HTTP", "description": "get item",
+             "request": {"method": "POST", "path": "/items",
+               "body": {"contentType": "application/json", "encoded": false, "content": %s}},
+             "response": {"status": 200,
+               "body": {"contentType": "application/json", "encoded": false, "content": %s},
+               "matchingRules": {"body": %s}}}],
+           "metadata": {"pactSpecification": {"version": "4.0"}}}
+          """
+              .formatted(requestBody, responseBody, rules);
+      return Files.writeString(dir.resolve(name), pact);
+    }
+
+    private List<String> changes(Path before, Path after) {
+      return ContractDiff.files(before, after).changes().stream()
+          .map(
+              c ->
+                  c.kind().label()
+                      + " "
+                      + c.location()
+                      + ": "
+                      + c.before()
+                      + " -> "
+                      + c.after()
+                      + " ("
+                      + c.forProvider().name().toLowerCase(java.util.Locale.ROOT)
+                      + ")")
+          .toList();
+    }
+
+    @Test
+    void anItemAfterTheFirstChangedOrRemovedIsAChange() throws IOException {
+      Path before = pact("before.json", "{\"ids\": [1, 2]}", "{\"tags\": [\"a\", \"b\"]}", "{}");
+      Path changed = pact("changed.json", "{\"ids\": [1, 3]}", "{\"tags\": [\"a\", \"c\"]}", "{}");
+      Path shorter = pact("shorter.json", "{\"ids\": [1, 2]}", "{\"tags\": [\"a\"]}", "{}");
+
+      assertThat(changes(before, changed))
+          .containsExactly(
+              "value changed request body $.ids: [1,2] -> [1,3] (breaking)",
+              "value changed response body $.tags: [\"a\",\"b\"] -> [\"a\",\"c\"] (breaking)");
+      assertThat(changes(before, shorter))
+          .containsExactly(
+              "value changed response body $.tags: [\"a\",\"b\"] -> [\"a\"] (breaking)");
+      assertThat(ContractDiff.files(before, changed).breaksProvider()).isTrue();
+    }
+
+    @Test
+    void itemsInAnotherOrderAreAChangeAndTheirKeysInAnotherOrderAreNot() throws IOException {
+      Path before = pact("before.json", "{}", "[{\"a\": 1, \"b\": 2}, {\"a\": 3, \"b\": 4}]", "{}");
+      Path keys = pact("keys.json", "{}", "[{\"b\": 2, \"a\": 1}, {\"b\": 4, \"a\": 3}]", "{}");
+      Path swapped =
+          pact("swapped.json", "{}", "[{\"a\": 3, \"b\": 4}, {\"a\": 1, \"b\": 2}]", "{}");
+
+      assertThat(changes(before, keys)).isEmpty();
+      assertThat(changes(before, swapped))
+          .contains(
+              "value changed response body $: [{\"a\":1,\"b\":2},{\"a\":3,\"b\":4}]"
+                  + " -> [{\"a\":3,\"b\":4},{\"a\":1,\"b\":2}] (breaking)");
+    }
+
+    @Test
+    void itemsUnderAMatcherAreExamplesOnly() throws IOException {
+      String rules = "{\"$.tags\": {\"matchers\": [{\"match\": \"type\", \"min\": 1}]}}";
+      Path before = pact("before.json", "{}", "{\"tags\": [\"a\", \"b\"]}", rules);
+      Path after = pact("after.json", "{}", "{\"tags\": [\"a\", \"c\", \"d\"]}", rules);
+
+      assertThat(changes(before, after)).isEmpty();
+    }
+  }
+
   @Nested
   class Reordering {
 

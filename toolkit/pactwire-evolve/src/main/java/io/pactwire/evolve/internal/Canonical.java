@@ -48,6 +48,10 @@ final class Canonical {
   static String scalar(JsonNode node) {
     if (node.isNumber() && !node.isIntegralNumber()) {
       java.math.BigDecimal d = node.decimalValue().stripTrailingZeros();
+      if (Math.abs(d.scale()) > 100) {
+        // 1e400 keeps its exponent: written plain it has as many digits as the exponent says
+        return d.toString();
+      }
       return d.scale() <= 0 ? d.setScale(1).toPlainString() : d.toPlainString();
     }
     if (node.isTextual()) {

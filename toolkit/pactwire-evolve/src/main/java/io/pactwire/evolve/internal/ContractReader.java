@@ -318,7 +318,8 @@ public final class ContractReader {
     flatten(content, "$", new ArrayList<>(), out, rules);
   }
 
-  private static void flatten(
+  // returns whether a matcher governs the node or anything in it
+  private static boolean flatten(
       JsonNode node,
       String path,
       List<JsonPath.Segment> segments,
@@ -326,15 +327,15 @@ public final class ContractReader {
       Rules rules) {
     String location = "body " + path;
     if (out.containsKey(location) && !node.isContainerNode()) {
-      return;
+      // a later item of an array, at the same location as the first: the same rules govern it
+      return false;
     }
     Rules.Found found = rules.body(segments);
     Matcher m = found == null ? null : found.matcher();
     boolean inherited = found != null && found.inherited();
     Integer min = m != null && !inherited ? m.min() : null;
     Integer max = m != null && !inherited ? m.max() : null;
-    out.putIfAbsent(
-        location,
+    Element element =
         new Element(
             location,
             type(node),
@@ -342,21 +343,31 @@ public final class ContractReader {
             m,
             inherited,
             min,
-            max));
+            max);
+    boolean first = out.putIfAbsent(location, element) == null;
+    boolean governed = found != null;
     if (node.isObject()) {
       for (Map.Entry<String, JsonNode> e : node.properties()) {
         segments.add(new JsonPath.Field(e.getKey()));
-        flatten(e.getValue(), JsonPath.child(path, e.getKey()), segments, out, rules);
+        governed |= flatten(e.getValue(), JsonPath.child(path, e.getKey()), segments, out, rules);
         segments.remove(segments.size() - 1);
       }
     } else if (node.isArray()) {
       segments.add(new JsonPath.AnyIndex());
       String items = path + "[*]";
       for (JsonNode item : node) {
-        flatten(item, items, segments, out, rules);
+        governed |= flatten(item, items, segments, out, rules);
       }
       segments.remove(segments.size() - 1);
+      if (!governed && first) {
+        // no matcher anywhere in it: the array is compared item by item and must keep its length,
+        // and its items after the first, which share the first's location, show only here
+        out.put(
+            location,
+            new Element(location, "array", Canonical.text(node), null, false, null, null));
+      }
     }
+    return governed;
   }
 
   static String type(JsonNode v) {

@@ -8,7 +8,9 @@ package io.pactwire.evolve.internal;
  * @param location where, such as {@code body $.items[*].id} or {@code header content-type}
  * @param type the JSON type ({@code string}, {@code integer}, {@code number}, {@code boolean},
  *     {@code null}, {@code object}, {@code array}), or {@code text} for headers and the like
- * @param example the example as JSON text, or null for objects and arrays
+ * @param example the example as JSON text; null for objects, and for arrays with a matcher on them
+ *     or on anything in them (an array without is compared item by item, in order, so its whole
+ *     text is its example)
  * @param matcher the matcher that applies, or null when the value must equal the example
  * @param inherited true when the matcher is a parent's, applied to this value by cascade
  * @param min an array's minimum length from its matcher, or null

@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.DecimalNode;
+import java.math.BigDecimal;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class CanonicalTests {
@@ -27,5 +30,22 @@ class CanonicalTests {
       })
   void quotesAStringAsJacksonWritesIt(String text) throws JsonProcessingException {
     assertThat(Canonical.quote(text)).isEqualTo(MAPPER.writeValueAsString(text));
+  }
+
+  // a decimal in its shortest plain form, unless its exponent is large: 1e9999999 written plain is
+  // ten million digits (and 1e999999999 more than BigDecimal can write plain)
+  @ParameterizedTest
+  @CsvSource({
+    "24.90, 24.9",
+    "3, 3.0",
+    "1e5, 100000.0",
+    "1.5e-7, 0.00000015",
+    "1e100, 10000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000.0",
+    "1e101, 1E+101",
+    "1e9999999, 1E+9999999",
+    "-2.5e-999999999, -2.5E-999999999"
+  })
+  void writesADecimalInItsShortestFormKeepingALargeExponent(String written, String text) {
+    assertThat(Canonical.scalar(DecimalNode.valueOf(new BigDecimal(written)))).isEqualTo(text);
   }
 }
