@@ -1,6 +1,7 @@
 package io.pactwire.cli;
 
 import java.nio.file.Path;
+import java.util.function.UnaryOperator;
 import picocli.CommandLine.Option;
 
 /** The {@code --no-cache} option of usage and diff, and where their cache is kept. */
@@ -20,18 +21,30 @@ final class EvolveCacheOption {
    * ~/.cache/pactwire}), or null with {@code --no-cache}.
    */
   Path dir() {
-    if (noCache) {
+    return noCache ? null : dir(System::getenv);
+  }
+
+  /**
+   * The cache folder for this environment, chosen as the launcher chooses its own: {@code
+   * $PACTWIRE_CACHE/evolve}, else under {@code $XDG_CACHE_HOME} or {@code $HOME/.cache}; null where
+   * there is no home folder (a service, {@code env -i}, a container's user with no entry in the
+   * password file, whose {@code user.home} is {@code ?}): then nothing is kept.
+   */
+  static Path dir(UnaryOperator<String> env) {
+    String dir = env.apply("PACTWIRE_CACHE");
+    if (dir != null && !dir.isEmpty()) {
+      return Path.of(dir).resolve("evolve");
+    }
+    String xdg = env.apply("XDG_CACHE_HOME");
+    String home = env.apply("HOME");
+    Path base;
+    if (xdg != null && !xdg.isEmpty()) {
+      base = Path.of(xdg);
+    } else if (home != null && !home.isEmpty()) {
+      base = Path.of(home, ".cache");
+    } else {
       return null;
     }
-    String dir = System.getenv("PACTWIRE_CACHE");
-    if (dir == null || dir.isEmpty()) {
-      String xdg = System.getenv("XDG_CACHE_HOME");
-      Path base =
-          xdg == null || xdg.isEmpty()
-              ? Path.of(System.getProperty("user.home"), ".cache")
-              : Path.of(xdg);
-      return base.resolve("pactwire").resolve("evolve");
-    }
-    return Path.of(dir).resolve("evolve");
+    return base.resolve("pactwire").resolve("evolve");
   }
 }

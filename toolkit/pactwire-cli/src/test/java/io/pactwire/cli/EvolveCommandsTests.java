@@ -184,6 +184,38 @@ class EvolveCommandsTests {
           .hasLineCount(1);
     }
 
+    // a misspelt provider: one line and exit 2, as verify and stub, never an empty report
+    @Test
+    void usageAndImpactOfAProviderNoPactNamesExitTwo() {
+      for (String command : new String[] {"usage", "impact"}) {
+        String[] args = {command, "--provider", "inventory-servce", "--pacts", PACTS.toString()};
+        Run run = run(command.equals("impact") ? concat(args, "--spec", SPEC.toString()) : args);
+
+        assertThat(run.exit()).as(command).isEqualTo(2);
+        assertThat(run.out()).as(command).isEmpty();
+        assertThat(run.err())
+            .as(command)
+            .startsWith("pactwire " + command + ": no pact with provider 'inventory-servce' in ")
+            .hasLineCount(1);
+      }
+    }
+
+    // where the launcher keeps its cache, and nowhere without a home folder (the JVM's user.home
+    // is then "?", a folder of that name in the working directory)
+    @Test
+    void theCacheFolderFollowsTheEnvironmentAsTheLaunchersAndIsNoneWithoutAHome() {
+      java.util.Map<String, String> env = new java.util.HashMap<>();
+      assertThat(EvolveCacheOption.dir(env::get)).isNull();
+      env.put("HOME", "/home/ci");
+      assertThat(EvolveCacheOption.dir(env::get))
+          .isEqualTo(Path.of("/home/ci/.cache/pactwire/evolve"));
+      env.put("XDG_CACHE_HOME", "/var/cache/ci");
+      assertThat(EvolveCacheOption.dir(env::get))
+          .isEqualTo(Path.of("/var/cache/ci/pactwire/evolve"));
+      env.put("PACTWIRE_CACHE", "/tmp/pw");
+      assertThat(EvolveCacheOption.dir(env::get)).isEqualTo(Path.of("/tmp/pw/evolve"));
+    }
+
     private String[] concat(String[] a, String... b) {
       String[] out = java.util.Arrays.copyOf(a, a.length + b.length);
       System.arraycopy(b, 0, out, a.length, b.length);
