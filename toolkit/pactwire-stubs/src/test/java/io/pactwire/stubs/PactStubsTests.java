@@ -227,6 +227,27 @@ class PactStubsTests {
       String report = answer.body().replace(dir.toAbsolutePath().normalize().toString(), "<pacts>");
       Golden.assertMatches("near-miss.txt", report);
     }
+
+    // pact-jvm's body matcher throws on a body that is not JSON: the consumer sent a broken body,
+    // which is when the report is needed (it was a 500 with a stack trace)
+    @Test
+    void aBodyThatIsNotJsonGetsTheReportSayingSo() throws IOException {
+      serve(PRODUCTS);
+      RawHttp.Answer answer =
+          RawHttp.send(
+              server.port(),
+              request(
+                  "POST",
+                  "/reservations",
+                  Map.of(),
+                  Map.of("Content-Type", List.of("application/json")),
+                  "{\"sku\":\"Z-9\",\"quantity\":5"));
+
+      assertThat(answer.status()).isEqualTo(404);
+      assertThat(answer.body())
+          .contains("the body is not valid JSON: Invalid Json document (1:26)")
+          .doesNotContain("Exception");
+    }
   }
 
   @Nested

@@ -1,16 +1,21 @@
 package io.pactwire.stubs.internal;
 
+import au.com.dius.pact.core.matchers.BodyItemMatchResult;
+import au.com.dius.pact.core.matchers.BodyMatchResult;
+import au.com.dius.pact.core.matchers.BodyMismatch;
 import au.com.dius.pact.core.matchers.RequestMatchResult;
 import au.com.dius.pact.core.matchers.RequestMatching;
 import au.com.dius.pact.core.model.DefaultPactReader;
 import au.com.dius.pact.core.model.IRequest;
 import au.com.dius.pact.core.model.Interaction;
+import au.com.dius.pact.core.model.OptionalBody;
 import au.com.dius.pact.core.model.Pact;
 import au.com.dius.pact.core.model.ProviderState;
 import au.com.dius.pact.core.model.SynchronousRequestResponse;
 import au.com.dius.pact.core.model.UnknownPactSource;
 import au.com.dius.pact.core.model.V4Pact;
 import au.com.dius.pact.core.model.matchingrules.MatchingRules;
+import au.com.dius.pact.core.support.json.JsonException;
 import au.com.dius.pact.core.support.json.JsonParser;
 import au.com.dius.pact.core.support.json.JsonValue;
 import io.pactwire.core.internal.BoundedRegex;
@@ -162,7 +167,36 @@ public final class CompiledInteraction {
         rules.rulesForCategory("header"), request.getHeaders(), true, "the request header");
     BoundedRegex.checkBody(rules.rulesForCategory("body"), request.getBody(), "the request body");
     Parsed model = parsed();
-    return RequestMatching.requestMismatches(model.pact(), model.interaction(), request);
+    try {
+      return RequestMatching.requestMismatches(model.pact(), model.interaction(), request);
+    } catch (JsonException e) {
+      return notJson(model, request, e);
+    }
+  }
+
+  // pact-jvm's JSON body matcher throws on a body that is not JSON (a truncated one, say) where it
+  // reports every other difference: the verdict on the rest of the request, judged with the
+  // interaction's own body, and a body mismatch that says so, for the near-miss report
+  private static RequestMatchResult notJson(Parsed model, IRequest request, JsonException e) {
+    OptionalBody expected = model.interaction().getRequest().getBody();
+    IRequest withExpectedBody = request.copy();
+    withExpectedBody.setBody(expected);
+    RequestMatchResult rest =
+        RequestMatching.requestMismatches(model.pact(), model.interaction(), withExpectedBody);
+    BodyMismatch mismatch =
+        new BodyMismatch(
+            expected.valueAsString(),
+            request.getBody().valueAsString(),
+            "the body is not valid JSON: " + e.getMessage(),
+            "$",
+            null);
+    return new RequestMatchResult(
+        rest.getMethod(),
+        rest.getPath(),
+        rest.getQuery(),
+        rest.getCookie(),
+        rest.getHeaders(),
+        new BodyMatchResult(null, List.of(new BodyItemMatchResult("$", List.of(mismatch)))));
   }
 
   /**
