@@ -251,7 +251,8 @@ public final class PactStubs {
 
     /**
      * Serves only the interactions of these provider states, and those without any state; by
-     * default all.
+     * default all. An interaction with several states is served when all of them are chosen: a
+     * provider set up in one of them only would not give its response.
      */
     public Builder states(String... states) {
       Collections.addAll(this.states, states);
@@ -271,7 +272,7 @@ public final class PactStubs {
         for (Loaded one : StubLoader.load(file, provider)) {
           if (states.isEmpty()
               || one.compiled().states().isEmpty()
-              || one.compiled().states().stream().anyMatch(states::contains)) {
+              || states.containsAll(one.compiled().states())) {
             loaded.add(one);
           }
         }
