@@ -6,11 +6,14 @@ import io.pactwire.core.PactFileException;
 import io.pactwire.stubs.Overlap;
 import io.pactwire.stubs.PactStubs;
 import java.io.PrintWriter;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -27,8 +30,11 @@ import picocli.CommandLine.Spec;
     description = {
       "Serves a provider's HTTP interactions from a pacts folder as stubs that match requests by"
           + " the pacts' own rules (pact-jvm's request matching), until stopped (Ctrl-C, SIGTERM).",
-      "Exit status: 0 stopped, 2 unreadable input (a malformed pact, no pact for the provider,"
-          + " an unsupported matcher) or a port that cannot be bound."
+      "WireMock's admin API (/__admin) answers only while the server listens on loopback;"
+          + " bound to another address (--host 0.0.0.0) it refuses every admin request (401).",
+      "Exit status: 0 shut down through the admin API, 2 unreadable input (a malformed pact, no"
+          + " pact for the provider, an unsupported matcher) or an address or port that cannot be"
+          + " bound; stopped by a signal, that signal's status (143 for SIGTERM, 130 for Ctrl-C)."
     })
 final class StubCommand implements Callable<Integer> {
 
@@ -43,7 +49,8 @@ final class StubCommand implements Callable<Integer> {
       names = "--pacts",
       required = true,
       paramLabel = "DIR",
-      description = "The pacts folder (read with its subfolders), or one pact file.")
+      description =
+          "The pacts folder (the pacts directly in it, not its subfolders), or one pact file.")
   Path pacts;
 
   @Option(
@@ -101,6 +108,12 @@ final class StubCommand implements Callable<Integer> {
     if (!Files.exists(pacts)) {
       return unreadable(err, pacts + ": no such file or folder");
     }
+    InetAddress address;
+    try {
+      address = InetAddress.getByName(host);
+    } catch (UnknownHostException e) {
+      return unreadable(err, host + ": no such host or address to listen on");
+    }
     STUBS_LOG.setLevel(java.util.logging.Level.WARNING);
     PactStubs.Started started;
     try {
@@ -115,7 +128,11 @@ final class StubCommand implements Callable<Integer> {
                       .bindAddress(host)
                       .port(port)
                       .disableRequestJournal()
-                      .stubRequestLoggingDisabled(true));
+                      .stubRequestLoggingDisabled(true)
+                      // WireMock's admin API adds, replaces and removes stubs, proxies anywhere and
+                      // shuts the server down, with no credentials: it answers only where the
+                      // server listens on loopback, where no other machine can reach it
+                      .adminAuthenticator(request -> address.isLoopbackAddress()));
     } catch (PactFileException e) {
       return unreadable(err, e.getMessage());
     } catch (FatalStartupException e) {
@@ -197,10 +214,17 @@ final class StubCommand implements Callable<Integer> {
       }
     }
 
-    /** Blocks until {@link #stop()}. */
+    /**
+     * Blocks until {@link #stop()}, or until the server stops by itself (WireMock's admin API shuts
+     * it down), so that the command then ends too instead of listening on nothing.
+     */
     void awaitStop() {
       try {
-        stopped.await();
+        while (!stopped.await(200, TimeUnit.MILLISECONDS)) {
+          if (!server.isRunning()) {
+            return;
+          }
+        }
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       }

@@ -128,8 +128,80 @@ class StubCommandTests {
     }
   }
 
+  // WireMock's admin API edits the stubs, proxies anywhere and shuts the server down, with no
+  // credentials: open on loopback only
+  @Nested
+  class AdminApi {
+
+    @Test
+    void onLoopbackItAnswersAndItsShutdownEndsTheCommand() throws Exception {
+      StubCommand.Serving serving =
+          parsed("stub", "--pacts", PACTS, "--provider", "inventory-service")
+              .start(new PrintWriter(new StringWriter(), true));
+      Thread waiting = new Thread(serving::awaitStop);
+      try {
+        waiting.start();
+        assertThat(get(serving.url() + "/__admin/mappings").statusCode()).isEqualTo(200);
+
+        HttpResponse<String> shutdown =
+            HTTP.send(
+                HttpRequest.newBuilder(URI.create(serving.url() + "/__admin/shutdown"))
+                    .POST(HttpRequest.BodyPublishers.noBody())
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(shutdown.statusCode()).isEqualTo(200);
+        // the command returns once the server has stopped, instead of waiting for a signal
+        waiting.join(30_000);
+        assertThat(waiting.isAlive()).isFalse();
+      } finally {
+        serving.stop();
+      }
+    }
+
+    @Test
+    void onEveryInterfaceItRefusesEveryAdminRequestAndTheStubsStillAnswer() throws Exception {
+      StubCommand.Serving serving =
+          parsed("stub", "--pacts", PACTS, "--provider", "inventory-service", "--host", "0.0.0.0")
+              .start(new PrintWriter(new StringWriter(), true));
+      try {
+        String url = serving.url().replace("0.0.0.0", "127.0.0.1");
+        HttpResponse<String> hijack =
+            HTTP.send(
+                HttpRequest.newBuilder(URI.create(url + "/__admin/mappings"))
+                    .POST(
+                        HttpRequest.BodyPublishers.ofString(
+                            "{\"request\": {\"urlPath\": \"/products/SKU-1001\"},"
+                                + " \"response\": {\"status\": 200, \"body\": \"hijacked\"},"
+                                + " \"priority\": 1}"))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(hijack.statusCode()).isEqualTo(401);
+        assertThat(get(url + "/__admin/mappings").statusCode()).isEqualTo(401);
+        HttpResponse<String> product = get(url + "/products/SKU-1001");
+        assertThat(product.statusCode()).isEqualTo(200);
+        assertThat(product.body()).contains("\"sku\":\"SKU-1001\"").doesNotContain("hijacked");
+      } finally {
+        serving.stop();
+      }
+    }
+  }
+
   @Nested
   class BadInput {
+
+    @Test
+    void aHostThatIsNoAddressIsOneLine() {
+      for (String host : new String[] {"999.1.1.1", "nosuchhost.invalid"}) {
+        Run r =
+            PactwireCommandTests.run(
+                "stub", "--pacts", PACTS, "--provider", "inventory-service", "--host", host);
+
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err())
+            .isEqualTo("pactwire stub: " + host + ": no such host or address to listen on\n");
+      }
+    }
 
     @Test
     void noPactForTheProvider() {
