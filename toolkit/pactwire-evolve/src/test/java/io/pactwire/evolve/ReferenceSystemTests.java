@@ -229,6 +229,50 @@ class ReferenceSystemTests {
       assertThat(stock.unread()).noneMatch(u -> u.field().equals("body $.stock"));
     }
 
+    // the OpenAPI check honours a server URL's path as a prefix of the requests' paths: so does
+    // usage, or endpoints in use would be listed as safe to remove
+    @Test
+    void aServerUrlsPathPrefixesTheRequestsPaths() throws IOException {
+      Path spec =
+          Files.writeString(
+              dir.resolve("shop.yaml"),
+              """
+              openapi: 3.0.3
+              info: {title: shop, version: "1"}
+              servers: [{url: "https://api.example.com/v1"}]
+              paths:
+                /orders/{id}:
+                  get:
+                    responses:
+                      "200":
+                        description: an order
+                        content:
+                          application/json:
+                            schema:
+                              type: object
+                              properties: {id: {type: string}, total: {type: number}}
+              """);
+      Path pacts = Files.createDirectories(dir.resolve("pacts"));
+      Files.writeString(
+          pacts.resolve("web-shop.json"),
+          """
+          {"consumer": {"name": "web"}, "provider": {"name": "shop"},
+           "interactions": [{"description": "an order",
+             "request": {"method": "GET", "path": "/v1/orders/42"},
+             "response": {"status": 200, "body": {"id": "42"}}}],
+           "metadata": {"pactSpecification": {"version": "3.0.0"}}}
+          """);
+
+      UsageReport report =
+          FieldUsage.newInstance().pacts(pacts).provider("shop").openApi(spec).build();
+
+      assertThat(report.uncalled()).isEmpty();
+      assertThat(report.uses()).extracting(UsageReport.Use::endpoint).contains("GET /orders/{id}");
+      assertThat(report.unread())
+          .containsExactly(
+              new UsageReport.Unread("GET /orders/{id}", "response 200", "body $.total"));
+    }
+
     // a misspelt provider must not pass for one that no consumer uses
     @Test
     void aProviderNoPactNamesIsRefusedNamingTheProvidersThereAre() {

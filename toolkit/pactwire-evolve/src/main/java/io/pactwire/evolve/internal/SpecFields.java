@@ -2,6 +2,7 @@ package io.pactwire.evolve.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.pactwire.core.internal.JsonPath;
+import java.net.URI;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -36,10 +37,22 @@ public final class SpecFields {
 
   private final List<Operation> operations = new ArrayList<>();
   private final List<Response> responses = new ArrayList<>();
+  // the path prefixes a request's path may carry before a template: Swagger 2.0's basePath, the
+  // path of each OpenAPI server URL (as the OpenAPI check honours them)
+  private final List<String> prefixes = new ArrayList<>();
   private final JsonNode root;
 
   private SpecFields(JsonNode root) {
     this.root = root;
+    prefix(root.path("basePath").asText(""));
+    for (JsonNode server : root.path("servers")) {
+      try {
+        // a server variable's value does not matter for the path's length of segments
+        prefix(URI.create(server.path("url").asText("").replaceAll("\\{[^}]*}", "x")).getPath());
+      } catch (IllegalArgumentException e) {
+        // a server URL that is no URI gives no prefix
+      }
+    }
     for (Map.Entry<String, JsonNode> path : root.path("paths").properties()) {
       String template = path.getKey();
       for (Map.Entry<String, JsonNode> op : path.getValue().properties()) {
@@ -79,8 +92,28 @@ public final class SpecFields {
     return responses;
   }
 
-  /** The operation whose template matches a concrete request, the most literal one first. */
+  private void prefix(String path) {
+    if (path != null && path.length() > 1) {
+      prefixes.add(path.endsWith("/") ? path.substring(0, path.length() - 1) : path);
+    }
+  }
+
+  /**
+   * The operation whose template matches a concrete request, the most literal one first: the path
+   * as it is, else the path after a server URL's path or the base path ({@code /v1/orders/42} for
+   * {@code /orders/{id}} under {@code https://api.example.com/v1}).
+   */
   public Operation operation(String method, String path) {
+    Operation found = match(method, path);
+    for (int i = 0; found == null && i < prefixes.size(); i++) {
+      if (path.startsWith(prefixes.get(i) + "/")) {
+        found = match(method, path.substring(prefixes.get(i).length()));
+      }
+    }
+    return found;
+  }
+
+  private Operation match(String method, String path) {
     Operation best = null;
     for (Operation o : operations) {
       if (o.method().equals(method)
