@@ -457,6 +457,45 @@ class ContractDiffTests {
   }
 
   @Nested
+  class Renames {
+
+    @TempDir Path dir;
+
+    private Path pact(String name, String found, String missing) throws IOException {
+      String pact =
+          """
+          {"consumer": {"name": "c"}, "provider": {"name": "p"},
+           "interactions": [
+             {"description": "%s", "providerStates": [{"name": "item 1 exists"}],
+              "request": {"method": "GET", "path": "/items/1"}, "response": {"status": 200}},
+             {"description": "%s", "providerStates": [{"name": "no item exists"}],
+              "request": {"method": "GET", "path": "/items/1"}, "response": {"status": 404}}],
+           "metadata": {"pactSpecification": {"version": "3.0.0"}}}
+          """
+              .formatted(found, missing);
+      return Files.writeString(dir.resolve(name), pact);
+    }
+
+    // two interactions of one request, told apart by their provider states, both renamed
+    @Test
+    void interactionsOfOneRequestRenamedTogetherPairByTheirStates() throws IOException {
+      Path before = pact("before.json", "an item", "no item");
+      Path after = pact("after.json", "the item", "a missing item");
+
+      DiffReport report = ContractDiff.files(before, after);
+
+      assertThat(report.changes())
+          .extracting(Change::kind, Change::before, Change::after)
+          .containsExactlyInAnyOrder(
+              org.assertj.core.groups.Tuple.tuple(
+                  Change.Kind.INTERACTION_RENAMED, "an item", "the item"),
+              org.assertj.core.groups.Tuple.tuple(
+                  Change.Kind.INTERACTION_RENAMED, "no item", "a missing item"));
+      assertThat(report.breaksProvider()).isFalse();
+    }
+  }
+
+  @Nested
   class Reordering {
 
     @TempDir Path dir;

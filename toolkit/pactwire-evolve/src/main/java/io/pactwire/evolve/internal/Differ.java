@@ -114,6 +114,9 @@ public final class Differ {
     List<Pair> pairs = new ArrayList<>();
     pair(olds, news, pairs, Differ::key, false);
     pair(olds, news, pairs, i -> i.kind() + "\u0000" + i.description(), true);
+    // renamed: the same request and provider states (two interactions of one request told apart
+    // by their states, both renamed), then the same request alone
+    pair(olds, news, pairs, i -> request(i) + i.states().keySet(), true);
     pair(olds, news, pairs, Differ::request, true);
     olds.forEach(o -> pairs.add(new Pair(o, null)));
     news.forEach(n -> pairs.add(new Pair(null, n)));
