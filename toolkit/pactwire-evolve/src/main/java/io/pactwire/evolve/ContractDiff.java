@@ -69,6 +69,9 @@ public final class ContractDiff {
     if (beforeDir != afterDir) {
       Path dir = beforeDir ? before : after;
       Path file = beforeDir ? after : before;
+      if (!Files.exists(file)) {
+        throw new EvolveException(file + ": no such file or folder", null);
+      }
       throw new EvolveException(
           dir + " is a folder and " + file + " is not: compare two pacts or two folders", null);
     }

@@ -638,6 +638,15 @@ class ContractDiffTests {
                   + " is not: compare two pacts or two folders");
     }
 
+    // a mistyped path beside a folder is named as missing, not as "not a folder"
+    @Test
+    void aMissingFileBesideAFolderIsNamedAsMissing() {
+      Path missing = HISTORY.resolveSibling("no-such.json");
+
+      assertThatThrownBy(() -> ContractDiff.files(missing, HISTORY))
+          .hasMessage(missing + ": no such file or folder");
+    }
+
     @Test
     void twoPactsOfOneContractInAFolderAreRefused() throws IOException {
       Path folder = Files.createDirectories(dir.resolve("store"));

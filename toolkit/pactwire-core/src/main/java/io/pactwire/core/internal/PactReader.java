@@ -195,11 +195,18 @@ public final class PactReader {
     }
   }
 
+  private static final Pattern START_MARKER =
+      Pattern.compile("\\(start marker at \\[Source: .*?; line: (\\d+), column: (\\d+)]\\)");
+
   private static PactFileException unreadable(Path file, IOException e) {
     if (e instanceof JsonProcessingException json) {
       JsonLocation at = json.getLocation();
       String location = at == null ? "" : at.getLineNr() + ":" + at.getColumnNr();
       String problem = json.getOriginalMessage().lines().findFirst().orElse("");
+      // Jackson names where an unclosed array or object began with a note on its own settings
+      // ("[Source: REDACTED (`StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION` disabled); line: 1,
+      // column: 160]"): only the line and column are the reader's
+      problem = START_MARKER.matcher(problem).replaceAll("(opened at $1:$2)");
       return new PactFileException(file, location, "malformed JSON: " + problem, e);
     }
     return new PactFileException(file, "", "cannot read: " + e.getMessage(), e);

@@ -117,6 +117,18 @@ class PactReaderTests {
       assertThat(failure(file)).startsWith(file + ":3:6: malformed JSON: Unexpected character (',");
     }
 
+    // where the unclosed array began, without Jackson's note on its own settings
+    @Test
+    void aTruncatedPactNamesWhereTheUnclosedValueBegan() throws IOException {
+      Path file = write("{\n  \"interactions\": [\n    {\"a\": 1}");
+
+      assertThat(failure(file))
+          .isEqualTo(
+              file
+                  + ":3:13: malformed JSON: Unexpected end-of-input: expected close marker for"
+                  + " Array (opened at 2:19)");
+    }
+
     @Test
     void aByteOrderMarkIsAllowed() throws IOException {
       Path file = write("\uFEFF{" + PARTIES + "}");
