@@ -1,5 +1,6 @@
 package io.pactwire.evolve;
 
+import io.pactwire.core.internal.JsonPath;
 import io.pactwire.evolve.internal.ContractCache;
 import io.pactwire.evolve.internal.ContractFields;
 import io.pactwire.evolve.internal.ContractFields.InteractionFields;
@@ -114,6 +115,9 @@ public final class FieldUsage {
       if (pacts == null || provider == null) {
         throw new IllegalStateException("pacts and provider are required");
       }
+      if (field != null && field.startsWith("$")) {
+        field = bodyField(field);
+      }
       SpecFields spec = null;
       if (openApi != null) {
         try {
@@ -172,6 +176,22 @@ public final class FieldUsage {
         all.interactions += c.interactions;
       }
       return usage(perPact.size(), all, spec);
+    }
+
+    /**
+     * A body field as the report writes its locations: {@code $['meta']} is {@code $.meta}, and an
+     * array's items share one location, so {@code $.items[0].sku} is {@code $.items[*].sku}.
+     */
+    private static String bodyField(String field) {
+      JsonPath parsed =
+          JsonPath.tryParse(field)
+              .orElseThrow(
+                  () -> new EvolveException("--field '" + field + "': not a JSON path", null));
+      List<JsonPath.Segment> segments = new ArrayList<>();
+      for (JsonPath.Segment s : parsed.segments()) {
+        segments.add(s instanceof JsonPath.Index ? new JsonPath.AnyIndex() : s);
+      }
+      return new JsonPath(segments).toString();
     }
 
     /** What one pact says about the provider's fields. */

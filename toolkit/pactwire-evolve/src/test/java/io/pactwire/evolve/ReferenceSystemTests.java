@@ -273,6 +273,33 @@ class ReferenceSystemTests {
               new UsageReport.Unread("GET /orders/{id}", "response 200", "body $.total"));
     }
 
+    // a field asked for as a pact's rules write it, or with an item's index, is the same field
+    @Test
+    void aFieldInBracketsOrWithAnIndexIsTheFieldAndNoPathIsRefused() throws IOException {
+      FieldUsage.Builder usage =
+          FieldUsage.newInstance().pacts(PACTS).provider("inventory-service");
+      UsageReport dotted = usage.field("$.stock").build();
+      Path pacts = Files.createDirectories(dir.resolve("pacts"));
+      Files.writeString(
+          pacts.resolve("web-shop.json"),
+          """
+          {"consumer": {"name": "web"}, "provider": {"name": "shop"},
+           "interactions": [{"description": "a cart", "request": {"method": "GET", "path": "/cart"},
+             "response": {"status": 200, "body": {"items": [{"sku": "a"}, {"sku": "b"}]}}}],
+           "metadata": {"pactSpecification": {"version": "3.0.0"}}}
+          """);
+      FieldUsage.Builder cart = FieldUsage.newInstance().pacts(pacts).provider("shop");
+      UsageReport anyItem = cart.field("$.items[*].sku").build();
+
+      assertThat(dotted.uses()).isNotEmpty();
+      assertThat(usage.field("$['stock']").build().uses()).isEqualTo(dotted.uses());
+      assertThat(anyItem.uses()).isNotEmpty();
+      assertThat(cart.field("$.items[0].sku").build().uses()).isEqualTo(anyItem.uses());
+      assertThatThrownBy(() -> usage.field("$[").build())
+          .isInstanceOf(EvolveException.class)
+          .hasMessage("--field '$[': not a JSON path");
+    }
+
     // a misspelt provider must not pass for one that no consumer uses
     @Test
     void aProviderNoPactNamesIsRefusedNamingTheProvidersThereAre() {
