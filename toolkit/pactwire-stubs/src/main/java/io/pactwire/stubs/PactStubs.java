@@ -251,8 +251,7 @@ public final class PactStubs {
 
     /**
      * Serves only the interactions of these provider states, and those without any state; by
-     * default all. An interaction with several states is served when all of them are chosen: a
-     * provider set up in one of them only would not give its response.
+     * default all.
      */
     public Builder states(String... states) {
       Collections.addAll(this.states, states);
@@ -272,7 +271,7 @@ public final class PactStubs {
         for (Loaded one : StubLoader.load(file, provider)) {
           if (states.isEmpty()
               || one.compiled().states().isEmpty()
-              || states.containsAll(one.compiled().states())) {
+              || one.compiled().states().stream().anyMatch(states::contains)) {
             loaded.add(one);
           }
         }

@@ -314,25 +314,6 @@ class PactStubsTests {
       assertThat(RawHttp.send(server.port(), product).body()).isEqualTo("{\"stock\":5}");
     }
 
-    // an interaction that needs two states is no interaction of either state alone
-    @Test
-    void anInteractionWithSeveralStatesIsServedWhenAllAreChosen() throws IOException {
-      String both =
-          TWO_STATES.replace(
-              "\"providerState\": \"products exist\"",
-              "\"providerStates\": [{\"name\": \"products exist\"}, {\"name\": \"prices are set\"}]");
-      assertThat(both).isNotEqualTo(TWO_STATES);
-
-      String outOfStock = "product 42 is out of stock";
-      assertThat(serve(both, outOfStock, "products exist").interactions())
-          .extracting(StubbedInteraction::description)
-          .containsExactly("a product that is out of stock");
-      server.stop();
-      assertThat(serve(both, outOfStock, "products exist", "prices are set").interactions())
-          .extracting(StubbedInteraction::description)
-          .containsExactlyInAnyOrder("a product that is out of stock", "any product");
-    }
-
     @Test
     void theChoiceDoesNotDependOnTheOrderOfTheInteractions() throws IOException {
       String reversed =
