@@ -441,9 +441,50 @@ class ContractDiffTests {
 
       assertThat(changes(before, keys)).isEmpty();
       assertThat(changes(before, swapped))
-          .contains(
+          .containsExactly(
               "value changed response body $: [{\"a\":1,\"b\":2},{\"a\":3,\"b\":4}]"
                   + " -> [{\"a\":3,\"b\":4},{\"a\":1,\"b\":2}] (breaking)");
+    }
+
+    // the first item's change is the array's too: reported once, on the array
+    @Test
+    void aChangedFirstItemIsReportedOnceOnTheArray() throws IOException {
+      Path before = pact("before.json", "{}", "{\"tags\": [\"a\", \"b\"]}", "{}");
+      Path first = pact("first.json", "{}", "{\"tags\": [\"x\", \"b\"]}", "{}");
+      Path none = pact("none.json", "{}", "{\"tags\": []}", "{}");
+
+      assertThat(changes(before, first))
+          .containsExactly(
+              "value changed response body $.tags: [\"a\",\"b\"] -> [\"x\",\"b\"] (breaking)");
+      assertThat(changes(none, before))
+          .containsExactly("value changed response body $.tags: [] -> [\"a\",\"b\"] (breaking)");
+    }
+
+    // with rules on the items' fields only, pact-jvm still compares the array's length and the
+    // fields without a rule; the values a rule governs are examples
+    @Test
+    void rulesOnTheItemsFieldsLeaveTheLengthAndTheOtherFieldsCompared() throws IOException {
+      String rules = "{\"$.items[*].id\": {\"matchers\": [{\"match\": \"type\"}]}}";
+      String two = "{\"items\": [{\"id\": 1, \"n\": \"a\"}, {\"id\": 2, \"n\": \"b\"}]}";
+      Path before = pact("before.json", "{}", two, rules);
+      Path ids = pact("ids.json", "{}", two.replace("2,", "7,"), rules);
+      Path one = pact("one.json", "{}", "{\"items\": [{\"id\": 1, \"n\": \"a\"}]}", rules);
+
+      assertThat(changes(before, ids)).isEmpty();
+      assertThat(changes(before, one))
+          .containsExactly(
+              "value changed response body $.items: [{\"id\":*,\"n\":\"a\"},{\"id\":*,\"n\":\"b\"}]"
+                  + " -> [{\"id\":*,\"n\":\"a\"}] (breaking)");
+    }
+
+    // pact-jvm's * stands for an index too
+    @Test
+    void aStarRuleGovernsTheItems() throws IOException {
+      String rules = "{\"$.tags.*\": {\"matchers\": [{\"match\": \"type\"}]}}";
+      Path before = pact("before.json", "{}", "{\"tags\": [\"a\", \"b\"]}", rules);
+      Path after = pact("after.json", "{}", "{\"tags\": [\"a\", \"c\"]}", rules);
+
+      assertThat(changes(before, after)).isEmpty();
     }
 
     @Test

@@ -318,8 +318,7 @@ public final class ContractReader {
     flatten(content, "$", new ArrayList<>(), out, rules);
   }
 
-  // returns whether a matcher governs the node or anything in it
-  private static boolean flatten(
+  private static void flatten(
       JsonNode node,
       String path,
       List<JsonPath.Segment> segments,
@@ -327,47 +326,82 @@ public final class ContractReader {
       Rules rules) {
     String location = "body " + path;
     if (out.containsKey(location) && !node.isContainerNode()) {
-      // a later item of an array, at the same location as the first: the same rules govern it
-      return false;
+      // a later item of an array, at the same location as the first: the array's own element
+      // holds its value (below)
+      return;
     }
     Rules.Found found = rules.body(segments);
     Matcher m = found == null ? null : found.matcher();
     boolean inherited = found != null && found.inherited();
     Integer min = m != null && !inherited ? m.min() : null;
     Integer max = m != null && !inherited ? m.max() : null;
-    Element element =
-        new Element(
-            location,
-            type(node),
-            node.isContainerNode() ? null : Canonical.scalar(node),
-            m,
-            inherited,
-            min,
-            max);
-    boolean first = out.putIfAbsent(location, element) == null;
-    boolean governed = found != null;
+    String example = null;
+    if (!node.isContainerNode()) {
+      example = Canonical.scalar(node);
+    } else if (node.isArray() && found == null) {
+      // no rule on the array: pact-jvm compares it item by item, in order, and its length; its
+      // items share one location ($.tags[*]), so what tells them apart is written here
+      StringBuilder text = new StringBuilder();
+      literal(node, segments, rules, text);
+      example = text.toString();
+    }
+    out.putIfAbsent(location, new Element(location, type(node), example, m, inherited, min, max));
     if (node.isObject()) {
       for (Map.Entry<String, JsonNode> e : node.properties()) {
         segments.add(new JsonPath.Field(e.getKey()));
-        governed |= flatten(e.getValue(), JsonPath.child(path, e.getKey()), segments, out, rules);
+        flatten(e.getValue(), JsonPath.child(path, e.getKey()), segments, out, rules);
         segments.remove(segments.size() - 1);
       }
     } else if (node.isArray()) {
       segments.add(new JsonPath.AnyIndex());
       String items = path + "[*]";
       for (JsonNode item : node) {
-        governed |= flatten(item, items, segments, out, rules);
+        flatten(item, items, segments, out, rules);
       }
       segments.remove(segments.size() - 1);
-      if (!governed && first) {
-        // no matcher anywhere in it: the array is compared item by item and must keep its length,
-        // and its items after the first, which share the first's location, show only here
-        out.put(
-            location,
-            new Element(location, "array", Canonical.text(node), null, false, null, null));
-      }
     }
-    return governed;
+  }
+
+  /**
+   * A value as pact-jvm compares it by equality: its JSON text with keys sorted, and {@code *} for
+   * each value a rule governs (its example is no part of the comparison).
+   */
+  private static void literal(
+      JsonNode node, List<JsonPath.Segment> segments, Rules rules, StringBuilder out) {
+    if (node.isArray()) {
+      out.append('[');
+      segments.add(new JsonPath.AnyIndex());
+      for (int i = 0; i < node.size(); i++) {
+        out.append(i > 0 ? "," : "");
+        item(node.get(i), segments, rules, out);
+      }
+      segments.remove(segments.size() - 1);
+      out.append(']');
+    } else if (node.isObject()) {
+      Map<String, JsonNode> sorted = new TreeMap<>();
+      node.properties().forEach(e -> sorted.put(e.getKey(), e.getValue()));
+      out.append('{');
+      boolean first = true;
+      for (Map.Entry<String, JsonNode> e : sorted.entrySet()) {
+        out.append(first ? "" : ",").append(Canonical.quote(e.getKey())).append(':');
+        first = false;
+        segments.add(new JsonPath.Field(e.getKey()));
+        item(e.getValue(), segments, rules, out);
+        segments.remove(segments.size() - 1);
+      }
+      out.append('}');
+    } else {
+      out.append(Canonical.scalar(node));
+    }
+  }
+
+  private static void item(
+      JsonNode node, List<JsonPath.Segment> segments, Rules rules, StringBuilder out) {
+    if (rules.body(segments) != null) {
+      out.append('*');
+    } else {
+      literal(node, segments, rules, out);
+    }
   }
 
   static String type(JsonNode v) {

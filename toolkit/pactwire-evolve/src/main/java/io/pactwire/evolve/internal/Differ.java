@@ -245,7 +245,26 @@ public final class Differ {
     TreeSet<String> locations = new TreeSet<>(Differ::compareLocations);
     locations.addAll(before.elements().keySet());
     locations.addAll(after.elements().keySet());
+    // an array compared item by item whose items changed: the change is the array's, reported
+    // once there, not again for the items' shared location ($.tags[*]) below it
+    List<String> changedArrays = new ArrayList<>();
     for (String location : locations) {
+      Element b = before.elements().get(location);
+      Element a = after.elements().get(location);
+      if (b != null
+          && a != null
+          && b.type().equals("array")
+          && a.type().equals("array")
+          && b.example() != null
+          && a.example() != null
+          && !b.example().equals(a.example())) {
+        changedArrays.add(location + "[*]");
+      }
+    }
+    for (String location : locations) {
+      if (changedArrays.stream().anyMatch(location::startsWith)) {
+        continue;
+      }
       Element b = before.elements().get(location);
       Element a = after.elements().get(location);
       String where = after.name() + " " + location;

@@ -8,9 +8,9 @@ package io.pactwire.evolve.internal;
  * @param location where, such as {@code body $.items[*].id} or {@code header content-type}
  * @param type the JSON type ({@code string}, {@code integer}, {@code number}, {@code boolean},
  *     {@code null}, {@code object}, {@code array}), or {@code text} for headers and the like
- * @param example the example as JSON text; null for objects, and for arrays with a matcher on them
- *     or on anything in them (an array without is compared item by item, in order, so its whole
- *     text is its example)
+ * @param example the example as JSON text; null for objects and for arrays a matcher governs; for
+ *     an array with no matcher on it, its text with {@code *} for each value a matcher governs (it
+ *     is compared item by item, in order, with its length, and its items share one location)
  * @param matcher the matcher that applies, or null when the value must equal the example
  * @param inherited true when the matcher is a parent's, applied to this value by cascade
  * @param min an array's minimum length from its matcher, or null

@@ -113,9 +113,10 @@ final class Rules {
       boolean ok =
           r instanceof JsonPath.Field f
               ? p instanceof JsonPath.Field pf && pf.name().equals(f.name())
+              // pact-jvm's * stands for any field and any index
               : r instanceof JsonPath.AnyField
-                  ? p instanceof JsonPath.Field
-                  : p instanceof JsonPath.AnyIndex || p instanceof JsonPath.Index;
+                  || p instanceof JsonPath.AnyIndex
+                  || p instanceof JsonPath.Index;
       if (!ok) {
         return false;
       }
