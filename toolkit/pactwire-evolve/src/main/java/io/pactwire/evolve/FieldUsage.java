@@ -116,7 +116,10 @@ public final class FieldUsage {
         throw new IllegalStateException("pacts and provider are required");
       }
       if (field != null && field.startsWith("$")) {
-        field = bodyField(field);
+        field = bodyField(field, field);
+      } else if (field != null && field.contains("[")) {
+        // a body field written without its root ("items[0].sku"), which no header name is
+        field = bodyField("$." + field, field);
       }
       SpecFields spec = null;
       if (openApi != null) {
@@ -182,9 +185,9 @@ public final class FieldUsage {
      * A body field as the report writes its locations: {@code $['meta']} is {@code $.meta}, and an
      * array's items share one location, so {@code $.items[0].sku} is {@code $.items[*].sku}.
      */
-    private static String bodyField(String field) {
+    private static String bodyField(String path, String field) {
       JsonPath parsed =
-          JsonPath.tryParse(field)
+          JsonPath.tryParse(path)
               .orElseThrow(
                   () -> new EvolveException("--field '" + field + "': not a JSON path", null));
       List<JsonPath.Segment> segments = new ArrayList<>();

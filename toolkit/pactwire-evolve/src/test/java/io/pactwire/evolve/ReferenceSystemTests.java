@@ -229,8 +229,8 @@ class ReferenceSystemTests {
       assertThat(stock.unread()).noneMatch(u -> u.field().equals("body $.stock"));
     }
 
-    // the OpenAPI check honours a server URL's path as a prefix of the requests' paths: so does
-    // usage, or endpoints in use would be listed as safe to remove
+    // a server URL's path (its variables at their defaults) prefixes the requests' paths, or
+    // endpoints in use would be listed as safe to remove
     @Test
     void aServerUrlsPathPrefixesTheRequestsPaths() throws IOException {
       Path spec =
@@ -239,7 +239,9 @@ class ReferenceSystemTests {
               """
               openapi: 3.0.3
               info: {title: shop, version: "1"}
-              servers: [{url: "https://api.example.com/v1"}]
+              servers:
+                - url: "https://api.example.com/{version}"
+                  variables: {version: {default: v1}}
               paths:
                 /orders/{id}:
                   get:
@@ -295,6 +297,7 @@ class ReferenceSystemTests {
       assertThat(usage.field("$['stock']").build().uses()).isEqualTo(dotted.uses());
       assertThat(anyItem.uses()).isNotEmpty();
       assertThat(cart.field("$.items[0].sku").build().uses()).isEqualTo(anyItem.uses());
+      assertThat(cart.field("items[0].sku").build().uses()).isEqualTo(anyItem.uses());
       assertThatThrownBy(() -> usage.field("$[").build())
           .isInstanceOf(EvolveException.class)
           .hasMessage("--field '$[': not a JSON path");

@@ -46,11 +46,15 @@ public final class SpecFields {
     this.root = root;
     prefix(root.path("basePath").asText(""));
     for (JsonNode server : root.path("servers")) {
+      // a server variable in the URL ({version}) stands for its default value
+      String url = server.path("url").asText("");
+      for (Map.Entry<String, JsonNode> v : server.path("variables").properties()) {
+        url = url.replace("{" + v.getKey() + "}", v.getValue().path("default").asText(""));
+      }
       try {
-        // a server variable's value does not matter for the path's length of segments
-        prefix(URI.create(server.path("url").asText("").replaceAll("\\{[^}]*}", "x")).getPath());
+        prefix(URI.create(url).getPath());
       } catch (IllegalArgumentException e) {
-        // a server URL that is no URI gives no prefix
+        // a server URL that is no URI (a variable without a default, say) gives no prefix
       }
     }
     for (Map.Entry<String, JsonNode> path : root.path("paths").properties()) {
