@@ -229,7 +229,7 @@ class PactStubsTests {
     }
 
     // pact-jvm's body matcher throws on a body that is not JSON: the consumer sent a broken body,
-    // which is when the report is needed (it was a 500 with a stack trace)
+    // which is when the report is needed, not a server error
     @Test
     void aBodyThatIsNotJsonGetsTheReportSayingSo() throws IOException {
       serve(PRODUCTS);
