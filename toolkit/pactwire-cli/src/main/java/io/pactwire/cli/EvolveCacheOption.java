@@ -21,26 +21,30 @@ final class EvolveCacheOption {
    * ~/.cache/pactwire}), or null with {@code --no-cache}.
    */
   Path dir() {
-    return noCache ? null : dir(System::getenv);
+    return noCache ? null : dir(System::getenv, System.getProperty("user.home"));
   }
 
   /**
    * The cache folder for this environment, chosen as the launcher chooses its own: {@code
-   * $PACTWIRE_CACHE/evolve}, else under {@code $XDG_CACHE_HOME} or {@code $HOME/.cache}; null where
-   * there is no home folder (a service, {@code env -i}, a container's user with no entry in the
-   * password file, whose {@code user.home} is {@code ?}): then nothing is kept.
+   * $PACTWIRE_CACHE/evolve}, else under {@code $XDG_CACHE_HOME} or the home folder's {@code .cache}
+   * ({@code $HOME}, else the JVM's {@code user.home}, as on Windows); null where there is no home
+   * folder (a service, {@code env -i}, a container's user with no entry in the password file, whose
+   * {@code user.home} is {@code ?}): then nothing is kept.
    */
-  static Path dir(UnaryOperator<String> env) {
+  static Path dir(UnaryOperator<String> env, String userHome) {
     String dir = env.apply("PACTWIRE_CACHE");
     if (dir != null && !dir.isEmpty()) {
       return Path.of(dir).resolve("evolve");
     }
     String xdg = env.apply("XDG_CACHE_HOME");
     String home = env.apply("HOME");
+    if (home == null || home.isEmpty()) {
+      home = userHome;
+    }
     Path base;
     if (xdg != null && !xdg.isEmpty()) {
       base = Path.of(xdg);
-    } else if (home != null && !home.isEmpty()) {
+    } else if (home != null && Path.of(home).isAbsolute()) {
       base = Path.of(home, ".cache");
     } else {
       return null;

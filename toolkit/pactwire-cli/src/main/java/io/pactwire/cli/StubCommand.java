@@ -34,7 +34,7 @@ import picocli.CommandLine.Spec;
           + " bound to another address (--host 0.0.0.0) it refuses every admin request (401).",
       "Exit status: 0 shut down through the admin API, 2 unreadable input (a malformed pact, no"
           + " pact for the provider, an unsupported matcher) or an address or port that cannot be"
-          + " bound; stopped by a signal, that signal's status (143 for SIGTERM, 130 for Ctrl-C)."
+          + " bound; stopped by a signal (Ctrl-C, SIGTERM), a status above 128 (143 for SIGTERM)."
     })
 final class StubCommand implements Callable<Integer> {
 

@@ -205,15 +205,18 @@ class EvolveCommandsTests {
     @Test
     void theCacheFolderFollowsTheEnvironmentAsTheLaunchersAndIsNoneWithoutAHome() {
       java.util.Map<String, String> env = new java.util.HashMap<>();
-      assertThat(EvolveCacheOption.dir(env::get)).isNull();
+      assertThat(EvolveCacheOption.dir(env::get, "?")).isNull();
+      // no HOME, as on Windows: the JVM's home folder
+      assertThat(EvolveCacheOption.dir(env::get, "/home/ci"))
+          .isEqualTo(Path.of("/home/ci/.cache/pactwire/evolve"));
       env.put("HOME", "/home/ci");
-      assertThat(EvolveCacheOption.dir(env::get))
+      assertThat(EvolveCacheOption.dir(env::get, "?"))
           .isEqualTo(Path.of("/home/ci/.cache/pactwire/evolve"));
       env.put("XDG_CACHE_HOME", "/var/cache/ci");
-      assertThat(EvolveCacheOption.dir(env::get))
+      assertThat(EvolveCacheOption.dir(env::get, "?"))
           .isEqualTo(Path.of("/var/cache/ci/pactwire/evolve"));
       env.put("PACTWIRE_CACHE", "/tmp/pw");
-      assertThat(EvolveCacheOption.dir(env::get)).isEqualTo(Path.of("/tmp/pw/evolve"));
+      assertThat(EvolveCacheOption.dir(env::get, "?")).isEqualTo(Path.of("/tmp/pw/evolve"));
     }
 
     private String[] concat(String[] a, String... b) {

@@ -142,6 +142,9 @@ class StubCommandTests {
       try {
         waiting.start();
         assertThat(get(serving.url() + "/__admin/mappings").statusCode()).isEqualTo(200);
+        // serving: the command waits
+        waiting.join(500);
+        assertThat(waiting.isAlive()).isTrue();
 
         HttpResponse<String> shutdown =
             HTTP.send(
