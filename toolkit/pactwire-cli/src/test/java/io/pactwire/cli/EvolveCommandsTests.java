@@ -184,6 +184,50 @@ class EvolveCommandsTests {
           .hasLineCount(1);
     }
 
+    // a schema behind a URL is loaded as the check reaches it: one line and exit 2, not a stack
+    // trace and not a verdict
+    @Test
+    void impactOfASpecWithARefToAUrlThatCannotBeFetchedIsOneLineAndExitsTwo() throws IOException {
+      int closed;
+      try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
+        closed = s.getLocalPort();
+      }
+      Path spec =
+          Files.writeString(
+              dir.resolve("remote.yaml"),
+              """
+              openapi: 3.0.3
+              info: {title: inventory, version: "1"}
+              paths:
+                /products/{sku}:
+                  get:
+                    parameters: [{name: sku, in: path, required: true, schema: {type: string}}]
+                    responses:
+                      "200":
+                        description: a product
+                        content:
+                          application/json:
+                            schema: {$ref: "http://127.0.0.1:%d/product.yaml"}
+              """
+                  .formatted(closed));
+
+      Run run =
+          run(
+              "impact",
+              "--provider",
+              "inventory-service",
+              "--pacts",
+              PACTS.toString(),
+              "--spec",
+              spec.toString());
+
+      assertThat(run.exit()).isEqualTo(2);
+      assertThat(run.err())
+          .startsWith("pactwire impact: " + spec + ": a $ref could not be read: ")
+          .contains("Connection refused")
+          .hasLineCount(1);
+    }
+
     // a misspelt provider: one line and exit 2, as verify and stub, never an empty report
     @Test
     void usageAndImpactOfAProviderNoPactNamesExitTwo() {

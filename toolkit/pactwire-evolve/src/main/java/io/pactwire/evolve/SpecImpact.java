@@ -103,11 +103,18 @@ public final class SpecImpact {
           continue;
         }
         read++;
-        List<Finding> before = base == null ? List.of() : base.check(pact);
+        List<Finding> before;
+        List<Finding> after;
+        try {
+          before = base == null ? List.of() : base.check(pact);
+          after = next.check(pact);
+        } catch (SpecException e) {
+          // a schema a document refers to by URL is loaded only as the check reaches it
+          throw new EvolveException(e.getMessage(), e);
+        }
         Set<String> known = new HashSet<>();
         before.forEach(f -> known.add(key(f)));
-        List<Finding> added =
-            next.check(pact).stream().filter(f -> !known.contains(key(f))).toList();
+        List<Finding> added = after.stream().filter(f -> !known.contains(key(f))).toList();
         if (!added.isEmpty()) {
           consumers.add(
               new ImpactReport.ConsumerImpact(

@@ -1,6 +1,7 @@
 package io.pactwire.openapi;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.networknt.schema.JsonSchemaException;
 import io.pactwire.core.PactFileException;
 import io.pactwire.core.internal.PactReader;
 import io.pactwire.openapi.internal.AsyncChecker;
@@ -126,12 +127,34 @@ public final class OpenApiCheck {
   public List<Finding> check(JsonNode pact) {
     boolean v4 = Interactions.isV4(pact);
     JsonNode interactions = pact.path("interactions");
-    return IntStream.range(0, interactions.size())
-        .parallel()
-        .mapToObj(i -> check(interactions.get(i), i, v4))
-        .flatMap(List::stream)
-        .toList();
+    try {
+      return IntStream.range(0, interactions.size())
+          .parallel()
+          .mapToObj(i -> check(interactions.get(i), i, v4))
+          .flatMap(List::stream)
+          .toList();
+    } catch (JsonSchemaException e) {
+      // a schema the validator loads as a value first reaches it: a $ref to a URL it cannot
+      // fetch fails only here, in the middle of the check, and is the spec's problem
+      throw new SpecException(specs.get(0).file(), "", "a $ref could not be read: " + causes(e), e);
+    }
   }
+
+  // the exception's message and its causes', each once and without the class names a wrapping
+  // exception's message repeats: "Failed to load ...: Connection refused"
+  private static String causes(Throwable e) {
+    StringBuilder b = new StringBuilder();
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      String m = t.getMessage() == null ? null : CLASS_NAME.matcher(t.getMessage()).replaceAll("");
+      if (m != null && !m.isEmpty() && b.indexOf(m) < 0) {
+        b.append(b.length() == 0 ? "" : ": ").append(m);
+      }
+    }
+    return b.toString();
+  }
+
+  private static final java.util.regex.Pattern CLASS_NAME =
+      java.util.regex.Pattern.compile("\\b(?:[a-z_][\\w$]*\\.)+[A-Z][\\w$]*(?:Exception|Error): ");
 
   private List<Finding> check(JsonNode interaction, int i, boolean v4) {
     List<Finding> out = new ArrayList<>();

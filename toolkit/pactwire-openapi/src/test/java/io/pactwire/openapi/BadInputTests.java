@@ -119,6 +119,54 @@ class BadInputTests {
                   + " [root].paths./things.get.responses.200.content.application/json.schema");
     }
 
+    // a schema behind a URL is loaded when a value first reaches it, in the middle of the check:
+    // one line naming the spec and why, not the validator's exception
+    @Test
+    void aRefToAUrlThatCannotBeFetchedIsOneLineNamingTheSpec() throws IOException {
+      int closed;
+      try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
+        closed = s.getLocalPort();
+      }
+      Path spec =
+          Files.writeString(
+              dir.resolve("remote.yaml"),
+              """
+              openapi: 3.0.3
+              info: {title: t, version: "1"}
+              paths:
+                /things:
+                  get:
+                    responses:
+                      "200":
+                        description: ok
+                        content:
+                          application/json:
+                            schema: {$ref: "http://127.0.0.1:%d/thing.yaml"}
+              """
+                  .formatted(closed));
+      Path pact =
+          Files.writeString(
+              dir.resolve("pact.json"),
+              """
+              {"consumer": {"name": "c"}, "provider": {"name": "p"},
+               "interactions": [{"description": "things", "request": {"method": "GET", "path": "/things"},
+                 "response": {"status": 200, "headers": {"Content-Type": "application/json"},
+                   "body": {"a": 1}}}],
+               "metadata": {"pactSpecification": {"version": "3.0.0"}}}
+              """);
+      OpenApiCheck check = OpenApiCheck.of(spec);
+
+      SpecException e = catchThrowableOfType(SpecException.class, () -> check.check(pact));
+
+      assertThat(oneLine(e).getMessage())
+          .startsWith(
+              spec
+                  + ": a $ref could not be read: Failed to load json schema from http://127.0.0.1:"
+                  + closed
+                  + "/thing.yaml")
+          .contains("Connection refused");
+    }
+
     @Test
     void aBrokenRefInAJsonSpecNamesItsLineAndWhereItIsUsedToo() throws IOException {
       // a JSON spec's references are gathered while it is read; the same message results
