@@ -223,7 +223,7 @@ class EvolveCommandsTests {
 
       assertThat(run.exit()).isEqualTo(2);
       assertThat(run.err())
-          .startsWith("pactwire impact: " + spec + ": a $ref could not be read: ")
+          .startsWith("pactwire impact: " + spec + ": a schema cannot be used: ")
           .contains("Connection refused")
           .hasLineCount(1);
     }

@@ -134,9 +134,10 @@ public final class OpenApiCheck {
           .flatMap(List::stream)
           .toList();
     } catch (JsonSchemaException e) {
-      // a schema the validator loads as a value first reaches it: a $ref to a URL it cannot
-      // fetch fails only here, in the middle of the check, and is the spec's problem
-      throw new SpecException(specs.get(0).file(), "", "a $ref could not be read: " + causes(e), e);
+      // the validator compiles a schema as a value first reaches it: a $ref to a URL it cannot
+      // fetch, or a pattern that is no regex, fails only here, in the middle of the check, and
+      // is the spec's problem
+      throw new SpecException(specs.get(0).file(), "", "a schema cannot be used: " + causes(e), e);
     }
   }
 
@@ -145,7 +146,11 @@ public final class OpenApiCheck {
   private static String causes(Throwable e) {
     StringBuilder b = new StringBuilder();
     for (Throwable t = e; t != null; t = t.getCause()) {
-      String m = t.getMessage() == null ? null : CLASS_NAME.matcher(t.getMessage()).replaceAll("");
+      // a regex's message shows the pattern and a caret on lines of their own: its first line
+      String m =
+          t.getMessage() == null
+              ? null
+              : CLASS_NAME.matcher(t.getMessage().lines().findFirst().orElse("")).replaceAll("");
       if (m != null && !m.isEmpty() && b.indexOf(m) < 0) {
         b.append(b.length() == 0 ? "" : ": ").append(m);
       }

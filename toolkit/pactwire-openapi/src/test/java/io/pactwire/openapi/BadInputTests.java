@@ -161,10 +161,50 @@ class BadInputTests {
       assertThat(oneLine(e).getMessage())
           .startsWith(
               spec
-                  + ": a $ref could not be read: Failed to load json schema from http://127.0.0.1:"
+                  + ": a schema cannot be used: Failed to load json schema from http://127.0.0.1:"
                   + closed
                   + "/thing.yaml")
           .contains("Connection refused");
+    }
+
+    // a pattern is compiled as a value first reaches its schema, too
+    @Test
+    void aPatternThatIsNoRegexIsOneLineNamingTheSpec() throws IOException {
+      Path spec =
+          Files.writeString(
+              dir.resolve("pattern.yaml"),
+              """
+              openapi: 3.0.3
+              info: {title: t, version: "1"}
+              paths:
+                /things:
+                  get:
+                    responses:
+                      "200":
+                        description: ok
+                        content:
+                          application/json:
+                            schema:
+                              type: object
+                              properties: {a: {type: string, pattern: "["}}
+              """);
+      Path pact =
+          Files.writeString(
+              dir.resolve("pact.json"),
+              """
+              {"consumer": {"name": "c"}, "provider": {"name": "p"},
+               "interactions": [{"description": "things", "request": {"method": "GET", "path": "/things"},
+                 "response": {"status": 200, "headers": {"Content-Type": "application/json"},
+                   "body": {"a": "x"}}}],
+               "metadata": {"pactSpecification": {"version": "3.0.0"}}}
+              """);
+      OpenApiCheck check = OpenApiCheck.of(spec);
+
+      SpecException e = catchThrowableOfType(SpecException.class, () -> check.check(pact));
+
+      assertThat(oneLine(e).getMessage())
+          .startsWith(spec + ": a schema cannot be used: ")
+          .contains("Unclosed character class");
     }
 
     @Test
