@@ -282,6 +282,8 @@ class PactwireWireMockExtensionTests {
           .contains("\"Set-Cookie\" : [ \"<redacted>\" ]")
           .contains("\"number\" : \"<redacted>\"")
           .contains("\"refresh\" : \"<redacted>\"")
+          // a body field named as a credential is, without being named a secret path
+          .contains("\"access_token\" : \"<redacted>\"")
           .contains("\"access_token\" : [ \"<redacted>\" ]")
           .contains("\"partner_key\" : [ \"<redacted>\" ]")
           .contains("\"locale\" : [ \"de-DE\" ]");

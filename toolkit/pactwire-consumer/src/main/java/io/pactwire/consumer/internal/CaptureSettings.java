@@ -45,6 +45,15 @@ public record CaptureSettings(
     return secretQueryParameters.contains(name.toLowerCase(Locale.ROOT));
   }
 
+  /**
+   * Whether a body field (JSON or form) of this name holds a credential: a secret query parameter's
+   * name, or a token of {@link Secrets#BODY_FIELDS}, in any case.
+   */
+  public boolean isSecretField(String name) {
+    String lower = name.toLowerCase(Locale.ROOT);
+    return secretQueryParameters.contains(lower) || Secrets.BODY_FIELDS.contains(lower);
+  }
+
   boolean isSecretHeader(String name) {
     return secretHeaders.contains(name.toLowerCase(Locale.ROOT));
   }

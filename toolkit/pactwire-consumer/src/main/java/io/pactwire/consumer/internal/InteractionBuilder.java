@@ -575,14 +575,14 @@ public final class InteractionBuilder {
   }
 
   private JsonNode redactPaths(JsonNode tree, MatchingRules.Category rules) {
-    if (settings.secretPaths().isEmpty()) {
-      return tree;
-    }
-    JsonNode copy = tree.deepCopy();
     if (settings.secretPaths().contains("$")) {
       rules.setRule("$", MatchingRules.regex(".+"));
       return TextNode.valueOf(REDACTED);
     }
+    if (!tree.isContainerNode()) {
+      return tree;
+    }
+    JsonNode copy = tree.deepCopy();
     redactIn(copy, "$", rules);
     return copy;
   }
@@ -593,7 +593,9 @@ public final class InteractionBuilder {
       for (Iterator<String> it = object.fieldNames(); it.hasNext(); ) {
         String key = it.next();
         String child = JsonPath.child(path, key);
-        if (settings.secretPaths().contains(child)) {
+        // a path named secret, or a field named as a credential is (client_secret, access_token)
+        if (settings.secretPaths().contains(child)
+            || settings.isSecretField(key) && object.get(key).isValueNode()) {
           object.put(key, REDACTED);
           rules.setRule(child, MatchingRules.regex(".+"));
         } else {

@@ -24,7 +24,8 @@ public class SecretsTestCase {
     "r3fresh-me",
     "set-c00kie-s3cret",
     "qu3ry-acc3ss",
-    "p4rtner-k3y"
+    "p4rtner-k3y",
+    "b0dy-acc3ss-t0ken"
   };
 
   @RegisterExtension
@@ -54,7 +55,9 @@ public class SecretsTestCase {
                     .withBody(
                         "{\"id\": \"5O190127TN364715T\", \"tokens\": [{\"refresh\": \""
                             + SECRETS[5]
-                            + "\"}]}")));
+                            + "\"}], \"access_token\": \""
+                            + SECRETS[9]
+                            + "\"}")));
 
     Http.post(
         paypal.baseUrl()

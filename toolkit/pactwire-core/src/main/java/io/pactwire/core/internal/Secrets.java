@@ -34,6 +34,13 @@ public final class Secrets {
   public static final Set<String> QUERY_PARAMETERS =
       Set.of("access_token", "api_key", "apikey", "client_secret");
 
+  /**
+   * Names (lower case) of body fields, in JSON or a form, whose values are credentials: the secret
+   * query parameters, and the tokens an OAuth 2.0 token endpoint answers with.
+   */
+  public static final Set<String> BODY_FIELDS =
+      Set.of("access_token", "api_key", "apikey", "client_secret", "refresh_token", "id_token");
+
   // "Authorization: Bearer abc" in a rendered table, up to a column bar, a wide gap or the end
   private static final Pattern NAMED_HEADER =
       Pattern.compile(

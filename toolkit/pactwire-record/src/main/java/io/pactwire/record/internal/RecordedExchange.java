@@ -91,7 +91,7 @@ public record RecordedExchange(String name, ObjectNode mapping, RecordedInteract
     ExampleResponse response = response(mapping.path("response"));
     RecordedInteraction interaction =
         InteractionBuilder.build(
-            mapping, example(request), response, settings, List.of(), RECORDER);
+            mapping, example(request, settings), response, settings, List.of(), RECORDER);
     return new RecordedExchange(name, mapping, interaction);
   }
 
@@ -172,12 +172,18 @@ public record RecordedExchange(String name, ObjectNode mapping, RecordedInteract
       }
     }
     for (JsonNode pattern : request.path("bodyPatterns")) {
-      if (pattern.has("equalToJson") && !settings.secretPaths().isEmpty()) {
+      if (pattern.has("equalToJson")) {
         JsonNode json = pattern.get("equalToJson");
         JsonNode tree = json.isTextual() ? readOrNull(json.asText()) : json;
         if (tree != null) {
           ((ObjectNode) pattern).set("equalToJson", redactPaths(tree, settings, ANY_STRING));
         }
+      } else if (pattern.path("equalTo").isTextual()
+          && form(pattern.get("equalTo").asText(), settings) != null) {
+        // a form body with a credential (OAuth 2.0's client_secret): any value of it matches
+        ObjectNode p = (ObjectNode) pattern;
+        p.put("matches", form(p.get("equalTo").asText(), settings));
+        p.remove("equalTo");
       }
     }
   }
@@ -204,7 +210,49 @@ public record RecordedExchange(String name, ObjectNode mapping, RecordedInteract
     request.set("headers", renamed);
   }
 
-  private static ExampleRequest example(LoggedRequest request) {
+  /**
+   * For a form body ({@code a=1&client_secret=x}) with a field named as a credential, a regex that
+   * matches it with any value of each such field; null for any other body.
+   */
+  static String form(String body, CaptureSettings settings) {
+    if (body.isEmpty() || body.startsWith("{") || body.startsWith("[") || !body.contains("=")) {
+      return null;
+    }
+    StringBuilder regex = new StringBuilder();
+    boolean secret = false;
+    for (String pair : body.split("&", -1)) {
+      int eq = pair.indexOf('=');
+      if (eq <= 0 || pair.contains(" ")) {
+        return null; // not a form
+      }
+      regex.append(regex.length() == 0 ? "" : "&").append(Pattern.quote(pair.substring(0, eq + 1)));
+      if (settings.isSecretField(decode(pair.substring(0, eq)))) {
+        regex.append("[^&]*");
+        secret = true;
+      } else {
+        regex.append(Pattern.quote(pair.substring(eq + 1)));
+      }
+    }
+    return secret ? regex.toString() : null;
+  }
+
+  /** A form body with the value of each field named as a credential redacted. */
+  private static String redactForm(String body, CaptureSettings settings) {
+    if (form(body, settings) == null) {
+      return body;
+    }
+    List<String> pairs = new ArrayList<>();
+    for (String pair : body.split("&", -1)) {
+      int eq = pair.indexOf('=');
+      pairs.add(
+          settings.isSecretField(decode(pair.substring(0, eq)))
+              ? pair.substring(0, eq + 1) + InteractionBuilder.REDACTED
+              : pair);
+    }
+    return String.join("&", pairs);
+  }
+
+  private static ExampleRequest example(LoggedRequest request, CaptureSettings settings) {
     String url = request.getUrl();
     int q = url.indexOf('?');
     Map<String, List<String>> headers = new LinkedHashMap<>();
@@ -217,7 +265,7 @@ public record RecordedExchange(String name, ObjectNode mapping, RecordedInteract
         decode(q < 0 ? url : url.substring(0, q)),
         q < 0 ? Map.of() : query(url.substring(q + 1)),
         headers,
-        body == null || body.length == 0 ? null : request.getBodyAsString());
+        body == null || body.length == 0 ? null : redactForm(request.getBodyAsString(), settings));
   }
 
   // ---------------------------------------------------------------- response
@@ -327,11 +375,11 @@ public record RecordedExchange(String name, ObjectNode mapping, RecordedInteract
   // ---------------------------------------------------------------- helpers
 
   private static JsonNode redactPaths(JsonNode tree, CaptureSettings settings, String placeholder) {
-    if (settings.secretPaths().isEmpty()) {
-      return tree;
-    }
     if (settings.secretPaths().contains("$")) {
       return TextNode.valueOf(placeholder);
+    }
+    if (!tree.isContainerNode()) {
+      return tree;
     }
     JsonNode copy = tree.deepCopy();
     redactIn(copy, "$", settings, placeholder);
@@ -343,7 +391,9 @@ public record RecordedExchange(String name, ObjectNode mapping, RecordedInteract
     if (node instanceof ObjectNode object) {
       for (Map.Entry<String, JsonNode> e : object.properties()) {
         String child = JsonPath.child(path, e.getKey());
-        if (settings.secretPaths().contains(child)) {
+        // a path named secret, or a field named as a credential is (client_secret, access_token)
+        if (settings.secretPaths().contains(child)
+            || settings.isSecretField(e.getKey()) && e.getValue().isValueNode()) {
           e.setValue(TextNode.valueOf(placeholder));
         } else {
           redactIn(e.getValue(), child, settings, placeholder);

@@ -1,0 +1,109 @@
+package io.pactwire.record;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpServer;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Recording an OAuth 2.0 token endpoint with no secret named: the client secret the consumer posts
+ * as a form and the tokens the endpoint answers with reach neither the mapping nor the pact.
+ */
+class RecordingTokenEndpointTests {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final String CLIENT_SECRET = "FORM-SECRET-4711";
+  private static final String ACCESS_TOKEN = "ACCESS-TOKEN-4711";
+  private static final String REFRESH_TOKEN = "REFRESH-TOKEN-4711";
+
+  @TempDir Path out;
+
+  @Test
+  void theClientSecretAndTheTokensAreInNeitherFile() throws Exception {
+    HttpServer sandbox =
+        HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    sandbox.createContext(
+        "/v1/oauth2/token",
+        exchange -> {
+          exchange.getRequestBody().readAllBytes();
+          byte[] body =
+              ("{\"access_token\": \""
+                      + ACCESS_TOKEN
+                      + "\", \"refresh_token\": \""
+                      + REFRESH_TOKEN
+                      + "\", \"token_type\": \"Bearer\", \"expires_in\": 3600}")
+                  .getBytes(StandardCharsets.UTF_8);
+          exchange.getResponseHeaders().add("Content-Type", "application/json");
+          exchange.sendResponseHeaders(200, body.length);
+          exchange.getResponseBody().write(body);
+          exchange.close();
+        });
+    sandbox.start();
+    RecordingProxy.Recording recording;
+    try (RecordingProxy proxy =
+        RecordingProxy.newInstance(URI.create("http://127.0.0.1:" + sandbox.getAddress().getPort()))
+            .consumer("shop")
+            .provider("vendor-oauth")
+            .out(out)
+            .build()
+            .start()) {
+      HttpResponse<String> token =
+          HttpClient.newHttpClient()
+              .send(
+                  HttpRequest.newBuilder(URI.create(proxy.baseUrl() + "/v1/oauth2/token"))
+                      .header(
+                          "Authorization",
+                          "Basic "
+                              + Base64.getEncoder()
+                                  .encodeToString("client:BASIC-SECRET-4711".getBytes()))
+                      .header("Content-Type", "application/x-www-form-urlencoded")
+                      .POST(
+                          HttpRequest.BodyPublishers.ofString(
+                              "grant_type=client_credentials&client_secret=" + CLIENT_SECRET))
+                      .build(),
+                  HttpResponse.BodyHandlers.ofString());
+      assertThat(token.body()).contains(ACCESS_TOKEN);
+      recording = proxy.stop();
+    } finally {
+      sandbox.stop(0);
+    }
+
+    List<Path> files = new ArrayList<>(recording.mappings());
+    files.add(recording.pact());
+    assertThat(files).hasSize(2);
+    for (Path file : files) {
+      assertThat(Files.readString(file))
+          .as(file.toString())
+          .doesNotContain(CLIENT_SECRET, ACCESS_TOKEN, REFRESH_TOKEN, "BASIC-SECRET-4711");
+    }
+    JsonNode mapping = JSON.readTree(recording.mappings().get(0).toFile());
+    // the stub answers the form with any client secret, the rest of it as recorded
+    String form = mapping.at("/request/bodyPatterns/0/matches").asText();
+    assertThat("grant_type=client_credentials&client_secret=another").matches(form);
+    assertThat("grant_type=password&client_secret=another").doesNotMatch(form);
+    assertThat(mapping.at("/response/jsonBody/access_token").asText()).isEqualTo("<redacted>");
+    JsonNode interaction = JSON.readTree(recording.pact().toFile()).at("/interactions/0");
+    assertThat(interaction.at("/request/body/content").asText())
+        .isEqualTo("grant_type=client_credentials&client_secret=<redacted>");
+    assertThat(interaction.at("/response/body/content/access_token").asText())
+        .isEqualTo("<redacted>");
+    assertThat(interaction.at("/response/body/content/refresh_token").asText())
+        .isEqualTo("<redacted>");
+    assertThat(interaction.at("/response/body/content/token_type").asText()).isEqualTo("Bearer");
+  }
+}
