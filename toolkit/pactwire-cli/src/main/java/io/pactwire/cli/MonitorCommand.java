@@ -111,6 +111,16 @@ final class MonitorCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       return fail(err, "--format " + format + ": not text, markdown or html");
     }
+    // each named as typed, before a run that would fail on it under another option's name
+    if (!(timeout > 0) || Double.isInfinite(timeout)) {
+      return fail(err, "--timeout " + timeout + ": must be more than 0 seconds");
+    }
+    if (!(rate > 0) || Double.isInfinite(rate)) {
+      return fail(err, "--rate " + rate + ": must be more than 0 requests a second");
+    }
+    if (retries < 0) {
+      return fail(err, "--retries " + retries + ": must be 0 or more");
+    }
     try {
       URI url = URI.create(baseUrl);
       DriftMonitor monitor =

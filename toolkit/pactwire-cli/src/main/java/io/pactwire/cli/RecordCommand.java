@@ -143,6 +143,13 @@ final class RecordCommand implements Callable<Integer> {
   /** Starts the proxy; on bad input prints one line and returns null. */
   RecordingProxy start(PrintWriter err) {
     try {
+      java.net.InetAddress.getByName(host);
+    } catch (java.net.UnknownHostException e) {
+      err.println("pactwire record: " + host + ": no such host or address to listen on");
+      err.flush();
+      return null;
+    }
+    try {
       return RecordingProxy.newInstance(URI.create(target))
           .consumer(consumer)
           .provider(provider)

@@ -24,6 +24,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import picocli.CommandLine;
 
 /**
@@ -196,6 +198,28 @@ class RecordMonitorCommandTests {
       assertThat(Files.readString(file)).isEqualTo("not json\n");
     }
 
+    // each refused under its own name, before any request: a zero timeout was blamed on the
+    // base URL ("Invalid duration: PT0S"), a zero or negative rate and negative retries ran
+    @ParameterizedTest
+    @CsvSource({
+      "--timeout, 0, 0.0: must be more than 0 seconds",
+      "--timeout, -1, -1.0: must be more than 0 seconds",
+      "--rate, 0, 0.0: must be more than 0 requests a second",
+      "--rate, -2, -2.0: must be more than 0 requests a second",
+      "--retries, -1, -1: must be 0 or more"
+    })
+    void anOptionOutOfRangeIsOneLineNamingIt(
+        String option, String value, String problem, @TempDir Path history) throws IOException {
+      Run run = monitor(history, option, value);
+
+      assertThat(run.exit()).isEqualTo(2);
+      assertThat(run.out()).isEmpty();
+      assertThat(run.err()).isEqualTo("pactwire monitor: " + option + " " + problem + "\n");
+      try (var written = Files.list(history)) {
+        assertThat(written).isEmpty();
+      }
+    }
+
     @Test
     void aPactWithoutHttpInteractionsIsOneLineWithExitTwo(@TempDir Path history)
         throws IOException {
@@ -230,6 +254,25 @@ class RecordMonitorCommandTests {
 
   @Nested
   class Record {
+
+    @Test
+    void aHostThatIsNoAddressIsOneLineWithExitTwo() {
+      Run run =
+          PactwireCommandTests.run(
+              "record",
+              "--target",
+              sandboxUrl(),
+              "--consumer",
+              "shop",
+              "--provider",
+              "vendor",
+              "--host",
+              "nosuchhost.invalid");
+
+      assertThat(run.exit()).isEqualTo(2);
+      assertThat(run.err())
+          .isEqualTo("pactwire record: nosuchhost.invalid: no such host or address to listen on\n");
+    }
 
     @Test
     void aTargetThatIsNoUrlIsOneLineWithExitTwo() {
