@@ -124,12 +124,20 @@ class ExecutableJarIT {
   void canIDeployKeepsAnArchiveOfItsOwn(@TempDir Path store) throws Exception {
     // a check first, as a provider's pipeline runs: its archive holds no class of the store
     launch(CHECK);
+    LauncherRun publish =
+        launch(
+            "publish",
+            "--consumer-version",
+            "1",
+            "--store",
+            store.toString(),
+            PactwireCommandTests.GOOD);
     String[] deploy = {
       "can-i-deploy",
       "--store",
       store.toString(),
       "--pacticipant",
-      "a",
+      "shop",
       "--version",
       "1",
       "--to-environment",
@@ -139,30 +147,89 @@ class ExecutableJarIT {
     LauncherRun first = launch(deploy);
     LauncherRun second = launch(deploy);
 
+    assertThat(publish.exit()).as(publish.err()).isZero();
     assertThat(archives())
         .hasSize(2)
         .anySatisfy(a -> assertThat(a.toString()).endsWith("-can-i-deploy.jsa"));
+    // the verdict (orders is not in production), not bad input
+    assertThat(first.exit()).as(first.err()).isEqualTo(1);
     assertThat(second.exit()).isEqualTo(first.exit());
-    assertThat(second.err()).isEqualTo(first.err());
+    assertThat(second.out()).isEqualTo(first.out());
+  }
+
+  // a run stopped by its input has loaded a fraction of the command's classes: an archive of it
+  // would be kept until the jar changes
+  @Test
+  void aCheckStoppedByBadInputWritesNoArchive(@TempDir Path pacts) throws Exception {
+    LauncherRun run =
+        launch(
+            "verify",
+            "--provider",
+            "p",
+            "--base-url",
+            "http://127.0.0.1:9",
+            "--pacts",
+            pacts.toString());
+
+    assertThat(run.exit()).isEqualTo(2);
+    assertThat(run.err()).contains("no pact with provider 'p'");
+    assertThat(archives()).isEmpty();
   }
 
   @Test
   void verifyKeepsAnArchiveOfItsOwn(@TempDir Path pacts) throws Exception {
     // a check first: its archive holds neither pact-jvm's matching nor the HTTP client
     launch(CHECK);
-    String[] verify = {
-      "verify", "--provider", "p", "--base-url", "http://127.0.0.1:9", "--pacts", pacts.toString()
-    };
+    Files.writeString(
+        pacts.resolve("checkout-service-inventory-service.json"), VerifyCommandTests.PACT);
+    com.sun.net.httpserver.HttpServer provider = provider();
+    try {
+      String[] verify = {
+        "verify",
+        "--provider",
+        "inventory-service",
+        "--base-url",
+        "http://127.0.0.1:" + provider.getAddress().getPort(),
+        "--pacts",
+        pacts.toString(),
+        "--no-publish"
+      };
 
-    LauncherRun first = launch(verify);
-    LauncherRun second = launch(verify);
+      LauncherRun first = launch(verify);
+      LauncherRun second = launch(verify);
 
-    assertThat(archives())
-        .hasSize(2)
-        .anySatisfy(a -> assertThat(a.toString()).endsWith("-verify.jsa"));
-    assertThat(first.exit()).isEqualTo(2);
-    assertThat(second.exit()).isEqualTo(first.exit());
-    assertThat(second.err()).isEqualTo(first.err()).contains("no pact with provider 'p'");
+      assertThat(archives())
+          .hasSize(2)
+          .anySatisfy(a -> assertThat(a.toString()).endsWith("-verify.jsa"));
+      assertThat(first.exit()).as(first.err()).isEqualTo(1);
+      assertThat(second.exit()).isEqualTo(first.exit());
+      assertThat(second.out()).isEqualTo(first.out());
+    } finally {
+      provider.stop(0);
+    }
+  }
+
+  /** inventory-service as VerifyCommandTests.PACT describes it, with stock as text: one failure. */
+  private static com.sun.net.httpserver.HttpServer provider() throws java.io.IOException {
+    com.sun.net.httpserver.HttpServer server =
+        com.sun.net.httpserver.HttpServer.create(
+            new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0), 0);
+    server.createContext(
+        "/",
+        exchange -> {
+          try (exchange) {
+            exchange.getRequestBody().readAllBytes();
+            byte[] body = "{\"sku\": \"SKU-1001\", \"stock\": \"twelve\"}".getBytes();
+            boolean product = exchange.getRequestURI().getPath().equals("/products/SKU-1001");
+            exchange.getResponseHeaders().add("Content-Type", "application/json");
+            exchange.sendResponseHeaders(product ? 200 : 404, product ? body.length : -1);
+            if (product) {
+              exchange.getResponseBody().write(body);
+            }
+          }
+        });
+    server.start();
+    return server;
   }
 
   @Test
@@ -557,24 +624,7 @@ class ExecutableJarIT {
       throws Exception {
     Files.writeString(
         pacts.resolve("checkout-service-inventory-service.json"), VerifyCommandTests.PACT);
-    com.sun.net.httpserver.HttpServer server =
-        com.sun.net.httpserver.HttpServer.create(
-            new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0), 0);
-    server.createContext(
-        "/",
-        exchange -> {
-          try (exchange) {
-            exchange.getRequestBody().readAllBytes();
-            byte[] body = "{\"sku\": \"SKU-1001\", \"stock\": \"twelve\"}".getBytes();
-            boolean product = exchange.getRequestURI().getPath().equals("/products/SKU-1001");
-            exchange.getResponseHeaders().add("Content-Type", "application/json");
-            exchange.sendResponseHeaders(product ? 200 : 404, product ? body.length : -1);
-            if (product) {
-              exchange.getResponseBody().write(body);
-            }
-          }
-        });
-    server.start();
+    com.sun.net.httpserver.HttpServer server = provider();
     try {
       String url = "http://127.0.0.1:" + server.getAddress().getPort();
       LauncherRun run =
