@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Stream;
 
 /**
@@ -356,6 +357,11 @@ public final class FileContractStore implements ContractStore {
               + (rows.size() == 1 ? " integration" : " integrations")
               + (blocked == 1 ? " is" : " are")
               + " not verified";
+    }
+    if (blocked == 0 && !target.isLatest()) {
+      // a yes for an environment nothing was ever recorded to: a typo, most likely; a no stands,
+      // naming what is missing there
+      checkEnvironment(target.environment());
     }
     return new CanIDeployResult(
         pacticipant, version, target, blocked == 0, List.copyOf(rows), summary);
@@ -745,6 +751,35 @@ public final class FileContractStore implements ContractStore {
               + " was never published or verified: the store at "
               + store
               + " has no record of it (publish its pacts, or verify, first)");
+    }
+  }
+
+  /**
+   * An environment is known by the deployments and releases recorded to it. In a store that knows
+   * some, a name none was recorded to is a typo far more often than a new environment, and would
+   * let through a version whose partners are looked for there (none are there): refused, as a Pact
+   * Broker refuses an environment it does not know. A store that knows none is new: any name is its
+   * first.
+   */
+  private void checkEnvironment(String environment) {
+    Set<String> known = new TreeSet<>();
+    for (String kind : new String[] {StoreLayout.DEPLOYMENTS, StoreLayout.RELEASES}) {
+      for (Path env : list(store.resolve(kind))) {
+        if (Files.isDirectory(env)) {
+          known.add(env.getFileName().toString());
+        }
+      }
+    }
+    if (!known.isEmpty() && !known.contains(environment)) {
+      throw new StoreException(
+          "unknown environment '"
+              + environment
+              + "': the store at "
+              + store
+              + " has deployments or releases to "
+              + String.join(", ", known)
+              + " only (a new environment is known once a deployment or release to it is"
+              + " recorded)");
     }
   }
 

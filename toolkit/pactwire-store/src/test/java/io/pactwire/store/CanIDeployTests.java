@@ -417,6 +417,34 @@ class CanIDeployTests {
     }
   }
 
+  // environments are known by what was deployed or released to them: in a store that knows some,
+  // a name none was recorded to (a typo) must not pass the gate as an empty environment; a no
+  // stands, naming what is missing there
+  @Nested
+  class UnknownEnvironment {
+
+    @Test
+    void aNameNoDeploymentOrReleaseWasRecordedToIsRefusedNamingTheKnownOnes() {
+      PactVersion pact = f.publish("1.0.0", f.pact(CHECKOUT, INVENTORY, "a request for a product"));
+      f.verify(INVENTORY, "4f5e6d", CHECKOUT, pact, true);
+      f.deploy(CHECKOUT, "1.0.0", PROD);
+      f.deploy(INVENTORY, "4f5e6d", "staging");
+
+      assertThatThrownBy(
+              () -> f.store.canIDeploy(INVENTORY, "4f5e6d", Target.environment("prodution")))
+          .isInstanceOf(StoreException.class)
+          .hasMessage(
+              "unknown environment 'prodution': the store at "
+                  + dir.resolve("store")
+                  + " has deployments or releases to production, staging only (a new environment"
+                  + " is known once a deployment or release to it is recorded)");
+      assertThat(canIDeploy(INVENTORY, "4f5e6d").deployable()).isTrue();
+      assertThat(reasons(f.store.canIDeploy(CHECKOUT, "1.0.0", Target.environment("prodution"))))
+          .containsExactly(
+              "no version of inventory-service is deployed to or released in prodution");
+    }
+  }
+
   @Nested
   class Latest {
 
