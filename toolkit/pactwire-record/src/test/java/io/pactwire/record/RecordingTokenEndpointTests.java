@@ -49,6 +49,12 @@ class RecordingTokenEndpointTests {
                       + "\", \"token_type\": \"Bearer\", \"expires_in\": 3600}")
                   .getBytes(StandardCharsets.UTF_8);
           exchange.getResponseHeaders().add("Content-Type", "application/json");
+          exchange
+              .getResponseHeaders()
+              .add(
+                  "Location",
+                  "https://client:LOC-PASS-4711@shop.example/callback?access_token=LOC-TOKEN-4711"
+                      + "&state=xyz");
           exchange.sendResponseHeaders(200, body.length);
           exchange.getResponseBody().write(body);
           exchange.close();
@@ -89,7 +95,13 @@ class RecordingTokenEndpointTests {
     for (Path file : files) {
       assertThat(Files.readString(file))
           .as(file.toString())
-          .doesNotContain(CLIENT_SECRET, ACCESS_TOKEN, REFRESH_TOKEN, "BASIC-SECRET-4711");
+          .doesNotContain(
+              CLIENT_SECRET,
+              ACCESS_TOKEN,
+              REFRESH_TOKEN,
+              "BASIC-SECRET-4711",
+              "LOC-PASS-4711",
+              "LOC-TOKEN-4711");
     }
     JsonNode mapping = JSON.readTree(recording.mappings().get(0).toFile());
     // the stub answers the form with any client secret, the rest of it as recorded
@@ -105,5 +117,9 @@ class RecordingTokenEndpointTests {
     assertThat(interaction.at("/response/body/content/refresh_token").asText())
         .isEqualTo("<redacted>");
     assertThat(interaction.at("/response/body/content/token_type").asText()).isEqualTo("Bearer");
+    // a URL in a header keeps all but its credentials
+    assertThat(mapping.at("/response/headers/Location").asText())
+        .isEqualTo(
+            "https://client:<redacted>@shop.example/callback?access_token=<redacted>&state=xyz");
   }
 }

@@ -19,6 +19,8 @@ import io.pactwire.core.internal.JsonPath;
 import io.pactwire.core.internal.Secrets;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -307,6 +309,12 @@ public record RecordedExchange(String name, ObjectNode mapping, RecordedInteract
       for (Map.Entry<String, JsonNode> e : all.properties()) {
         if (settings.secretHeaders().contains(e.getKey().toLowerCase(Locale.ROOT))) {
           e.setValue(TextNode.valueOf(InteractionBuilder.REDACTED));
+        } else if (e.getValue().isTextual()) {
+          e.setValue(TextNode.valueOf(redactUrl(e.getValue().asText(), settings)));
+        } else if (e.getValue() instanceof ArrayNode values) {
+          for (int i = 0; i < values.size(); i++) {
+            values.set(i, TextNode.valueOf(redactUrl(values.get(i).asText(), settings)));
+          }
         }
       }
       if (all.isEmpty()) {
@@ -326,6 +334,44 @@ public record RecordedExchange(String name, ObjectNode mapping, RecordedInteract
         response.put("body", Secrets.scrub(response.get("body").asText(), sent));
       }
     }
+  }
+
+  /**
+   * A header value that is a URL (a redirect's {@code Location}) with its credentials redacted: the
+   * password of its user information, and each query parameter named as a credential is. Any other
+   * value as it is.
+   */
+  static String redactUrl(String value, CaptureSettings settings) {
+    if (!value.contains("://")) {
+      return value;
+    }
+    URI uri;
+    try {
+      uri = new URI(value);
+    } catch (URISyntaxException e) {
+      return value;
+    }
+    String out = value;
+    String userInfo = uri.getRawUserInfo();
+    if (userInfo != null && userInfo.contains(":")) {
+      out =
+          out.replace(
+              userInfo + "@",
+              userInfo.substring(0, userInfo.indexOf(':') + 1) + InteractionBuilder.REDACTED + "@");
+    }
+    String query = uri.getRawQuery();
+    if (query != null) {
+      List<String> pairs = new ArrayList<>();
+      for (String pair : query.split("&", -1)) {
+        int eq = pair.indexOf('=');
+        pairs.add(
+            eq > 0 && settings.isSecretField(decode(pair.substring(0, eq)))
+                ? pair.substring(0, eq + 1) + InteractionBuilder.REDACTED
+                : pair);
+      }
+      out = out.replace("?" + query, "?" + String.join("&", pairs));
+    }
+    return out;
   }
 
   // A credential the request carried, echoed in the answer (an introspection endpoint, a debug
