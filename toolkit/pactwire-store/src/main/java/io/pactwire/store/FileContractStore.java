@@ -799,6 +799,10 @@ public final class FileContractStore implements ContractStore {
   }
 
   private StoreException unknown(String pacticipant) {
+    if (!Files.isDirectory(store)) {
+      // a mistyped --store: say so, not that the pacticipant is unknown
+      return new StoreException(store + ": no such store folder");
+    }
     return new StoreException(
         "unknown pacticipant '"
             + pacticipant

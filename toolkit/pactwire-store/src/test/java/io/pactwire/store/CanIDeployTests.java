@@ -445,6 +445,15 @@ class CanIDeployTests {
     }
   }
 
+  @Test
+  void aStoreFolderThatDoesNotExistIsNamedAsMissing() {
+    FileContractStore missing = FileContractStore.open(dir.resolve("no-such-store"), dir);
+
+    assertThatThrownBy(() -> missing.canIDeploy(INVENTORY, "4f5e6d", Target.environment(PROD)))
+        .isInstanceOf(StoreException.class)
+        .hasMessage(dir.resolve("no-such-store") + ": no such store folder");
+  }
+
   @Nested
   class Latest {
 
