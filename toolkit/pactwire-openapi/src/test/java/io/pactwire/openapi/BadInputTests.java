@@ -27,6 +27,20 @@ class BadInputTests {
               "200": {description: ok}
       """;
 
+  /** A pact whose one interaction gets {@code body} (JSON) from GET /things. */
+  private Path thingsPact(String body) throws IOException {
+    return Files.writeString(
+        dir.resolve("pact.json"),
+        """
+        {"consumer": {"name": "c"}, "provider": {"name": "p"},
+         "interactions": [{"description": "things", "request": {"method": "GET", "path": "/things"},
+           "response": {"status": 200, "headers": {"Content-Type": "application/json"},
+             "body": %s}}],
+         "metadata": {"pactSpecification": {"version": "3.0.0"}}}
+        """
+            .formatted(body));
+  }
+
   private static SpecException oneLine(SpecException e) {
     assertThat(e).isNotNull();
     assertThat(e.getMessage()).doesNotContain("\n");
@@ -144,16 +158,7 @@ class BadInputTests {
                             schema: {$ref: "http://127.0.0.1:%d/thing.yaml"}
               """
                   .formatted(closed));
-      Path pact =
-          Files.writeString(
-              dir.resolve("pact.json"),
-              """
-              {"consumer": {"name": "c"}, "provider": {"name": "p"},
-               "interactions": [{"description": "things", "request": {"method": "GET", "path": "/things"},
-                 "response": {"status": 200, "headers": {"Content-Type": "application/json"},
-                   "body": {"a": 1}}}],
-               "metadata": {"pactSpecification": {"version": "3.0.0"}}}
-              """);
+      Path pact = thingsPact("{\"a\": 1}");
       OpenApiCheck check = OpenApiCheck.of(spec);
 
       SpecException e = catchThrowableOfType(SpecException.class, () -> check.check(pact));
@@ -188,16 +193,7 @@ class BadInputTests {
                               type: object
                               properties: {a: {type: string, pattern: "["}}
               """);
-      Path pact =
-          Files.writeString(
-              dir.resolve("pact.json"),
-              """
-              {"consumer": {"name": "c"}, "provider": {"name": "p"},
-               "interactions": [{"description": "things", "request": {"method": "GET", "path": "/things"},
-                 "response": {"status": 200, "headers": {"Content-Type": "application/json"},
-                   "body": {"a": "x"}}}],
-               "metadata": {"pactSpecification": {"version": "3.0.0"}}}
-              """);
+      Path pact = thingsPact("{\"a\": \"x\"}");
       OpenApiCheck check = OpenApiCheck.of(spec);
 
       SpecException e = catchThrowableOfType(SpecException.class, () -> check.check(pact));

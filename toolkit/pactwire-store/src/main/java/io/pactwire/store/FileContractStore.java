@@ -763,11 +763,9 @@ public final class FileContractStore implements ContractStore {
    */
   private void checkEnvironment(String environment) {
     Set<String> known = new TreeSet<>();
-    for (String kind : new String[] {StoreLayout.DEPLOYMENTS, StoreLayout.RELEASES}) {
-      for (Path env : list(store.resolve(kind))) {
-        if (Files.isDirectory(env)) {
-          known.add(env.getFileName().toString());
-        }
+    for (Path env : environmentFolders()) {
+      if (Files.isDirectory(env)) {
+        known.add(env.getFileName().toString());
       }
     }
     if (!known.isEmpty() && !known.contains(environment)) {
@@ -788,14 +786,19 @@ public final class FileContractStore implements ContractStore {
         || Files.isDirectory(store.resolve(StoreLayout.VERIFICATIONS).resolve(pacticipant))) {
       return true;
     }
-    for (String kind : new String[] {StoreLayout.DEPLOYMENTS, StoreLayout.RELEASES}) {
-      for (Path env : list(store.resolve(kind))) {
-        if (Files.isDirectory(env.resolve(pacticipant))) {
-          return true;
-        }
+    for (Path env : environmentFolders()) {
+      if (Files.isDirectory(env.resolve(pacticipant))) {
+        return true;
       }
     }
     return false;
+  }
+
+  // each environment's folder of deployments, then each one's of releases
+  private List<Path> environmentFolders() {
+    List<Path> out = new ArrayList<>(list(store.resolve(StoreLayout.DEPLOYMENTS)));
+    out.addAll(list(store.resolve(StoreLayout.RELEASES)));
+    return out;
   }
 
   private StoreException unknown(String pacticipant) {

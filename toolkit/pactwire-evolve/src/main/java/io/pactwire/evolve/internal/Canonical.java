@@ -1,8 +1,12 @@
 package io.pactwire.evolve.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.pactwire.core.internal.JsonPath;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Predicate;
 
 /** JSON text with object keys sorted, so that key order never makes two values differ. */
 final class Canonical {
@@ -11,11 +15,20 @@ final class Canonical {
 
   static String text(JsonNode node) {
     StringBuilder out = new StringBuilder();
-    write(node, out);
+    write(node, new ArrayList<>(), at -> false, out);
     return out.toString();
   }
 
-  private static void write(JsonNode node, StringBuilder out) {
+  /**
+   * The text of the value at {@code at} (its path's steps, as a pact's rules are looked up), with
+   * {@code *} for each value inside it that {@code governed} says a rule governs: the value as
+   * pact-jvm compares it by equality, the examples under a rule being no part of it.
+   */
+  static void write(
+      JsonNode node,
+      List<JsonPath.Segment> at,
+      Predicate<List<JsonPath.Segment>> governed,
+      StringBuilder out) {
     if (node.isObject()) {
       Map<String, JsonNode> sorted = new TreeMap<>();
       node.properties().forEach(e -> sorted.put(e.getKey(), e.getValue()));
@@ -27,20 +40,36 @@ final class Canonical {
         }
         first = false;
         quote(e.getKey(), out).append(':');
-        write(e.getValue(), out);
+        at.add(new JsonPath.Field(e.getKey()));
+        item(e.getValue(), at, governed, out);
+        at.remove(at.size() - 1);
       }
       out.append('}');
     } else if (node.isArray()) {
       out.append('[');
+      at.add(new JsonPath.AnyIndex());
       for (int i = 0; i < node.size(); i++) {
         if (i > 0) {
           out.append(',');
         }
-        write(node.get(i), out);
+        item(node.get(i), at, governed, out);
       }
+      at.remove(at.size() - 1);
       out.append(']');
     } else {
       out.append(scalar(node));
+    }
+  }
+
+  private static void item(
+      JsonNode node,
+      List<JsonPath.Segment> at,
+      Predicate<List<JsonPath.Segment>> governed,
+      StringBuilder out) {
+    if (governed.test(at)) {
+      out.append('*');
+    } else {
+      write(node, at, governed, out);
     }
   }
 

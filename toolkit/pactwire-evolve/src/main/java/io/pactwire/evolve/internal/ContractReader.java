@@ -342,7 +342,7 @@ public final class ContractReader {
       // no rule on the array: pact-jvm compares it item by item, in order, and its length; its
       // items share one location ($.tags[*]), so what tells them apart is written here
       StringBuilder text = new StringBuilder();
-      literal(node, segments, rules, text);
+      Canonical.write(node, segments, at -> rules.body(at) != null, text);
       example = text.toString();
     }
     out.putIfAbsent(location, new Element(location, type(node), example, m, inherited, min, max));
@@ -359,48 +359,6 @@ public final class ContractReader {
         flatten(item, items, segments, out, rules);
       }
       segments.remove(segments.size() - 1);
-    }
-  }
-
-  /**
-   * A value as pact-jvm compares it by equality: its JSON text with keys sorted, and {@code *} for
-   * each value a rule governs (its example is no part of the comparison).
-   */
-  private static void literal(
-      JsonNode node, List<JsonPath.Segment> segments, Rules rules, StringBuilder out) {
-    if (node.isArray()) {
-      out.append('[');
-      segments.add(new JsonPath.AnyIndex());
-      for (int i = 0; i < node.size(); i++) {
-        out.append(i > 0 ? "," : "");
-        item(node.get(i), segments, rules, out);
-      }
-      segments.remove(segments.size() - 1);
-      out.append(']');
-    } else if (node.isObject()) {
-      Map<String, JsonNode> sorted = new TreeMap<>();
-      node.properties().forEach(e -> sorted.put(e.getKey(), e.getValue()));
-      out.append('{');
-      boolean first = true;
-      for (Map.Entry<String, JsonNode> e : sorted.entrySet()) {
-        out.append(first ? "" : ",").append(Canonical.quote(e.getKey())).append(':');
-        first = false;
-        segments.add(new JsonPath.Field(e.getKey()));
-        item(e.getValue(), segments, rules, out);
-        segments.remove(segments.size() - 1);
-      }
-      out.append('}');
-    } else {
-      out.append(Canonical.scalar(node));
-    }
-  }
-
-  private static void item(
-      JsonNode node, List<JsonPath.Segment> segments, Rules rules, StringBuilder out) {
-    if (rules.body(segments) != null) {
-      out.append('*');
-    } else {
-      literal(node, segments, rules, out);
     }
   }
 

@@ -240,18 +240,21 @@ public record RecordedExchange(String name, ObjectNode mapping, RecordedInteract
 
   /** A form body with the value of each field named as a credential redacted. */
   private static String redactForm(String body, CaptureSettings settings) {
-    if (form(body, settings) == null) {
-      return body;
-    }
-    List<String> pairs = new ArrayList<>();
-    for (String pair : body.split("&", -1)) {
+    return form(body, settings) == null ? body : redactPairs(body, settings);
+  }
+
+  // name=value pairs joined by & (a form body, a URL's query) with the value of each pair named as
+  // a credential redacted
+  private static String redactPairs(String pairs, CaptureSettings settings) {
+    List<String> out = new ArrayList<>();
+    for (String pair : pairs.split("&", -1)) {
       int eq = pair.indexOf('=');
-      pairs.add(
-          settings.isSecretField(decode(pair.substring(0, eq)))
+      out.add(
+          eq > 0 && settings.isSecretField(decode(pair.substring(0, eq)))
               ? pair.substring(0, eq + 1) + InteractionBuilder.REDACTED
               : pair);
     }
-    return String.join("&", pairs);
+    return String.join("&", out);
   }
 
   private static ExampleRequest example(LoggedRequest request, CaptureSettings settings) {
@@ -361,15 +364,7 @@ public record RecordedExchange(String name, ObjectNode mapping, RecordedInteract
     }
     String query = uri.getRawQuery();
     if (query != null) {
-      List<String> pairs = new ArrayList<>();
-      for (String pair : query.split("&", -1)) {
-        int eq = pair.indexOf('=');
-        pairs.add(
-            eq > 0 && settings.isSecretField(decode(pair.substring(0, eq)))
-                ? pair.substring(0, eq + 1) + InteractionBuilder.REDACTED
-                : pair);
-      }
-      out = out.replace("?" + query, "?" + String.join("&", pairs));
+      out = out.replace("?" + query, "?" + redactPairs(query, settings));
     }
     return out;
   }
