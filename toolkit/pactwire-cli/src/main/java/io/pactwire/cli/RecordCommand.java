@@ -80,7 +80,8 @@ final class RecordCommand implements Callable<Integer> {
       paramLabel = "NAME",
       description =
           "A header to redact (repeatable), besides Authorization, Proxy-Authorization, Cookie,"
-              + " Set-Cookie, X-Api-Key, Api-Key and X-Auth-Token.")
+              + " Set-Cookie, X-Api-Key, Api-Key, X-Auth-Token and any whose name holds token,"
+              + " secret, password, apikey, session or credential (X-Request-Token).")
   List<String> secretHeaders = List.of();
 
   @Option(

@@ -297,9 +297,8 @@ public class PactwireWireMockExtension extends WireMockExtension
       report = RedactedReports.redact(report, request);
       if (settings != null) {
         Set<String> custom = new HashSet<>();
-        for (String name : settings.secretHeaders()) {
-          HttpHeader header = request.getHeaders().getHeader(name);
-          if (header.isPresent()) {
+        for (HttpHeader header : request.getHeaders().all()) {
+          if (settings.isSecretHeader(header.key())) {
             header.values().forEach(value -> Secrets.add(custom, value));
           }
         }

@@ -122,4 +122,69 @@ class RecordingTokenEndpointTests {
         .isEqualTo(
             "https://client:<redacted>@shop.example/callback?access_token=<redacted>&state=xyz");
   }
+
+  @Test
+  void credentialsUnderNamesOfTheirOwnAreInNeitherFile() throws Exception {
+    HttpServer sandbox =
+        HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    sandbox.createContext(
+        "/v1/session",
+        exchange -> {
+          // a sandbox that echoes the consumer's token and answers with credentials of its own
+          String sent = exchange.getRequestHeaders().getFirst("X-Request-Token");
+          byte[] body =
+              ("{\"id\": 7, \"session_token\": \"SESSION-4711\", \"password\": \"PW-4711\","
+                      + " \"nextPageToken\": \"page-2\"}")
+                  .getBytes(StandardCharsets.UTF_8);
+          exchange.getResponseHeaders().add("Content-Type", "application/json");
+          exchange.getResponseHeaders().add("X-Request-Token", sent);
+          exchange.getResponseHeaders().add("X-Session-Token", "HEADER-SESSION-4711");
+          exchange.sendResponseHeaders(200, body.length);
+          exchange.getResponseBody().write(body);
+          exchange.close();
+        });
+    sandbox.start();
+    RecordingProxy.Recording recording;
+    try (RecordingProxy proxy =
+        RecordingProxy.newInstance(URI.create("http://127.0.0.1:" + sandbox.getAddress().getPort()))
+            .consumer("shop")
+            .provider("vendor-session")
+            .out(out)
+            .build()
+            .start()) {
+      HttpResponse<String> session =
+          HttpClient.newHttpClient()
+              .send(
+                  HttpRequest.newBuilder(URI.create(proxy.baseUrl() + "/v1/session"))
+                      .header("X-Request-Token", "REQUEST-TOKEN-4711")
+                      .build(),
+                  HttpResponse.BodyHandlers.ofString());
+      assertThat(session.body()).contains("SESSION-4711");
+      recording = proxy.stop();
+    } finally {
+      sandbox.stop(0);
+    }
+
+    List<Path> files = new ArrayList<>(recording.mappings());
+    files.add(recording.pact());
+    for (Path file : files) {
+      assertThat(Files.readString(file))
+          .as(file.toString())
+          .doesNotContain("REQUEST-TOKEN-4711", "HEADER-SESSION-4711", "SESSION-4711", "PW-4711");
+    }
+    JsonNode interaction = JSON.readTree(recording.pact().toFile()).at("/interactions/0");
+    // the JDK's server sends the header as X-session-token
+    JsonNode headers = interaction.at("/response/headers");
+    String name =
+        headers
+            .propertyStream()
+            .map(java.util.Map.Entry::getKey)
+            .filter("x-session-token"::equalsIgnoreCase)
+            .findFirst()
+            .orElseThrow();
+    assertThat(headers.at("/" + name + "/0").asText()).isEqualTo("<redacted>");
+    assertThat(interaction.at("/response/body/content/password").asText()).isEqualTo("<redacted>");
+    // a page token is no credential
+    assertThat(interaction.at("/response/body/content/nextPageToken").asText()).isEqualTo("page-2");
+  }
 }

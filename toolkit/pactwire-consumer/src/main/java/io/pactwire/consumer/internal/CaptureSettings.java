@@ -10,7 +10,8 @@ import java.util.TreeSet;
 /**
  * What to keep out of a pact.
  *
- * @param secretHeaders header names (lower case) written as a placeholder with a regex matcher
+ * @param secretHeaders header names (lower case) written as a placeholder with a regex matcher,
+ *     besides those whose names say they carry a credential ({@link Secrets#isSecretHeader})
  * @param secretPaths JSON paths ({@code $.card.number}, {@code $.items[*].token}) written likewise
  * @param secretQueryParameters query parameter names written likewise
  */
@@ -47,14 +48,18 @@ public record CaptureSettings(
 
   /**
    * Whether a body field (JSON or form) of this name holds a credential: a secret query parameter's
-   * name, or a token of {@link Secrets#BODY_FIELDS}, in any case.
+   * name, or one {@link Secrets#isSecretField} counts, in any case.
    */
   public boolean isSecretField(String name) {
-    String lower = name.toLowerCase(Locale.ROOT);
-    return secretQueryParameters.contains(lower) || Secrets.BODY_FIELDS.contains(lower);
+    return secretQueryParameters.contains(name.toLowerCase(Locale.ROOT))
+        || Secrets.isSecretField(name);
   }
 
-  boolean isSecretHeader(String name) {
-    return secretHeaders.contains(name.toLowerCase(Locale.ROOT));
+  /**
+   * Whether a header of this name carries a credential: one named secret, or one {@link
+   * Secrets#isSecretHeader} counts, in any case.
+   */
+  public boolean isSecretHeader(String name) {
+    return secretHeaders.contains(name.toLowerCase(Locale.ROOT)) || Secrets.isSecretHeader(name);
   }
 }

@@ -19,7 +19,10 @@ public final class Secrets {
   /** What a credential is shown and written as. */
   public static final String REDACTED = "<redacted>";
 
-  /** Headers (lower case) whose values are credentials. */
+  /**
+   * Headers (lower case) whose values are credentials by name. {@link #isSecretHeader} also counts
+   * the headers whose names say they carry one, such as {@code X-Request-Token}.
+   */
   public static final Set<String> HEADERS =
       Set.of(
           "authorization",
@@ -36,24 +39,109 @@ public final class Secrets {
 
   /**
    * Names (lower case) of body fields, in JSON or a form, whose values are credentials: the secret
-   * query parameters, and the tokens an OAuth 2.0 token endpoint answers with.
+   * query parameters, and the tokens an OAuth 2.0 token endpoint answers with. {@link
+   * #isSecretField} also counts the fields whose names say they hold one, such as {@code password}.
    */
   public static final Set<String> BODY_FIELDS =
       Set.of("access_token", "api_key", "apikey", "client_secret", "refresh_token", "id_token");
 
-  // "Authorization: Bearer abc" in a rendered table, up to a column bar, a wide gap or the end
+  /**
+   * Words (a name's letters and digits, lower case) that make a header a credential wherever they
+   * are in its name: {@code X-Client-Secret}, {@code X-Session-Id}, {@code X-Goog-Api-Key}.
+   */
+  private static final List<String> HEADER_WORDS =
+      List.of(
+          "token",
+          "secret",
+          "password",
+          "passwd",
+          "apikey",
+          "authorization",
+          "credential",
+          "session",
+          "cookie",
+          "accesskey",
+          "subscriptionkey");
+
+  /**
+   * Body fields (a name's letters and digits, lower case) that are tokens of a credential; a page
+   * token ({@code nextPageToken}) is not one.
+   */
+  private static final Set<String> TOKEN_FIELDS =
+      Set.of(
+          "token",
+          "accesstoken",
+          "refreshtoken",
+          "idtoken",
+          "sessiontoken",
+          "sessionid",
+          "authtoken",
+          "authenticationtoken",
+          "bearertoken",
+          "apitoken",
+          "csrftoken",
+          "xsrftoken",
+          "securitytoken",
+          "clienttoken",
+          "jwt");
+
+  /** Endings of a body field's name (letters and digits, lower case) that hold a credential. */
+  private static final List<String> FIELD_ENDINGS =
+      List.of("password", "passwd", "secret", "apikey", "privatekey", "secretkey");
+
+  // "Authorization: Bearer abc" in a rendered table, up to a column bar, a wide gap or the end;
+  // whether the name is a secret header's is decided by isSecretHeader
   private static final Pattern NAMED_HEADER =
       Pattern.compile(
-          "\\b("
-              + String.join("|", new TreeSet<>(HEADERS).descendingSet())
-              + ")(\\s*:[ \\t]*)(.+?)(?=[ \\t]+\\||[ \\t]{2,}|[ \\t]*<<<<<|[ \\t]*$)",
-          Pattern.CASE_INSENSITIVE | Pattern.MULTILINE);
+          "(?<![\\w-])([A-Za-z][\\w-]*)(\\s*:[ \\t]*)(.+?)"
+              + "(?=[ \\t]+\\||[ \\t]{2,}|[ \\t]*<<<<<|[ \\t]*$)",
+          Pattern.MULTILINE);
 
   private Secrets() {}
 
-  /** Whether {@code name} is a header of {@link #HEADERS}, in any case. */
+  /**
+   * Whether a header of this name carries a credential: one of {@link #HEADERS}, or one whose name
+   * holds a word of a credential ({@code X-Request-Token}, {@code X-Client-Secret}), in any case.
+   */
   public static boolean isSecretHeader(String name) {
-    return name != null && HEADERS.contains(name.toLowerCase(Locale.ROOT));
+    if (name == null) {
+      return false;
+    }
+    String lower = name.toLowerCase(Locale.ROOT);
+    if (HEADERS.contains(lower)) {
+      return true;
+    }
+    String word = lettersAndDigits(lower);
+    return HEADER_WORDS.stream().anyMatch(word::contains);
+  }
+
+  /**
+   * Whether a body field (JSON or form) of this name holds a credential: one of {@link
+   * #BODY_FIELDS}, a token of a credential ({@code session_token}, {@code csrfToken}), or a name
+   * ending in a password, a secret or a key ({@code newPassword}, {@code webhook_secret}), in any
+   * case.
+   */
+  public static boolean isSecretField(String name) {
+    if (name == null) {
+      return false;
+    }
+    String lower = name.toLowerCase(Locale.ROOT);
+    if (BODY_FIELDS.contains(lower)) {
+      return true;
+    }
+    String word = lettersAndDigits(lower);
+    return TOKEN_FIELDS.contains(word) || FIELD_ENDINGS.stream().anyMatch(word::endsWith);
+  }
+
+  private static String lettersAndDigits(String lower) {
+    StringBuilder word = new StringBuilder(lower.length());
+    for (int i = 0; i < lower.length(); i++) {
+      char c = lower.charAt(i);
+      if (Character.isLetterOrDigit(c)) {
+        word.append(c);
+      }
+    }
+    return word.toString();
   }
 
   /** Whether {@code name} is a query parameter of {@link #QUERY_PARAMETERS}, in any case. */
@@ -127,10 +215,18 @@ public final class Secrets {
     }
     Matcher m = NAMED_HEADER.matcher(text);
     StringBuilder out = new StringBuilder();
-    while (m.find()) {
-      m.appendReplacement(out, Matcher.quoteReplacement(m.group(1) + m.group(2) + REDACTED));
+    int copied = 0;
+    int from = 0;
+    while (from < text.length() && m.find(from)) {
+      if (isSecretHeader(m.group(1))) {
+        out.append(text, copied, m.start(3)).append(REDACTED);
+        copied = m.end(3);
+        from = m.end(3);
+      } else {
+        from = m.end(2); // another name's value may hold a secret header of its own
+      }
     }
-    m.appendTail(out);
+    out.append(text, copied, text.length());
     return redactQuery(out.toString(), QUERY_PARAMETERS);
   }
 

@@ -161,7 +161,7 @@ public record RecordedExchange(String name, ObjectNode mapping, RecordedInteract
     if (headers instanceof ObjectNode patterns) {
       for (Iterator<Map.Entry<String, JsonNode>> it = patterns.fields(); it.hasNext(); ) {
         Map.Entry<String, JsonNode> e = it.next();
-        if (settings.secretHeaders().contains(e.getKey().toLowerCase(Locale.ROOT))) {
+        if (settings.isSecretHeader(e.getKey())) {
           String value = e.getValue().path("equalTo").asText("");
           Matcher scheme = SCHEME.matcher(value);
           boolean cookie = e.getKey().toLowerCase(Locale.ROOT).contains("cookie");
@@ -284,7 +284,7 @@ public record RecordedExchange(String name, ObjectNode mapping, RecordedInteract
           .all()
           .forEach(
               h -> {
-                if (settings.secretHeaders().contains(h.key().toLowerCase(Locale.ROOT))) {
+                if (settings.isSecretHeader(h.key())) {
                   h.values().forEach(v -> Secrets.add(sent, v));
                 }
               });
@@ -310,7 +310,7 @@ public record RecordedExchange(String name, ObjectNode mapping, RecordedInteract
       all.properties()
           .removeIf(e -> TRANSPORT_HEADERS.contains(e.getKey().toLowerCase(Locale.ROOT)));
       for (Map.Entry<String, JsonNode> e : all.properties()) {
-        if (settings.secretHeaders().contains(e.getKey().toLowerCase(Locale.ROOT))) {
+        if (settings.isSecretHeader(e.getKey())) {
           e.setValue(TextNode.valueOf(InteractionBuilder.REDACTED));
         } else if (e.getValue().isTextual()) {
           e.setValue(TextNode.valueOf(redactUrl(e.getValue().asText(), settings)));
