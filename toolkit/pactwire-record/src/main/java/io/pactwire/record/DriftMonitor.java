@@ -137,6 +137,11 @@ public final class DriftMonitor {
     String consumer = pact.getConsumer().getName();
     String provider = pact.getProvider().getName();
     Path historyFile = historyFile(consumer, provider);
+    if (Files.exists(settings.historyDir) && !Files.isDirectory(settings.historyDir)) {
+      // found before the sandbox is called, not after a run that could not be kept
+      throw new MonitorInputException(
+          settings.historyDir + ": a file, not a folder: the history goes in a folder");
+    }
     List<ObjectNode> history = History.read(historyFile);
     Map<String, Set<String>> baselines = baselines(history);
 

@@ -375,6 +375,18 @@ class DriftMonitorTests {
     }
 
     @Test
+    void aHistoryFolderThatIsAFileIsOneLineBeforeAnyCall() throws IOException {
+      Path file = Files.writeString(history.resolve("history.txt"), "notes\n");
+      int requests = sandbox.requests.get();
+
+      assertThatThrownBy(() -> monitor().history(file).build().run())
+          .isInstanceOf(MonitorInputException.class)
+          .hasMessage(file + ": a file, not a folder: the history goes in a folder");
+      assertThat(sandbox.requests.get()).as("the sandbox is not called").isEqualTo(requests);
+      assertThat(Files.readString(file)).isEqualTo("notes\n");
+    }
+
+    @Test
     void aHistoryLineThatIsNoRunIsCorruptToo() throws IOException {
       Files.createDirectories(history);
       Files.writeString(historyFile(), "[1, 2]\n");

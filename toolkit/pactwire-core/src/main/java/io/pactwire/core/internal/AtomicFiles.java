@@ -3,9 +3,13 @@ package io.pactwire.core.internal;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFileAttributeView;
@@ -17,6 +21,27 @@ import java.util.function.UnaryOperator;
 public final class AtomicFiles {
 
   private AtomicFiles() {}
+
+  /** Why a file could not be read or written, in words: the JDK's exceptions often hold a path. */
+  public static String why(IOException e) {
+    if (e instanceof NoSuchFileException f) {
+      return f.getFile() + ": no such file or folder";
+    }
+    if (e instanceof AccessDeniedException f) {
+      return f.getFile() + ": permission denied";
+    }
+    if (e instanceof FileAlreadyExistsException f) {
+      // a folder to create, or to write in, is a file
+      return f.getFile() + ": a file, not a folder";
+    }
+    if (e instanceof NotDirectoryException f) {
+      return f.getFile() + ": not a folder";
+    }
+    if (e instanceof FileSystemException f && f.getReason() != null) {
+      return f.getFile() + ": " + f.getReason();
+    }
+    return e.getMessage();
+  }
 
   /**
    * Creates a folder and its parents unless it exists. {@code Files.createDirectories} on an
@@ -78,7 +103,7 @@ public final class AtomicFiles {
       }
       temp = null;
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot write " + file, e);
+      throw new UncheckedIOException("cannot write " + file + ": " + why(e), e);
     } finally {
       if (temp != null) {
         try {
@@ -105,7 +130,7 @@ public final class AtomicFiles {
               current = Optional.of(Files.readString(file, StandardCharsets.UTF_8));
             }
           } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file, e);
+            throw new UncheckedIOException("cannot read " + file + ": " + why(e), e);
           }
           Optional<String> next = change.apply(current);
           if (next.isPresent() && !next.equals(current)) {

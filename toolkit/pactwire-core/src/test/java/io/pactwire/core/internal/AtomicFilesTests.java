@@ -1,6 +1,7 @@
 package io.pactwire.core.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -50,5 +51,16 @@ class AtomicFilesTests {
     try (Stream<Path> files = Files.list(dir)) {
       assertThat(files).containsExactly(pact);
     }
+  }
+
+  @Test
+  void aFolderThatIsAFileIsNamedWithTheReason() throws IOException {
+    Path file = Files.writeString(dir.resolve("notes.txt"), "notes");
+    Path target = file.resolve("pact.json");
+
+    assertThatThrownBy(() -> AtomicFiles.writeString(target, "{}"))
+        .isInstanceOf(java.io.UncheckedIOException.class)
+        .hasMessage("cannot write " + target + ": " + file + ": a file, not a folder");
+    assertThat(Files.readString(file)).isEqualTo("notes");
   }
 }
