@@ -95,6 +95,7 @@ public final class FileContractStore implements ContractStore {
     Instant at = now();
     // every pact is read and checked before anything is written
     Map<Path, Publication> planned = new LinkedHashMap<>();
+    Map<Path, Path> plannedFrom = new LinkedHashMap<>();
     List<Publication> result = new ArrayList<>();
     for (Path file : pactFiles) {
       JsonNode pact;
@@ -120,6 +121,18 @@ public final class FileContractStore implements ContractStore {
       Path dir = StoreLayout.publications(store, consumer, consumerVersion);
       Path record = dir.resolve(provider + ".json"); // the plan's key; the record's name differs
       Publication earlier = planned.get(record);
+      if (earlier != null && !earlier.pactVersion().equals(publication.pactVersion())) {
+        throw new StoreException(
+            plannedFrom.get(record)
+                + " and "
+                + file
+                + " are different pacts of "
+                + consumer
+                + " for "
+                + provider
+                + ": a consumer version publishes one pact for each provider (nothing was"
+                + " published)");
+      }
       Path earlierRecord = publicationRecords(dir).get(provider);
       if (earlier == null && earlierRecord != null) {
         earlier = Records.publication(earlierRecord);
@@ -133,6 +146,7 @@ public final class FileContractStore implements ContractStore {
         continue;
       }
       planned.put(record, publication);
+      plannedFrom.put(record, file);
       result.add(publication);
     }
     StoreRecords.ignoreTemporaryFiles(store);

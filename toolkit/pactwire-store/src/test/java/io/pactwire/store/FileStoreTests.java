@@ -92,6 +92,24 @@ class FileStoreTests {
     }
 
     @Test
+    void twoDifferentPactsForOneProviderInOnePublicationAreNamedAndNothingIsWritten()
+        throws Exception {
+      String pact = Files.readString(f.pact("checkout-service", "inventory-service", "a"));
+      Path first = f.write("first.json", pact);
+      Path second = f.write("second.json", pact.replace("\"field\": 1", "\"field\": 2"));
+
+      assertThatThrownBy(() -> f.store.publish("1.0.0", null, List.of(first, second)))
+          .isInstanceOf(StoreException.class)
+          .hasMessage(
+              first
+                  + " and "
+                  + second
+                  + " are different pacts of checkout-service for inventory-service: a consumer"
+                  + " version publishes one pact for each provider (nothing was published)");
+      assertThat(f.store.folder().resolve("publications")).doesNotExist();
+    }
+
+    @Test
     void anUnreadablePactIsNamedAndNothingIsWritten() {
       Path good = f.pact("checkout-service", "inventory-service", "a");
       Path bad = f.write("broken.json", "{\"consumer\": ");
