@@ -16,6 +16,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
@@ -177,8 +178,38 @@ public final class FieldUsage {
                             .addAll(paths)));
         all.called.addAll(c.called);
         all.interactions += c.interactions;
+        all.onPath += c.onPath;
+        all.otherPaths.addAll(c.otherPaths);
+      }
+      if (path != null && all.onPath == 0 && !inSpec(spec)) {
+        // an empty report would say that nothing of a mistyped path is used
+        List<String> others = List.copyOf(all.otherPaths);
+        throw new EvolveException(
+            "--path '"
+                + path
+                + "': no interaction of the pacts with provider '"
+                + provider
+                + "' is on it"
+                + (spec == null ? "" : ", and the OpenAPI document has no such path")
+                + (others.isEmpty()
+                    ? ""
+                    : "; their paths: "
+                        + String.join(", ", others.subList(0, Math.min(others.size(), 10)))
+                        + (others.size() > 10 ? ", … (" + others.size() + ")" : "")),
+            null);
       }
       return usage(perPact.size(), all, spec);
+    }
+
+    // whether the OpenAPI document has the path asked for: a path no consumer calls is a question
+    private boolean inSpec(SpecFields spec) {
+      if (spec == null) {
+        return false;
+      }
+      Pattern pathPattern = SpecFields.pattern(path);
+      return spec.operations().stream()
+          .anyMatch(
+              op -> path.equals(op.template()) || pathPattern.matcher(op.template()).matches());
     }
 
     /**
@@ -202,6 +233,10 @@ public final class FieldUsage {
       final ArrayList<UsageReport.Use> uses = new ArrayList<>();
       final Map<String, Map<String, Set<String>>> read = new HashMap<>();
       final Set<String> called = new HashSet<>();
+      // with --path: the interactions on it, and the paths of the others, for the message when
+      // none is on it
+      int onPath;
+      final Set<String> otherPaths = new TreeSet<>();
       int interactions;
     }
 
@@ -226,6 +261,7 @@ public final class FieldUsage {
           if (pathPattern != null
               && !pathPattern.matcher(i.path()).matches()
               && !path.equals(template)) {
+            out.otherPaths.add(template);
             continue;
           }
         } else {
@@ -234,6 +270,7 @@ public final class FieldUsage {
             continue;
           }
         }
+        out.onPath++;
         String status = i.kind().equals("HTTP") ? i.status() : null;
         // the response a consumer expects, whether or not it reads a field asked for: without it,
         // a --field no consumer reads would not be listed as unread

@@ -197,6 +197,42 @@ class ReferenceSystemTests {
                   "catalog-indexer", "message \"a StockChanged event\""));
     }
 
+    // an empty report would say that nothing on a mistyped path is used
+    @Test
+    void aPathNoInteractionIsOnIsRefusedNamingThePathsThatAre() throws IOException {
+      Path spec =
+          specWith(
+              "  /reservations:\n",
+              "  /health:\n    get:\n      responses:\n        '200':\n          description: up\n"
+                  + "  /reservations:\n");
+
+      var unknown =
+          org.assertj.core.api.Assertions.catchThrowable(
+              () ->
+                  FieldUsage.newInstance()
+                      .pacts(PACTS)
+                      .provider("inventory-service")
+                      .path("/product/{sku}")
+                      .build());
+      // a path of the document that no consumer calls is a question with an answer
+      UsageReport uncalled =
+          FieldUsage.newInstance()
+              .pacts(PACTS)
+              .provider("inventory-service")
+              .openApi(spec)
+              .path("/health")
+              .build();
+
+      assertThat(unknown)
+          .isInstanceOf(EvolveException.class)
+          .hasMessageStartingWith(
+              "--path '/product/{sku}': no interaction of the pacts with provider"
+                  + " 'inventory-service' is on it; their paths: ")
+          .hasMessageContaining("/products/");
+      assertThat(uncalled.uses()).isEmpty();
+      assertThat(uncalled.uncalled()).containsExactly("GET /health");
+    }
+
     // "can I drop this field?" asked of one field and one endpoint: the same answer as the whole
     // report gives, a property no consumer reads is listed, one they read is not
     @Test
