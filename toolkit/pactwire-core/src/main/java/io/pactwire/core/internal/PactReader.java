@@ -518,8 +518,15 @@ public final class PactReader {
     }
 
     private void description(JsonNode description, Loc at) {
-      if (description != null && !description.isTextual()) {
+      if (description == null) {
+        // verdicts, reports and the store name an interaction by its description
+        fail(at, "an interaction has a description, the text that names it; this one has none");
+      }
+      if (!description.isTextual()) {
         fail(at.dot("description"), "a description is text, not " + kind(description));
+      }
+      if (description.textValue().isBlank()) {
+        fail(at.dot("description"), "a description names its interaction, and this one is blank");
       }
     }
 

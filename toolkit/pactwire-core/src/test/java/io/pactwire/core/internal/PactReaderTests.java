@@ -147,7 +147,7 @@ class PactReaderTests {
           write(
               "{"
                   + PARTIES
-                  + ", \"interactions\": [{\"request\": {}, \"response\": {\"body\":"
+                  + ", \"interactions\": [{\"description\": \"a\", \"request\": {}, \"response\": {\"body\":"
                   + " {\"price\": 24.90, \"big\": 1e400, \"n\": 12345678901234}}}]}");
 
       JsonNode body = PactReader.read(file).at("/interactions/0/response/body");
@@ -221,7 +221,10 @@ class PactReaderTests {
 
     @Test
     void anInteractionThatIsNotAnObject() throws IOException {
-      assertThat(failureOfPactWith("\"interactions\": [{\"request\": {}, \"response\": {}}, 3]"))
+      assertThat(
+              failureOfPactWith(
+                  "\"interactions\": [{\"description\": \"a\", \"request\": {}, \"response\":"
+                      + " {}}, 3]"))
           .isEqualTo(":$.interactions[1]: expected a JSON object, not the number 3");
     }
 
@@ -239,6 +242,25 @@ class PactReaderTests {
                   + " \"Synchronous/HTTP\", not the number 4");
     }
 
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(
+        delimiter = '|',
+        value = {
+          "\"interactions\": [{\"request\": {}, \"response\": {}}]"
+              + " | :$.interactions[0]: an interaction has a description, the text that names it;"
+              + " this one has none",
+          "\"messages\": [{\"contents\": {}}]"
+              + " | :$.messages[0]: an interaction has a description, the text that names it;"
+              + " this one has none",
+          "\"interactions\": [{\"description\": \" \", \"request\": {}, \"response\": {}}]"
+              + " | :$.interactions[0].description: a description names its interaction, and this"
+              + " one is blank"
+        })
+    void anInteractionWithoutADescriptionNamesNothing(String entries, String expected)
+        throws IOException {
+      assertThat(failureOfPactWith(entries)).isEqualTo(expected);
+    }
+
     @Test
     void anInteractionTypeItDoesNotKnowIsLeftAlone() throws IOException {
       Path file = write("{" + PARTIES + ", \"interactions\": [{\"type\": \"Plugin/Thing\"}]}");
@@ -250,7 +272,8 @@ class PactReaderTests {
     void theResponsesOfASynchronousMessageAreAnArray() throws IOException {
       assertThat(
               failureOfPactWith(
-                  "\"interactions\": [{\"type\": \"Synchronous/Messages\", \"response\": {}}]"))
+                  "\"interactions\": [{\"type\": \"Synchronous/Messages\", \"description\":"
+                      + " \"a\", \"response\": {}}]"))
           .isEqualTo(
               ":$.interactions[0].response: the responses of a synchronous message are a JSON"
                   + " array, not an object");
@@ -305,7 +328,7 @@ class PactReaderTests {
           write(
               "{"
                   + PARTIES
-                  + ", \"interactions\": [{\"request\": {}, \"response\": {\"matchingRules\":"
+                  + ", \"interactions\": [{\"description\": \"a\", \"request\": {}, \"response\": {\"matchingRules\":"
                   + " {\"body\": {\""
                   + path
                   + "\": {\"matchers\": [{\"match\": \"type\"}]}}}}}]}");
@@ -318,7 +341,8 @@ class PactReaderTests {
 
     @Test
     void aMissingRequest() throws IOException {
-      assertThat(failureOfPactWith("\"interactions\": [{\"response\": {}}]"))
+      assertThat(
+              failureOfPactWith("\"interactions\": [{\"description\": \"a\", \"response\": {}}]"))
           .isEqualTo(
               ":$.interactions[0].request: missing: an HTTP interaction has a request and a"
                   + " response");
@@ -334,7 +358,7 @@ class PactReaderTests {
     void aResponseThatIsNotAnObjectInAV4Pact() throws IOException {
       assertThat(
               failureOfPactWith(
-                  "\"interactions\": [{\"type\": \"Synchronous/HTTP\", \"request\": {},"
+                  "\"interactions\": [{\"type\": \"Synchronous/HTTP\", \"description\": \"a\", \"request\": {},"
                       + " \"response\": null}]"))
           .isEqualTo(":$.interactions[0].response: expected a JSON object, not null");
     }
@@ -417,9 +441,9 @@ class PactReaderTests {
           write(
               "{"
                   + PARTIES
-                  + ", \"interactions\": [{\"request\": {\"method\": \"GET\", \"path\": \"/\","
+                  + ", \"interactions\": [{\"description\": \"a\", \"request\": {\"method\": \"GET\", \"path\": \"/\","
                   + " \"query\": \"a=1&b=2\", \"headers\": {\"A\": \"1\"}}, \"response\":"
-                  + " {\"status\": 200}}, {\"request\": {\"query\": {\"a\": [\"1\"], \"b\":"
+                  + " {\"status\": 200}}, {\"description\": \"b\", \"request\": {\"query\": {\"a\": [\"1\"], \"b\":"
                   + " \"2\"}, \"headers\": {\"A\": [\"1\", \"2\"]}}, \"response\": {\"status\":"
                   + " 599}}]}");
 

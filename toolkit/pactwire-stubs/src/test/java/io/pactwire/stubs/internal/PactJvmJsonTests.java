@@ -30,7 +30,7 @@ class PactJvmJsonTests {
         Files.writeString(
             dir.resolve("pact.json"),
             "{\"consumer\": {\"name\": \"c\"}, \"provider\": {\"name\": \"p\"},"
-                + " \"interactions\": [{\"request\": {}, \"response\": {\"body\": [24.90, 1e5,"
+                + " \"interactions\": [{\"description\": \"a\", \"request\": {}, \"response\": {\"body\": [24.90, 1e5,"
                 + " 1E+5, 2.5e-7, 1e0, -0.0, -0, 0.000001, 100, -7,"
                 + " 123456789012345678901234567890, 1e400, \"1.5\", true, false, null,"
                 + " {\"\\u00e9\\u0001\": \"line\\nbreak \\ud83d\\ude00\", \"b\": 1, \"a\": 2},"
