@@ -237,6 +237,15 @@ final class VerifyCommand implements Callable<Integer> {
     long called = System.nanoTime();
     PrintWriter stdout = spec.commandLine().getOut();
     PrintWriter stderr = spec.commandLine().getErr();
+    // each named as typed
+    if (parallel < 1) {
+      throw new ParameterException(
+          spec.commandLine(), "--parallel " + parallel + ": must be 1 or more");
+    }
+    if (maxBodyBytes < 1) {
+      throw new ParameterException(
+          spec.commandLine(), "--max-body-bytes " + maxBodyBytes + ": must be 1 or more");
+    }
     if (brokerUrl != null && (pactsDir != null || !pactFiles.isEmpty())) {
       throw new ParameterException(
           spec.commandLine(),

@@ -288,6 +288,45 @@ class VerifyCommandTests {
     }
 
     @Test
+    void aPactOfMessagesOnlyIsNothingToVerifyWithSkipMessagesOrWithout() throws IOException {
+      Path messages =
+          Files.writeString(
+              dir.resolve("messages-only.json"),
+              MIXED.replaceFirst("(?s)\\{\\s*\"type\": \"Synchronous/HTTP\".*?\\},\\s*\\{", "{"));
+
+      Run skipping = verify("--pact", messages.toString(), "--skip-messages");
+      Run plain = verify("--pact", messages.toString());
+
+      for (Run r : List.of(skipping, plain)) {
+        assertThat(r.exit()).as(r.err()).isEqualTo(2);
+        assertThat(r.out()).isEmpty();
+        assertThat(r.err())
+            .isEqualTo(
+                "pactwire verify: nothing to verify: no HTTP interaction, and 1 message"
+                    + " interaction(s) that need --messages-url, in the pacts with provider"
+                    + " 'inventory-service' ("
+                    + messages
+                    + ")\n");
+      }
+    }
+
+    @Test
+    void aPactOfNoInteractionIsNothingToVerify() throws IOException {
+      Path empty =
+          Files.writeString(
+              dir.resolve("empty.json"),
+              "{\"consumer\": {\"name\": \"catalog-indexer\"}, \"provider\": {\"name\":"
+                  + " \"inventory-service\"}, \"interactions\": [], \"metadata\":"
+                  + " {\"pactSpecification\": {\"version\": \"4.0\"}}}");
+
+      Run r = verify("--pact", empty.toString(), "--publish");
+
+      assertThat(r.exit()).as(r.err()).isEqualTo(2);
+      assertThat(r.err()).contains("nothing to verify: no interaction in the pacts");
+      assertThat(pacts.resolve("verifications")).as("nothing recorded").doesNotExist();
+    }
+
+    @Test
     void skipMessagesStillExitsOneWhenAnHttpInteractionFails() {
       Run r =
           verify(
@@ -492,6 +531,19 @@ class VerifyCommandTests {
 
       assertThat(r.exit()).isEqualTo(2);
       assertThat(r.err()).contains("--base-url must be an http or https URL with a host");
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource({
+      "--parallel, 0, --parallel 0: must be 1 or more",
+      "--parallel, -3, --parallel -3: must be 1 or more",
+      "--max-body-bytes, 0, --max-body-bytes 0: must be 1 or more"
+    })
+    void aCountBelowOneIsNamedAsTyped(String option, String value, String message) {
+      Run r = verify(option, value);
+
+      assertThat(r.exit()).isEqualTo(2);
+      assertThat(r.err()).startsWith(message + " (try 'pactwire verify --help')").hasLineCount(1);
     }
   }
 }
