@@ -7,6 +7,7 @@ import io.pactwire.evolve.internal.ContractReader;
 import io.pactwire.evolve.internal.ContractStore;
 import io.pactwire.evolve.internal.Differ;
 import io.pactwire.evolve.internal.GitRevision;
+import io.pactwire.evolve.internal.Parallel;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -167,13 +168,12 @@ public final class ContractDiff {
     List<Path> befores = ContractStore.files(before);
     // most files of two versions of a store are the same: compared byte for byte on both cores
     List<Boolean> same =
-        befores.parallelStream()
-            .map(
-                b -> {
-                  Path a = after.resolve(b.getFileName().toString());
-                  return afterSet.contains(a) && sameBytes(b, a);
-                })
-            .toList();
+        Parallel.map(
+            befores,
+            b -> {
+              Path a = after.resolve(b.getFileName().toString());
+              return afterSet.contains(a) && sameBytes(b, a);
+            });
     int identical = 0;
     for (int i = 0; i < befores.size(); i++) {
       Path b = befores.get(i);
@@ -207,8 +207,7 @@ public final class ContractDiff {
         tasks.add(new Task(-1, null, j, afterFiles.get(j)));
       }
     }
-    List<Done> done =
-        tasks.parallelStream().map(t -> t.run(display, beforeCache, afterCache)).toList();
+    List<Done> done = Parallel.map(tasks, t -> t.run(display, beforeCache, afterCache));
     Side[] olds = new Side[beforeFiles.size()];
     Side[] news = new Side[afterFiles.size()];
     for (Done d : done) {

@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
 
 /**
  * Reads a pact's JSON tree (already checked by core's PactReader) into a {@link Contract}: every
@@ -21,25 +22,44 @@ public final class ContractReader {
 
   private static final Map<String, List<JsonPath.Segment>> PATHS = new ConcurrentHashMap<>();
 
-  private ContractReader() {}
+  private final boolean v4;
+  // false for a usage report, which reads locations and matchers only
+  private final boolean examples;
+  // a pact repeats its matching rules in interaction after interaction: each distinct set of
+  // rules is read once per file
+  private final Map<RulesKey, Rules> rules = new HashMap<>();
+
+  private ContractReader(boolean v4, boolean examples) {
+    this.v4 = v4;
+    this.examples = examples;
+  }
 
   /** The contract of a checked pact tree; {@code file} is how messages name it. */
   public static Contract read(String file, JsonNode pact) {
-    boolean v4 = v4(pact);
-    // a pact repeats its matching rules in interaction after interaction: each distinct set of
-    // rules is read once per file
-    Map<RulesKey, Rules> rules = new HashMap<>();
+    return new ContractReader(v4(pact), true).contract(file, pact);
+  }
+
+  /**
+   * What a usage report reads of a checked pact tree: its elements' locations, types and matchers,
+   * without their examples and the interactions' provider states, which cost a quarter of reading a
+   * store and are not reported.
+   */
+  public static ContractFields fields(String file, JsonNode pact, Predicate<String> keep) {
+    return ContractFields.of(new ContractReader(v4(pact), false).contract(file, pact), keep);
+  }
+
+  private Contract contract(String file, JsonNode pact) {
     List<ContractInteraction> out = new ArrayList<>();
     int i = 0;
     for (JsonNode interaction : pact.path("interactions")) {
-      ContractInteraction read = interaction(i++, interaction, v4, rules);
+      ContractInteraction read = interaction(i++, interaction);
       if (read != null) {
         out.add(read);
       }
     }
     i = 0;
     for (JsonNode message : pact.path("messages")) {
-      out.add(asyncMessage(i++, message, v4, rules));
+      out.add(asyncMessage(i++, message));
     }
     return new Contract(file, consumer(pact), provider(pact), List.copyOf(out));
   }
@@ -100,32 +120,30 @@ public final class ContractReader {
     return version.startsWith("4") || version.startsWith("v4");
   }
 
-  private static Rules rules(JsonNode node, Map<RulesKey, Rules> read) {
+  private Rules rules(JsonNode node) {
     if (node == null || !node.isObject() || node.isEmpty()) {
       return Rules.of(node);
     }
-    return read.computeIfAbsent(new RulesKey(node), k -> Rules.of(k.rules()));
+    return rules.computeIfAbsent(new RulesKey(node), k -> Rules.of(k.rules()));
   }
 
-  private static ContractInteraction interaction(
-      int index, JsonNode i, boolean v4, Map<RulesKey, Rules> rules) {
+  private ContractInteraction interaction(int index, JsonNode i) {
     String type = i.path("type").asText("");
     if (type.isEmpty()) {
       type = i.has("request") ? "Synchronous/HTTP" : "Asynchronous/Messages";
     }
     return switch (type.toLowerCase(Locale.ROOT)) {
-      case "synchronous/http" -> http(index, i, v4, rules);
-      case "asynchronous/messages" -> asyncMessage(index, i, v4, rules);
-      case "synchronous/messages" -> syncMessage(index, i, v4, rules);
+      case "synchronous/http" -> http(index, i);
+      case "asynchronous/messages" -> asyncMessage(index, i);
+      case "synchronous/messages" -> syncMessage(index, i);
       default -> null;
     };
   }
 
-  private static ContractInteraction http(
-      int index, JsonNode i, boolean v4, Map<RulesKey, Rules> rules) {
+  private ContractInteraction http(int index, JsonNode i) {
     JsonNode req = i.path("request");
     JsonNode res = i.path("response");
-    Rules reqRules = rules(req.get("matchingRules"), rules);
+    Rules reqRules = rules(req.get("matchingRules"));
     Map<String, Element> request = new TreeMap<>();
     scalar(
         request,
@@ -136,8 +154,8 @@ public final class ContractReader {
         request, "path", TextNode.valueOf(req.path("path").asText("/")), reqRules.single("path"));
     query(request, req.get("query"), reqRules);
     headers(request, "header ", req.get("headers"), reqRules.named("header"));
-    body(request, req.get("body"), v4, reqRules);
-    Rules resRules = rules(res.get("matchingRules"), rules);
+    body(request, req.get("body"), reqRules);
+    Rules resRules = rules(res.get("matchingRules"));
     Map<String, Element> response = new TreeMap<>();
     scalar(
         response,
@@ -145,7 +163,7 @@ public final class ContractReader {
         res.path("status").isMissingNode() ? null : res.get("status"),
         resRules.single("status"));
     headers(response, "header ", res.get("headers"), resRules.named("header"));
-    body(response, res.get("body"), v4, resRules);
+    body(response, res.get("body"), resRules);
     return new ContractInteraction(
         index,
         "HTTP",
@@ -154,36 +172,29 @@ public final class ContractReader {
         List.of(new Part("request", true, request), new Part("response", false, response)));
   }
 
-  private static ContractInteraction asyncMessage(
-      int index, JsonNode m, boolean v4, Map<RulesKey, Rules> rules) {
+  private ContractInteraction asyncMessage(int index, JsonNode m) {
     return new ContractInteraction(
-        index,
-        "message",
-        description(m),
-        states(m),
-        List.of(message("message", false, m, v4, rules)));
+        index, "message", description(m), states(m), List.of(message("message", false, m)));
   }
 
-  private static ContractInteraction syncMessage(
-      int index, JsonNode m, boolean v4, Map<RulesKey, Rules> rules) {
+  private ContractInteraction syncMessage(int index, JsonNode m) {
     List<Part> parts = new ArrayList<>();
-    parts.add(message("request", true, m.path("request"), v4, rules));
+    parts.add(message("request", true, m.path("request")));
     int r = 0;
     for (JsonNode response : m.path("response")) {
-      parts.add(message(r == 0 ? "response" : "response[" + r + "]", false, response, v4, rules));
+      parts.add(message(r == 0 ? "response" : "response[" + r + "]", false, response));
       r++;
     }
     return new ContractInteraction(
         index, "sync message", description(m), states(m), List.copyOf(parts));
   }
 
-  private static Part message(
-      String name, boolean fromConsumer, JsonNode m, boolean v4, Map<RulesKey, Rules> read) {
-    Rules rules = rules(m.get("matchingRules"), read);
+  private Part message(String name, boolean fromConsumer, JsonNode m) {
+    Rules rules = rules(m.get("matchingRules"));
     Map<String, Element> elements = new TreeMap<>();
     JsonNode metadata = m.has("metadata") ? m.get("metadata") : m.get("metaData");
     headers(elements, "metadata ", metadata, rules.named("metadata"));
-    body(elements, m.get("contents"), v4, rules);
+    body(elements, m.get("contents"), rules);
     return new Part(name, fromConsumer, elements);
   }
 
@@ -191,8 +202,11 @@ public final class ContractReader {
     return i.path("description").asText("");
   }
 
-  private static Map<String, String> states(JsonNode i) {
+  private Map<String, String> states(JsonNode i) {
     Map<String, String> out = new TreeMap<>();
+    if (!examples) {
+      return out;
+    }
     JsonNode old = i.has("providerState") ? i.get("providerState") : i.get("provider_state");
     if (old != null && old.isTextual() && !old.textValue().isEmpty()) {
       out.put(old.textValue(), "");
@@ -206,16 +220,17 @@ public final class ContractReader {
     return out;
   }
 
-  private static void scalar(Map<String, Element> out, String location, JsonNode value, Matcher m) {
+  private void scalar(Map<String, Element> out, String location, JsonNode value, Matcher m) {
     if (value == null) {
       return;
     }
+    // kept without examples too: the interaction's method, path and status are read from it
     out.put(
         location,
         new Element(location, type(value), Canonical.scalar(value), m, false, null, null));
   }
 
-  private static void query(Map<String, Element> out, JsonNode query, Rules rules) {
+  private void query(Map<String, Element> out, JsonNode query, Rules rules) {
     if (query == null || query.isNull()) {
       return;
     }
@@ -245,7 +260,10 @@ public final class ContractReader {
                   location,
                   "text",
                   // a credential's value is no part of the contract, and is shown nowhere
-                  Canonical.quote(Secrets.isSecretQueryParameter(name) ? Secrets.REDACTED : value),
+                  examples
+                      ? Canonical.quote(
+                          Secrets.isSecretQueryParameter(name) ? Secrets.REDACTED : value)
+                      : null,
                   named.get(name),
                   false,
                   null,
@@ -253,7 +271,7 @@ public final class ContractReader {
         });
   }
 
-  private static void headers(
+  private void headers(
       Map<String, Element> out, String prefix, JsonNode headers, Map<String, Matcher> rules) {
     if (headers == null || !headers.isObject()) {
       return;
@@ -267,10 +285,16 @@ public final class ContractReader {
       String name = header ? e.getKey().toLowerCase(Locale.ROOT) : e.getKey();
       String location = prefix + name;
       JsonNode value = e.getValue();
-      String example =
-          value.isArray() || value.isTextual() ? Canonical.quote(joined(value)) : value.toString();
-      if (header && Secrets.isSecretHeader(name)) {
+      String example = null;
+      if (!examples) {
+        // no example to keep a credential out of
+      } else if (header && Secrets.isSecretHeader(name)) {
         example = Canonical.quote(Secrets.REDACTED);
+      } else {
+        example =
+            value.isArray() || value.isTextual()
+                ? Canonical.quote(joined(value))
+                : value.toString();
       }
       out.put(
           location,
@@ -294,7 +318,7 @@ public final class ContractReader {
     return value.asText();
   }
 
-  private static void body(Map<String, Element> out, JsonNode body, boolean v4, Rules rules) {
+  private void body(Map<String, Element> out, JsonNode body, Rules rules) {
     if (body == null || body.isMissingNode()) {
       return;
     }
@@ -308,7 +332,10 @@ public final class ContractReader {
           encoded != null && !(encoded.isBoolean() && !encoded.booleanValue()) && !encoded.isNull();
       content = body.get("content");
       if (isEncoded && content.isTextual()) {
-        out.put("body", new Element("body", "bytes", content.toString(), null, false, null, null));
+        out.put(
+            "body",
+            new Element(
+                "body", "bytes", examples ? content.toString() : null, null, false, null, null));
         return;
       }
     }
@@ -318,7 +345,7 @@ public final class ContractReader {
     flatten(content, "$", new ArrayList<>(), out, rules);
   }
 
-  private static void flatten(
+  private void flatten(
       JsonNode node,
       String path,
       List<JsonPath.Segment> segments,
@@ -336,7 +363,9 @@ public final class ContractReader {
     Integer min = m != null && !inherited ? m.min() : null;
     Integer max = m != null && !inherited ? m.max() : null;
     String example = null;
-    if (!node.isContainerNode()) {
+    if (!examples) {
+      // a usage report reads no example
+    } else if (!node.isContainerNode()) {
       example = Canonical.scalar(node);
     } else if (node.isArray() && found == null) {
       // no rule on the array: pact-jvm compares it item by item, in order, and its length; its

@@ -123,7 +123,7 @@ public final class ContractStore {
         f ->
             mapping.apply(
                 cache == null
-                    ? ContractFields.of(read(f, display), keep)
+                    ? ContractReader.fields(display.apply(f.toString()), tree(f, display), keep)
                     : cache.fields(
                         f,
                         display,
@@ -135,25 +135,9 @@ public final class ContractStore {
   // applies read to each file in parallel, dropping null results; the first failure in the
   // files' order is the one thrown
   private static <T> List<T> each(List<Path> files, Function<Path, T> read) {
-    List<Object> results =
-        files.parallelStream()
-            .map(
-                f -> {
-                  try {
-                    return (Object) read.apply(f);
-                  } catch (EvolveException e) {
-                    return e;
-                  }
-                })
-            .toList();
-    List<T> out = new ArrayList<>(results.size());
-    for (Object r : results) {
-      if (r instanceof EvolveException e) {
-        throw e;
-      }
-      if (r != null) {
-        @SuppressWarnings("unchecked")
-        T t = (T) r;
+    List<T> out = new ArrayList<>(files.size());
+    for (T t : Parallel.map(files, read)) {
+      if (t != null) {
         out.add(t);
       }
     }

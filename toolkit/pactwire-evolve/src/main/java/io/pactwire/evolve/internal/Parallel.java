@@ -1,0 +1,60 @@
+package io.pactwire.evolve.internal;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ForkJoinTask;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+
+/**
+ * Maps a list on every core, each thread taking the next item as it finishes one. A parallel stream
+ * splits a list into a few fixed chunks up front (four on two cores): when one chunk's files are
+ * slower, or its thread is held up by a collection, one core reads the last chunk alone, and a
+ * store's read ended with a fifth of its time on one core.
+ */
+public final class Parallel {
+
+  private Parallel() {}
+
+  /**
+   * {@code f} of each item, in the list's order (null results kept). When {@code f} throws for some
+   * items, every item is still mapped and the failure of the first such item is thrown, so which
+   * one is reported does not depend on timing.
+   */
+  public static <A, B> List<B> map(List<A> items, Function<A, B> f) {
+    int n = items.size();
+    Object[] results = new Object[n];
+    Throwable[] failures = new Throwable[n];
+    AtomicInteger next = new AtomicInteger();
+    Runnable work =
+        () -> {
+          for (int i = next.getAndIncrement(); i < n; i = next.getAndIncrement()) {
+            try {
+              results[i] = f.apply(items.get(i));
+            } catch (RuntimeException | Error e) {
+              failures[i] = e;
+            }
+          }
+        };
+    int helpers = Math.min(n - 1, ForkJoinPool.getCommonPoolParallelism());
+    List<ForkJoinTask<?>> tasks = new ArrayList<>(Math.max(helpers, 0));
+    for (int t = 0; t < helpers; t++) {
+      tasks.add(ForkJoinPool.commonPool().submit(work));
+    }
+    work.run();
+    tasks.forEach(ForkJoinTask::join);
+    for (Throwable failure : failures) {
+      if (failure instanceof RuntimeException e) {
+        throw e;
+      }
+      if (failure instanceof Error e) {
+        throw e;
+      }
+    }
+    @SuppressWarnings("unchecked")
+    List<B> out = (List<B>) Arrays.asList(results);
+    return out;
+  }
+}
