@@ -80,8 +80,9 @@ final class RecordCommand implements Callable<Integer> {
       paramLabel = "NAME",
       description =
           "A header to redact (repeatable), besides Authorization, Proxy-Authorization, Cookie,"
-              + " Set-Cookie, X-Api-Key, Api-Key, X-Auth-Token and any whose name holds token,"
-              + " secret, password, apikey, session or credential (X-Request-Token).")
+              + " Set-Cookie, X-Api-Key, Api-Key, X-Auth-Token and any whose name ends in a"
+              + " credential's word (X-Request-Token, X-Client-Secret, X-Session-Id: see"
+              + " docs/capture.md).")
   List<String> secretHeaders = List.of();
 
   @Option(

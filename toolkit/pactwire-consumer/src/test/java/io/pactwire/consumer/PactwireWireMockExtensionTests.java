@@ -286,7 +286,13 @@ class PactwireWireMockExtensionTests {
           .contains("\"access_token\" : \"<redacted>\"")
           .contains("\"access_token\" : [ \"<redacted>\" ]")
           .contains("\"partner_key\" : [ \"<redacted>\" ]")
-          .contains("\"locale\" : [ \"de-DE\" ]");
+          .contains("\"locale\" : [ \"de-DE\" ]")
+          // headers and fields whose names say they hold credentials
+          .contains("\"X-Request-Token\" : [ \"<redacted>\" ]")
+          .contains("\"X-Session-Token\" : [ \"<redacted>\" ]")
+          .contains("\"temporaryPassword\" : \"<redacted>\"")
+          // a boolean under such a name is no credential, and keeps its type
+          .contains("\"mustChangePassword\" : true");
       Golden.assertMatches(
           "checkout-service-paypal-orders.json",
           Files.readString(pacts.resolve("checkout-service-paypal-orders.json")));

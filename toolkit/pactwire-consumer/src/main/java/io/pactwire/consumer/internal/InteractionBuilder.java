@@ -595,7 +595,7 @@ public final class InteractionBuilder {
         String child = JsonPath.child(path, key);
         // a path named secret, or a field named as a credential is (client_secret, access_token)
         if (settings.secretPaths().contains(child)
-            || settings.isSecretField(key) && object.get(key).isValueNode()) {
+            || settings.isSecretField(key) && object.get(key).isTextual()) {
           object.put(key, REDACTED);
           rules.setRule(child, MatchingRules.regex(".+"));
         } else {

@@ -25,7 +25,10 @@ public class SecretsTestCase {
     "set-c00kie-s3cret",
     "qu3ry-acc3ss",
     "p4rtner-k3y",
-    "b0dy-acc3ss-t0ken"
+    "b0dy-acc3ss-t0ken",
+    "r3quest-t0ken-by-n4me",
+    "s3ssion-t0ken-by-n4me",
+    "p4ssw0rd-by-n4me"
   };
 
   @RegisterExtension
@@ -47,17 +50,22 @@ public class SecretsTestCase {
             .withHeader("Cookie", containing("session="))
             .withHeader("X-Api-Key", matching(".+"))
             .withHeader("X-Tenant-Token", equalTo(SECRETS[4]))
+            // named as credentials by their names alone, not configured
+            .withHeader("X-Request-Token", equalTo(SECRETS[10]))
             .willReturn(
                 aResponse()
                     .withStatus(201)
                     .withHeader("Content-Type", "application/json")
                     .withHeader("Set-Cookie", "id=" + SECRETS[6])
+                    .withHeader("X-Session-Token", SECRETS[11])
                     .withBody(
                         "{\"id\": \"5O190127TN364715T\", \"tokens\": [{\"refresh\": \""
                             + SECRETS[5]
                             + "\"}], \"access_token\": \""
                             + SECRETS[9]
-                            + "\"}")));
+                            + "\", \"temporaryPassword\": \""
+                            + SECRETS[12]
+                            + "\", \"mustChangePassword\": true}")));
 
     Http.post(
         paypal.baseUrl()
@@ -76,6 +84,8 @@ public class SecretsTestCase {
         "X-Api-Key",
         SECRETS[2],
         "X-Tenant-Token",
-        SECRETS[4]);
+        SECRETS[4],
+        "X-Request-Token",
+        SECRETS[10]);
   }
 }

@@ -1,5 +1,6 @@
 package io.pactwire.core.internal;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
@@ -16,6 +17,9 @@ import java.util.regex.Pattern;
  * and query parameters carry them, and the redaction of their values from text.
  */
 public final class Secrets {
+
+  /** The fewest characters of a credential that is looked for where an answer echoes it. */
+  private static final int MIN_ECHOED = 6;
 
   /** What a credential is shown and written as. */
   public static final String REDACTED = "<redacted>";
@@ -47,65 +51,60 @@ public final class Secrets {
       Set.of("access_token", "api_key", "apikey", "client_secret", "refresh_token", "id_token");
 
   /**
-   * Words (a name's letters and digits, lower case) that make a header a credential wherever they
-   * are in its name: {@code X-Client-Secret}, {@code X-Session-Id}, {@code X-Goog-Api-Key}.
+   * The last word of a header's name that makes it a credential ({@code X-Request-Token}, {@code
+   * X-Client-Secret}, {@code Cookie}); a name's words are split at {@code -} and {@code _}.
    */
-  private static final List<String> HEADER_WORDS =
-      List.of(
-          "token",
-          "secret",
-          "password",
-          "passwd",
-          "apikey",
-          "authorization",
-          "credential",
-          "session",
-          "cookie",
-          "accesskey",
-          "subscriptionkey");
+  private static final Set<String> HEADER_LAST_WORDS =
+      Set.of("token", "secret", "password", "passwd", "apikey", "cookie", "authorization");
 
   /**
-   * Body fields (a name's letters and digits, lower case) that are tokens of a credential; a page
-   * token ({@code nextPageToken}) is not one.
+   * The last two words of a name, joined, that make it a credential: of a header ({@code
+   * X-Api-Key}, {@code X-Session-Id}, {@code Ocp-Apim-Subscription-Key}) or of a body field ({@code
+   * SecretAccessKey}, {@code private_key}).
    */
-  private static final Set<String> TOKEN_FIELDS =
+  private static final Set<String> LAST_TWO_WORDS =
       Set.of(
-          "token",
-          "accesstoken",
-          "refreshtoken",
-          "idtoken",
-          "sessiontoken",
+          "apikey",
+          "accesskey",
+          "secretkey",
+          "privatekey",
+          "signingkey",
+          "subscriptionkey",
           "sessionid",
-          "authtoken",
-          "authenticationtoken",
-          "bearertoken",
-          "apitoken",
-          "csrftoken",
-          "xsrftoken",
-          "securitytoken",
-          "clienttoken",
-          "jwt");
+          "clientassertion",
+          "codeverifier");
+
+  /** The last word of a body field's name that makes it a credential ({@code newPassword}). */
+  private static final Set<String> FIELD_LAST_WORDS =
+      Set.of("password", "passwd", "passphrase", "secret", "apikey", "jwt");
+
+  /**
+   * The words before a field's last word {@code token} that make it no credential: a page or sync
+   * token ({@code nextPageToken}, {@code continuation_token}) only says where a list goes on.
+   */
+  private static final Set<String> NOT_CREDENTIAL_TOKENS =
+      Set.of("page", "next", "continuation", "sync", "cursor", "pagination", "resume");
 
   // what isSecretHeader said of a name as written: a store's 200,000 interactions repeat a few
   private static final Map<String, Boolean> HEADER_NAMES = new ConcurrentHashMap<>();
 
-  /** Endings of a body field's name (letters and digits, lower case) that hold a credential. */
-  private static final List<String> FIELD_ENDINGS =
-      List.of("password", "passwd", "secret", "apikey", "privatekey", "secretkey");
+  // a header's name and colon in rendered text ("Authorization: "), as few characters as that; the
+  // value after a secret one is matched by VALUE from there
+  private static final Pattern HEADER_NAME = Pattern.compile("(?<![\\w-])([A-Za-z][\\w-]*)\\s*:");
 
-  // "Authorization: Bearer abc" in a rendered table, up to a column bar, a wide gap or the end;
-  // whether the name is a secret header's is decided by isSecretHeader
-  private static final Pattern NAMED_HEADER =
+  // the value after a secret header's name, up to a column bar, a wide gap or the end of its line
+  private static final Pattern VALUE =
       Pattern.compile(
-          "(?<![\\w-])([A-Za-z][\\w-]*)(\\s*:[ \\t]*)(.+?)"
-              + "(?=[ \\t]+\\||[ \\t]{2,}|[ \\t]*<<<<<|[ \\t]*$)",
-          Pattern.MULTILINE);
+          "[ \\t]*(.+?)(?=[ \\t]+\\||[ \\t]{2,}|[ \\t]*<<<<<|[ \\t]*$)", Pattern.MULTILINE);
 
   private Secrets() {}
 
   /**
-   * Whether a header of this name carries a credential: one of {@link #HEADERS}, or one whose name
-   * holds a word of a credential ({@code X-Request-Token}, {@code X-Client-Secret}), in any case.
+   * Whether a header of this name carries a credential, in any case: one of {@link #HEADERS}, or
+   * one whose name ends in a credential's word ({@code X-Request-Token}, {@code X-Client-Secret},
+   * {@code X-Goog-Api-Key}, {@code X-Session-Id}), its words split at {@code -} and {@code _}. A
+   * name that only holds such a word ({@code X-Token-Expires-In}, {@code
+   * X-RateLimit-Remaining-Tokens}, {@code Access-Control-Allow-Credentials}) is not one.
    */
   public static boolean isSecretHeader(String name) {
     if (name == null) {
@@ -116,13 +115,12 @@ public final class Secrets {
       return known;
     }
     String lower = name.toLowerCase(Locale.ROOT);
-    boolean secret = HEADERS.contains(lower);
-    if (!secret) {
-      String word = lettersAndDigits(lower);
-      for (String w : HEADER_WORDS) {
-        secret |= word.contains(w);
-      }
-    }
+    List<String> words = List.of(lower.split("[-_]+"));
+    boolean secret =
+        HEADERS.contains(lower)
+            || !words.isEmpty()
+                && (HEADER_LAST_WORDS.contains(words.get(words.size() - 1))
+                    || LAST_TWO_WORDS.contains(lastTwo(words)));
     if (HEADER_NAMES.size() < 10_000) {
       HEADER_NAMES.put(name, secret);
     }
@@ -130,32 +128,61 @@ public final class Secrets {
   }
 
   /**
-   * Whether a body field (JSON or form) of this name holds a credential: one of {@link
-   * #BODY_FIELDS}, a token of a credential ({@code session_token}, {@code csrfToken}), or a name
-   * ending in a password, a secret or a key ({@code newPassword}, {@code webhook_secret}), in any
-   * case.
+   * Whether a body field (JSON or form) of this name holds a credential, in any case: one of {@link
+   * #BODY_FIELDS}, or one whose last word is a token ({@code session_token}, {@code csrfToken}; not
+   * a page token such as {@code nextPageToken}), a password, a passphrase, a secret or a JWT
+   * ({@code newPassword}, {@code webhook_secret}), or whose last two words are an API, access,
+   * private, secret or signing key, a session id, a client assertion or a code verifier ({@code
+   * SecretAccessKey}, {@code private_key}). Words are split at {@code _}, {@code -} and where a
+   * capital follows a small letter.
    */
   public static boolean isSecretField(String name) {
     if (name == null) {
       return false;
     }
-    String lower = name.toLowerCase(Locale.ROOT);
-    if (BODY_FIELDS.contains(lower)) {
+    if (BODY_FIELDS.contains(name.toLowerCase(Locale.ROOT))) {
       return true;
     }
-    String word = lettersAndDigits(lower);
-    return TOKEN_FIELDS.contains(word) || FIELD_ENDINGS.stream().anyMatch(word::endsWith);
+    List<String> words = fieldWords(name);
+    if (words.isEmpty()) {
+      return false;
+    }
+    String last = words.get(words.size() - 1);
+    if (last.equals("token")) {
+      return words.size() == 1 || !NOT_CREDENTIAL_TOKENS.contains(words.get(words.size() - 2));
+    }
+    return FIELD_LAST_WORDS.contains(last) || LAST_TWO_WORDS.contains(lastTwo(words));
   }
 
-  private static String lettersAndDigits(String lower) {
-    StringBuilder word = new StringBuilder(lower.length());
-    for (int i = 0; i < lower.length(); i++) {
-      char c = lower.charAt(i);
+  private static String lastTwo(List<String> words) {
+    return words.size() < 2
+        ? words.get(words.size() - 1)
+        : words.get(words.size() - 2) + words.get(words.size() - 1);
+  }
+
+  // "nextPageToken" -> next, page, token; "SecretAccessKey" -> secret, access, key
+  private static List<String> fieldWords(String name) {
+    List<String> words = new ArrayList<>();
+    StringBuilder word = new StringBuilder();
+    for (int i = 0; i < name.length(); i++) {
+      char c = name.charAt(i);
+      boolean split =
+          c == '_'
+              || c == '-'
+              || c == '.'
+              || Character.isUpperCase(c) && i > 0 && Character.isLowerCase(name.charAt(i - 1));
+      if (split && word.length() > 0) {
+        words.add(word.toString());
+        word.setLength(0);
+      }
       if (Character.isLetterOrDigit(c)) {
-        word.append(c);
+        word.append(Character.toLowerCase(c));
       }
     }
-    return word.toString();
+    if (word.length() > 0) {
+      words.add(word.toString());
+    }
+    return words;
   }
 
   /** Whether {@code name} is a query parameter of {@link #QUERY_PARAMETERS}, in any case. */
@@ -191,16 +218,17 @@ public final class Secrets {
 
   /** Adds a credential to {@code secrets}: the value, and a scheme's token alone. */
   public static void add(Set<String> secrets, String value) {
-    if (value == null || value.isBlank() || value.contains(REDACTED)) {
+    // a value of a few characters ("7", "true") would be found in every echo that is no echo of it
+    if (value == null || value.strip().length() < MIN_ECHOED || value.contains(REDACTED)) {
       return;
     }
     secrets.add(value);
     int space = value.indexOf(' ');
-    if (space > 0 && value.length() - space > 4) {
+    if (space > 0 && value.length() - space > MIN_ECHOED) {
       secrets.add(value.substring(space + 1).strip()); // "Bearer abc": abc alone too
     }
     int equals = value.indexOf('=');
-    if (equals > 0 && value.length() - equals > 4) {
+    if (equals > 0 && value.length() - equals > MIN_ECHOED) {
       secrets.add(value.substring(equals + 1).strip()); // "session=abc": abc alone too
     }
   }
@@ -227,17 +255,19 @@ public final class Secrets {
     if (text == null) {
       return null;
     }
-    Matcher m = NAMED_HEADER.matcher(text);
+    Matcher name = HEADER_NAME.matcher(text);
+    Matcher value = VALUE.matcher(text);
     StringBuilder out = new StringBuilder();
     int copied = 0;
     int from = 0;
-    while (from < text.length() && m.find(from)) {
-      if (isSecretHeader(m.group(1))) {
-        out.append(text, copied, m.start(3)).append(REDACTED);
-        copied = m.end(3);
-        from = m.end(3);
-      } else {
-        from = m.end(2); // another name's value may hold a secret header of its own
+    while (from < text.length() && name.find(from)) {
+      from = name.end();
+      if (isSecretHeader(name.group(1))
+          && value.region(name.end(), text.length()).lookingAt()
+          && value.start(1) >= copied) {
+        out.append(text, copied, value.start(1)).append(REDACTED);
+        copied = value.end(1);
+        from = value.end(1);
       }
     }
     out.append(text, copied, text.length());

@@ -56,7 +56,7 @@ import java.util.zip.CRC32C;
 public final class ContractCache {
 
   /** Changed whenever what an entry holds, or what a pact is read into, changes. */
-  static final int FORMAT = 3;
+  static final int FORMAT = 4;
 
   /**
    * How long after a file's last change an entry must have been checked for its status alone to

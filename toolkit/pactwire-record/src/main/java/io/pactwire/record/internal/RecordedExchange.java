@@ -434,7 +434,7 @@ public record RecordedExchange(String name, ObjectNode mapping, RecordedInteract
         String child = JsonPath.child(path, e.getKey());
         // a path named secret, or a field named as a credential is (client_secret, access_token)
         if (settings.secretPaths().contains(child)
-            || settings.isSecretField(e.getKey()) && e.getValue().isValueNode()) {
+            || settings.isSecretField(e.getKey()) && e.getValue().isTextual()) {
           e.setValue(TextNode.valueOf(placeholder));
         } else {
           redactIn(e.getValue(), child, settings, placeholder);
