@@ -193,7 +193,7 @@ public final class FieldUsage {
                 + (spec == null ? "" : ", and the OpenAPI document has no such path")
                 + (others.isEmpty()
                     ? ""
-                    : "; their paths: "
+                    : "; their paths and messages: "
                         + String.join(", ", others.subList(0, Math.min(others.size(), 10)))
                         + (others.size() > 10 ? ", … (" + others.size() + ")" : "")),
             null);
@@ -207,9 +207,13 @@ public final class FieldUsage {
         return false;
       }
       Pattern pathPattern = SpecFields.pattern(path);
+      // a template, or a concrete path of one (under a server's path or base path too)
       return spec.operations().stream()
           .anyMatch(
-              op -> path.equals(op.template()) || pathPattern.matcher(op.template()).matches());
+              op ->
+                  path.equals(op.template())
+                      || pathPattern.matcher(op.template()).matches()
+                      || spec.operation(op.method(), path) != null);
     }
 
     /**
@@ -267,6 +271,7 @@ public final class FieldUsage {
         } else {
           endpoint = one(shared, i.kind() + " \"" + i.description() + "\"");
           if (path != null && !path.equals(i.description())) {
+            out.otherPaths.add("\"" + i.description() + "\"");
             continue;
           }
         }

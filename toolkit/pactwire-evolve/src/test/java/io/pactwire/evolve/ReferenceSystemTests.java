@@ -227,10 +227,21 @@ class ReferenceSystemTests {
           .isInstanceOf(EvolveException.class)
           .hasMessageStartingWith(
               "--path '/product/{sku}': no interaction of the pacts with provider"
-                  + " 'inventory-service' is on it; their paths: ")
-          .hasMessageContaining("/products/");
+                  + " 'inventory-service' is on it; their paths and messages: ")
+          .hasMessageContaining("/products/")
+          .hasMessageContaining("\"a StockChanged event\"");
       assertThat(uncalled.uses()).isEmpty();
       assertThat(uncalled.uncalled()).containsExactly("GET /health");
+      // a concrete path of one of the document's templates, which no interaction is on
+      assertThat(
+              FieldUsage.newInstance()
+                  .pacts(PACTS)
+                  .provider("inventory-service")
+                  .openApi(spec)
+                  .path("/reservations/R-NONE")
+                  .build()
+                  .uses())
+          .isEmpty();
     }
 
     // "can I drop this field?" asked of one field and one endpoint: the same answer as the whole

@@ -2,6 +2,7 @@ package io.pactwire.evolve.internal;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ForkJoinTask;
@@ -26,15 +27,24 @@ public final class Parallel {
   public static <A, B> List<B> map(List<A> items, Function<A, B> f) {
     int n = items.size();
     Object[] results = new Object[n];
-    Throwable[] failures = new Throwable[n];
+    RuntimeException[] failures = new RuntimeException[n];
     AtomicInteger next = new AtomicInteger();
+    Error[] fatal = new Error[1];
     Runnable work =
         () -> {
           for (int i = next.getAndIncrement(); i < n; i = next.getAndIncrement()) {
             try {
               results[i] = f.apply(items.get(i));
-            } catch (RuntimeException | Error e) {
+            } catch (RuntimeException e) {
               failures[i] = e;
+            } catch (Error e) {
+              // out of memory and the like: no item more is started, and it is what is thrown
+              synchronized (fatal) {
+                if (fatal[0] == null) {
+                  fatal[0] = e;
+                }
+              }
+              next.set(n);
             }
           }
         };
@@ -45,16 +55,16 @@ public final class Parallel {
     }
     work.run();
     tasks.forEach(ForkJoinTask::join);
-    for (Throwable failure : failures) {
-      if (failure instanceof RuntimeException e) {
-        throw e;
-      }
-      if (failure instanceof Error e) {
-        throw e;
+    if (fatal[0] != null) {
+      throw fatal[0];
+    }
+    for (RuntimeException failure : failures) {
+      if (failure != null) {
+        throw failure;
       }
     }
     @SuppressWarnings("unchecked")
-    List<B> out = (List<B>) Arrays.asList(results);
+    List<B> out = (List<B>) Collections.unmodifiableList(Arrays.asList(results));
     return out;
   }
 }
