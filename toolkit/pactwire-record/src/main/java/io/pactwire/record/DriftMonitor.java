@@ -137,10 +137,16 @@ public final class DriftMonitor {
     String consumer = pact.getConsumer().getName();
     String provider = pact.getProvider().getName();
     Path historyFile = historyFile(consumer, provider);
-    if (Files.exists(settings.historyDir) && !Files.isDirectory(settings.historyDir)) {
-      // found before the sandbox is called, not after a run that could not be kept
-      throw new MonitorInputException(
-          settings.historyDir + ": a file, not a folder: the history goes in a folder");
+    // found before the sandbox is called, not after a run that could not be kept: the history
+    // folder, or the nearest of its parents that exists, is a file
+    for (Path dir = settings.historyDir.toAbsolutePath(); dir != null; dir = dir.getParent()) {
+      if (Files.exists(dir)) {
+        if (!Files.isDirectory(dir)) {
+          throw new MonitorInputException(
+              dir + ": a file, not a folder: the history goes in a folder");
+        }
+        break;
+      }
     }
     List<ObjectNode> history = History.read(historyFile);
     Map<String, Set<String>> baselines = baselines(history);

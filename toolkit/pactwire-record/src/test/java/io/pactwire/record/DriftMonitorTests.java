@@ -382,6 +382,9 @@ class DriftMonitorTests {
       assertThatThrownBy(() -> monitor().history(file).build().run())
           .isInstanceOf(MonitorInputException.class)
           .hasMessage(file + ": a file, not a folder: the history goes in a folder");
+      assertThatThrownBy(() -> monitor().history(file.resolve("monitor")).build().run())
+          .isInstanceOf(MonitorInputException.class)
+          .hasMessage(file + ": a file, not a folder: the history goes in a folder");
       assertThat(sandbox.requests.get()).as("the sandbox is not called").isEqualTo(requests);
       assertThat(Files.readString(file)).isEqualTo("notes\n");
     }
