@@ -353,6 +353,25 @@ final class VerifyCommand implements Callable<Integer> {
         progress.clear();
       }
     }
+    if (run.interactions().isEmpty()) {
+      // a run that verified nothing would pass a CI gate it never checked; nothing is recorded
+      stderr.println(
+          "pactwire verify: nothing to verify: "
+              + (run.skippedMessages() == 0
+                  ? "no interaction"
+                  : "no HTTP interaction, and "
+                      + run.skippedMessages()
+                      + " message interaction(s) that need --messages-url,")
+              + " in the pacts with provider '"
+              + provider
+              + "' ("
+              + (config.pactFiles().isEmpty()
+                  ? config.pactsDir().toString()
+                  : String.join(", ", config.pactFiles().stream().map(Path::toString).toList()))
+              + ")");
+      stderr.flush();
+      return PactwireCommand.UNREADABLE;
+    }
     if (run.skippedMessages() > 0) {
       stderr.println(
           "pactwire verify: "
