@@ -429,7 +429,7 @@ public final class PactStubs {
       if (response.getBody().isPresent()) {
         if (!hasContentType && response.getBody().getContentType() != null) {
           String type = response.getBody().getContentType().toString();
-          if (!type.isEmpty() && !type.equals("application/octet-stream")) {
+          if (!type.isEmpty()) {
             builder.withHeader("Content-Type", type);
           }
         }

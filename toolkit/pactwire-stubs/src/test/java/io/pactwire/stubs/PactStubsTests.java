@@ -356,6 +356,35 @@ class PactStubsTests {
           .matches(
               "\\{\"id\":\"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\",\"sku\":\"K-1\"}");
     }
+
+    // a body's declared content type is its Content-Type when the pact's headers name none
+    @Test
+    void aBinaryBodyIsServedWithItsDeclaredContentType() throws IOException {
+      serve(
+          """
+          {
+            "consumer": {"name": "checkout-service"},
+            "provider": {"name": "inventory-service"},
+            "interactions": [{
+              "type": "Synchronous/HTTP",
+              "description": "a label to print",
+              "request": {"method": "GET", "path": "/labels/1"},
+              "response": {
+                "status": 200,
+                "body": {"content": "SGk=", "contentType": "application/octet-stream",
+                         "encoded": "base64"}
+              }
+            }],
+            "metadata": {"pactSpecification": {"version": "4.0"}}
+          }
+          """);
+      RawHttp.Answer answer =
+          RawHttp.send(server.port(), request("GET", "/labels/1", Map.of(), Map.of(), null));
+
+      assertThat(answer.status()).isEqualTo(200);
+      assertThat(answer.headers()).containsIgnoringCase("Content-Type: application/octet-stream");
+      assertThat(answer.body()).isEqualTo("Hi");
+    }
   }
 
   @Nested
