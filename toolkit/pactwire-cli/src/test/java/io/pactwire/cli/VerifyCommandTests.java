@@ -322,7 +322,12 @@ class VerifyCommandTests {
       Run r = verify("--pact", empty.toString(), "--publish");
 
       assertThat(r.exit()).as(r.err()).isEqualTo(2);
-      assertThat(r.err()).contains("nothing to verify: no interaction in the pacts");
+      assertThat(r.err())
+          .isEqualTo(
+              "pactwire verify: nothing to verify: no interaction in the pacts with provider"
+                  + " 'inventory-service' ("
+                  + empty
+                  + ")\n");
       assertThat(pacts.resolve("verifications")).as("nothing recorded").doesNotExist();
     }
 
