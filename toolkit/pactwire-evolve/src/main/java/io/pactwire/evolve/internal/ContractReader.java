@@ -88,27 +88,34 @@ public final class ContractReader {
         && sameEntries(before.path("messages"), after.path("messages"));
   }
 
-  // the same entries, each as often, in any order (a JSON object's equality ignores key order)
+  // the same entries, each as often, in any order (a JSON object's equality ignores key order).
+  // Entries are paired by their descriptions first: hashing whole entries walked every tree twice
+  // more than comparing them, and was a quarter of a reordered store's diff
   private static boolean sameEntries(JsonNode before, JsonNode after) {
     if (before.size() != after.size()) {
       return false;
     }
-    Map<JsonNode, Integer> counts = new HashMap<>();
+    Map<JsonNode, List<JsonNode>> byDescription = new HashMap<>();
     for (JsonNode entry : before) {
-      counts.merge(entry, 1, Integer::sum);
+      byDescription.computeIfAbsent(entry.path("description"), k -> new ArrayList<>(1)).add(entry);
     }
     for (JsonNode entry : after) {
-      Integer left = counts.get(entry);
-      if (left == null) {
+      List<JsonNode> candidates = byDescription.get(entry.path("description"));
+      if (candidates == null || !removeEqual(candidates, entry)) {
         return false;
       }
-      if (left == 1) {
-        counts.remove(entry);
-      } else {
-        counts.put(entry, left - 1);
+    }
+    return true;
+  }
+
+  private static boolean removeEqual(List<JsonNode> candidates, JsonNode entry) {
+    for (int i = 0; i < candidates.size(); i++) {
+      if (candidates.get(i).equals(entry)) {
+        candidates.remove(i);
+        return true;
       }
     }
-    return counts.isEmpty();
+    return false;
   }
 
   static boolean v4(JsonNode pact) {

@@ -73,6 +73,24 @@ class ContractReaderTests {
       assertThat(ContractReader.sameInteractions(before, after)).isFalse();
     }
 
+    // entries are paired by description first: two of one description, told apart by their
+    // states, are the same in either order, and a change to one of them is still seen
+    @Test
+    void interactionsOfOneDescriptionArePairedByTheirWholeContent() throws IOException {
+      String inStock =
+          FIRST.replace("\"first\",", "\"first\", \"providerStates\": [{\"name\": \"A\"}],");
+      String outOfStock =
+          FIRST.replace("\"first\",", "\"first\", \"providerStates\": [{\"name\": \"B\"}],");
+      assertThat(inStock).isNotEqualTo(FIRST);
+
+      JsonNode before = pact("4.0", inStock + "," + outOfStock);
+      JsonNode swapped = pact("4.0", outOfStock + "," + inStock);
+      JsonNode changed = pact("4.0", inStock + "," + outOfStock.replace("\"B\"", "\"C\""));
+
+      assertThat(ContractReader.sameInteractions(before, swapped)).isTrue();
+      assertThat(ContractReader.sameInteractions(before, changed)).isFalse();
+    }
+
     // a V3 pact reads a body as it is, a V4 pact as content and content type
     @Test
     void anotherSpecificationVersionIsNotTheSame() throws IOException {
