@@ -20,9 +20,10 @@ public final class Parallel {
   private Parallel() {}
 
   /**
-   * {@code f} of each item, in the list's order (null results kept). When {@code f} throws for some
-   * items, every item is still mapped and the failure of the first such item is thrown, so which
-   * one is reported does not depend on timing.
+   * {@code f} of each item, in the list's order (null results kept), in a list that cannot be
+   * changed. When {@code f} throws for some items, every item is still mapped and the failure of
+   * the first such item is thrown, so which one is reported does not depend on timing; an {@link
+   * Error} stops the mapping and is thrown before any failure.
    */
   public static <A, B> List<B> map(List<A> items, Function<A, B> f) {
     int n = items.size();
