@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -35,59 +36,49 @@ class RecordingTokenEndpointTests {
 
   @Test
   void theClientSecretAndTheTokensAreInNeitherFile() throws Exception {
-    HttpServer sandbox =
-        HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-    sandbox.createContext(
-        "/v1/oauth2/token",
-        exchange -> {
-          exchange.getRequestBody().readAllBytes();
-          byte[] body =
-              ("{\"access_token\": \""
-                      + ACCESS_TOKEN
-                      + "\", \"refresh_token\": \""
-                      + REFRESH_TOKEN
-                      + "\", \"token_type\": \"Bearer\", \"expires_in\": 3600}")
-                  .getBytes(StandardCharsets.UTF_8);
-          exchange.getResponseHeaders().add("Content-Type", "application/json");
-          exchange
-              .getResponseHeaders()
-              .add(
-                  "Location",
-                  "https://client:LOC-PASS-4711@shop.example/callback?access_token=LOC-TOKEN-4711"
-                      + "&state=xyz");
-          exchange.sendResponseHeaders(200, body.length);
-          exchange.getResponseBody().write(body);
-          exchange.close();
-        });
-    sandbox.start();
-    RecordingProxy.Recording recording;
-    try (RecordingProxy proxy =
-        RecordingProxy.newInstance(URI.create("http://127.0.0.1:" + sandbox.getAddress().getPort()))
-            .consumer("shop")
-            .provider("vendor-oauth")
-            .out(out)
-            .build()
-            .start()) {
-      HttpResponse<String> token =
-          HttpClient.newHttpClient()
-              .send(
-                  HttpRequest.newBuilder(URI.create(proxy.baseUrl() + "/v1/oauth2/token"))
-                      .header(
-                          "Authorization",
-                          "Basic "
-                              + Base64.getEncoder()
-                                  .encodeToString("client:BASIC-SECRET-4711".getBytes()))
-                      .header("Content-Type", "application/x-www-form-urlencoded")
-                      .POST(
-                          HttpRequest.BodyPublishers.ofString(
-                              "grant_type=client_credentials&client_secret=" + CLIENT_SECRET))
-                      .build(),
-                  HttpResponse.BodyHandlers.ofString());
-      assertThat(token.body()).contains(ACCESS_TOKEN);
-      recording = proxy.stop();
-    } finally {
-      sandbox.stop(0);
-    }
+    RecordingProxy.Recording recording =
+        record(
+            "vendor-oauth",
+            "/v1/oauth2/token",
+            exchange -> {
+              exchange.getRequestBody().readAllBytes();
+              byte[] body =
+                  ("{\"access_token\": \""
+                          + ACCESS_TOKEN
+                          + "\", \"refresh_token\": \""
+                          + REFRESH_TOKEN
+                          + "\", \"token_type\": \"Bearer\", \"expires_in\": 3600}")
+                      .getBytes(StandardCharsets.UTF_8);
+              exchange.getResponseHeaders().add("Content-Type", "application/json");
+              exchange
+                  .getResponseHeaders()
+                  .add(
+                      "Location",
+                      "https://client:LOC-PASS-4711@shop.example/callback?access_token=LOC-TOKEN-4711"
+                          + "&state=xyz");
+              exchange.sendResponseHeaders(200, body.length);
+              exchange.getResponseBody().write(body);
+              exchange.close();
+            },
+            proxy -> {
+              HttpResponse<String> token =
+                  HttpClient.newHttpClient()
+                      .send(
+                          HttpRequest.newBuilder(URI.create(proxy.baseUrl() + "/v1/oauth2/token"))
+                              .header(
+                                  "Authorization",
+                                  "Basic "
+                                      + Base64.getEncoder()
+                                          .encodeToString("client:BASIC-SECRET-4711".getBytes()))
+                              .header("Content-Type", "application/x-www-form-urlencoded")
+                              .POST(
+                                  HttpRequest.BodyPublishers.ofString(
+                                      "grant_type=client_credentials&client_secret="
+                                          + CLIENT_SECRET))
+                              .build(),
+                          HttpResponse.BodyHandlers.ofString());
+              assertThat(token.body()).contains(ACCESS_TOKEN);
+            });
 
     List<Path> files = new ArrayList<>(recording.mappings());
     files.add(recording.pact());
@@ -125,45 +116,34 @@ class RecordingTokenEndpointTests {
 
   @Test
   void credentialsUnderNamesOfTheirOwnAreInNeitherFile() throws Exception {
-    HttpServer sandbox =
-        HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-    sandbox.createContext(
-        "/v1/session",
-        exchange -> {
-          // a sandbox that echoes the consumer's token and answers with credentials of its own
-          String sent = exchange.getRequestHeaders().getFirst("X-Request-Token");
-          byte[] body =
-              ("{\"id\": 7, \"session_token\": \"SESSION-4711\", \"password\": \"PW-4711\","
-                      + " \"nextPageToken\": \"page-2\"}")
-                  .getBytes(StandardCharsets.UTF_8);
-          exchange.getResponseHeaders().add("Content-Type", "application/json");
-          exchange.getResponseHeaders().add("X-Request-Token", sent);
-          exchange.getResponseHeaders().add("X-Session-Token", "HEADER-SESSION-4711");
-          exchange.sendResponseHeaders(200, body.length);
-          exchange.getResponseBody().write(body);
-          exchange.close();
-        });
-    sandbox.start();
-    RecordingProxy.Recording recording;
-    try (RecordingProxy proxy =
-        RecordingProxy.newInstance(URI.create("http://127.0.0.1:" + sandbox.getAddress().getPort()))
-            .consumer("shop")
-            .provider("vendor-session")
-            .out(out)
-            .build()
-            .start()) {
-      HttpResponse<String> session =
-          HttpClient.newHttpClient()
-              .send(
-                  HttpRequest.newBuilder(URI.create(proxy.baseUrl() + "/v1/session"))
-                      .header("X-Request-Token", "REQUEST-TOKEN-4711")
-                      .build(),
-                  HttpResponse.BodyHandlers.ofString());
-      assertThat(session.body()).contains("SESSION-4711");
-      recording = proxy.stop();
-    } finally {
-      sandbox.stop(0);
-    }
+    RecordingProxy.Recording recording =
+        record(
+            "vendor-session",
+            "/v1/session",
+            exchange -> {
+              // a sandbox that echoes the consumer's token and answers with credentials of its own
+              String sent = exchange.getRequestHeaders().getFirst("X-Request-Token");
+              byte[] body =
+                  ("{\"id\": 7, \"session_token\": \"SESSION-4711\", \"password\": \"PW-4711\","
+                          + " \"nextPageToken\": \"page-2\"}")
+                      .getBytes(StandardCharsets.UTF_8);
+              exchange.getResponseHeaders().add("Content-Type", "application/json");
+              exchange.getResponseHeaders().add("X-Request-Token", sent);
+              exchange.getResponseHeaders().add("X-Session-Token", "HEADER-SESSION-4711");
+              exchange.sendResponseHeaders(200, body.length);
+              exchange.getResponseBody().write(body);
+              exchange.close();
+            },
+            proxy -> {
+              HttpResponse<String> session =
+                  HttpClient.newHttpClient()
+                      .send(
+                          HttpRequest.newBuilder(URI.create(proxy.baseUrl() + "/v1/session"))
+                              .header("X-Request-Token", "REQUEST-TOKEN-4711")
+                              .build(),
+                          HttpResponse.BodyHandlers.ofString());
+              assertThat(session.body()).contains("SESSION-4711");
+            });
 
     List<Path> files = new ArrayList<>(recording.mappings());
     files.add(recording.pact());
@@ -186,5 +166,31 @@ class RecordingTokenEndpointTests {
     assertThat(interaction.at("/response/body/content/password").asText()).isEqualTo("<redacted>");
     // a page token is no credential
     assertThat(interaction.at("/response/body/content/nextPageToken").asText()).isEqualTo("page-2");
+  }
+
+  /** What the consumer does through the proxy. */
+  interface Client {
+    void call(RecordingProxy proxy) throws Exception;
+  }
+
+  /** Records what {@code client} sends through a proxy to a sandbox that answers with handler. */
+  private RecordingProxy.Recording record(
+      String provider, String path, HttpHandler handler, Client client) throws Exception {
+    HttpServer sandbox =
+        HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    sandbox.createContext(path, handler);
+    sandbox.start();
+    try (RecordingProxy proxy =
+        RecordingProxy.newInstance(URI.create("http://127.0.0.1:" + sandbox.getAddress().getPort()))
+            .consumer("shop")
+            .provider(provider)
+            .out(out)
+            .build()
+            .start()) {
+      client.call(proxy);
+      return proxy.stop();
+    } finally {
+      sandbox.stop(0);
+    }
   }
 }
