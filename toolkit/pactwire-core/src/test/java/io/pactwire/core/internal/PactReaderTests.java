@@ -117,6 +117,22 @@ class PactReaderTests {
       assertThat(failure(file)).startsWith(file + ":3:6: malformed JSON: Unexpected character (',");
     }
 
+    // a repeated key would leave one of its values unread by every command: refused where its
+    // second value is, at any depth, in a file of plain ASCII (parsed from its bytes) or not
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"\"x\"", "\"é\""})
+    void aRepeatedKeyIsRefusedWhereItRepeats(String value) throws IOException {
+      Path file = write("{\"a\": " + value + ",\n \"a\": 2}");
+      assertThat(failure(file)).isEqualTo(file + ":2:7: malformed JSON: Duplicate field 'a'");
+
+      write("{\"interactions\": [{\"b\": {\"c\": " + value + ", \"c\": {}}}]}");
+      assertThat(failure(file)).isEqualTo(file + ":1:41: malformed JSON: Duplicate field 'c'");
+
+      // the same key in two objects is no repeat
+      write("{\"a\": null, \"b\": {\"a\": " + value + "}}");
+      assertThat(failure(file)).doesNotContain("Duplicate");
+    }
+
     // where the unclosed array began, without Jackson's note on its own settings
     @Test
     void aTruncatedPactNamesWhereTheUnclosedValueBegan() throws IOException {
