@@ -65,7 +65,8 @@ final class StubCommand implements Callable<Integer> {
       paramLabel = "STATE",
       description =
           "Serves only the interactions of this provider state (repeat for several), and those"
-              + " without a state. Default: all.")
+              + " without a state; an interaction of several states is served when one of them is"
+              + " chosen. Default: all.")
   List<String> states = List.of();
 
   @Option(

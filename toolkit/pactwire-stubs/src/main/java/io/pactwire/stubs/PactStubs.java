@@ -250,8 +250,8 @@ public final class PactStubs {
     }
 
     /**
-     * Serves only the interactions of these provider states, and those without any state; by
-     * default all.
+     * Serves only the interactions of these provider states, and those without any state (an
+     * interaction of several states when one of them is chosen); by default all.
      */
     public Builder states(String... states) {
       Collections.addAll(this.states, states);

@@ -40,6 +40,9 @@ public @interface PactwireStubs {
   /** A pacts folder or one pact file; by default the project's pacts folder. */
   String pacts() default "";
 
-  /** Serve only these provider states (and interactions without one); by default all. */
+  /**
+   * Serve only these provider states (and interactions without one; an interaction of several when
+   * one of them is chosen); by default all.
+   */
   String[] states() default {};
 }

@@ -314,6 +314,31 @@ class PactStubsTests {
       assertThat(RawHttp.send(server.port(), product).body()).isEqualTo("{\"stock\":5}");
     }
 
+    // as pact-jvm's filter by provider state keeps an interaction for verification: one of its
+    // states chosen is enough, none of them leaves it out
+    @Test
+    void anInteractionOfSeveralStatesIsServedWhenOneOfThemIsChosen() throws IOException {
+      String several =
+          TWO_STATES.replace(
+              "\"providerState\": \"product 42 is out of stock\"",
+              "\"providerStates\": [{\"name\": \"products exist\"},"
+                  + " {\"name\": \"product 42 is out of stock\"}]");
+      assertThat(several).isNotEqualTo(TWO_STATES);
+
+      assertThat(serve(several, "product 42 is out of stock").interactions())
+          .extracting(StubbedInteraction::description)
+          .containsExactly("a product that is out of stock");
+      server.stop();
+      assertThat(serve(several, "products exist").interactions())
+          .extracting(StubbedInteraction::description)
+          .containsExactlyInAnyOrder("a product that is out of stock", "any product");
+      server.stop();
+      assertThatThrownBy(() -> serve(several, "no product exists"))
+          .isInstanceOf(PactFileException.class)
+          .hasMessageEndingWith(
+              "no HTTP interaction in provider states [no product exists] to serve");
+    }
+
     @Test
     void theChoiceDoesNotDependOnTheOrderOfTheInteractions() throws IOException {
       String reversed =
