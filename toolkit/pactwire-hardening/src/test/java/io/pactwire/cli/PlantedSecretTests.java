@@ -58,6 +58,9 @@ class PlantedSecretTests {
   static final String AUTH_TOKEN = "PLANTED-SECRET-token-4d5e6f";
   static final String QUERY = "PLANTED-SECRET-query-5e6f7a";
   static final String BODY = "PLANTED-SECRET-body-6f7a8b";
+  // a provider's own credentials, which no request carried: a session it opens, a token it issues
+  static final String SESSION = "sid=PLANTED-SECRET-session-7a8b9c";
+  static final String SESSION_TOKEN = "PLANTED-SECRET-issued-8b9c0d";
 
   /** The secret headers, as a client sends them. */
   static final Map<String, String> SECRET_HEADERS =
@@ -337,21 +340,32 @@ class PlantedSecretTests {
   @Nested
   class CliCommands {
 
-    /** A pact that holds the secrets themselves, as a hand-written pact might. */
+    /**
+     * A pact that holds the secrets themselves, as a hand-written pact might, in its request and in
+     * the response headers it expects (which the provider answers with credentials of its own).
+     */
     private String pactWithSecrets() {
-      return Inputs.PACT.replace(
-          "\"path\": \"/products/A-1\"",
-          "\"path\": \"/products/A-1\", \"query\": {\"access_token\": [\""
-              + QUERY
-              + "\"]}, \"headers\": {\"Authorization\": [\""
-              + AUTH
-              + "\"], \"Cookie\": [\""
-              + COOKIE
-              + "\"], \"X-Api-Key\": [\""
-              + API_KEY
-              + "\"], \"X-Auth-Token\": [\""
-              + AUTH_TOKEN
-              + "\"]}");
+      return Inputs.PACT
+          .replace(
+              "\"headers\": {\"Content-Type\": [\"application/json\"]}",
+              "\"headers\": {\"Content-Type\": [\"application/json\"], \"Set-Cookie\": [\""
+                  + COOKIE
+                  + "\"], \"X-Session-Token\": [\""
+                  + AUTH_TOKEN
+                  + "\"]}")
+          .replace(
+              "\"path\": \"/products/A-1\"",
+              "\"path\": \"/products/A-1\", \"query\": {\"access_token\": [\""
+                  + QUERY
+                  + "\"]}, \"headers\": {\"Authorization\": [\""
+                  + AUTH
+                  + "\"], \"Cookie\": [\""
+                  + COOKIE
+                  + "\"], \"X-Api-Key\": [\""
+                  + API_KEY
+                  + "\"], \"X-Auth-Token\": [\""
+                  + AUTH_TOKEN
+                  + "\"]}");
     }
 
     @Test
@@ -389,6 +403,14 @@ class PlantedSecretTests {
                 args("diff", base.toString(), pact.toString()),
                 args("diff", "--format", "markdown", base.toString(), pact.toString()),
                 args("check-openapi", "--pact", pact.toString(), "--spec", changedSpec.toString()),
+                args(
+                    "check-openapi",
+                    "--pact",
+                    pact.toString(),
+                    "--spec",
+                    changedSpec.toString(),
+                    "--format",
+                    "json"),
                 args(
                     "usage",
                     "--provider",
@@ -447,7 +469,7 @@ class PlantedSecretTests {
         provider.stop(0);
       }
       outputs.putAll(files(work.resolve("out")));
-      assertNoSecret(outputs, 2 * 9);
+      assertNoSecret(outputs, 2 * 10);
     }
 
     @Test
@@ -523,6 +545,8 @@ class PlantedSecretTests {
           exchange.getRequestBody().readAllBytes();
           exchange.getResponseHeaders().add("Content-Type", "application/json");
           exchange.getResponseHeaders().add("Set-Cookie", COOKIE);
+          exchange.getResponseHeaders().add("Set-Cookie", SESSION);
+          exchange.getResponseHeaders().add("X-Session-Token", SESSION_TOKEN);
           exchange.sendResponseHeaders(200, body.length);
           try (OutputStream o = exchange.getResponseBody()) {
             o.write(body);

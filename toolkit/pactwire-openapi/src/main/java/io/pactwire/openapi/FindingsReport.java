@@ -5,14 +5,21 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import io.pactwire.core.internal.JsonText;
 import io.pactwire.core.internal.JunitXml;
+import io.pactwire.core.internal.Secrets;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Renders findings as JSON (the array openapi-pact-comparator prints), as text for people, and as
@@ -39,16 +46,18 @@ public final class FindingsReport {
       g.setPrettyPrinter(printer);
       g.writeStartArray();
       for (Finding f : findings) {
+        Finding.MockDetails m = f.mockDetails();
+        Set<String> secrets = new TreeSet<>();
+        JsonNode value = m == null ? null : withoutCredentials(m.location(), m.value(), secrets);
         g.writeStartObject();
         field(g, "code", f.code());
-        field(g, "message", f.message());
-        if (f.mockDetails() != null) {
-          Finding.MockDetails m = f.mockDetails();
+        field(g, "message", Secrets.scrub(f.message(), secrets));
+        if (m != null) {
           g.writeObjectFieldStart("mockDetails");
           field(g, "interactionDescription", m.interactionDescription());
           field(g, "interactionState", m.interactionState());
           field(g, "location", m.location());
-          tree(g, "value", m.value());
+          tree(g, "value", value);
           g.writeEndObject();
         }
         if (f.specDetails() != null) {
@@ -74,6 +83,49 @@ public final class FindingsReport {
     if (value != null) {
       g.writeStringField(name, value);
     }
+  }
+
+  /**
+   * The pact's value at {@code location} with every credential in it (a header, query parameter or
+   * body field whose name says it holds one) as {@code <redacted>}, each value redacted added to
+   * {@code secrets}: a hand-written pact may hold a real token, and the report is a CI artefact.
+   * The location still says where it is.
+   */
+  static JsonNode withoutCredentials(String location, JsonNode value, Set<String> secrets) {
+    if (value == null) {
+      return null;
+    }
+    String last = location == null ? "" : location.substring(location.lastIndexOf('.') + 1);
+    return redacted(value, isCredential(last), secrets);
+  }
+
+  private static JsonNode redacted(JsonNode value, boolean secret, Set<String> secrets) {
+    if (value.isTextual()) {
+      if (!secret) {
+        return value;
+      }
+      Secrets.add(secrets, value.textValue());
+      return TextNode.valueOf(Secrets.REDACTED);
+    }
+    if (value.isArray()) {
+      ArrayNode copy = JsonNodeFactory.instance.arrayNode(value.size());
+      value.forEach(item -> copy.add(redacted(item, secret, secrets)));
+      return copy;
+    }
+    if (value.isObject()) {
+      ObjectNode copy = JsonNodeFactory.instance.objectNode();
+      for (Map.Entry<String, JsonNode> e : value.properties()) {
+        copy.set(e.getKey(), redacted(e.getValue(), secret || isCredential(e.getKey()), secrets));
+      }
+      return copy;
+    }
+    return value;
+  }
+
+  private static boolean isCredential(String name) {
+    return Secrets.isSecretHeader(name)
+        || Secrets.isSecretQueryParameter(name)
+        || Secrets.isSecretField(name);
   }
 
   private static void tree(JsonGenerator g, String name, JsonNode value) throws IOException {

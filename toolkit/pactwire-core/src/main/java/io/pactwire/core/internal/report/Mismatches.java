@@ -12,11 +12,14 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.pactwire.core.internal.JsonPath;
+import io.pactwire.core.internal.Secrets;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Turns pact-jvm's mismatches into the differences Pactwire's reports show. The JUnit provider
@@ -57,6 +60,16 @@ public final class Mismatches {
 
   private static Difference difference(Mismatch mismatch) {
     if (mismatch instanceof BodyMismatch b) {
+      if (isSecretField(b.getPath())) {
+        return withoutValues(
+            "body",
+            b.getPath(),
+            text(b.getExpected()),
+            text(b.getActual()),
+            b.getMismatch(),
+            plain(b.getExpected()),
+            plain(b.getActual()));
+      }
       return new Difference(
           "body", b.getPath(), text(b.getExpected()), text(b.getActual()), b.getMismatch());
     }
@@ -65,6 +78,16 @@ public final class Mismatches {
           "status", "", text(s.getExpected()), String.valueOf(s.getActual()), s.description());
     }
     if (mismatch instanceof HeaderMismatch h) {
+      if (Secrets.isSecretHeader(h.getHeaderKey())) {
+        return withoutValues(
+            "header",
+            h.getHeaderKey(),
+            h.getExpected(),
+            h.getActual(),
+            h.getMismatch(),
+            h.getExpected(),
+            h.getActual());
+      }
       return new Difference(
           "header", h.getHeaderKey(), h.getExpected(), h.getActual(), h.getMismatch());
     }
@@ -82,6 +105,44 @@ public final class Mismatches {
           t.getMismatch() != null ? t.getMismatch() : t.description());
     }
     return new Difference(mismatch.type(), "", null, null, mismatch.description());
+  }
+
+  /**
+   * A difference in a credential (a secret header, a body field named as one): where it is and what
+   * is wrong, with neither value, in the difference nor in pact-jvm's words. The provider's session
+   * cookie or issued token would otherwise reach every report, the results and a monitor's history.
+   * A value that is absent stays absent, so that a missing header still reads as missing.
+   */
+  private static Difference withoutValues(
+      String kind, String path, String expected, String actual, String mismatch, String... values) {
+    String words = mismatch;
+    Set<String> named = new TreeSet<>();
+    for (String value : values) {
+      if (value != null && !value.isEmpty() && words != null) {
+        // pact-jvm quotes the values it names: 'abc'
+        words = words.replace("'" + value + "'", "'" + Secrets.REDACTED + "'");
+      }
+      Secrets.add(named, value);
+    }
+    return new Difference(
+        kind, path, hidden(expected), hidden(actual), Secrets.scrub(words, named));
+  }
+
+  private static String hidden(String value) {
+    return value == null || value.isBlank() || value.equals(ABSENT) ? value : Secrets.REDACTED;
+  }
+
+  // the body path's last field names a credential: $.access_token, $.user['newPassword']
+  private static boolean isSecretField(String path) {
+    if (path == null) {
+      return false;
+    }
+    return JsonPath.tryParse(path)
+        .map(JsonPath::segments)
+        .filter(segments -> !segments.isEmpty())
+        .map(segments -> segments.get(segments.size() - 1))
+        .filter(last -> last instanceof JsonPath.Field field && Secrets.isSecretField(field.name()))
+        .isPresent();
   }
 
   /**
@@ -128,7 +189,7 @@ public final class Mismatches {
           new Difference(
               "body",
               child(b.getPath(), key),
-              json(entry.getValue()),
+              Secrets.isSecretField(key) ? Secrets.REDACTED : json(entry.getValue()),
               ABSENT,
               "the provider's response has no '" + key + "'" + others));
     }

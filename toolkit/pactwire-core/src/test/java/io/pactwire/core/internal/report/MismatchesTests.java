@@ -2,6 +2,9 @@ package io.pactwire.core.internal.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import au.com.dius.pact.core.matchers.BodyMismatch;
+import au.com.dius.pact.core.matchers.HeaderMismatch;
+import au.com.dius.pact.core.support.json.JsonValue;
 import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -53,6 +56,85 @@ class MismatchesTests {
     void scalarsStayAsTheyAre() {
       assertThat(Mismatches.text(12)).isEqualTo("12");
       assertThat(Mismatches.text(null)).isNull();
+    }
+  }
+
+  // a provider's session cookie or issued token would otherwise reach every report and history
+  @Nested
+  class Credentials {
+
+    @Test
+    void aSecretHeaderShowsWhereItDiffersWithNeitherValue() {
+      Difference d =
+          Mismatches.differences(
+                  List.of(
+                      new HeaderMismatch(
+                          "Set-Cookie",
+                          "sid=example",
+                          "sid=LIVE-SESSION-abc123",
+                          "Expected header 'Set-Cookie' to have value 'sid=example' but was"
+                              + " 'sid=LIVE-SESSION-abc123'")))
+              .get(0);
+
+      assertThat(d)
+          .isEqualTo(
+              new Difference(
+                  "header",
+                  "Set-Cookie",
+                  "<redacted>",
+                  "<redacted>",
+                  "Expected header 'Set-Cookie' to have value '<redacted>' but was '<redacted>'"));
+    }
+
+    @Test
+    void aMissingSecretHeaderStillReadsAsMissing() {
+      Difference d =
+          Mismatches.differences(
+                  List.of(
+                      new HeaderMismatch(
+                          "X-Session-Token",
+                          "abc123-token",
+                          "",
+                          "Expected a header 'X-Session-Token' but was missing")))
+              .get(0);
+
+      assertThat(d.expected()).isEqualTo("<redacted>");
+      assertThat(d.actual()).isEmpty();
+      assertThat(d.mismatch()).isEqualTo("Expected a header 'X-Session-Token' but was missing");
+    }
+
+    @Test
+    void anotherHeaderKeepsItsValues() {
+      Difference d =
+          Mismatches.differences(
+                  List.of(
+                      new HeaderMismatch(
+                          "X-Token-Expires-In", "3600", "60", "Expected '3600' but was '60'")))
+              .get(0);
+
+      assertThat(d.expected()).isEqualTo("3600");
+      assertThat(d.actual()).isEqualTo("60");
+    }
+
+    @Test
+    void aBodyFieldNamedAsACredentialShowsNeitherValue() {
+      Difference d =
+          Mismatches.differences(
+                  List.of(
+                      new BodyMismatch(
+                          new JsonValue.StringValue("example-token"),
+                          new JsonValue.StringValue("LIVE-issued-789"),
+                          "Expected 'LIVE-issued-789' (String) to be equal to 'example-token'"
+                              + " (String)",
+                          "$.session.access_token",
+                          null)))
+              .get(0);
+
+      assertThat(d.expected()).isEqualTo("<redacted>");
+      assertThat(d.actual()).isEqualTo("<redacted>");
+      assertThat(d.mismatch())
+          .isEqualTo("Expected '<redacted>' (String) to be equal to '<redacted>' (String)");
+      assertThat(d.path()).isEqualTo("$.session.access_token");
     }
   }
 }
