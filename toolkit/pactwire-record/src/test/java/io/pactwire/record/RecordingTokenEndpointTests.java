@@ -168,6 +168,57 @@ class RecordingTokenEndpointTests {
     assertThat(interaction.at("/response/body/content/nextPageToken").asText()).isEqualTo("page-2");
   }
 
+  @Test
+  void credentialsOfARequestBodyEchoedInTheAnswerAreInNeitherFile() throws Exception {
+    RecordingProxy.Recording recording =
+        record(
+            "vendor-echo",
+            "/v1/echo",
+            exchange -> {
+              // a sandbox that answers with the body it was sent, as a debugging endpoint does
+              String sent =
+                  new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+              byte[] body =
+                  JSON.writeValueAsBytes(java.util.Map.of("received", sent, "status", "ok"));
+              exchange.getResponseHeaders().add("Content-Type", "application/json");
+              exchange.sendResponseHeaders(200, body.length);
+              exchange.getResponseBody().write(body);
+              exchange.close();
+            },
+            proxy -> {
+              HttpClient client = HttpClient.newHttpClient();
+              client.send(
+                  HttpRequest.newBuilder(URI.create(proxy.baseUrl() + "/v1/echo/form"))
+                      .header("Content-Type", "application/x-www-form-urlencoded")
+                      .POST(
+                          HttpRequest.BodyPublishers.ofString(
+                              "grant_type=client_credentials&client_secret=FORM-ECHO-4711"))
+                      .build(),
+                  HttpResponse.BodyHandlers.ofString());
+              client.send(
+                  HttpRequest.newBuilder(URI.create(proxy.baseUrl() + "/v1/echo/login"))
+                      .header("Content-Type", "application/json")
+                      .POST(
+                          HttpRequest.BodyPublishers.ofString(
+                              "{\"user\": {\"name\": \"bob\", \"password\": \"JSON-ECHO-4711\"}}"))
+                      .build(),
+                  HttpResponse.BodyHandlers.ofString());
+            });
+
+    List<Path> files = new ArrayList<>(recording.mappings());
+    files.add(recording.pact());
+    assertThat(files).hasSize(3);
+    for (Path file : files) {
+      assertThat(Files.readString(file))
+          .as(file.toString())
+          .doesNotContain("FORM-ECHO-4711", "JSON-ECHO-4711");
+    }
+    // the rest of the echo as it was sent
+    assertThat(Files.readString(recording.pact()))
+        .contains("grant_type=client_credentials&client_secret=<redacted>")
+        .contains("\\\"name\\\": \\\"bob\\\", \\\"password\\\": \\\"<redacted>\\\"");
+  }
+
   /** What the consumer does through the proxy. */
   interface Client {
     void call(RecordingProxy proxy) throws Exception;

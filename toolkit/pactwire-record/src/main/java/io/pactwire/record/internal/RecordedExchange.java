@@ -300,7 +300,54 @@ public record RecordedExchange(String name, ObjectNode mapping, RecordedInteract
     } catch (RuntimeException unreadable) {
       // a query WireMock cannot split holds nothing it could match on either
     }
+    byte[] body = request.getBody();
+    if (body != null && body.length > 0) {
+      bodyCredentials(request.getBodyAsString(), settings, sent);
+    }
     return sent;
+  }
+
+  /**
+   * The credentials a request body carried, found by the rules that redact them in the request's
+   * own record: a JSON body's secret paths and fields named as credentials, a form's fields named
+   * so. A sandbox that answers with what it was sent (a debugging endpoint) echoes them.
+   */
+  private static void bodyCredentials(String body, CaptureSettings settings, Set<String> sent) {
+    JsonNode json = looksLikeJson(body) ? readOrNull(body) : null;
+    if (json != null) {
+      redactedValues(json, redactPaths(json, settings, InteractionBuilder.REDACTED), sent);
+      return;
+    }
+    if (form(body, settings) == null) {
+      return;
+    }
+    for (String pair : body.split("&")) {
+      int eq = pair.indexOf('=');
+      if (eq > 0 && settings.isSecretField(decode(pair.substring(0, eq)))) {
+        Secrets.add(sent, pair.substring(eq + 1)); // as sent, and as decoded
+        Secrets.add(sent, decode(pair.substring(eq + 1)));
+      }
+    }
+  }
+
+  // every text of original that redacted replaced, under a redacted container too
+  private static void redactedValues(JsonNode original, JsonNode redacted, Set<String> sent) {
+    if (original.isTextual()) {
+      if (!original.equals(redacted)) {
+        Secrets.add(sent, original.textValue());
+      }
+    } else if (redacted.isTextual()) {
+      // a secret path at a container: all its texts
+      original.forEach(child -> redactedValues(child, redacted, sent));
+    } else if (original.isObject()) {
+      original
+          .properties()
+          .forEach(e -> redactedValues(e.getValue(), redacted.path(e.getKey()), sent));
+    } else if (original.isArray()) {
+      for (int i = 0; i < original.size(); i++) {
+        redactedValues(original.get(i), redacted.path(i), sent);
+      }
+    }
   }
 
   private static void redactResponse(
