@@ -26,8 +26,10 @@ import picocli.CommandLine.Spec;
       "Proxies to a third party's sandbox and records every exchange into a WireMock mapping"
           + " (<out>/mappings) and a Pact V4 interaction (<out>/<consumer>-<provider>.json), with"
           + " matchers inferred and credentials redacted, until stopped (Ctrl-C, SIGTERM).",
-      "Exit status: 0 stopped and written, 2 a target that is no URL, a port that cannot be"
-          + " bound, or a pact in <out> that cannot be read (refused before recording)."
+      "Exit status: as any program a signal stops, 143 after SIGTERM and 130 after Ctrl-C, with"
+          + " the stubs and the pact written; 1 when they could not be written (the message says"
+          + " why); 2 a target that is no URL, a port that cannot be bound, an <out> that cannot be"
+          + " written in, or a pact in <out> that cannot be read (refused before recording)."
     })
 final class RecordCommand implements Callable<Integer> {
 
@@ -124,9 +126,12 @@ final class RecordCommand implements Callable<Integer> {
                     out.flush();
                   } catch (RuntimeException e) {
                     // a pact that cannot take the recording (a conflicting interaction recorded
-                    // by a test): one line, the mappings are written
+                    // by a test), a folder removed while recording: one line, and an exit status
+                    // a CI step can tell from a recording that was written (the signal's own)
                     err.println("pactwire record: " + e.getMessage());
                     err.flush();
+                    written.countDown();
+                    Runtime.getRuntime().halt(1);
                   } finally {
                     written.countDown();
                   }

@@ -27,7 +27,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code pactwire record} run from the shaded {@code pactwire.jar} as a process: SIGTERM writes the
- * stubs and the pact, whole, before the JVM ends.
+ * stubs and the pact, whole, before the JVM ends, which exits as a signal's (143); a recording that
+ * cannot be written exits 1.
  */
 class RecordCommandIT {
 
@@ -35,6 +36,53 @@ class RecordCommandIT {
 
   @Test
   void sigtermWritesTheStubsAndThePactThenExits(@TempDir Path out) throws Exception {
+    Recorded run = recordOneOrderThenStop(out, () -> {});
+
+    assertThat(run.exit()).isEqualTo(143);
+    assertThat(run.lastLine()).startsWith("Recorded 1 interaction into ");
+    assertThat(run.err()).isEmpty();
+    assertThat(out.resolve("shop-vendor.json"))
+        .content()
+        .containsPattern("\"status\" ?: \"APPROVED\"");
+    assertThat(out.resolve("mappings/get-orders-ord-1.json")).exists();
+    try (Stream<Path> files = Files.walk(out)) {
+      assertThat(files.map(f -> f.getFileName().toString())).noneMatch(f -> f.endsWith(".tmp"));
+    }
+  }
+
+  // the folder removed while recording, a file in its place: the one line says why, and the exit
+  // status is not the one of a recording that was written
+  @Test
+  void aRecordingThatCannotBeWrittenExitsOne(@TempDir Path dir) throws Exception {
+    Path out = dir.resolve("recorded");
+    Recorded run =
+        recordOneOrderThenStop(
+            out,
+            () -> {
+              try (Stream<Path> files = Files.walk(out)) {
+                for (Path f : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                  Files.delete(f);
+                }
+              }
+              Files.writeString(out, "not a folder");
+            });
+
+    assertThat(run.exit()).isEqualTo(1);
+    assertThat(run.err()).startsWith("pactwire record: ").contains(out.toString()).hasLineCount(1);
+    assertThat(out).hasContent("not a folder");
+  }
+
+  private record Recorded(int exit, String lastLine, String err) {}
+
+  private interface Step {
+    void run() throws Exception;
+  }
+
+  /**
+   * Starts the jar's record in front of a sandbox of one order, gets the order through it, runs
+   * {@code beforeStop}, and stops it with SIGTERM.
+   */
+  private static Recorded recordOneOrderThenStop(Path out, Step beforeStop) throws Exception {
     HttpServer sandbox =
         HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
     sandbox.createContext(
@@ -89,19 +137,12 @@ class RecordCommandIT {
                   HttpRequest.newBuilder(URI.create(m.group(1) + "/orders/ORD-1")).build(),
                   HttpResponse.BodyHandlers.ofString());
       assertThat(order.body()).contains("APPROVED");
+      beforeStop.run();
 
       // SIGTERM; Process.destroy() would also close the output this test still reads
       p.toHandle().destroy();
       assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
-      assertThat(stdout.readLine()).startsWith("Recorded 1 interaction into ");
-      assertThat(err.get()).isEmpty();
-      assertThat(out.resolve("shop-vendor.json"))
-          .content()
-          .containsPattern("\"status\" ?: \"APPROVED\"");
-      assertThat(out.resolve("mappings/get-orders-ord-1.json")).exists();
-      try (Stream<Path> files = Files.walk(out)) {
-        assertThat(files.map(f -> f.getFileName().toString())).noneMatch(f -> f.endsWith(".tmp"));
-      }
+      return new Recorded(p.exitValue(), stdout.readLine(), err.get());
     } finally {
       sandbox.stop(0);
     }

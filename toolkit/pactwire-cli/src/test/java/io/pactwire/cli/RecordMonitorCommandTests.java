@@ -274,6 +274,34 @@ class RecordMonitorCommandTests {
           .isEqualTo("pactwire record: nosuchhost.invalid: no such host or address to listen on\n");
     }
 
+    // found before the first request, not when the recording stops and cannot be written
+    @Test
+    void anOutThatIsAFileIsOneLineWithExitTwo(@TempDir Path dir) throws IOException {
+      Path file = Files.writeString(dir.resolve("outfile.json"), "{\"a\": 1}");
+
+      Run run =
+          PactwireCommandTests.run(
+              "record",
+              "--target",
+              sandboxUrl(),
+              "--consumer",
+              "a",
+              "--provider",
+              "b",
+              "--out",
+              file.toString());
+
+      assertThat(run.exit()).isEqualTo(2);
+      assertThat(run.err())
+          .isEqualTo(
+              "pactwire record: cannot write the recording into "
+                  + file.resolve("mappings")
+                  + ": "
+                  + file
+                  + " is a file, not a folder\n");
+      assertThat(file).hasContent("{\"a\": 1}");
+    }
+
     @Test
     void aTargetThatIsNoUrlIsOneLineWithExitTwo() {
       Run run =

@@ -6,6 +6,7 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import io.pactwire.consumer.internal.CaptureSettings;
 import io.pactwire.consumer.internal.PactWriter;
 import io.pactwire.core.ContractId;
+import io.pactwire.core.internal.AtomicFiles;
 import io.pactwire.core.internal.Startup;
 import io.pactwire.record.internal.RecordedExchange;
 import io.pactwire.record.internal.RecordingWriter;
@@ -91,7 +92,8 @@ public final class RecordingProxy implements AutoCloseable {
    *
    * @throws io.pactwire.core.PactFileException when the pact the recording would be merged into
    *     cannot be read: refused before anything is recorded
-   * @throws IllegalStateException when the port cannot be bound
+   * @throws IllegalStateException when the port cannot be bound, or the folders of the mappings and
+   *     the pact cannot be made or written in
    */
   public synchronized RecordingProxy start() {
     if (server != null) {
@@ -99,6 +101,10 @@ public final class RecordingProxy implements AutoCloseable {
     }
     Startup.consumer();
     PactWriter.check(settings.pactFile());
+    // the folders the recording goes into, made and tried now: a recording that cannot be written
+    // is refused before it starts, not lost when it stops
+    writableFolder(settings.mappingsDir());
+    writableFolder(settings.pactFile().toAbsolutePath().getParent());
     try {
       // WireMock's own folder, never the project's: the recorder writes nothing there
       root = Files.createTempDirectory("pactwire-record");
@@ -122,6 +128,26 @@ public final class RecordingProxy implements AutoCloseable {
     }
     server.startRecording(RecordingWriter.spec(target(), captureHeaders));
     return this;
+  }
+
+  private static void writableFolder(Path dir) {
+    // the nearest folder that exists, or the file in the way, named as it is
+    for (Path up = dir.toAbsolutePath(); up != null; up = up.getParent()) {
+      if (Files.exists(up)) {
+        if (!Files.isDirectory(up)) {
+          throw new IllegalStateException(
+              "cannot write the recording into " + dir + ": " + up + " is a file, not a folder");
+        }
+        break;
+      }
+    }
+    try {
+      AtomicFiles.createDirectories(dir);
+      Files.delete(Files.createTempFile(dir, ".pactwire-record", ".tmp"));
+    } catch (IOException e) {
+      throw new IllegalStateException(
+          "cannot write the recording into " + dir + ": " + AtomicFiles.why(e), e);
+    }
   }
 
   /** The proxy's base URL, e.g. {@code http://127.0.0.1:8080}. */
