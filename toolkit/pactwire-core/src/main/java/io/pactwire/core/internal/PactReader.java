@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -48,9 +49,20 @@ import java.util.regex.PatternSyntaxException;
  */
 public final class PactReader {
 
+  /**
+   * The deepest nesting a pact may have. pact-jvm, which reads every pact after this check, renders
+   * and compares JSON recursively: at some 650 levels it overflows a thread's stack (verify, stub
+   * and monitor died with a StackOverflowError). No contract nests near this deep; the Rust pact
+   * tools stop at 128.
+   */
+  static final int MAX_DEPTH = 256;
+
   // A repeated key is refused: which of two statuses a contract means is not for a reader to guess.
   private static final JsonFactory FACTORY =
-      JsonFactory.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
+      JsonFactory.builder()
+          .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+          .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_DEPTH).build())
+          .build();
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
   /** The major versions of the pact specification, as {@code metadata} spells them. */
@@ -297,6 +309,13 @@ public final class PactReader {
   private static PactFileException malformed(
       Path file, JsonProcessingException e, JsonLocation at) {
     String problem = e.getOriginalMessage().lines().findFirst().orElse("");
+    if (problem.startsWith("Document nesting depth")) {
+      return new PactFileException(
+          file,
+          at.getLineNr() + ":" + at.getColumnNr(),
+          "nested more than " + MAX_DEPTH + " levels deep, which pact-jvm cannot read",
+          e);
+    }
     return new PactFileException(
         file, at.getLineNr() + ":" + at.getColumnNr(), "malformed JSON: " + problem, e);
   }

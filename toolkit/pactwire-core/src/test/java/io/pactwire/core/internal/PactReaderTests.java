@@ -133,6 +133,28 @@ class PactReaderTests {
       assertThat(failure(file)).doesNotContain("Duplicate");
     }
 
+    // pact-jvm, which reads every pact after the check, overflows its stack some 650 levels deep
+    @Test
+    void nestingDeeperThanPactJvmCanReadIsRefusedWhereItGoesTooDeep() throws IOException {
+      int arrays = PactReader.MAX_DEPTH - 4; // the pact, interactions, one, its response
+      String deepest = "[".repeat(arrays) + "]".repeat(arrays);
+      Path file =
+          write(
+              "{"
+                  + PARTIES
+                  + ", \"interactions\": [{\"description\": \"a\", \"request\": {},"
+                  + " \"response\": {\"body\": "
+                  + deepest
+                  + "}}]}");
+      assertThat(PactReader.read(file).at("/interactions/0/response/body").isArray()).isTrue();
+
+      Files.writeString(file, Files.readString(file).replace(deepest, "[" + deepest + "]"));
+      assertThat(failure(file))
+          .matches(
+              java.util.regex.Pattern.quote(file.toString())
+                  + ":1:\\d+: nested more than 256 levels deep, which pact-jvm cannot read");
+    }
+
     // where the unclosed array began, without Jackson's note on its own settings
     @Test
     void aTruncatedPactNamesWhereTheUnclosedValueBegan() throws IOException {
