@@ -327,6 +327,8 @@ public final class PactReader {
     private boolean v4;
     // the metadata says V4: pact-jvm then requires every interaction's type, and knows three
     private boolean declaredV4;
+    // the version the metadata names, or null when it names none
+    private String declared;
     // the description of the interaction being checked, for messages that name it
     private String interaction;
 
@@ -392,6 +394,7 @@ public final class PactReader {
         }
         v4 |= version.textValue().startsWith("4") || version.textValue().startsWith("v4");
         declaredV4 = v4;
+        declared = version.textValue();
       }
     }
 
@@ -457,6 +460,21 @@ public final class PactReader {
                 + " and "
                 + SYNC_MESSAGES
                 + " are known");
+      }
+      if (known && type != null && !declaredV4) {
+        // found by an outside review: pact-jvm reads such a pact as the version its metadata
+        // names (V3 when none), sends the V4 body envelope as the request body and compares the
+        // response with it, so every command would judge the contract wrongly
+        fail(
+            at.dot("type"),
+            "\""
+                + kind
+                + "\" is a V4 interaction type, but the pact's specification version is "
+                + (declared == null ? "not named" : "\"" + declared + "\"")
+                + ": pact-jvm would read its bodies as "
+                + (declared == null ? "V3" : "that version")
+                + "'s; a V4 pact says \"metadata\": {\"pactSpecification\": {\"version\":"
+                + " \"4.0\"}}");
       }
       v4 |= type != null;
       if (kind.equals(ASYNC_MESSAGES)) {

@@ -34,6 +34,8 @@ class PactReaderTests {
           .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
           .build();
 
+  private static final String V4 = "\"metadata\": {\"pactSpecification\": {\"version\": \"4.0\"}}";
+
   private static final String PARTIES =
       "\"consumer\": {\"name\": \"checkout\"}, \"provider\": {\"name\": \"inventory\"}";
 
@@ -311,7 +313,8 @@ class PactReaderTests {
       assertThat(
               failureOfPactWith(
                   "\"interactions\": [{\"type\": \"Synchronous/Messages\", \"description\":"
-                      + " \"a\", \"response\": {}}]"))
+                      + " \"a\", \"response\": {}}], "
+                      + V4))
           .isEqualTo(
               ":$.interactions[0].response: the responses of a synchronous message are a JSON"
                   + " array, not an object");
@@ -397,8 +400,38 @@ class PactReaderTests {
       assertThat(
               failureOfPactWith(
                   "\"interactions\": [{\"type\": \"Synchronous/HTTP\", \"description\": \"a\", \"request\": {},"
-                      + " \"response\": null}]"))
+                      + " \"response\": null}], "
+                      + V4))
           .isEqualTo(":$.interactions[0].response: expected a JSON object, not null");
+    }
+
+    // pact-jvm reads a pact as the version its metadata names: the V4 body envelope of such an
+    // interaction would be sent and compared as the body itself
+    @Test
+    void aV4InteractionTypeInAPactThatIsNotV4() throws IOException {
+      String interaction =
+          "\"interactions\": [{\"type\": \"Synchronous/HTTP\", \"description\": \"a\","
+              + " \"request\": {}, \"response\": {}}]";
+
+      assertThat(failureOfPactWith(interaction))
+          .isEqualTo(
+              ":$.interactions[0].type: \"Synchronous/HTTP\" is a V4 interaction type, but the"
+                  + " pact's specification version is not named: pact-jvm would read its bodies as"
+                  + " V3's; a V4 pact says \"metadata\": {\"pactSpecification\": {\"version\":"
+                  + " \"4.0\"}}");
+      assertThat(
+              failureOfPactWith(
+                  interaction
+                      + ", \"metadata\": {\"pactSpecification\": {\"version\": \"3.0.0\"}}"))
+          .startsWith(
+              ":$.interactions[0].type: \"Synchronous/HTTP\" is a V4 interaction type, but the"
+                  + " pact's specification version is \"3.0.0\": pact-jvm would read its bodies as"
+                  + " that version's;");
+      // a type of a plugin's own is left alone, as without a version
+      assertThat(
+              PactReader.read(
+                  write("{" + PARTIES + ", \"interactions\": [{\"type\": \"Async/Messages\"}]}")))
+          .isNotNull();
     }
 
     @Test
