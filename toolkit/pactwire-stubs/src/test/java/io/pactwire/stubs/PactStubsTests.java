@@ -228,6 +228,36 @@ class PactStubsTests {
       Golden.assertMatches("near-miss.txt", report);
     }
 
+    // pact-jvm gives some mismatches no words of its own: each line still says what differed
+    @Test
+    void aMethodAPathAndABodyTypeThatDifferAreSaidInWords() throws IOException {
+      serve(PRODUCTS);
+      String method =
+          RawHttp.send(server.port(), request("DELETE", "/reservations", Map.of(), Map.of(), null))
+              .body();
+      String path =
+          RawHttp.send(server.port(), request("POST", "/reservationsx", Map.of(), Map.of(), null))
+              .body();
+      String type =
+          RawHttp.send(
+                  server.port(),
+                  request(
+                      "POST",
+                      "/reservations",
+                      Map.of(),
+                      Map.of("Content-Type", List.of("text/plain")),
+                      "sku=K-1"))
+              .body();
+
+      assertThat(method).contains("method: expected method 'POST' but received 'DELETE'");
+      assertThat(path).contains("path: expected '/reservations' but received '/reservationsx'");
+      assertThat(type)
+          .contains(
+              "body: Expected a body of 'application/json' but the actual content type was"
+                  + " 'text/plain'");
+      assertThat(method + path + type).doesNotContain(": null");
+    }
+
     // pact-jvm's body matcher throws on a body that is not JSON: the consumer sent a broken body,
     // which is when the report is needed, not a server error
     @Test

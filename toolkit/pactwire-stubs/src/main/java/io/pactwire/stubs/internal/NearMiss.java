@@ -98,9 +98,13 @@ public final class NearMiss {
     List<String[]> rows = new ArrayList<>();
     for (Mismatch mismatch : best.getMismatches()) {
       if (mismatch instanceof MethodMismatch m) {
-        methodNote = "method: " + m.getMismatch();
+        methodNote = "method: " + said(m.getMismatch(), m.description());
       } else if (mismatch instanceof PathMismatch p) {
-        pathNote = "path: " + p.getMismatch();
+        pathNote =
+            "path: "
+                + said(
+                    p.getMismatch(),
+                    "expected '" + p.getExpected() + "' but received '" + p.getActual() + "'");
       } else if (mismatch instanceof QueryMismatch q) {
         rows.add(
             new String[] {
@@ -120,14 +124,14 @@ public final class NearMiss {
             new String[] {
               "body of type " + t.getExpected(),
               "body of type " + t.getActual(),
-              "body: " + t.getMismatch()
+              "body: " + said(t.getMismatch(), t.description())
             });
       } else if (mismatch instanceof BodyMismatch b) {
         rows.add(
             new String[] {
               b.getPath() + " " + shown(b.getExpected()),
               b.getPath() + " " + shown(b.getActual()),
-              "body " + b.getPath() + ": " + b.getMismatch()
+              "body " + b.getPath() + ": " + said(b.getMismatch(), b.description())
             });
       } else {
         rows.add(new String[] {"", "", mismatch.description()});
@@ -143,6 +147,12 @@ public final class NearMiss {
       stopped.forEach(line -> out.append("  ").append(line).append('\n'));
     }
     return out.toString();
+  }
+
+  // pact-jvm leaves some mismatches without words of their own (another method, a path that is no
+  // other pattern's, a body of another type): the report said "null"
+  private static String said(String words, String otherwise) {
+    return words == null || words.isBlank() ? otherwise : words;
   }
 
   /** The first differing line's note, for a one-line summary. */
