@@ -59,9 +59,11 @@ class RecordCommandIT {
         recordOneOrderThenStop(
             out,
             () -> {
-              try (Stream<Path> files = Files.walk(out)) {
-                for (Path f : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                  Files.delete(f);
+              if (Files.exists(out)) {
+                try (Stream<Path> files = Files.walk(out)) {
+                  for (Path f : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.delete(f);
+                  }
                 }
               }
               Files.writeString(out, "not a folder");

@@ -132,14 +132,13 @@ public final class RecordingProxy implements AutoCloseable {
 
   private static void writableFolder(Path dir) {
     // the nearest folder that exists, or the file in the way, named as it is
-    for (Path up = dir.toAbsolutePath(); up != null; up = up.getParent()) {
-      if (Files.exists(up)) {
-        if (!Files.isDirectory(up)) {
-          throw new IllegalStateException(
-              "cannot write the recording into " + dir + ": " + up + " is a file, not a folder");
-        }
-        break;
-      }
+    Path existing = dir.toAbsolutePath();
+    while (existing != null && !Files.exists(existing)) {
+      existing = existing.getParent();
+    }
+    if (existing != null && !Files.isDirectory(existing)) {
+      throw new IllegalStateException(
+          "cannot write the recording into " + dir + ": " + existing + " is a file, not a folder");
     }
     try {
       AtomicFiles.createDirectories(dir);
@@ -147,6 +146,17 @@ public final class RecordingProxy implements AutoCloseable {
     } catch (IOException e) {
       throw new IllegalStateException(
           "cannot write the recording into " + dir + ": " + AtomicFiles.why(e), e);
+    }
+    // the folders made for the try are removed: a recording refused or never written leaves
+    // nothing behind, and the writer makes them again when it writes
+    try {
+      for (Path made = dir.toAbsolutePath();
+          made != null && !made.equals(existing);
+          made = made.getParent()) {
+        Files.deleteIfExists(made);
+      }
+    } catch (IOException e) {
+      // another writer's file in it: it stays
     }
   }
 
