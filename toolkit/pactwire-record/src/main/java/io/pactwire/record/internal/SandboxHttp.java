@@ -142,7 +142,13 @@ public final class SandboxHttp {
       t = t.getCause();
     }
     String message = t.getMessage();
-    return message == null || message.isBlank() ? t.getClass().getSimpleName() : message;
+    if (message != null && !message.isBlank()) {
+      return message;
+    }
+    // the JDK's client reports a refused connection with no words, its cause a closed channel
+    return e instanceof java.net.ConnectException
+        ? "Connection refused"
+        : t.getClass().getSimpleName();
   }
 
   static String seconds(Duration d) {
