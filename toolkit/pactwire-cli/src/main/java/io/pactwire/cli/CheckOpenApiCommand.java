@@ -80,9 +80,9 @@ final class CheckOpenApiCommand implements Callable<Integer> {
 
     /** Checks, prints the findings and returns the exit status. */
     int run(PrintWriter out, PrintWriter err) {
-      List<Finding> findings;
+      Checked checked;
       try {
-        findings = check();
+        checked = check();
       } catch (SpecException e) {
         // the spec reader's own words for a file it cannot open are not the CLI's
         String problem =
@@ -91,6 +91,21 @@ final class CheckOpenApiCommand implements Callable<Integer> {
       } catch (PactFileException e) {
         return unreadable(err, e.getMessage());
       }
+      if (checked.judged() == 0) {
+        // no findings because nothing was judged is no pass: a messages-only pact against an
+        // OpenAPI document, a pact without interactions
+        return unreadable(
+            err,
+            pact
+                + ": nothing to check: "
+                + (checked.interactions() == 0
+                    ? "the pact has no interactions"
+                    : "none of its "
+                        + checked.interactions()
+                        + " interactions is of a kind the documents describe (HTTP interactions"
+                        + " take an OpenAPI document, messages an AsyncAPI one)"));
+      }
+      List<Finding> findings = checked.findings();
       String rendered =
           switch (format) {
             case json -> FindingsReport.json(findings);
@@ -108,8 +123,11 @@ final class CheckOpenApiCommand implements Callable<Integer> {
       return PactwireCommand.UNREADABLE;
     }
 
+    /** The findings, and how many of the pact's interactions the documents judged. */
+    private record Checked(List<Finding> findings, int judged, int interactions) {}
+
     /** Reads the pact on a pool thread while the specs are read; a bad spec is reported first. */
-    private List<Finding> check() {
+    private Checked check() {
       CompletableFuture<JsonNode> tree =
           CompletableFuture.supplyAsync(() -> OpenApiCheck.readPact(pact));
       OpenApiCheck.Builder builder = OpenApiCheck.newInstance();
@@ -119,7 +137,8 @@ final class CheckOpenApiCommand implements Callable<Integer> {
       }
       OpenApiCheck check = builder.build();
       try {
-        return check.check(tree.join());
+        JsonNode read = tree.join();
+        return new Checked(check.check(read), check.judged(read), read.path("interactions").size());
       } catch (CompletionException e) {
         if (e.getCause() instanceof RuntimeException r) {
           throw r;

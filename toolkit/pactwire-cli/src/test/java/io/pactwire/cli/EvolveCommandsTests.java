@@ -228,6 +228,35 @@ class EvolveCommandsTests {
           .hasLineCount(1);
     }
 
+    // no new findings because the document describes none of the interactions is no pass
+    @Test
+    void impactOfADocumentThatDescribesNoneOfThePactsIsOneLineAndExitsTwo(@TempDir Path dir)
+        throws IOException {
+      Path pacts = Files.createDirectories(dir.resolve("pacts"));
+      Files.copy(
+          PACTS.resolve("catalog-indexer-inventory-service.json"),
+          pacts.resolve("catalog-indexer-inventory-service.json"));
+
+      Run run =
+          run(
+              "impact",
+              "--provider",
+              "inventory-service",
+              "--pacts",
+              pacts.toString(),
+              "--spec",
+              SPEC.toString());
+
+      assertThat(run.exit()).isEqualTo(2);
+      assertThat(run.out()).isEmpty();
+      assertThat(run.err())
+          .isEqualTo(
+              "pactwire impact: nothing to check: none of the 1 pact with inventory-service in "
+                  + pacts
+                  + " has an interaction of a kind the documents describe (HTTP interactions take"
+                  + " an OpenAPI document, messages an AsyncAPI one)\n");
+    }
+
     // a misspelt provider: one line and exit 2, as verify and stub, never an empty report
     @Test
     void usageAndImpactOfAProviderNoPactNamesExitTwo() {

@@ -200,6 +200,44 @@ class PactwireCommandTests {
                   .exit)
           .isZero();
     }
+
+    // no findings because nothing was judged is no pass
+    @Test
+    void aPactWithNothingTheSpecDescribesIsOneLineWithExitTwo(@TempDir Path dir)
+        throws IOException {
+      String good = Files.readString(Path.of(GOOD));
+      Path none =
+          Files.writeString(
+              dir.resolve("none.json"),
+              good.replaceFirst("(?s)\"interactions\": \\[.*]", "\"interactions\": []"));
+      Path messages =
+          Files.writeString(
+              dir.resolve("messages.json"),
+              "{\"consumer\": {\"name\": \"a\"}, \"provider\": {\"name\": \"b\"},"
+                  + " \"interactions\": [{\"type\": \"Asynchronous/Messages\", \"description\":"
+                  + " \"an event\", \"contents\": {\"content\": {}, \"contentType\":"
+                  + " \"application/json\"}}],"
+                  + " \"metadata\": {\"pactSpecification\": {\"version\": \"4.0\"}}}");
+
+      Run empty = run("check-openapi", "--pact", none.toString(), "--spec", SPEC);
+      Run events = run("check-openapi", "--pact", messages.toString(), "--spec", SPEC);
+
+      assertThat(empty.exit).isEqualTo(2);
+      assertThat(empty.err)
+          .isEqualTo(
+              "pactwire check-openapi: "
+                  + none
+                  + ": nothing to check: the pact has no interactions\n");
+      assertThat(events.exit).isEqualTo(2);
+      assertThat(events.err)
+          .isEqualTo(
+              "pactwire check-openapi: "
+                  + messages
+                  + ": nothing to check: none of its 1 interactions is of a kind the documents"
+                  + " describe (HTTP interactions take an OpenAPI document, messages an AsyncAPI"
+                  + " one)\n");
+      assertThat(empty.out + events.out).isEmpty();
+    }
   }
 
   @Nested

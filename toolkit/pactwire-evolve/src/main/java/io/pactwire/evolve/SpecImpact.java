@@ -90,6 +90,7 @@ public final class SpecImpact {
       OpenApiCheck base = baseSpecs.isEmpty() ? null : check(baseSpecs);
       List<ImpactReport.ConsumerImpact> consumers = new ArrayList<>();
       int read = 0;
+      int judged = 0;
       Set<String> providers = new TreeSet<>();
       for (Path file : ContractStore.files(pacts)) {
         JsonNode pact;
@@ -103,6 +104,7 @@ public final class SpecImpact {
           continue;
         }
         read++;
+        judged += next.judged(pact) > 0 ? 1 : 0;
         List<Finding> before;
         List<Finding> after;
         try {
@@ -124,6 +126,20 @@ public final class SpecImpact {
       if (read == 0) {
         // a misspelt provider would otherwise pass the gate: no pact, so no finding
         throw new EvolveException(ContractStore.noPactWith(provider, pacts, providers), null);
+      }
+      if (judged == 0) {
+        // no new findings because the documents judge none of the interactions is no pass
+        throw new EvolveException(
+            "nothing to check: none of the "
+                + read
+                + (read == 1 ? " pact" : " pacts")
+                + " with "
+                + provider
+                + " in "
+                + pacts
+                + " has an interaction of a kind the documents describe (HTTP interactions take an"
+                + " OpenAPI document, messages an AsyncAPI one)",
+            null);
       }
       return new ImpactReport(
           provider,

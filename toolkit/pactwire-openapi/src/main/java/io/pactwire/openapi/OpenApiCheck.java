@@ -161,6 +161,27 @@ public final class OpenApiCheck {
   private static final java.util.regex.Pattern CLASS_NAME =
       java.util.regex.Pattern.compile("\\b(?:[a-z_][\\w$]*\\.)+[A-Z][\\w$]*(?:Exception|Error): ");
 
+  /**
+   * How many interactions of a pact held as a JSON tree {@link #check(JsonNode)} judges: its HTTP
+   * interactions unless the documents are AsyncAPI only, its messages unless they are OpenAPI only
+   * (an interaction a plugin adds, none). A pact of which none is judged has passed nothing: a
+   * caller can say so rather than report no findings as a pass.
+   *
+   * @since 0.1.0
+   */
+  public int judged(JsonNode pact) {
+    int judged = 0;
+    for (JsonNode interaction : pact.path("interactions")) {
+      judged +=
+          switch (Interactions.kind(interaction)) {
+            case HTTP -> asyncapi != null && oas == null ? 0 : 1;
+            case ASYNC, SYNC -> oas != null && asyncapi == null ? 0 : 1;
+            default -> 0;
+          };
+    }
+    return judged;
+  }
+
   private List<Finding> check(JsonNode interaction, int i, boolean v4) {
     List<Finding> out = new ArrayList<>();
     switch (Interactions.kind(interaction)) {
