@@ -42,8 +42,11 @@ public record DiffReport(String before, String after, int contracts, List<Change
     }
     long provider = changes.stream().filter(c -> c.forProvider() == Impact.BREAKING).count();
     long consumer = changes.stream().filter(c -> c.forConsumer() == Impact.BREAKING).count();
+    long changed = changes.stream().map(c -> c.consumer() + "\n" + c.provider()).distinct().count();
     return Md.count(changes.size(), "change")
         + " in "
+        // "in 1 of 4 contracts": the others were compared and did not change
+        + (changed < contracts ? changed + " of " : "")
         + Md.count(contracts, "contract")
         + ": "
         + provider

@@ -304,6 +304,9 @@ class ContractDiffTests {
 
       assertThat(report.changes()).isEqualTo(ContractDiff.files(version(1), version(2)).changes());
       assertThat(report.contracts()).isEqualTo(2);
+      // the summary says how many of them changed
+      assertThat(report.text())
+          .contains(report.changes().size() + " changes in 1 of 2 contracts: ");
     }
 
     // Two files of one contract that hold the same interactions in another order are found
