@@ -246,6 +246,12 @@ final class VerifyCommand implements Callable<Integer> {
       throw new ParameterException(
           spec.commandLine(), "--max-body-bytes " + maxBodyBytes + ": must be 1 or more");
     }
+    if (pactsDir != null && !pactFiles.isEmpty()) {
+      // one would be left unread
+      throw new ParameterException(
+          spec.commandLine(),
+          "--pacts and --pact both say which pacts to verify: give one of them");
+    }
     if (brokerUrl != null && (pactsDir != null || !pactFiles.isEmpty())) {
       throw new ParameterException(
           spec.commandLine(),
@@ -492,6 +498,10 @@ final class VerifyCommand implements Callable<Integer> {
           || uri.getHost() == null) {
         throw new IllegalArgumentException(
             option + " must be an http or https URL with a host, not '" + value + "'");
+      }
+      if (uri.getPort() > 65535) {
+        throw new IllegalArgumentException(
+            option + " '" + value + "': a port is from 1 to 65535, not " + uri.getPort());
       }
       return uri;
     } catch (java.net.URISyntaxException e) {

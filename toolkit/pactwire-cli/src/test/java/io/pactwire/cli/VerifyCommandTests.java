@@ -125,6 +125,11 @@ class VerifyCommandTests {
                 "--branch",
                 "main"));
     args.addAll(List.of(more));
+    if (args.contains("--pact")) {
+      // the files named instead of the folder's: the two together are refused
+      int folder = args.indexOf("--pacts");
+      args.subList(folder, folder + 2).clear();
+    }
     if (!args.contains("--out")) {
       // under CI=true results are published, with reports in --out: never in this module's target/
       args.addAll(List.of("--out", dir.resolve("default-out").toString()));
@@ -536,6 +541,40 @@ class VerifyCommandTests {
 
       assertThat(r.exit()).isEqualTo(2);
       assertThat(r.err()).contains("--base-url must be an http or https URL with a host");
+    }
+
+    @Test
+    void aPortOutOfRangeNamesTheOption() {
+      Run r =
+          PactwireCommandTests.run(
+              "verify", "--provider", "inventory-service", "--base-url", "http://127.0.0.1:99999");
+
+      assertThat(r.exit()).isEqualTo(2);
+      assertThat(r.err())
+          .startsWith(
+              "--base-url 'http://127.0.0.1:99999': a port is from 1 to 65535, not 99999"
+                  + " (try 'pactwire verify --help')")
+          .hasLineCount(1);
+    }
+
+    // one of them would be left unread
+    @Test
+    void aFolderAndFilesOfPactsTogetherAreAUsageError(@TempDir Path pacts) {
+      Run r =
+          PactwireCommandTests.run(
+              "verify",
+              "--provider",
+              "inventory-service",
+              "--base-url",
+              "http://127.0.0.1:8080",
+              "--pacts",
+              pacts.toString(),
+              "--pact",
+              pacts.resolve("a.json").toString());
+
+      assertThat(r.exit()).isEqualTo(2);
+      assertThat(r.err())
+          .startsWith("--pacts and --pact both say which pacts to verify: give one of them");
     }
 
     @org.junit.jupiter.params.ParameterizedTest

@@ -201,7 +201,7 @@ final class ProviderHttp implements AutoCloseable {
     } catch (BodyTooLarge e) {
       return new Answer(line, null, "the response to " + line + " " + e.getMessage());
     } catch (IOException e) {
-      return new Answer(line, null, line + " failed: " + e);
+      return new Answer(line, null, line + " failed: " + why(e));
     }
   }
 
@@ -392,5 +392,17 @@ final class ProviderHttp implements AutoCloseable {
     // a graceful close ends each kept-alive connection with FIN, not RST, which providers log as
     // errors (Python's http.server prints a ConnectionResetError traceback)
     client.close(CloseMode.GRACEFUL);
+  }
+
+  /** Why a request failed, in words, without the client library's class names. */
+  static String why(IOException e) {
+    if (e instanceof org.apache.hc.core5.http.NoHttpResponseException) {
+      return "the provider closed the connection without answering";
+    }
+    if (e instanceof org.apache.hc.core5.http.ConnectionClosedException) {
+      return "the provider closed the connection before the response was complete";
+    }
+    String message = e.getMessage();
+    return message == null || message.isBlank() ? e.getClass().getSimpleName() : message;
   }
 }
