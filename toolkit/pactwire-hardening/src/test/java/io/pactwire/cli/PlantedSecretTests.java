@@ -540,7 +540,10 @@ class PlantedSecretTests {
                       + header(exchange, "X-Api-Key")
                       + "\", \"access_token\": \""
                       + AUTH_TOKEN
-                      + "\"}")
+                      // a token of its own, which no request carried
+                      + "\", \"session\": {\"session_token\": \""
+                      + SESSION_TOKEN
+                      + "\", \"pin\": 4711}}")
                   .getBytes(StandardCharsets.UTF_8);
           exchange.getRequestBody().readAllBytes();
           exchange.getResponseHeaders().add("Content-Type", "application/json");

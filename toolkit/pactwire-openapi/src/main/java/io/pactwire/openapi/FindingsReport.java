@@ -95,16 +95,20 @@ public final class FindingsReport {
     if (value == null) {
       return null;
     }
-    String last = location == null ? "" : location.substring(location.lastIndexOf('.') + 1);
-    return redacted(value, isCredential(last), secrets);
+    // any step of it: request.query.access_token.2, request.body.auth.pin
+    boolean secret =
+        location != null
+            && java.util.Arrays.stream(location.split("\\."))
+                .anyMatch(FindingsReport::isCredential);
+    return redacted(value, secret, secrets);
   }
 
   private static JsonNode redacted(JsonNode value, boolean secret, Set<String> secrets) {
-    if (value.isTextual()) {
+    if (value.isTextual() || value.isNumber()) {
       if (!secret) {
         return value;
       }
-      Secrets.add(secrets, value.textValue());
+      Secrets.add(secrets, value.asText());
       return TextNode.valueOf(Secrets.REDACTED);
     }
     if (value.isArray()) {

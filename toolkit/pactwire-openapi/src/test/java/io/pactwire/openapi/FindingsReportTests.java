@@ -103,4 +103,34 @@ class FindingsReportTests {
     findings.forEach(f -> out.add(f.path("code").asText() + " " + f.path("message").asText()));
     return out;
   }
+
+  // a hand-written pact may hold a real credential: the JSON report says where, not what
+  @Test
+  void theCredentialsOfAPactAreRedactedWhereverTheyAreInTheValue() {
+    java.util.Set<String> found = new java.util.TreeSet<>();
+    com.fasterxml.jackson.databind.node.ObjectNode headers =
+        com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+    headers.put("x-api-key", "KEY-123456");
+    headers.put("accept", "application/json");
+
+    assertThat(
+            FindingsReport.withoutCredentials(
+                    "[root].interactions[0].request.query.access_token.2",
+                    com.fasterxml.jackson.databind.node.TextNode.valueOf("TOKEN-654321"),
+                    found)
+                .textValue())
+        .isEqualTo("<redacted>");
+    assertThat(
+            FindingsReport.withoutCredentials(
+                    "[root].interactions[0].request.body.password",
+                    com.fasterxml.jackson.databind.node.IntNode.valueOf(123456789),
+                    found)
+                .textValue())
+        .isEqualTo("<redacted>");
+    assertThat(
+            FindingsReport.withoutCredentials(
+                "[root].interactions[0].request.headers", headers, found))
+        .hasToString("{\"x-api-key\":\"<redacted>\",\"accept\":\"application/json\"}");
+    assertThat(found).containsExactlyInAnyOrder("TOKEN-654321", "123456789", "KEY-123456");
+  }
 }

@@ -136,7 +136,7 @@ class CredentialsTests {
           EngineRuns.outcomes(results)
               .get("checkout-service - a request for the caller and its token");
       // a field named as a credential shows neither value
-      assertThat(message).contains("$.token").contains("actual:   <redacted>");
+      assertThat(message).contains("$.token").contains("actual:   \"<redacted>\"");
       assertThat(failures(results)).doesNotContain(GuardedInventoryProvider.TOKEN);
       assertNoSecretIn(reports, GuardedInventoryProvider.TOKEN);
       // pact-jvm prints the comparison with the provider's values; the console shows the

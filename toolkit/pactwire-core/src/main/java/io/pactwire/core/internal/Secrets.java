@@ -3,6 +3,7 @@ package io.pactwire.core.internal;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -231,6 +232,57 @@ public final class Secrets {
     if (equals > 0 && value.length() - equals > MIN_ECHOED) {
       secrets.add(value.substring(equals + 1).strip()); // "session=abc": abc alone too
     }
+  }
+
+  /**
+   * A JSON value read as plain Java objects (maps, lists, text, numbers) with every value under a
+   * field named as a credential ({@link #isSecretField}, at any depth) redacted; {@code secret}
+   * says the value itself is one. Text and numbers become {@link #REDACTED}; true, false and null
+   * stay, as they carry no credential and say what type the value had. Each value redacted is added
+   * to {@code found} as written, for the words that quote it ({@link #withoutWords}).
+   */
+  public static Object redactFields(Object value, boolean secret, Set<String> found) {
+    if (value instanceof Map<?, ?> map) {
+      Map<Object, Object> copy = new LinkedHashMap<>();
+      map.forEach(
+          (k, v) ->
+              copy.put(k, redactFields(v, secret || isSecretField(String.valueOf(k)), found)));
+      return copy;
+    }
+    if (value instanceof List<?> list) {
+      List<Object> copy = new ArrayList<>(list.size());
+      list.forEach(v -> copy.add(redactFields(v, secret, found)));
+      return copy;
+    }
+    if (secret && (value instanceof String || value instanceof Number)) {
+      String written =
+          value instanceof java.math.BigDecimal d ? d.toPlainString() : String.valueOf(value);
+      if (!written.isEmpty() && !written.equals(REDACTED)) {
+        found.add(written);
+      }
+      return REDACTED;
+    }
+    return value;
+  }
+
+  /**
+   * {@code words} with each of {@code values} redacted wherever it stands on its own (quoted, or
+   * between spaces and punctuation), however short: pact-jvm's words quote a compared value ({@code
+   * Expected 'abc'}, {@code Expected 1234 (Integer)}).
+   */
+  public static String withoutWords(String words, Collection<String> values) {
+    if (words == null || values.isEmpty()) {
+      return words;
+    }
+    String out = words;
+    for (String value :
+        values.stream().sorted(Comparator.comparingInt(String::length).reversed()).toList()) {
+      out =
+          Pattern.compile("(?<![\\w.-])" + Pattern.quote(value) + "(?![\\w-])")
+              .matcher(out)
+              .replaceAll(Matcher.quoteReplacement(REDACTED));
+    }
+    return out;
   }
 
   /** {@code text} with each of {@code secrets} replaced by {@link #REDACTED}, longest first. */

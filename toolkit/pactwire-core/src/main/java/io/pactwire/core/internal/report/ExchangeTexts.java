@@ -8,10 +8,14 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.pactwire.core.internal.Secrets;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
 
 /**
  * Renders what was sent and received as HTTP-like text for reports, one way for the JUnit provider
@@ -93,7 +97,7 @@ public final class ExchangeTexts {
                           : String.join(", ", vs)));
     }
     if (body != null && body.isPresent()) {
-      text.append("\n\n").append(pretty(body.valueAsString()));
+      text.append("\n\n").append(withoutCredentials(body.valueAsString()));
     }
     return text.toString().strip();
   }
@@ -109,6 +113,37 @@ public final class ExchangeTexts {
                     .append('=')
                     .append(Mismatches.plain(v)));
     return line.isEmpty() ? "(no metadata)" : line.toString();
+  }
+
+  /**
+   * A body as {@link #pretty} prints it, with the value of every field named as a credential (an
+   * access token the provider issued, a password) redacted: in a JSON body at any depth, in a form
+   * body by name. Values a request carried are redacted wherever they are echoed, but a provider's
+   * own were shown.
+   */
+  static String withoutCredentials(String body) {
+    try {
+      return JSON.writeValueAsString(
+          Secrets.redactFields(JSON.readValue(body, Object.class), false, new TreeSet<>()));
+    } catch (JsonProcessingException | RuntimeException e) {
+      return FORM.matcher(body).matches() ? redactedForm(body) : body;
+    }
+  }
+
+  private static final Pattern FORM = Pattern.compile("[^\\s=&]+=[^\\s&]*(&[^\\s=&]+=[^\\s&]*)*");
+
+  private static String redactedForm(String body) {
+    StringBuilder out = new StringBuilder();
+    for (String pair : body.split("&")) {
+      int eq = pair.indexOf('=');
+      String name = URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8);
+      out.append(out.isEmpty() ? "" : "&")
+          .append(
+              Secrets.isSecretField(name) && eq < pair.length() - 1
+                  ? pair.substring(0, eq + 1) + REDACTED
+                  : pair);
+    }
+    return out.toString();
   }
 
   /** Pretty-prints JSON, leaving other text as it is. */

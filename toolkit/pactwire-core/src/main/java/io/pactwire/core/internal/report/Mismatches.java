@@ -60,18 +60,14 @@ public final class Mismatches {
 
   private static Difference difference(Mismatch mismatch) {
     if (mismatch instanceof BodyMismatch b) {
-      if (isSecretField(b.getPath())) {
-        return withoutValues(
-            "body",
-            b.getPath(),
-            text(b.getExpected()),
-            text(b.getActual()),
-            b.getMismatch(),
-            plain(b.getExpected()),
-            plain(b.getActual()));
-      }
+      // a credential at the path, or in the objects compared there, shows as <redacted> (as JSON
+      // text, so that its type still shows), here and in pact-jvm's words
+      boolean secret = isSecretPath(b.getPath());
+      Set<String> found = new TreeSet<>();
+      String expected = redactedText(b.getExpected(), secret, found);
+      String actual = redactedText(b.getActual(), secret, found);
       return new Difference(
-          "body", b.getPath(), text(b.getExpected()), text(b.getActual()), b.getMismatch());
+          "body", b.getPath(), expected, actual, Secrets.withoutWords(b.getMismatch(), found));
     }
     if (mismatch instanceof StatusMismatch s) {
       return new Difference(
@@ -108,41 +104,94 @@ public final class Mismatches {
   }
 
   /**
-   * A difference in a credential (a secret header, a body field named as one): where it is and what
-   * is wrong, with neither value, in the difference nor in pact-jvm's words. The provider's session
-   * cookie or issued token would otherwise reach every report, the results and a monitor's history.
-   * A value that is absent stays absent, so that a missing header still reads as missing.
+   * A difference in a secret header: where it is and what is wrong, with neither value, in the
+   * difference nor in pact-jvm's words. The provider's session cookie or issued token would
+   * otherwise reach every report, the results and a monitor's history. A value that is absent stays
+   * absent, so that a missing header still reads as missing.
    */
   private static Difference withoutValues(
       String kind, String path, String expected, String actual, String mismatch, String... values) {
-    String words = mismatch;
     Set<String> named = new TreeSet<>();
     for (String value : values) {
-      if (value != null && !value.isEmpty() && words != null) {
-        // pact-jvm quotes the values it names: 'abc'
-        words = words.replace("'" + value + "'", "'" + Secrets.REDACTED + "'");
+      if (value != null && !value.isBlank()) {
+        named.add(value);
       }
-      Secrets.add(named, value);
     }
     return new Difference(
-        kind, path, hidden(expected), hidden(actual), Secrets.scrub(words, named));
+        kind, path, hidden(expected), hidden(actual), Secrets.withoutWords(mismatch, named));
   }
 
   private static String hidden(String value) {
     return value == null || value.isBlank() || value.equals(ABSENT) ? value : Secrets.REDACTED;
   }
 
-  // the body path's last field names a credential: $.access_token, $.user['newPassword']
-  private static boolean isSecretField(String path) {
+  // a field of the body path names a credential: $.access_token, $.password[0], $.secret.value
+  private static boolean isSecretPath(String path) {
     if (path == null) {
       return false;
     }
     return JsonPath.tryParse(path)
         .map(JsonPath::segments)
-        .filter(segments -> !segments.isEmpty())
-        .map(segments -> segments.get(segments.size() - 1))
-        .filter(last -> last instanceof JsonPath.Field field && Secrets.isSecretField(field.name()))
+        .filter(
+            segments ->
+                segments.stream()
+                    .anyMatch(
+                        s ->
+                            s instanceof JsonPath.Field field
+                                && Secrets.isSecretField(field.name())))
         .isPresent();
+  }
+
+  /**
+   * {@link #text(Object)} of a value with its credentials redacted ({@code Secrets.redactFields}):
+   * all of it when {@code secret}, else the fields in it named as credentials.
+   */
+  private static String redactedText(Object value, boolean secret, Set<String> found) {
+    if (value == null) {
+      return null;
+    }
+    Object plain = plainObject(value);
+    if (plain == NOT_JSON
+        || !(value instanceof JsonValue || value instanceof Map || value instanceof Collection)) {
+      String written = text(value);
+      if (secret && written != null && !written.isEmpty()) {
+        found.add(written);
+        return Secrets.REDACTED;
+      }
+      return written;
+    }
+    Set<String> here = new TreeSet<>();
+    Object redacted = Secrets.redactFields(plain, secret, here);
+    found.addAll(here);
+    // nothing redacted: as every other difference shows it
+    return here.isEmpty() && !secret ? text(value) : json(redacted);
+  }
+
+  private static final Object NOT_JSON = new Object();
+
+  // pact-jvm's value as plain Java objects (maps, lists, text, numbers), or NOT_JSON
+  private static Object plainObject(Object value) {
+    if (value instanceof JsonValue json) {
+      try {
+        return SORTED.readValue(json.serialise(), Object.class);
+      } catch (JsonProcessingException e) {
+        return NOT_JSON;
+      }
+    }
+    if (value instanceof Map<?, ?> map) {
+      Map<Object, Object> copy = new java.util.LinkedHashMap<>();
+      map.forEach((k, v) -> copy.put(String.valueOf(k), plainObject(v)));
+      return copy.containsValue(NOT_JSON) ? NOT_JSON : copy;
+    }
+    if (value instanceof Collection<?> list) {
+      List<Object> copy = new ArrayList<>();
+      list.forEach(v -> copy.add(plainObject(v)));
+      return copy.contains(NOT_JSON) ? NOT_JSON : copy;
+    }
+    if (value instanceof String || value instanceof Number || value instanceof Boolean) {
+      return value;
+    }
+    return NOT_JSON;
   }
 
   /**
@@ -189,7 +238,8 @@ public final class Mismatches {
           new Difference(
               "body",
               child(b.getPath(), key),
-              Secrets.isSecretField(key) ? Secrets.REDACTED : json(entry.getValue()),
+              redactedText(
+                  entry.getValue(), isSecretPath(child(b.getPath(), key)), new TreeSet<>()),
               ABSENT,
               "the provider's response has no '" + key + "'" + others));
     }
@@ -229,6 +279,11 @@ public final class Mismatches {
   private static String json(Object value) {
     if (value instanceof JsonValue json) {
       return text(json);
+    }
+    Object plain = plainObject(value);
+    if (plain != NOT_JSON) {
+      // pact-jvm's values inside a list or a map would be written as Java beans
+      value = plain;
     }
     try {
       return SORTED.writeValueAsString(value);

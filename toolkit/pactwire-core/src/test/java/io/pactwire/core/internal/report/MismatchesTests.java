@@ -130,11 +130,81 @@ class MismatchesTests {
                           null)))
               .get(0);
 
-      assertThat(d.expected()).isEqualTo("<redacted>");
-      assertThat(d.actual()).isEqualTo("<redacted>");
+      // as JSON text, so that a field that changed type still shows it
+      assertThat(d.expected()).isEqualTo("\"<redacted>\"");
+      assertThat(d.actual()).isEqualTo("\"<redacted>\"");
       assertThat(d.mismatch())
           .isEqualTo("Expected '<redacted>' (String) to be equal to '<redacted>' (String)");
       assertThat(d.path()).isEqualTo("$.session.access_token");
+    }
+
+    @Test
+    void anItemOfACredentialsArrayAndShortNumbersShowNeitherValue() {
+      Difference d =
+          Mismatches.differences(
+                  List.of(
+                      new BodyMismatch(
+                          new JsonValue.Integer(1234),
+                          new JsonValue.Integer(98765),
+                          "Expected 98765 (Integer) to be equal to 1234 (Integer)",
+                          "$.pins[0]",
+                          null)))
+              .get(0);
+      Difference e =
+          Mismatches.differences(
+                  List.of(
+                      new BodyMismatch(
+                          new JsonValue.StringValue("pw1aaaaa"),
+                          new JsonValue.StringValue("pw2bbbbbb"),
+                          "Expected 'pw2bbbbbb' (String) to be equal to 'pw1aaaaa' (String)",
+                          "$.password[0]",
+                          null)))
+              .get(0);
+
+      // "pins" names no credential: its numbers stay
+      assertThat(d.actual()).isEqualTo("98765");
+      assertThat(e.expected()).isEqualTo("\"<redacted>\"");
+      assertThat(e.mismatch())
+          .isEqualTo("Expected '<redacted>' (String) to be equal to '<redacted>' (String)");
+    }
+
+    @Test
+    void credentialsInsideTheObjectsComparedAtAParentAreRedacted() {
+      JsonValue.Object expected = new JsonValue.Object();
+      expected.add("access_token", new JsonValue.StringValue("expectedTOKEN1"));
+      expected.add("pin", new JsonValue.Integer(12));
+      Difference d =
+          Mismatches.differences(
+                  List.of(
+                      new BodyMismatch(
+                          expected,
+                          new JsonValue.StringValue("none"),
+                          "Type mismatch: Expected String 'none' to be an object",
+                          "$.auth",
+                          null)))
+              .get(0);
+
+      assertThat(d.expected()).isEqualTo("{\"access_token\":\"<redacted>\",\"pin\":12}");
+      assertThat(d.actual()).isEqualTo("\"none\"");
+    }
+
+    @Test
+    void aSecretValueOfAnotherTypeShowsItsType() {
+      Difference d =
+          Mismatches.differences(
+                  List.of(
+                      new BodyMismatch(
+                          new JsonValue.StringValue("abc"),
+                          JsonValue.Null.INSTANCE,
+                          "Expected null (Null) to be equal to 'abc' (String)",
+                          "$.session_token",
+                          null)))
+              .get(0);
+
+      assertThat(d.expected()).isEqualTo("\"<redacted>\"");
+      assertThat(d.actual()).isEqualTo("null");
+      assertThat(d.mismatch())
+          .isEqualTo("Expected null (Null) to be equal to '<redacted>' (String)");
     }
   }
 }
