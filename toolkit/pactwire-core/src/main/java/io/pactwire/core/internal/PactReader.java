@@ -137,6 +137,33 @@ public final class PactReader {
 
   private PactReader() {}
 
+  // PactNet and others write the version flat, and pact-jvm reads this key before the others
+  private static final String FLAT_VERSION = "pactSpecificationVersion";
+
+  /**
+   * The specification version a pact's metadata names, from the first of the keys pact-jvm reads
+   * ({@code pactSpecificationVersion}, {@code pactSpecification.version}, {@code
+   * pact-specification.version}) that holds text; null when none does.
+   */
+  public static String specificationVersion(JsonNode metadata) {
+    for (JsonNode version :
+        new JsonNode[] {
+          metadata.get(FLAT_VERSION),
+          metadata.path("pactSpecification").get("version"),
+          metadata.path("pact-specification").get("version")
+        }) {
+      if (version != null && version.isTextual()) {
+        return version.textValue();
+      }
+    }
+    return null;
+  }
+
+  /** Whether a version {@link #specificationVersion} gave is a V4 one. */
+  public static boolean isV4(String version) {
+    return version != null && (version.startsWith("4") || version.startsWith("v4"));
+  }
+
   /**
    * Reads and checks a pact file.
    *
@@ -368,6 +395,20 @@ public final class PactReader {
     }
 
     private void specificationVersion(JsonNode metadata) {
+      JsonNode flat = metadata.get(FLAT_VERSION);
+      if (flat != null) {
+        Loc at = Loc.ROOT.dot("metadata").dot(FLAT_VERSION);
+        if (!flat.isTextual()) {
+          fail(at, "the pact specification version is text such as \"3.0.0\", not " + kind(flat));
+        }
+        if (!KNOWN_VERSION.matcher(flat.textValue()).matches()) {
+          fail(
+              at,
+              "unknown pact specification version \""
+                  + flat.textValue()
+                  + "\": versions 1 to 4 are known");
+        }
+      }
       for (String key : new String[] {"pactSpecification", "pact-specification"}) {
         JsonNode specification = metadata.get(key);
         if (specification != null && !specification.isObject()) {
@@ -392,10 +433,11 @@ public final class PactReader {
                   + version.textValue()
                   + "\": versions 1 to 4 are known");
         }
-        v4 |= version.textValue().startsWith("4") || version.textValue().startsWith("v4");
-        declaredV4 = v4;
-        declared = version.textValue();
       }
+      // the version pact-jvm reads the pact as, of the keys in its order
+      declared = PactReader.specificationVersion(metadata);
+      declaredV4 = isV4(declared);
+      v4 = declaredV4;
     }
 
     private void entries(JsonNode pact, String field) {
@@ -463,7 +505,7 @@ public final class PactReader {
       }
       if (known && type != null && !declaredV4) {
         // found by an outside review: pact-jvm reads such a pact as the version its metadata
-        // names (V3 when none), sends the V4 body envelope as the request body and compares the
+        // names (V2 when none), sends the V4 body envelope as the request body and compares the
         // response with it, so every command would judge the contract wrongly
         fail(
             at.dot("type"),
@@ -472,7 +514,8 @@ public final class PactReader {
                 + "\" is a V4 interaction type, but the pact's specification version is "
                 + (declared == null ? "not named" : "\"" + declared + "\"")
                 + ": pact-jvm would read its bodies as "
-                + (declared == null ? "V3" : "that version")
+                // pact-jvm's own default without a version
+                + (declared == null ? "V2" : "that version")
                 + "'s; a V4 pact says \"metadata\": {\"pactSpecification\": {\"version\":"
                 + " \"4.0\"}}");
       }
@@ -662,10 +705,14 @@ public final class PactReader {
         } catch (IOException e) {
           fail(
               here.dot("content"),
-              "the content type is "
-                  + contentType.textValue()
-                  + " but the content is not JSON: "
-                  + e.getMessage().lines().findFirst().orElse(""));
+              String.valueOf(e.getMessage()).startsWith("Document nesting depth")
+                  ? "the content is nested more than "
+                      + MAX_DEPTH
+                      + " levels deep, which pact-jvm cannot read"
+                  : "the content type is "
+                      + contentType.textValue()
+                      + " but the content is not JSON: "
+                      + e.getMessage().lines().findFirst().orElse(""));
         }
       }
     }

@@ -417,7 +417,7 @@ class PactReaderTests {
           .isEqualTo(
               ":$.interactions[0].type: \"Synchronous/HTTP\" is a V4 interaction type, but the"
                   + " pact's specification version is not named: pact-jvm would read its bodies as"
-                  + " V3's; a V4 pact says \"metadata\": {\"pactSpecification\": {\"version\":"
+                  + " V2's; a V4 pact says \"metadata\": {\"pactSpecification\": {\"version\":"
                   + " \"4.0\"}}");
       assertThat(
               failureOfPactWith(
@@ -427,6 +427,17 @@ class PactReaderTests {
               ":$.interactions[0].type: \"Synchronous/HTTP\" is a V4 interaction type, but the"
                   + " pact's specification version is \"3.0.0\": pact-jvm would read its bodies as"
                   + " that version's;");
+      // the flat key PactNet writes, which pact-jvm reads first
+      assertThat(
+              PactReader.read(
+                  write(
+                      "{"
+                          + PARTIES
+                          + ", "
+                          + interaction.replace("{}, \"response\": {}", "{}, \"response\": {}")
+                          + ", \"metadata\": {\"pactSpecificationVersion\": \"4.0.0\","
+                          + " \"pactSpecification\": {\"version\": \"3.0.0\"}}}")))
+          .isNotNull();
       // a type of a plugin's own is left alone, as without a version
       assertThat(
               PactReader.read(

@@ -3,6 +3,7 @@ package io.pactwire.evolve.internal;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import io.pactwire.core.internal.JsonPath;
+import io.pactwire.core.internal.PactReader;
 import io.pactwire.core.internal.Secrets;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -119,12 +120,7 @@ public final class ContractReader {
   }
 
   static boolean v4(JsonNode pact) {
-    String version =
-        pact.path("metadata")
-            .path("pactSpecification")
-            .path("version")
-            .asText(pact.path("metadata").path("pact-specification").path("version").asText(""));
-    return version.startsWith("4") || version.startsWith("v4");
+    return PactReader.isV4(PactReader.specificationVersion(pact.path("metadata")));
   }
 
   private Rules rules(JsonNode node) {

@@ -133,13 +133,8 @@ public final class Interactions {
   }
 
   public static boolean isV4(JsonNode pact) {
-    JsonNode md = pact.path("metadata");
-    for (String k : new String[] {"pactSpecification", "pact-specification"}) {
-      if (md.path(k).path("version").asText("").startsWith("4")) {
-        return true;
-      }
-    }
-    return md.path("pactSpecificationVersion").asText("").startsWith("4");
+    return io.pactwire.core.internal.PactReader.isV4(
+        io.pactwire.core.internal.PactReader.specificationVersion(pact.path("metadata")));
   }
 
   /** JavaScript truthiness of a body, which decides whether the reference checks it. */
