@@ -29,7 +29,8 @@ import picocli.CommandLine.Spec;
     description = {
       "Checks a pact against the provider's OpenAPI (3.0, 3.1, Swagger 2.0) or AsyncAPI spec,"
           + " honouring the pact's matching rules.",
-      "Exit status: 0 no errors (warnings allowed), 1 errors, 2 unreadable input."
+      "Exit status: 0 no errors (warnings allowed), 1 errors, 2 unreadable input, or nothing to"
+          + " check (no interaction of a kind the documents describe)."
     })
 final class CheckOpenApiCommand implements Callable<Integer> {
 
@@ -98,12 +99,18 @@ final class CheckOpenApiCommand implements Callable<Integer> {
             err,
             pact
                 + ": nothing to check: "
-                + (checked.interactions() == 0
-                    ? "the pact has no interactions"
-                    : "none of its "
-                        + checked.interactions()
-                        + " interactions is of a kind the documents describe (HTTP interactions"
-                        + " take an OpenAPI document, messages an AsyncAPI one)"));
+                + (checked.interactions() == 0 && checked.messages() > 0
+                    ? "its "
+                        + checked.messages()
+                        + " messages are a V3 message pact's, which the check does not read (a V4"
+                        + " pact's Asynchronous/Messages interactions it checks against an AsyncAPI"
+                        + " document)"
+                    : checked.interactions() == 0
+                        ? "the pact has no interactions"
+                        : "none of its "
+                            + checked.interactions()
+                            + " interactions is of a kind the documents describe (HTTP interactions"
+                            + " take an OpenAPI document, messages an AsyncAPI one)"));
       }
       List<Finding> findings = checked.findings();
       String rendered =
@@ -124,7 +131,7 @@ final class CheckOpenApiCommand implements Callable<Integer> {
     }
 
     /** The findings, and how many of the pact's interactions the documents judged. */
-    private record Checked(List<Finding> findings, int judged, int interactions) {}
+    private record Checked(List<Finding> findings, int judged, int interactions, int messages) {}
 
     /** Reads the pact on a pool thread while the specs are read; a bad spec is reported first. */
     private Checked check() {
@@ -138,7 +145,11 @@ final class CheckOpenApiCommand implements Callable<Integer> {
       OpenApiCheck check = builder.build();
       try {
         JsonNode read = tree.join();
-        return new Checked(check.check(read), check.judged(read), read.path("interactions").size());
+        return new Checked(
+            check.check(read),
+            check.judged(read),
+            read.path("interactions").size(),
+            read.path("messages").size());
       } catch (CompletionException e) {
         if (e.getCause() instanceof RuntimeException r) {
           throw r;

@@ -23,7 +23,8 @@ import picocli.CommandLine.Spec;
       "Checks every pact with the provider against the new spec and the old one, and lists the"
           + " findings only the new one gives, by consumer: a spec change gated before any code"
           + " is written.",
-      "Exit status: 0 no consumer broken, 1 a new error for some consumer, 2 unreadable input."
+      "Exit status: 0 no consumer broken, 1 a new error for some consumer, 2 unreadable input, or"
+          + " nothing to check (no pact has an interaction of a kind the documents describe)."
     })
 final class ImpactCommand implements Callable<Integer> {
 

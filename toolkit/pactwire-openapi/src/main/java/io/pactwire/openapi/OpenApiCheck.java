@@ -215,11 +215,21 @@ public final class OpenApiCheck {
   }
 
   /**
-   * Fails with an {@link AssertionFailedError} listing the findings when the pact has errors;
-   * warnings alone pass.
+   * Fails with an {@link AssertionFailedError} listing the findings when the pact has errors, or
+   * when the documents describe none of its interactions ({@link #judged}); warnings alone pass.
    */
   public void assertConforms(Path pact) {
-    List<Finding> findings = check(pact);
+    JsonNode read = readPact(pact);
+    if (judged(read) == 0) {
+      // no errors because nothing was judged is no pass
+      throw new AssertionFailedError(
+          "Expecting pact "
+              + pact
+              + " to conform to "
+              + specNames()
+              + " but the documents describe none of its interactions: nothing was checked");
+    }
+    List<Finding> findings = check(read);
     List<Finding> errors = findings.stream().filter(Finding::isError).toList();
     if (!errors.isEmpty()) {
       String text = FindingsReport.text(pact.toString(), findings);

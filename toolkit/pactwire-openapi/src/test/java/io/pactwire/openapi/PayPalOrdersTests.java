@@ -189,6 +189,25 @@ class PayPalOrdersTests {
           .hasMessageContaining(
               "pact: [root].interactions[1].response.body  (\"capture an approved order\"");
     }
+
+    // no errors because nothing was judged is no pass
+    @Test
+    void aPactTheSpecDescribesNothingOfFailsTheAssertion(@org.junit.jupiter.api.io.TempDir Path dir)
+        throws IOException {
+      Path pact =
+          java.nio.file.Files.writeString(
+              dir.resolve("events.json"),
+              "{\"consumer\": {\"name\": \"a\"}, \"provider\": {\"name\": \"b\"},"
+                  + " \"interactions\": [{\"type\": \"Asynchronous/Messages\", \"description\":"
+                  + " \"an event\", \"contents\": {\"content\": {}, \"contentType\":"
+                  + " \"application/json\"}}],"
+                  + " \"metadata\": {\"pactSpecification\": {\"version\": \"4.0\"}}}");
+
+      assertThatThrownBy(() -> paypal.assertConforms(pact))
+          .isInstanceOf(AssertionFailedError.class)
+          .hasMessageEndingWith(
+              "but the documents describe none of its interactions: nothing was checked");
+    }
   }
 
   /** A response body that fails the spec's schema, as the validator words the failure. */
