@@ -124,7 +124,7 @@ final class RecordCommand implements Callable<Integer> {
                   try {
                     out.println(summary(proxy.stop()));
                     out.flush();
-                  } catch (RuntimeException e) {
+                  } catch (RuntimeException | Error e) {
                     // a pact that cannot take the recording (a conflicting interaction recorded
                     // by a test), a folder removed while recording: one line, and an exit status
                     // a CI step can tell from a recording that was written (the signal's own)

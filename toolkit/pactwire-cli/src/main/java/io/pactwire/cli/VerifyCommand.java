@@ -250,7 +250,8 @@ final class VerifyCommand implements Callable<Integer> {
       // one would be left unread
       throw new ParameterException(
           spec.commandLine(),
-          "--pacts and --pact both say which pacts to verify: give one of them");
+          "--pact verifies the files it names, not the folder --pacts names: give one of them"
+              + " (--store names where --publish records)");
     }
     if (brokerUrl != null && (pactsDir != null || !pactFiles.isEmpty())) {
       throw new ParameterException(
@@ -499,7 +500,7 @@ final class VerifyCommand implements Callable<Integer> {
         throw new IllegalArgumentException(
             option + " must be an http or https URL with a host, not '" + value + "'");
       }
-      if (uri.getPort() > 65535) {
+      if (uri.getPort() == 0 || uri.getPort() > 65535) {
         throw new IllegalArgumentException(
             option + " '" + value + "': a port is from 1 to 65535, not " + uri.getPort());
       }

@@ -574,7 +574,9 @@ class VerifyCommandTests {
 
       assertThat(r.exit()).isEqualTo(2);
       assertThat(r.err())
-          .startsWith("--pacts and --pact both say which pacts to verify: give one of them");
+          .startsWith(
+              "--pact verifies the files it names, not the folder --pacts names: give one of them"
+                  + " (--store names where --publish records)");
     }
 
     @org.junit.jupiter.params.ParameterizedTest

@@ -32,9 +32,9 @@ public final class JsonTrees {
    * kept when {@code exactDecimals}. Iterative, so depth costs no stack. Null for no content.
    *
    * <p>A parser with {@code STRICT_DUPLICATE_DETECTION} enabled has a repeated key refused here,
-   * with the parser's feature turned off: the tree's own map finds the repeat as the key is put in
-   * it, where the parser's detection kept a second set of every object's keys (a twentieth of
-   * reading a store of pacts).
+   * with the parser's feature off while it reads (and on again after): the tree's own map finds the
+   * repeat as the key is put in it, where the parser's detection kept a second set of every
+   * object's keys (a twentieth of reading a store of pacts).
    *
    * @param text makes each string's node
    * @param refs when not null, gets the text of every {@code $ref} field
@@ -49,6 +49,23 @@ public final class JsonTrees {
     if (unique) {
       p.disable(StreamReadFeature.STRICT_DUPLICATE_DETECTION.mappedFeature());
     }
+    try {
+      return read(p, exactDecimals, text, refs, unique);
+    } finally {
+      if (unique) {
+        // as the caller left it, for what it reads next
+        p.enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION.mappedFeature());
+      }
+    }
+  }
+
+  private static JsonNode read(
+      JsonParser p,
+      boolean exactDecimals,
+      Function<String, ? extends JsonNode> text,
+      Set<String> refs,
+      boolean unique)
+      throws IOException {
     Deque<ContainerNode<?>> open = new ArrayDeque<>();
     JsonNode root = null;
     String field = null;

@@ -131,7 +131,15 @@ public final class NearMiss {
             new String[] {
               b.getPath() + " " + shown(b.getExpected()),
               b.getPath() + " " + shown(b.getActual()),
-              "body " + b.getPath() + ": " + said(b.getMismatch(), b.description())
+              "body "
+                  + b.getPath()
+                  + ": "
+                  + said(
+                      b.getMismatch(),
+                      "expected "
+                          + shown(b.getExpected())
+                          + " but received "
+                          + shown(b.getActual()))
             });
       } else {
         rows.add(new String[] {"", "", mismatch.description()});

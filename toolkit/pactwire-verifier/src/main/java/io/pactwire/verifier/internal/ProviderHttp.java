@@ -399,6 +399,9 @@ final class ProviderHttp implements AutoCloseable {
     if (e instanceof org.apache.hc.core5.http.NoHttpResponseException) {
       return "the provider closed the connection without answering";
     }
+    if (e instanceof java.net.UnknownHostException) {
+      return "no such host: " + e.getMessage();
+    }
     if (e instanceof org.apache.hc.core5.http.ConnectionClosedException) {
       return "the provider closed the connection before the response was complete";
     }
