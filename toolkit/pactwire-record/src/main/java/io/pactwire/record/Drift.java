@@ -5,7 +5,7 @@ package io.pactwire.record;
  *
  * @param interaction the interaction's description
  * @param kind what changed: {@code status changed}, {@code header missing}, {@code header changed},
- *     {@code field gone}, {@code field retyped} or {@code value changed}
+ *     {@code field gone}, {@code field retyped}, {@code value changed} or {@code body not compared}
  * @param path the JSON path or header name; empty for the status
  * @param expected what the pact shows
  * @param actual what the sandbox answered ({@code (absent)} for a field it no longer sends)

@@ -493,6 +493,10 @@ public final class DriftMonitor {
               if (Mismatches.ABSENT.equals(d.actual())) {
                 yield "field gone";
               }
+              if (d.expected() == null && d.actual() == null) {
+                // no values compared (a body pact-jvm cannot read): what kept it from them
+                yield "body not compared";
+              }
               yield type(d.expected()).equals(type(d.actual())) ? "value changed" : "field retyped";
             }
             default -> d.kind() + " mismatch";
@@ -503,7 +507,12 @@ public final class DriftMonitor {
               kind,
               d.path() == null ? "" : d.path(),
               scrub(d.expected(), secrets),
-              scrub("header missing".equals(kind) ? Mismatches.ABSENT : d.actual(), secrets));
+              scrub(
+                  "header missing".equals(kind)
+                      ? Mismatches.ABSENT
+                      // what kept the body from being compared, in the place of its value
+                      : "body not compared".equals(kind) ? d.mismatch() : d.actual(),
+                  secrets));
       if (kind.equals("status changed")) {
         return List.of(one);
       }

@@ -7,6 +7,7 @@ import io.pactwire.consumer.internal.CaptureSettings;
 import io.pactwire.consumer.internal.PactWriter;
 import io.pactwire.core.ContractId;
 import io.pactwire.core.internal.AtomicFiles;
+import io.pactwire.core.internal.JsonDepth;
 import io.pactwire.core.internal.Startup;
 import io.pactwire.record.internal.RecordedExchange;
 import io.pactwire.record.internal.RecordingWriter;
@@ -185,9 +186,10 @@ public final class RecordingProxy implements AutoCloseable {
     if (server == null) {
       throw new IllegalStateException("the proxy is not started");
     }
+    List<String> tooDeep = new ArrayList<>();
     try {
       List<RecordedExchange> exchanges =
-          RecordingWriter.exchanges(server, target(), captureHeaders, capture);
+          RecordingWriter.exchanges(server, target(), captureHeaders, capture, tooDeep);
       List<Path> files =
           RecordingWriter.write(
               exchanges,
@@ -195,6 +197,18 @@ public final class RecordingProxy implements AutoCloseable {
               settings.pactFile(),
               new ContractId(settings.consumer, settings.provider));
       recording = new Recording(files, settings.pactFile(), exchanges.size());
+      if (!tooDeep.isEmpty()) {
+        throw new IllegalStateException(
+            "recorded "
+                + exchanges.size()
+                + " exchanges into "
+                + settings.pactFile()
+                + ", but not "
+                + String.join(", ", tooDeep)
+                + ": a body nested more than "
+                + JsonDepth.MAX
+                + " levels deep, which pact-jvm cannot read");
+      }
       return recording;
     } finally {
       server.stop();

@@ -219,6 +219,43 @@ class RecordingTokenEndpointTests {
         .contains("\\\"name\\\": \\\"bob\\\", \\\"password\\\": \\\"<redacted>\\\"");
   }
 
+  // pact-jvm, which writes the pact, overflowed its stack on it, and every exchange was lost
+  @Test
+  void anExchangeNestedTooDeepIsLeftOutAndNamedAndTheOthersAreWritten() {
+    String deep = "{\"k\":".repeat(5000) + "1" + "}".repeat(5000);
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () ->
+                record(
+                    "vendor-deep",
+                    "/v1",
+                    exchange -> {
+                      byte[] body =
+                          (exchange.getRequestURI().getPath().equals("/v1/deep")
+                                  ? deep
+                                  : "{\"id\": 7}")
+                              .getBytes(StandardCharsets.UTF_8);
+                      exchange.getResponseHeaders().add("Content-Type", "application/json");
+                      exchange.sendResponseHeaders(200, body.length);
+                      exchange.getResponseBody().write(body);
+                      exchange.close();
+                    },
+                    proxy -> {
+                      HttpClient client = HttpClient.newHttpClient();
+                      for (String path : List.of("/v1/deep", "/v1/flat")) {
+                        client.send(
+                            HttpRequest.newBuilder(URI.create(proxy.baseUrl() + path)).build(),
+                            HttpResponse.BodyHandlers.ofString());
+                      }
+                    }))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageEndingWith(
+            "but not GET /v1/deep: a body nested more than 256 levels deep, which pact-jvm cannot"
+                + " read");
+
+    assertThat(out.resolve("shop-vendor-deep.json")).content().contains("/v1/flat");
+    assertThat(out.resolve("mappings/get-v1-flat.json")).exists();
+  }
+
   /** What the consumer does through the proxy. */
   interface Client {
     void call(RecordingProxy proxy) throws Exception;

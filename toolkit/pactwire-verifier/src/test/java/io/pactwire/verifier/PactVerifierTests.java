@@ -299,6 +299,25 @@ class PactVerifierTests {
       }
     }
 
+    // pact-jvm's parser and matchers recurse: a response nested thousands deep overflowed the
+    // stack, and the run ended with a stack trace and no report
+    @Test
+    void aResponseNestedTooDeepFailsTheInteractionInWords() {
+      provider.json("GET /products/SKU-1001", 200, "{\"k\":".repeat(5000) + "1" + "}".repeat(5000));
+
+      InteractionResult result = product(verify());
+
+      assertThat(result.success()).isFalse();
+      assertThat(result.differences())
+          .singleElement()
+          .satisfies(
+              d ->
+                  assertThat(d.mismatch())
+                      .isEqualTo(
+                          "the provider's response body is nested more than 256 levels deep,"
+                              + " which pact-jvm cannot compare"));
+    }
+
     @Test
     void anUnavailableProviderIsAskedOnceAndItsAnswerJudged() {
       provider.json("GET /products/SKU-1001", 503, "{}");

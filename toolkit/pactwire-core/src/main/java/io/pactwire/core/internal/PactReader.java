@@ -55,7 +55,7 @@ public final class PactReader {
    * and monitor died with a StackOverflowError). No contract nests near this deep; the Rust pact
    * tools stop at 128.
    */
-  static final int MAX_DEPTH = 256;
+  public static final int MAX_DEPTH = 256;
 
   // A repeated key is refused: which of two statuses a contract means is not for a reader to guess.
   private static final JsonFactory FACTORY =

@@ -11,6 +11,7 @@ import io.pactwire.consumer.internal.PactWriter;
 import io.pactwire.consumer.internal.RecordedInteraction;
 import io.pactwire.core.ContractId;
 import io.pactwire.core.internal.AtomicFiles;
+import io.pactwire.core.internal.JsonDepth;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -43,9 +44,16 @@ public final class RecordingWriter {
     return spec;
   }
 
-  /** The exchanges the server proxied, in serving order, a repeated request once. */
+  /**
+   * The exchanges the server proxied, in serving order, a repeated request once. An exchange with a
+   * body nested deeper than pact-jvm reads is left out and its name added to {@code tooDeep}.
+   */
   public static List<RecordedExchange> exchanges(
-      WireMockServer server, String target, Set<String> captureHeaders, CaptureSettings settings) {
+      WireMockServer server,
+      String target,
+      Set<String> captureHeaders,
+      CaptureSettings settings,
+      List<String> tooDeep) {
     List<ServeEvent> events = new ArrayList<>(server.getAllServeEvents());
     java.util.Collections.reverse(events);
     List<RecordedExchange> exchanges = new ArrayList<>();
@@ -54,6 +62,13 @@ public final class RecordingWriter {
     for (ServeEvent event : events) {
       if (event.getResponseDefinition() == null
           || !event.getResponseDefinition().isProxyResponse()) {
+        continue;
+      }
+      if (JsonDepth.tooDeep(event.getRequest().getBody())
+          || event.getResponse() != null && JsonDepth.tooDeep(event.getResponse().getBody())) {
+        // pact-jvm, which writes the pact, would overflow its stack on it, and every other
+        // exchange would be lost with it
+        tooDeep.add(RecordedExchange.describe(event.getRequest(), settings));
         continue;
       }
       List<StubMapping> stubs =

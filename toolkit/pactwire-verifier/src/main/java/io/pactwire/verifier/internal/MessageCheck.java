@@ -15,6 +15,7 @@ import au.com.dius.pact.core.model.OptionalBodyKt;
 import au.com.dius.pact.core.model.V4Interaction;
 import au.com.dius.pact.core.model.matchingrules.MatchingRules;
 import au.com.dius.pact.core.model.messaging.Message;
+import io.pactwire.core.internal.JsonDepth;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -64,6 +65,11 @@ final class MessageCheck {
   @SuppressWarnings("unchecked")
   static List<Mismatch> mismatches(
       Interaction message, OptionalBody actual, Map<String, Object> actualMetadata) {
+    if (actual != null && actual.isPresent() && JsonDepth.tooDeep(actual.getValue())) {
+      return List.of(
+          new BodyMismatch(
+              null, null, JsonDepth.tooDeepWords("the provider's message"), "$", null));
+    }
     Parts expected = parts(message);
     MatchingRules rules = expected.rules();
     MatchingContext bodyContext =

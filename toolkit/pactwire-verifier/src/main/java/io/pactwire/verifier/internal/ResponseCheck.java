@@ -12,6 +12,7 @@ import au.com.dius.pact.core.matchers.StatusMismatch;
 import au.com.dius.pact.core.model.IResponse;
 import au.com.dius.pact.core.model.Response;
 import au.com.dius.pact.core.model.matchingrules.MatchingRules;
+import io.pactwire.core.internal.JsonDepth;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -40,6 +41,12 @@ final class ResponseCheck {
 
   @SuppressWarnings("unchecked")
   static List<Mismatch> mismatches(IResponse expected, Response actual) {
+    if (actual.getBody().isPresent() && JsonDepth.tooDeep(actual.getBody().getValue())) {
+      // pact-jvm would overflow its stack on it, and the run would end with no report at all
+      return List.of(
+          new BodyMismatch(
+              null, null, JsonDepth.tooDeepWords("the provider's response body"), "$", null));
+    }
     MatchingRules rules = expected.getMatchingRules();
     MatchingContext status =
         new MatchingContext(rules.rulesForCategory("status"), true, NO_PLUGINS, false);

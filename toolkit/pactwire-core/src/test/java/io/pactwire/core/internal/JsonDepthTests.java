@@ -1,0 +1,28 @@
+package io.pactwire.core.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+
+class JsonDepthTests {
+
+  private static byte[] nested(int levels) {
+    return ("[".repeat(levels) + "]".repeat(levels)).getBytes(StandardCharsets.UTF_8);
+  }
+
+  @Test
+  void deeperThanPactJvmReadsIsTooDeepAndNoDeeperIsNot() {
+    assertThat(JsonDepth.tooDeep(nested(JsonDepth.MAX))).isFalse();
+    assertThat(JsonDepth.tooDeep(nested(JsonDepth.MAX + 1))).isTrue();
+    assertThat(JsonDepth.tooDeep(null)).isFalse();
+  }
+
+  // brackets in strings, escaped quotes among them, are text
+  @Test
+  void bracketsInStringsAreNotCounted() {
+    String text = "{\"a\": \"" + "[{".repeat(300) + "\\\"" + "[".repeat(300) + "\"}";
+
+    assertThat(JsonDepth.tooDeep(text.getBytes(StandardCharsets.UTF_8))).isFalse();
+  }
+}
