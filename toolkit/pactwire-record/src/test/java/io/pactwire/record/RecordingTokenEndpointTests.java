@@ -219,6 +219,53 @@ class RecordingTokenEndpointTests {
         .contains("\\\"name\\\": \\\"bob\\\", \\\"password\\\": \\\"<redacted>\\\"");
   }
 
+  // a token endpoint that answers as a form, and a redirect within the sandbox
+  @Test
+  void aFormAnswerAndARelativeRedirectKeepNoCredential() throws Exception {
+    RecordingProxy.Recording recording =
+        record(
+            "vendor-form",
+            "/v1",
+            exchange -> {
+              boolean form = exchange.getRequestURI().getPath().equals("/v1/token");
+              byte[] body =
+                  (form ? "access_token=FORM-TOKEN-4711&token_type=bearer" : "")
+                      .getBytes(StandardCharsets.UTF_8);
+              if (form) {
+                exchange
+                    .getResponseHeaders()
+                    .add("Content-Type", "application/x-www-form-urlencoded");
+                exchange.sendResponseHeaders(200, body.length);
+              } else {
+                exchange
+                    .getResponseHeaders()
+                    .add("Location", "/final?access_token=REDIRECT-TOKEN-4711&state=xyz");
+                exchange.sendResponseHeaders(302, -1);
+              }
+              exchange.getResponseBody().write(body);
+              exchange.close();
+            },
+            proxy -> {
+              HttpClient client = HttpClient.newHttpClient();
+              for (String path : List.of("/v1/token", "/v1/login")) {
+                client.send(
+                    HttpRequest.newBuilder(URI.create(proxy.baseUrl() + path)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+              }
+            });
+
+    List<Path> files = new ArrayList<>(recording.mappings());
+    files.add(recording.pact());
+    for (Path file : files) {
+      assertThat(Files.readString(file))
+          .as(file.toString())
+          .doesNotContain("FORM-TOKEN-4711", "REDIRECT-TOKEN-4711");
+    }
+    assertThat(Files.readString(recording.pact()))
+        .contains("access_token=<redacted>&token_type=bearer")
+        .contains("/final?access_token=<redacted>&state=xyz");
+  }
+
   // pact-jvm, which writes the pact, overflowed its stack on it, and every exchange was lost
   @Test
   void anExchangeNestedTooDeepIsLeftOutAndNamedAndTheOthersAreWritten() {

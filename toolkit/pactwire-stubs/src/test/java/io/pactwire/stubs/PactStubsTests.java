@@ -258,6 +258,24 @@ class PactStubsTests {
       assertThat(method + path + type).doesNotContain(": null");
     }
 
+    // the near-miss answer lands in the consumer's CI log
+    @Test
+    void aCredentialInTheRequestBodyIsNotShown() throws IOException {
+      serve(PRODUCTS);
+      String report =
+          RawHttp.send(
+                  server.port(),
+                  request(
+                      "POST",
+                      "/reservations",
+                      Map.of(),
+                      Map.of("Content-Type", List.of("application/json")),
+                      "{\"sku\": \"K-1\", \"quantity\": \"x\", \"password\": \"S3CRET-PW-9\"}"))
+              .body();
+
+      assertThat(report).doesNotContain("S3CRET-PW-9").contains("<redacted>");
+    }
+
     // pact-jvm's body matcher throws on a body that is not JSON: the consumer sent a broken body,
     // which is when the report is needed, not a server error
     @Test

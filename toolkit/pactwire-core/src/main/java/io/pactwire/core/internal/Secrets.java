@@ -246,7 +246,15 @@ public final class Secrets {
       Map<Object, Object> copy = new LinkedHashMap<>();
       map.forEach(
           (k, v) ->
-              copy.put(k, redactFields(v, secret || isSecretField(String.valueOf(k)), found)));
+              copy.put(
+                  k,
+                  redactFields(
+                      v,
+                      // a header kept in a body ({"Authorization": "Basic ..."}) too
+                      secret
+                          || isSecretField(String.valueOf(k))
+                          || isSecretHeader(String.valueOf(k)),
+                      found)));
       return copy;
     }
     if (value instanceof List<?> list) {

@@ -381,7 +381,9 @@ public record RecordedExchange(String name, ObjectNode mapping, RecordedInteract
         response.set(
             "jsonBody", scrubbed(redactPaths(json, settings, InteractionBuilder.REDACTED), sent));
       } else {
-        response.put("body", Secrets.scrub(response.get("body").asText(), sent));
+        // a form answer (an OAuth token endpoint's access_token=...) by its fields' names too
+        response.put(
+            "body", Secrets.scrub(redactForm(response.get("body").asText(), settings), sent));
       }
     }
   }
@@ -393,7 +395,11 @@ public record RecordedExchange(String name, ObjectNode mapping, RecordedInteract
    */
   static String redactUrl(String value, CaptureSettings settings) {
     if (!value.contains("://")) {
-      return value;
+      // a path with a query: a redirect within the sandbox
+      int q = value.indexOf('?');
+      return value.startsWith("/") && q > 0
+          ? value.substring(0, q + 1) + redactPairs(value.substring(q + 1), settings)
+          : value;
     }
     URI uri;
     try {

@@ -12,6 +12,7 @@ import au.com.dius.pact.core.model.IRequest;
 import au.com.dius.pact.core.model.Request;
 import io.pactwire.core.internal.BoundedRegex;
 import io.pactwire.core.internal.Secrets;
+import io.pactwire.core.internal.report.Mismatches;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -127,19 +128,25 @@ public final class NearMiss {
               "body: " + said(t.getMismatch(), t.description())
             });
       } else if (mismatch instanceof BodyMismatch b) {
+        // a credential the request's body carries is no more shown than its headers' are
+        java.util.Set<String> found = new java.util.TreeSet<>();
+        String expectedShown = Mismatches.withoutCredentials(b.getExpected(), b.getPath(), found);
+        String actualShown = Mismatches.withoutCredentials(b.getActual(), b.getPath(), found);
         rows.add(
             new String[] {
-              b.getPath() + " " + shown(b.getExpected()),
-              b.getPath() + " " + shown(b.getActual()),
+              b.getPath() + " " + (expectedShown != null ? expectedShown : shown(b.getExpected())),
+              b.getPath() + " " + (actualShown != null ? actualShown : shown(b.getActual())),
               "body "
                   + b.getPath()
                   + ": "
-                  + said(
-                      b.getMismatch(),
-                      "expected "
-                          + shown(b.getExpected())
-                          + " but received "
-                          + shown(b.getActual()))
+                  + Secrets.withoutWords(
+                      said(
+                          b.getMismatch(),
+                          "expected "
+                              + shown(b.getExpected())
+                              + " but received "
+                              + shown(b.getActual())),
+                      found)
             });
       } else {
         rows.add(new String[] {"", "", mismatch.description()});

@@ -188,6 +188,26 @@ class MismatchesTests {
       assertThat(d.actual()).isEqualTo("\"none\"");
     }
 
+    // pact-jvm's form matcher gives the parameter and its value as the values compared
+    @Test
+    void aFormParameterNamedAsACredentialShowsNeitherValue() {
+      Difference d =
+          Mismatches.differences(
+                  List.of(
+                      new BodyMismatch(
+                          "access_token=x",
+                          "access_token=ISSUED-FORM-1",
+                          "Expected form post parameter 'access_token'[0] with value 'x' but was"
+                              + " 'ISSUED-FORM-1'",
+                          "/",
+                          null)))
+              .get(0);
+
+      assertThat(d.expected()).isEqualTo("access_token=<redacted>");
+      assertThat(d.actual()).isEqualTo("access_token=<redacted>");
+      assertThat(d.mismatch()).doesNotContain("ISSUED-FORM-1");
+    }
+
     @Test
     void aSecretValueOfAnotherTypeShowsItsType() {
       Difference d =
