@@ -249,6 +249,9 @@ public final class FileContractStore implements ContractStore {
   public Deployment recordDeployment(String pacticipant, String version, String environment) {
     checkKnown(pacticipant, version);
     checkVersion("environment", environment);
+    // the version's pacts are read, as can-i-deploy will read them: a corrupt record is named now,
+    // not after the deployment it would have gated is recorded
+    publications(pacticipant, version);
     Deployment deployment = new Deployment(pacticipant, version, environment, now());
     StoreRecords.ignoreTemporaryFiles(store);
     Path dir = StoreLayout.deployments(store, environment, pacticipant);
@@ -265,6 +268,9 @@ public final class FileContractStore implements ContractStore {
   public Release recordRelease(String pacticipant, String version, String environment) {
     checkKnown(pacticipant, version);
     checkVersion("environment", environment);
+    // the version's pacts are read, as can-i-deploy will read them: a corrupt record is named now,
+    // not after the deployment it would have gated is recorded
+    publications(pacticipant, version);
     Path dir = StoreLayout.releases(store, environment, pacticipant);
     for (Path file : list(dir)) {
       Release earlier = Records.release(file);

@@ -157,6 +157,28 @@ class FileStoreTests {
                   + ":$.pactVersion: a pact version is 64 hex digits (40 from a Pact Broker), not 'abc'");
     }
 
+    // as the docs say of every record and deployment command: one line, nothing written
+    @Test
+    void aCorruptPublicationIsNamedByRecordDeploymentAndReleaseAndNothingIsWritten()
+        throws IOException {
+      f.publish("1.0.0", f.pact("checkout-service", "inventory-service", "a"));
+      Path record;
+      try (var files =
+          Files.list(f.store.folder().resolve("publications/checkout-service/1.0.0"))) {
+        record = files.findFirst().orElseThrow();
+      }
+      Files.writeString(record, "garbage");
+
+      assertThatThrownBy(() -> f.store.recordDeployment("checkout-service", "1.0.0", "prod"))
+          .isInstanceOf(StoreException.class)
+          .hasMessageStartingWith("corrupt store record " + record);
+      assertThatThrownBy(() -> f.store.recordRelease("checkout-service", "1.0.0", "prod"))
+          .isInstanceOf(StoreException.class)
+          .hasMessageStartingWith("corrupt store record " + record);
+      assertThat(f.store.folder().resolve("deployments")).doesNotExist();
+      assertThat(f.store.folder().resolve("releases")).doesNotExist();
+    }
+
     @Test
     void aRecordThatIsNotJsonIsNamedWithLineAndColumn() throws IOException {
       PactVersion pact = f.publish("1.0.0", f.pact("checkout-service", "inventory-service", "a"));
