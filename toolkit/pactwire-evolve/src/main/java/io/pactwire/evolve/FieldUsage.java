@@ -198,7 +198,23 @@ public final class FieldUsage {
                         + (others.size() > 10 ? ", … (" + others.size() + ")" : "")),
             null);
       }
-      return usage(perPact.size(), all, spec);
+      UsageReport report = usage(perPact.size(), all, spec);
+      if (field != null && report.uses().isEmpty() && report.unread().isEmpty()) {
+        // an empty report would say that a mistyped field is used by no one, safe to remove
+        throw new EvolveException(
+            "--field '"
+                + field
+                + "': no interaction of the pacts with provider '"
+                + provider
+                + "'"
+                + (path == null ? "" : " on " + path)
+                + " has it"
+                + (spec == null
+                    ? ""
+                    : ", nor has a response of the OpenAPI document that they call such a property"),
+            null);
+      }
+      return report;
     }
 
     // whether the OpenAPI document has the path asked for: a path no consumer calls is a question

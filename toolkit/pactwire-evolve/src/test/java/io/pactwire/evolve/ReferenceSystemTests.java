@@ -269,6 +269,18 @@ class ReferenceSystemTests {
               .build();
 
       assertThat(warehouse.uses()).isEmpty();
+      // a field neither the pacts nor the document has: refused, not reported as unused
+      assertThatThrownBy(
+              () ->
+                  FieldUsage.newInstance()
+                      .pacts(PACTS)
+                      .provider("inventory-service")
+                      .field("$.stok")
+                      .build())
+          .isInstanceOf(EvolveException.class)
+          .hasMessage(
+              "--field '$.stok': no interaction of the pacts with provider 'inventory-service' has"
+                  + " it");
       assertThat(warehouse.unread())
           .containsExactly(
               new UsageReport.Unread("GET /products/{sku}", "response 200", "body $.warehouse"));
