@@ -14,16 +14,27 @@ public final class JsonDepth {
 
   /**
    * Whether {@code json} nests objects and arrays deeper than {@link #MAX} (brackets in strings are
-   * not counted). Text that is not JSON is scanned the same way and is rarely deep.
+   * not counted). Only a body that starts as JSON does ({@code {} or {@code [}); one with a control
+   * byte no JSON has (a binary body, whose bytes a bracket count would read as nesting) does not.
    */
   public static boolean tooDeep(byte[] json) {
     if (json == null) {
       return false;
     }
+    int start = 0;
+    while (start < json.length && Character.isWhitespace(json[start])) {
+      start++;
+    }
+    if (start == json.length || json[start] != '{' && json[start] != '[') {
+      return false;
+    }
     int depth = 0;
     boolean inString = false;
-    for (int i = 0; i < json.length; i++) {
+    for (int i = start; i < json.length; i++) {
       byte b = json[i];
+      if (b >= 0 && b < 0x20 && b != '\t' && b != '\n' && b != '\r') {
+        return false;
+      }
       if (inString) {
         if (b == '\\') {
           i++;

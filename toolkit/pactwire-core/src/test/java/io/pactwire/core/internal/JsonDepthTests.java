@@ -25,4 +25,16 @@ class JsonDepthTests {
 
     assertThat(JsonDepth.tooDeep(text.getBytes(StandardCharsets.UTF_8))).isFalse();
   }
+
+  // a binary body's bytes hold brackets too: a count of them is no nesting
+  @Test
+  void aBodyThatIsNotJsonIsNeverTooDeep() {
+    byte[] binary = nested(JsonDepth.MAX + 1);
+    binary[5] = 0x01;
+    byte[] text = ("x" + "[".repeat(JsonDepth.MAX + 1)).getBytes(StandardCharsets.UTF_8);
+
+    assertThat(JsonDepth.tooDeep(binary)).isFalse();
+    assertThat(JsonDepth.tooDeep(text)).isFalse();
+    assertThat(JsonDepth.tooDeep(new byte[0])).isFalse();
+  }
 }
