@@ -283,8 +283,7 @@ public final class Secrets {
       return words;
     }
     String out = words;
-    for (String value :
-        values.stream().sorted(Comparator.comparingInt(String::length).reversed()).toList()) {
+    for (String value : longestFirst(values)) {
       out =
           Pattern.compile("(?<![\\w.-])" + Pattern.quote(value) + "(?![\\w-])")
               .matcher(out)
@@ -293,14 +292,18 @@ public final class Secrets {
     return out;
   }
 
+  // a longer value first, so that one inside another is not replaced in part
+  private static List<String> longestFirst(Collection<String> values) {
+    return values.stream().sorted(Comparator.comparingInt(String::length).reversed()).toList();
+  }
+
   /** {@code text} with each of {@code secrets} replaced by {@link #REDACTED}, longest first. */
   public static String scrub(String text, Collection<String> secrets) {
     if (text == null || secrets.isEmpty()) {
       return text;
     }
     String scrubbed = text;
-    for (String secret :
-        secrets.stream().sorted(Comparator.comparingInt(String::length).reversed()).toList()) {
+    for (String secret : longestFirst(secrets)) {
       scrubbed = scrubbed.replace(secret, REDACTED);
     }
     return scrubbed;
