@@ -80,20 +80,15 @@ class RecordingTokenEndpointTests {
               assertThat(token.body()).contains(ACCESS_TOKEN);
             });
 
-    List<Path> files = new ArrayList<>(recording.mappings());
-    files.add(recording.pact());
-    assertThat(files).hasSize(2);
-    for (Path file : files) {
-      assertThat(Files.readString(file))
-          .as(file.toString())
-          .doesNotContain(
-              CLIENT_SECRET,
-              ACCESS_TOKEN,
-              REFRESH_TOKEN,
-              "BASIC-SECRET-4711",
-              "LOC-PASS-4711",
-              "LOC-TOKEN-4711");
-    }
+    assertThat(recording.mappings()).hasSize(1);
+    assertInNeitherFile(
+        recording,
+        CLIENT_SECRET,
+        ACCESS_TOKEN,
+        REFRESH_TOKEN,
+        "BASIC-SECRET-4711",
+        "LOC-PASS-4711",
+        "LOC-TOKEN-4711");
     JsonNode mapping = JSON.readTree(recording.mappings().get(0).toFile());
     // the stub answers the form with any client secret, the rest of it as recorded
     String form = mapping.at("/request/bodyPatterns/0/matches").asText();
@@ -145,13 +140,8 @@ class RecordingTokenEndpointTests {
               assertThat(session.body()).contains("SESSION-4711");
             });
 
-    List<Path> files = new ArrayList<>(recording.mappings());
-    files.add(recording.pact());
-    for (Path file : files) {
-      assertThat(Files.readString(file))
-          .as(file.toString())
-          .doesNotContain("REQUEST-TOKEN-4711", "HEADER-SESSION-4711", "SESSION-4711", "PW-4711");
-    }
+    assertInNeitherFile(
+        recording, "REQUEST-TOKEN-4711", "HEADER-SESSION-4711", "SESSION-4711", "PW-4711");
     JsonNode interaction = JSON.readTree(recording.pact().toFile()).at("/interactions/0");
     // the JDK's server sends the header as X-session-token
     JsonNode headers = interaction.at("/response/headers");
@@ -205,14 +195,8 @@ class RecordingTokenEndpointTests {
                   HttpResponse.BodyHandlers.ofString());
             });
 
-    List<Path> files = new ArrayList<>(recording.mappings());
-    files.add(recording.pact());
-    assertThat(files).hasSize(3);
-    for (Path file : files) {
-      assertThat(Files.readString(file))
-          .as(file.toString())
-          .doesNotContain("FORM-ECHO-4711", "JSON-ECHO-4711");
-    }
+    assertThat(recording.mappings()).hasSize(2);
+    assertInNeitherFile(recording, "FORM-ECHO-4711", "JSON-ECHO-4711");
     // the rest of the echo as it was sent
     assertThat(Files.readString(recording.pact()))
         .contains("grant_type=client_credentials&client_secret=<redacted>")
@@ -254,13 +238,7 @@ class RecordingTokenEndpointTests {
               }
             });
 
-    List<Path> files = new ArrayList<>(recording.mappings());
-    files.add(recording.pact());
-    for (Path file : files) {
-      assertThat(Files.readString(file))
-          .as(file.toString())
-          .doesNotContain("FORM-TOKEN-4711", "REDIRECT-TOKEN-4711");
-    }
+    assertInNeitherFile(recording, "FORM-TOKEN-4711", "REDIRECT-TOKEN-4711");
     assertThat(Files.readString(recording.pact()))
         .contains("access_token=<redacted>&token_type=bearer")
         .contains("/final?access_token=<redacted>&state=xyz");
@@ -301,6 +279,16 @@ class RecordingTokenEndpointTests {
 
     assertThat(out.resolve("shop-vendor-deep.json")).content().contains("/v1/flat");
     assertThat(out.resolve("mappings/get-v1-flat.json")).exists();
+  }
+
+  /** Asserts that none of {@code secrets} is in the recording's mappings or its pact. */
+  private static void assertInNeitherFile(RecordingProxy.Recording recording, String... secrets)
+      throws java.io.IOException {
+    List<Path> files = new ArrayList<>(recording.mappings());
+    files.add(recording.pact());
+    for (Path file : files) {
+      assertThat(Files.readString(file)).as(file.toString()).doesNotContain(secrets);
+    }
   }
 
   /** What the consumer does through the proxy. */
