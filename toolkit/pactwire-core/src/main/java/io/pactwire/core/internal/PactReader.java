@@ -462,6 +462,8 @@ public final class PactReader {
         }
         if (field.equals("interactions")) {
           interaction(entry, known, here);
+        } else {
+          contents(entry, here);
         }
         matchingRules(entry, here);
       }
@@ -521,6 +523,7 @@ public final class PactReader {
       }
       v4 |= type != null;
       if (kind.equals(ASYNC_MESSAGES)) {
+        contents(interaction, at);
         body(interaction, "contents", at); // found by fuzzing: base64 that is not text
       }
       if (kind.equals(HTTP)) {
@@ -541,6 +544,20 @@ public final class PactReader {
             matchingRules(responses.get(i), at.dot("response").index(i));
           }
         }
+      }
+    }
+
+    /**
+     * A message whose body is under "content" instead of "contents": pact-jvm reads it as a message
+     * without a body, so a verification would pass whatever the provider sends and a report on its
+     * fields would find none (older Pact Broker data holds such messages).
+     */
+    private void contents(JsonNode message, Loc at) {
+      if (message.has("content") && !message.has("contents")) {
+        fail(
+            at.dot("content"),
+            "a message's body is \"contents\", not \"content\": pact-jvm reads this message as"
+                + " having no body, so nothing of it would be verified");
       }
     }
 

@@ -275,6 +275,34 @@ class PactReaderTests {
     }
 
     @Test
+    void aMessageWhoseBodyIsUnderContentIsRefused() throws IOException {
+      // pact-jvm reads "content" as no body at all: the message would verify against anything
+      assertThat(
+              failureOfPactWith(
+                  "\"messages\": [{\"description\": \"a tweet\", \"content\": {\"id\": 1}}]"))
+          .startsWith(":$.messages[0].content: a message's body is \"contents\", not \"content\"")
+          .contains("nothing of it would be verified");
+      assertThat(
+              failureOfPactWith(
+                  "\"metadata\": {\"pactSpecification\": {\"version\": \"4.0\"}},"
+                      + " \"interactions\": [{\"type\": \"Asynchronous/Messages\","
+                      + " \"description\": \"a tweet\", \"content\": {\"id\": 1}}]"))
+          .startsWith(
+              ":$.interactions[0].content: a message's body is \"contents\", not \"content\"");
+    }
+
+    @Test
+    void aMessageWithBothContentsAndAContentFieldIsRead() throws IOException {
+      Path file =
+          write(
+              "{"
+                  + PARTIES
+                  + ", \"messages\": [{\"description\": \"a tweet\", \"contents\": {\"id\":"
+                  + " 1}, \"content\": \"a note\"}]}");
+      assertThatCode(() -> PactReader.read(file)).doesNotThrowAnyException();
+    }
+
+    @Test
     void aTypeThatIsNotText() throws IOException {
       assertThat(failureOfPactWith("\"interactions\": [{\"type\": 4}]"))
           .isEqualTo(
@@ -581,7 +609,11 @@ class PactReaderTests {
   @Nested
   class RealPacts {
 
-    /** Every pact other projects wrote, of every specification version, HTTP and message. */
+    /**
+     * Every pact other projects wrote, of every specification version, HTTP and message, but one:
+     * pact-jvm's broker fixture, whose message body is under "content", which pact-jvm reads as no
+     * body at all.
+     */
     @Test
     void everyPactOfTheCorporaIsAcceptedAndReadAsPactFilesReadsIt() throws IOException {
       List<Path> pacts = corpusPacts();
@@ -597,7 +629,11 @@ class PactReaderTests {
           refused.add(e.getMessage());
         }
       }
-      assertThat(refused).isEmpty();
+      assertThat(refused)
+          .singleElement()
+          .asString()
+          .contains(
+              "message-pact-broker.json:$.messages[0].content: a message's body is \"contents\"");
     }
 
     private static List<Path> corpusPacts() throws IOException {

@@ -49,6 +49,7 @@ class StubLoaderTests {
           folder,
           walk.filter(p -> p.getFileName().toString().endsWith(".json"))
               .filter(Files::isRegularFile)
+              .filter(p -> !Corpora.isRefusedPact(p))
               .sorted()
               .toList());
     } catch (IOException e) {
