@@ -20,8 +20,8 @@ class PactwireWireMockExtensionBuilderTests {
                     .build())
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage(
-            "provider name 'inventory/service' cannot name a pact file: use letters, digits, '.',"
-                + " '_', '-' or spaces");
+            "provider name 'inventory/service' cannot name a pact file: start with an ASCII letter"
+                + " or digit, then use ASCII letters, digits, '.', '_', '-' or spaces");
   }
 
   @Test

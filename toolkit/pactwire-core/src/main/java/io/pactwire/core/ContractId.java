@@ -36,7 +36,8 @@ public record ContractId(String consumer, String provider) {
           role
               + " name '"
               + name
-              + "' cannot name a pact file: use letters, digits, '.', '_', '-' or spaces");
+              + "' cannot name a pact file: start with an ASCII letter or digit, then use ASCII"
+              + " letters, digits, '.', '_', '-' or spaces");
     }
   }
 }

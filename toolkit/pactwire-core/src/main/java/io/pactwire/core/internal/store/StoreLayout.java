@@ -117,8 +117,8 @@ public final class StoreLayout {
     if (name == null || !PACTICIPANT.matcher(name).matches()) {
       return "pacticipant name '"
           + name
-          + "' cannot name a store folder: use letters, digits, '.', '_', '+', '-' or spaces"
-          + " (at most 128)";
+          + "' cannot name a store folder: start with an ASCII letter or digit, then use ASCII"
+          + " letters, digits, '.', '_', '+', '-' or spaces (at most 128 in all)";
     }
     return null;
   }
@@ -133,7 +133,8 @@ public final class StoreLayout {
       return what
           + " '"
           + value
-          + "' cannot name a store file: use letters, digits, '.', '_', '+' or '-' (at most 128)";
+          + "' cannot name a store file: start with an ASCII letter or digit, then use ASCII"
+          + " letters, digits, '.', '_', '+' or '-' (at most 128 in all)";
     }
     return null;
   }
