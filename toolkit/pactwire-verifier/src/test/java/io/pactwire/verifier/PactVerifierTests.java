@@ -148,16 +148,18 @@ class PactVerifierTests {
       InteractionResult result = product(verify());
 
       // pact-jvm's JSON matcher throws on a body it cannot parse, and its JUnit 5 runner
-      // reports the exception as the interaction's failure
+      // reports the exception as the interaction's failure; here in words, with no class name
       assertThat(result.success()).isFalse();
       assertThat(result.differences())
           .singleElement()
           .satisfies(
               d -> {
-                assertThat(d.kind()).isEqualTo("error");
+                assertThat(d.label()).isEqualTo("body $");
                 assertThat(d.mismatch())
-                    .startsWith("Request to provider failed with an exception: ")
-                    .contains("Invalid JSON");
+                    .isEqualTo(
+                        "the provider's response body (application/json) could not be read to"
+                            + " compare it with the pact's: Invalid JSON (1:2), found unexpected"
+                            + " character '<'");
               });
     }
 
@@ -557,6 +559,27 @@ class PactVerifierTests {
       assertThat(result.message())
           .startsWith("verifying 'a StockChanged event' failed with 2 differences")
           .contains("consumer:    catalog-indexer");
+    }
+
+    @Test
+    void aMessageThatIsNotTheJsonThePactPromisesFailsInWords() {
+      provider.on(
+          "POST /_pact/messages",
+          e -> ProviderServer.send(e, 200, "text/html", "<html>sign in</html>"));
+
+      InteractionResult result =
+          verifyMessages(provider.url("/_pact/messages"), 1024).interactions().get(0).result();
+
+      assertThat(result.differences())
+          .singleElement()
+          .satisfies(
+              d -> {
+                assertThat(d.label()).isEqualTo("body $");
+                assertThat(d.mismatch())
+                    .isEqualTo(
+                        "the provider's message (text/html) could not be read to compare it with"
+                            + " the pact's: Invalid JSON (1:2), found unexpected character '<'");
+              });
     }
 
     @Test

@@ -1,6 +1,9 @@
 package io.pactwire.verifier.internal;
 
+import au.com.dius.pact.core.model.ContentType;
+import au.com.dius.pact.core.support.json.JsonException;
 import io.pactwire.core.internal.report.Difference;
+import org.xml.sax.SAXException;
 
 /**
  * The differences of a verification that pact-jvm's matching engine did not find: a request that
@@ -16,6 +19,26 @@ final class Differences {
   static Difference requestFailed(String why) {
     return new Difference(
         "error", "", null, null, "Request to provider failed with an exception: " + why);
+  }
+
+  /**
+   * A body pact-jvm's matching threw on: one it could not parse as the pact's content type (its
+   * words, without its exception's class), or another failure of the comparison (the exception).
+   */
+  static Difference notCompared(String what, ContentType type, Exception e) {
+    String typed =
+        type == null || type.equals(ContentType.getUNKNOWN()) ? what : what + " (" + type + ")";
+    boolean unparsed = e instanceof JsonException || e instanceof SAXException;
+    if (!unparsed || e.getMessage() == null || e.getMessage().isBlank()) {
+      return new Difference(
+          "error", "", null, null, typed + " could not be compared with the pact's: " + e);
+    }
+    return new Difference(
+        "body",
+        "$",
+        null,
+        null,
+        typed + " could not be read to compare it with the pact's: " + e.getMessage().strip());
   }
 
   /** A regex rule that ran over its time bound: never handed to pact-jvm, which has none. */
