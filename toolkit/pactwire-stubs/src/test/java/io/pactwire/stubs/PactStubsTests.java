@@ -296,6 +296,40 @@ class PactStubsTests {
           .contains("the body is not valid JSON: Invalid Json document (1:26)")
           .doesNotContain("Exception");
     }
+
+    // pact-jvm's XML matcher throws on a value rule that names an element, not its text: no
+    // verdict, so no match, and a report that says why, not a server error with a stack trace
+    @Test
+    void aRuleThatPactJvmCannotApplyToAnXmlBodyGetsTheReportSayingSo() throws IOException {
+      serve(
+          """
+          {"consumer": {"name": "checkout-service"}, "provider": {"name": "inventory-service"},
+           "metadata": {"pactSpecification": {"version": "3.0.0"}},
+           "interactions": [{"description": "an XML order",
+             "request": {"method": "POST", "path": "/xml",
+               "headers": {"Content-Type": "application/xml"},
+               "body": "<order><id>1</id></order>",
+               "matchingRules": {"body": {"$.order.id": {"matchers": [{"match": "integer"}]}}}},
+             "response": {"status": 201}}]}
+          """);
+      RawHttp.Answer answer =
+          RawHttp.send(
+              server.port(),
+              request(
+                  "POST",
+                  "/xml",
+                  Map.of(),
+                  Map.of("Content-Type", List.of("application/xml")),
+                  "<order><id>1</id></order>"));
+
+      assertThat(answer.status()).isEqualTo(404);
+      assertThat(answer.body())
+          .contains("an XML order")
+          .contains(
+              "pact-jvm's matching could not compare the body with the interaction's rules"
+                  + " (NullPointerException")
+          .doesNotContain("\tat ");
+    }
   }
 
   @Nested

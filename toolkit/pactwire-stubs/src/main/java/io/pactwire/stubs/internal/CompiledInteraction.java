@@ -170,26 +170,39 @@ public final class CompiledInteraction {
     try {
       return RequestMatching.requestMismatches(model.pact(), model.interaction(), request);
     } catch (JsonException e) {
-      return notJson(model, request, e);
+      return bodyNotCompared(model, request, "the body is not valid JSON: " + e.getMessage());
+    } catch (RuntimeException e) {
+      // pact-jvm's XML matcher throws where a value rule names an element rather than its text
+      // ($.order.id, not $.order.id['#text']): no verdict of pact-jvm's, so no match, and the
+      // near-miss report says why rather than the server answering 500
+      return bodyNotCompared(
+          model,
+          request,
+          "pact-jvm's matching could not compare the body with the interaction's rules ("
+              + e.getClass().getSimpleName()
+              + (e.getMessage() == null ? "" : ": " + e.getMessage())
+              + ")");
     }
   }
 
-  // pact-jvm's JSON body matcher throws on a body that is not JSON (a truncated one, say) where it
+  // pact-jvm's body matcher throws on a body that is not JSON (a truncated one, say) where it
   // reports every other difference: the verdict on the rest of the request, judged with the
-  // interaction's own body, and a body mismatch that says so, for the near-miss report
-  private static RequestMatchResult notJson(Parsed model, IRequest request, JsonException e) {
+  // interaction's own body (or, when that throws too, with none: the body's verdict is replaced),
+  // and a body mismatch that says so, for the near-miss report
+  private static RequestMatchResult bodyNotCompared(Parsed model, IRequest request, String why) {
     OptionalBody expected = model.interaction().getRequest().getBody();
     IRequest withExpectedBody = request.copy();
     withExpectedBody.setBody(expected);
-    RequestMatchResult rest =
-        RequestMatching.requestMismatches(model.pact(), model.interaction(), withExpectedBody);
+    RequestMatchResult rest;
+    try {
+      rest = RequestMatching.requestMismatches(model.pact(), model.interaction(), withExpectedBody);
+    } catch (RuntimeException e) {
+      withExpectedBody.setBody(OptionalBody.missing());
+      rest = RequestMatching.requestMismatches(model.pact(), model.interaction(), withExpectedBody);
+    }
     BodyMismatch mismatch =
         new BodyMismatch(
-            expected.valueAsString(),
-            request.getBody().valueAsString(),
-            "the body is not valid JSON: " + e.getMessage(),
-            "$",
-            null);
+            expected.valueAsString(), request.getBody().valueAsString(), why, "$", null);
     return new RequestMatchResult(
         rest.getMethod(),
         rest.getPath(),
