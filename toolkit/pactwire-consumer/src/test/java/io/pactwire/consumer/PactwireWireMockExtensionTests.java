@@ -15,6 +15,7 @@ import io.pactwire.consumer.testcases.InventoryClientTestCase;
 import io.pactwire.consumer.testcases.OtherClassConflictTestCase;
 import io.pactwire.consumer.testcases.ScenarioAndTwoProvidersTestCase;
 import io.pactwire.consumer.testcases.SecretsTestCase;
+import io.pactwire.consumer.testcases.TextBodySecretsTestCase;
 import io.pactwire.consumer.testcases.UncontractableTestCase;
 import io.pactwire.consumer.testcases.UnmatchedRequestTestCase;
 import io.pactwire.core.PactFiles;
@@ -296,6 +297,92 @@ class PactwireWireMockExtensionTests {
       Golden.assertMatches(
           "checkout-service-paypal-orders.json",
           Files.readString(pacts.resolve("checkout-service-paypal-orders.json")));
+    }
+
+    @Test
+    void inBasicAuthCookiesFormsAndXmlAreRedactedAndAnyValueMatches() throws IOException {
+      EngineExecutionResults results =
+          EngineRuns.run(TextBodySecretsTestCase.class, PactsDirectory.PROPERTY, pacts);
+
+      results.testEvents().assertStatistics(stats -> stats.started(2).succeeded(2));
+      Path file = pacts.resolve("checkout-service-sso.json");
+      String text = Files.readString(file);
+      for (String secret : TextBodySecretsTestCase.SECRETS) {
+        assertThat(text).as("the pact must not contain %s", secret).doesNotContain(secret);
+      }
+      assertThat(text)
+          // WireMock's withBasicAuth and withCookie match on these headers: the pact names them
+          .contains("\"Authorization\" : [ \"Basic <redacted>\" ]")
+          .contains("\"Cookie\" : [ \"<redacted>\" ]")
+          .contains("grant_type=password&username=ada&password=<redacted>&client_secret=<redacted>")
+          .contains("access_token=<redacted>&token_type=bearer")
+          // XML's own escapes: the element's text is <redacted>
+          .contains("<password>&lt;redacted&gt;</password>")
+          .contains("<access_token>&lt;redacted&gt;</access_token>")
+          .contains("session-token=\\\"&lt;redacted&gt;\\\"");
+
+      // the contract holds other credentials than the test's: with pact-jvm's own matching, the
+      // requests and responses with other values match it
+      au.com.dius.pact.core.model.Pact pact =
+          au.com.dius.pact.core.model.DefaultPactReader.INSTANCE.loadPact(file.toFile());
+      for (au.com.dius.pact.core.model.Interaction interaction : pact.getInteractions()) {
+        au.com.dius.pact.core.model.SynchronousRequestResponse http =
+            interaction.asSynchronousRequestResponse();
+        au.com.dius.pact.core.model.IRequest request = http.getRequest().copy();
+        au.com.dius.pact.core.model.Response response =
+            new au.com.dius.pact.core.model.Response(
+                http.getResponse().getStatus(),
+                new java.util.HashMap<>(http.getResponse().getHeaders()),
+                http.getResponse().getBody());
+        String form = http.getRequest().getPath().equals("/oauth/token") ? "form" : "xml";
+        if (form.equals("form")) {
+          request.getHeaders().put("Authorization", List.of("Basic b3RoZXI6b3RoZXI="));
+          request.setBody(
+              au.com.dius.pact.core.model.OptionalBody.body(
+                  "grant_type=password&username=ada&password=other&client_secret=other",
+                  au.com.dius.pact.core.model.ContentType.Companion.fromString(
+                      "application/x-www-form-urlencoded")));
+          response.setBody(
+              au.com.dius.pact.core.model.OptionalBody.body(
+                  "access_token=other&token_type=bearer",
+                  au.com.dius.pact.core.model.ContentType.Companion.fromString(
+                      "application/x-www-form-urlencoded")));
+        } else {
+          request.setBody(
+              au.com.dius.pact.core.model.OptionalBody.body(
+                  "<login><user>ada</user><password>other</password></login>",
+                  au.com.dius.pact.core.model.ContentType.Companion.fromString("application/xml")));
+          response.setBody(
+              au.com.dius.pact.core.model.OptionalBody.body(
+                  "<auth session-token=\"other\"><access_token>other</access_token>"
+                      + "<user>ada</user></auth>",
+                  au.com.dius.pact.core.model.ContentType.Companion.fromString("application/xml")));
+        }
+        assertThat(
+                au.com.dius.pact.core.matchers.RequestMatching.requestMismatches(
+                        pact, http, request)
+                    .getMismatches())
+            .as("the %s request with other credentials", form)
+            .isEmpty();
+        assertThat(
+                au.com.dius.pact.core.matchers.ResponseMatching.responseMismatches(
+                    pact, http, response))
+            .as("the %s response with other credentials", form)
+            .isEmpty();
+        // and the rules still hold the rest of the body to the example
+        response.setBody(
+            au.com.dius.pact.core.model.OptionalBody.body(
+                form.equals("form")
+                    ? "access_token=other&token_type=mac"
+                    : "<auth session-token=\"other\"><access_token>other</access_token>"
+                        + "<user>bob</user></auth>",
+                http.getResponse().getBody().getContentType()));
+        assertThat(
+                au.com.dius.pact.core.matchers.ResponseMatching.responseMismatches(
+                    pact, http, response))
+            .as("the %s response with another value that is no credential", form)
+            .isNotEmpty();
+      }
     }
   }
 

@@ -104,6 +104,31 @@ class RulesFromPatternsTests {
   }
 
   @Nested
+  class BasicAuthAndCookies {
+
+    // WireMock writes withBasicAuth and withCookie as these keys: the request matched on the
+    // Authorization header and the Cookie header, which the contract names, redacted
+    @Test
+    void becomeTheirHeadersRedactedWithARule() throws Exception {
+      JsonNode i =
+          interaction(
+              """
+              {"request": {"method": "GET", "urlPath": "/account",
+                "basicAuthCredentials": {"username": "ada", "password": "pw-in-a-file"},
+                "cookies": {"SESSION": {"matches": "[a-z0-9]+"}}},
+               "response": {"status": 200}}
+              """);
+      assertThat(i.path("request").path("headers").toString())
+          .isEqualTo("{\"Authorization\":[\"Basic <redacted>\"],\"Cookie\":[\"<redacted>\"]}");
+      assertThat(rule(i, "request", "header", "Authorization"))
+          .isEqualTo("[{\"match\":\"regex\",\"regex\":\"Basic .+\"}]");
+      assertThat(rule(i, "request", "header", "Cookie"))
+          .isEqualTo("[{\"match\":\"regex\",\"regex\":\".+\"}]");
+      assertThat(i.toString()).doesNotContain("pw-in-a-file");
+    }
+  }
+
+  @Nested
   class RequestBodies {
 
     @Test

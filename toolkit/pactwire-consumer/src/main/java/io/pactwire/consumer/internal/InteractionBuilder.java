@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import io.pactwire.core.internal.JsonPath;
 import io.pactwire.core.internal.PactJson;
+import io.pactwire.core.internal.TextBodySecrets;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -152,8 +153,13 @@ public final class InteractionBuilder {
               valueRule(e.getValue())
                   .ifPresent(rule -> rules.category("header").addRule(e.getKey(), rule));
             });
-    if (pattern.has("basicAuth")) {
-      headers.put("Authorization", header(example.headers(), "Authorization"));
+    // WireMock's withBasicAuth and withCookie: the request matched on the Authorization header
+    // and on cookies, which the contract names (redacted) as it names any header matched on
+    if (pattern.has("basicAuthCredentials")) {
+      putIfSent(headers, example, "Authorization");
+    }
+    if (pattern.path("cookies").properties().stream().anyMatch(e -> !isAbsent(e.getValue()))) {
+      putIfSent(headers, example, "Cookie");
     }
     List<String> contentType = header(example.headers(), "Content-Type");
     boolean hasBody = example.body() != null && !example.body().isEmpty();
@@ -175,7 +181,7 @@ public final class InteractionBuilder {
         for (JsonNode p : pattern.path("bodyPatterns")) {
           textBodyRule(p).ifPresent(rule -> bodyRules.addRule("$", rule));
         }
-        textBody = textBody(example.body(), contentType);
+        textBody = textBody(redactFields(example.body(), contentType, bodyRules), contentType);
       }
     }
     ObjectNode json = NODES.objectNode();
@@ -186,6 +192,14 @@ public final class InteractionBuilder {
     putBody(json, jsonBody, textBody);
     putRules(json, rules);
     return json;
+  }
+
+  private static void putIfSent(
+      Map<String, List<String>> headers, ExampleRequest example, String name) {
+    List<String> values = header(example.headers(), name);
+    if (!values.isEmpty()) {
+      headers.put(name, values);
+    }
   }
 
   private static Optional<ObjectNode> pathRule(JsonNode pattern) {
@@ -481,7 +495,9 @@ public final class InteractionBuilder {
         pinnedRules(pins, true).forEach((path, rule) -> bodyRules.setRule(ruleKey(path), rule));
         jsonBody = redactPaths(json.get(), bodyRules);
       } else {
-        textBody = textBody(example.body(), contentType);
+        textBody =
+            textBody(
+                redactFields(example.body(), contentType, rules.category("body")), contentType);
       }
     }
     ObjectNode json = NODES.objectNode();
@@ -572,6 +588,22 @@ public final class InteractionBuilder {
       e.setValue(placeholders);
       rules.setRule(e.getKey(), MatchingRules.regex(regex));
     }
+  }
+
+  /**
+   * A form or XML body with each field named as a credential redacted (a form's {@code
+   * client_secret}, an XML {@code <password>}), and a rule that any value of it matches; any other
+   * body as it is.
+   */
+  private String redactFields(String body, List<String> contentType, MatchingRules.Category rules) {
+    TextBodySecrets.Redacted redacted =
+        TextBodySecrets.redact(
+            body, contentType.isEmpty() ? null : contentType.get(0), settings::isSecretField);
+    if (redacted == null) {
+      return body;
+    }
+    redacted.paths().forEach(path -> rules.setRule(path, MatchingRules.regex(".+")));
+    return redacted.body();
   }
 
   private JsonNode redactPaths(JsonNode tree, MatchingRules.Category rules) {

@@ -116,17 +116,30 @@ public final class StubSynthesis {
                 headers.put(e.getKey(), List.of(value(e.getValue(), "header " + e.getKey())));
               }
             });
-    if (pattern.has("basicAuth")) {
+    if (pattern.has("basicAuthCredentials")) {
       String credentials =
-          pattern.get("basicAuth").path("username").asText()
+          pattern.get("basicAuthCredentials").path("username").asText()
               + ":"
-              + pattern.get("basicAuth").path("password").asText();
+              + pattern.get("basicAuthCredentials").path("password").asText();
       headers.put(
           "Authorization",
           List.of(
               "Basic "
                   + Base64.getEncoder()
                       .encodeToString(credentials.getBytes(StandardCharsets.UTF_8))));
+    }
+    List<String> cookies = new ArrayList<>();
+    pattern
+        .path("cookies")
+        .properties()
+        .forEach(
+            e -> {
+              if (!InteractionBuilder.isAbsent(e.getValue())) {
+                cookies.add(e.getKey() + "=" + value(e.getValue(), "cookie " + e.getKey()));
+              }
+            });
+    if (!cookies.isEmpty()) {
+      headers.put("Cookie", List.of(String.join("; ", cookies)));
     }
     String body = body(pattern.path("bodyPatterns"), headers);
     return new ExampleRequest(method, path, query, headers, body);

@@ -148,7 +148,7 @@ class InteractionBuilderTests {
             "no bodies, a secret query parameter and basic auth",
             """
             {"request": {"method": "DELETE", "url": "/items/1?access_token=abc&q=a+b",
-              "basicAuth": {"username": "u", "password": "p"}},
+              "basicAuthCredentials": {"username": "u", "password": "p"}},
              "response": {"status": 204}}
             """));
   }
