@@ -15,14 +15,22 @@ public record Overlap(String request, StubbedInteraction chosen, StubbedInteract
   /** The line the stubs log for it. */
   @Override
   public String toString() {
+    // the header selects the interactions that have every state it names: it reaches the
+    // shadowed one only when the chosen one lacks one of them
     String hint =
         shadowed.states().isEmpty()
             ? ""
-            : "; a request with the header "
-                + PactStubs.STATE_HEADER
-                + " for each of "
-                + shadowed.states()
-                + " gets it";
+            : chosen.states().containsAll(shadowed.states())
+                ? "; no request reaches it: "
+                    + PactStubs.STATE_HEADER
+                    + " naming its states "
+                    + shadowed.states()
+                    + " selects the other too, which has them all"
+                : "; a request with the header "
+                    + PactStubs.STATE_HEADER
+                    + " for each of "
+                    + shadowed.states()
+                    + " gets it";
     return request
         + " is answered by "
         + chosen.label()

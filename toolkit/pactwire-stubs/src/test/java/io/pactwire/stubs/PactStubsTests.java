@@ -258,6 +258,90 @@ class PactStubsTests {
       assertThat(method + path + type).doesNotContain(": null");
     }
 
+    // a binary body is shown by its length and first bytes, a missing body by the pact's, never
+    // as raw bytes or as a Java array's identity; the columns stay aligned
+    @Test
+    void binaryAndMissingBodiesAreShownReadably() throws IOException {
+      serve(
+          """
+          {"consumer": {"name": "checkout-service"}, "provider": {"name": "inventory-service"},
+           "metadata": {"pactSpecification": {"version": "4.0"}},
+           "interactions": [{"type": "Synchronous/HTTP", "description": "an upload",
+             "request": {"method": "POST", "path": "/upload",
+               "headers": {"Content-Type": ["application/octet-stream"]},
+               "body": {"content": "AAECAwQF", "contentType": "application/octet-stream",
+                 "encoded": "base64"}},
+             "response": {"status": 204}},
+            {"type": "Synchronous/HTTP", "description": "a note",
+             "request": {"method": "POST", "path": "/notes",
+               "headers": {"Content-Type": ["application/json"]},
+               "body": {"content": {}, "contentType": "application/json", "encoded": false}},
+             "response": {"status": 204}}]}
+          """);
+      Request upload =
+          new Request(
+              "POST",
+              "/upload",
+              Map.of(),
+              Map.of("Content-Type", List.of("application/octet-stream")),
+              OptionalBody.body(new byte[] {0, 1, 2, 3, 4, 6, (byte) 0xff}));
+      String binary = RawHttp.send(server.port(), upload).body();
+      String missing =
+          RawHttp.send(
+                  server.port(),
+                  request(
+                      "POST",
+                      "/notes",
+                      Map.of(),
+                      Map.of("Content-Type", List.of("application/json")),
+                      null))
+              .body();
+
+      assertThat(binary)
+          .contains("6 bytes, starting with 000102030405")
+          .contains("7 bytes, starting with 000102030406ff")
+          .doesNotContain("\u0000");
+      assertThat(missing).doesNotContain("[B@").contains("Expected body '{}'");
+      for (String report : List.of(binary, missing)) {
+        assertThat(report.lines().filter(l -> l.contains(" | ")).map(l -> l.indexOf(" | ")))
+            .as("the columns of %s", report)
+            .containsOnly(54);
+      }
+    }
+
+    // two credentials differ: the report cannot show them, and says that they differ rather
+    // than "expected '<redacted>' but was '<redacted>'"
+    @Test
+    void differingCredentialsAreSaidToDifferAndTheColumnsStayAligned() throws IOException {
+      serve(
+          """
+          {"consumer": {"name": "checkout-service"}, "provider": {"name": "inventory-service"},
+           "metadata": {"pactSpecification": {"version": "4.0"}},
+           "interactions": [{"type": "Synchronous/HTTP", "description": "bookings",
+             "request": {"method": "GET", "path": "/bookings",
+               "headers": {"X-Api-Key": ["ABC123"]}},
+             "response": {"status": 200}}]}
+          """);
+      String report =
+          RawHttp.send(
+                  server.port(),
+                  request(
+                      "GET",
+                      "/bookings",
+                      Map.of(),
+                      Map.of("X-Api-Key", List.of("xyz-other-key")),
+                      null))
+              .body();
+
+      assertThat(report)
+          .doesNotContain("ABC123")
+          .doesNotContain("xyz-other-key")
+          .contains(
+              "header X-Api-Key: the request's value is not the pact's (both are credentials");
+      assertThat(report.lines().filter(l -> l.contains(" | ")).map(l -> l.indexOf(" | ")))
+          .containsOnly(54);
+    }
+
     // the near-miss answer lands in the consumer's CI log
     @Test
     void aCredentialInTheRequestBodyIsNotShown() throws IOException {
@@ -295,6 +379,39 @@ class PactStubsTests {
       assertThat(answer.body())
           .contains("the body is not valid JSON: Invalid Json document (1:26)")
           .doesNotContain("Exception");
+    }
+
+    // capture writes a cookie as a placeholder with a rule; pact-jvm compares cookies as sets and
+    // applies no rule, so without the rule applied here no real cookie would ever match
+    @Test
+    void aCookieIsHeldToItsRuleNotToThePlaceholder() throws IOException {
+      serve(
+          """
+          {"consumer": {"name": "checkout-service"}, "provider": {"name": "inventory-service"},
+           "metadata": {"pactSpecification": {"version": "4.0"}},
+           "interactions": [{"type": "Synchronous/HTTP", "description": "my account",
+             "request": {"method": "GET", "path": "/account",
+               "headers": {"Cookie": ["<redacted>"]},
+               "matchingRules": {"header": {"Cookie": {"combine": "AND",
+                 "matchers": [{"match": "regex", "regex": "SESSION=.+"}]}}}},
+             "response": {"status": 200}}]}
+          """);
+
+      assertThat(cookie("SESSION=abc123").status()).isEqualTo(200);
+      assertThat(cookie("SESSION=abc123; theme=dark").status()).isEqualTo(200);
+      assertThat(cookie("theme=dark").status()).isEqualTo(404);
+      assertThat(cookie(null).status()).isEqualTo(404);
+    }
+
+    private RawHttp.Answer cookie(String cookie) throws IOException {
+      return RawHttp.send(
+          server.port(),
+          request(
+              "GET",
+              "/account",
+              Map.of(),
+              cookie == null ? Map.of() : Map.of("Cookie", List.of(cookie)),
+              null));
     }
 
     // pact-jvm's XML matcher throws on a value rule that names an element, not its text: no
@@ -376,6 +493,27 @@ class PactStubsTests {
       assertThat(overlap.toString())
           .startsWith("GET /products/42 is answered by \"a product that is out of stock\"")
           .endsWith("a request with the header X-Pact-State for each of [products exist] gets it");
+    }
+
+    // both interactions in the same state: the header cannot tell them apart, and the line says so
+    // instead of naming a header that would not help
+    @Test
+    void anInteractionNoStateHeaderReachesIsStatedAsSuch() throws IOException {
+      PactStubs stubs =
+          serve(TWO_STATES.replace("product 42 is out of stock", "products exist"), new String[0]);
+      assertThat(stubs.overlaps())
+          .singleElement()
+          .asString()
+          .endsWith(
+              "no request reaches it: X-Pact-State naming its states [products exist] selects the"
+                  + " other too, which has them all");
+      assertThat(
+              RawHttp.send(
+                      server.port(),
+                      product,
+                      List.of(Map.entry(PactStubs.STATE_HEADER, "products exist")))
+                  .body())
+          .isEqualTo("{\"stock\":0}");
     }
 
     @Test

@@ -14,7 +14,10 @@ import au.com.dius.pact.core.model.ProviderState;
 import au.com.dius.pact.core.model.SynchronousRequestResponse;
 import au.com.dius.pact.core.model.UnknownPactSource;
 import au.com.dius.pact.core.model.V4Pact;
+import au.com.dius.pact.core.model.matchingrules.MatchingRuleGroup;
 import au.com.dius.pact.core.model.matchingrules.MatchingRules;
+import au.com.dius.pact.core.model.matchingrules.RegexMatcher;
+import au.com.dius.pact.core.model.matchingrules.RuleLogic;
 import au.com.dius.pact.core.support.json.JsonException;
 import au.com.dius.pact.core.support.json.JsonParser;
 import au.com.dius.pact.core.support.json.JsonValue;
@@ -167,22 +170,79 @@ public final class CompiledInteraction {
         rules.rulesForCategory("header"), request.getHeaders(), true, "the request header");
     BoundedRegex.checkBody(rules.rulesForCategory("body"), request.getBody(), "the request body");
     Parsed model = parsed();
+    IRequest judged = cookiesByTheirRule(model.interaction().getRequest(), request);
     try {
-      return RequestMatching.requestMismatches(model.pact(), model.interaction(), request);
+      return RequestMatching.requestMismatches(model.pact(), model.interaction(), judged);
     } catch (JsonException e) {
-      return bodyNotCompared(model, request, "the body is not valid JSON: " + e.getMessage());
+      return bodyNotCompared(model, judged, "the body is not valid JSON: " + e.getMessage());
     } catch (RuntimeException e) {
       // pact-jvm's XML matcher throws where a value rule names an element rather than its text
       // ($.order.id, not $.order.id['#text']): no verdict of pact-jvm's, so no match, and the
       // near-miss report says why rather than the server answering 500
       return bodyNotCompared(
           model,
-          request,
+          judged,
           "pact-jvm's matching could not compare the body with the interaction's rules ("
               + e.getClass().getSimpleName()
               + (e.getMessage() == null ? "" : ": " + e.getMessage())
               + ")");
     }
+  }
+
+  /**
+   * pact-jvm compares a request's cookies with the pact's as sets of {@code name=value}, and
+   * applies no rule to them: a contract whose cookie is a placeholder with a rule ({@code Cookie:
+   * <redacted>} with {@code regex .+}, as capture writes it) would match no real cookie. Where the
+   * pact's rule for its Cookie header is made of regexes, the request's Cookie header is held to it
+   * (whole, as pact-jvm holds a header to a regex), and a request it passes is judged with the
+   * pact's cookie in place of its own. A rule of other matchers is left to pact-jvm.
+   */
+  static IRequest cookiesByTheirRule(IRequest expected, IRequest request) {
+    String name = headerName(expected.getHeaders(), "Cookie");
+    String sent = headerName(request.getHeaders(), "Cookie");
+    if (name == null || sent == null) {
+      return request;
+    }
+    MatchingRuleGroup group =
+        expected
+            .getMatchingRules()
+            .rulesForCategory("header")
+            .getMatchingRules()
+            .entrySet()
+            .stream()
+            .filter(e -> e.getKey().equalsIgnoreCase(name))
+            .map(Map.Entry::getValue)
+            .findFirst()
+            .orElse(null);
+    if (group == null
+        || group.getRules().isEmpty()
+        || !group.getRules().stream().allMatch(RegexMatcher.class::isInstance)) {
+      return request;
+    }
+    String cookie = String.join("; ", request.getHeaders().get(sent));
+    boolean and = group.getRuleLogic() == RuleLogic.AND;
+    boolean passes = and;
+    for (var rule : group.getRules()) {
+      boolean matches =
+          BoundedRegex.matches(((RegexMatcher) rule).getRegex(), cookie, "the Cookie header");
+      passes = and ? passes && matches : passes || matches;
+    }
+    if (!passes) {
+      return request;
+    }
+    IRequest judged = request.copy();
+    judged.getHeaders().remove(sent);
+    judged.getHeaders().put(name, List.copyOf(expected.getHeaders().get(name)));
+    return judged;
+  }
+
+  private static String headerName(Map<String, List<String>> headers, String name) {
+    for (Map.Entry<String, List<String>> e : headers.entrySet()) {
+      if (e.getKey().equalsIgnoreCase(name) && !e.getValue().isEmpty()) {
+        return e.getKey();
+      }
+    }
+    return null;
   }
 
   // pact-jvm's body matcher throws on a body that is not JSON (a truncated one, say) where it

@@ -13,10 +13,18 @@ import au.com.dius.pact.core.model.Request;
 import io.pactwire.core.internal.BoundedRegex;
 import io.pactwire.core.internal.Secrets;
 import io.pactwire.core.internal.report.Mismatches;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.w3c.dom.Node;
 
 /**
  * The report for a request no stub answered: the closest interaction by pact-jvm's verdict, and
@@ -26,6 +34,7 @@ import java.util.Set;
 public final class NearMiss {
 
   private static final int COLUMN = 54;
+  private static final Pattern ARRAY_IDENTITY = Pattern.compile("\\[B@[0-9a-f]+");
   private static final String RULE = "-".repeat(COLUMN);
 
   private NearMiss() {}
@@ -42,11 +51,16 @@ public final class NearMiss {
       IRequest expected = candidate.interaction().getRequest();
       secrets.addAll(Secrets.carriedBy(expected.getHeaders(), expected.getQuery()));
     }
-    return Secrets.scrub(render(candidates, received, states), secrets);
+    // each cell is scrubbed before it is padded, so that the columns still line up; the whole
+    // report once more, for the lines that are no cells
+    return Secrets.scrub(render(candidates, received, states, secrets), secrets);
   }
 
   private static String render(
-      List<CompiledInteraction> candidates, Request received, List<String> states) {
+      List<CompiledInteraction> candidates,
+      Request received,
+      List<String> states,
+      Set<String> secrets) {
     StringBuilder out = new StringBuilder();
     String title = "Request was not matched by any pact interaction";
     out.append(title).append('\n').append("=".repeat(title.length())).append("\n\n");
@@ -114,11 +128,21 @@ public final class NearMiss {
               "query " + q.getQueryParameter() + ": " + q.getMismatch()
             });
       } else if (mismatch instanceof HeaderMismatch h) {
+        String note = "header " + h.getHeaderKey() + ": " + h.getMismatch();
+        if (!Objects.equals(h.getExpected(), h.getActual())
+            && Secrets.scrub(h.getExpected(), secrets)
+                .equals(Secrets.scrub(h.getActual(), secrets))) {
+          // both values are credentials, shown as one placeholder: say that they differ
+          note =
+              "header "
+                  + h.getHeaderKey()
+                  + ": the request's value is not the pact's (both are credentials, not shown)";
+        }
         rows.add(
             new String[] {
               h.getHeaderKey() + ": " + h.getExpected(),
               h.getHeaderKey() + ": " + h.getActual(),
-              "header " + h.getHeaderKey() + ": " + h.getMismatch()
+              note
             });
       } else if (mismatch instanceof BodyTypeMismatch t) {
         rows.add(
@@ -140,12 +164,15 @@ public final class NearMiss {
                   + b.getPath()
                   + ": "
                   + Secrets.withoutWords(
-                      said(
-                          b.getMismatch(),
-                          "expected "
-                              + shown(b.getExpected())
-                              + " but received "
-                              + shown(b.getActual())),
+                      shownIn(
+                          said(
+                              b.getMismatch(),
+                              "expected "
+                                  + shown(b.getExpected())
+                                  + " but received "
+                                  + shown(b.getActual())),
+                          b.getExpected(),
+                          b.getActual()),
                       found)
             });
       } else {
@@ -153,9 +180,17 @@ public final class NearMiss {
       }
     }
     row(out, expected.getMethod(), received.getMethod(), methodNote);
-    row(out, expected.getPath() + query(expected), received.getPath() + query(received), pathNote);
+    row(
+        out,
+        Secrets.scrub(expected.getPath() + query(expected), secrets),
+        Secrets.scrub(received.getPath() + query(received), secrets),
+        pathNote);
     for (String[] r : rows) {
-      row(out, r[0], r[1], r[2]);
+      row(
+          out,
+          Secrets.scrub(r[0], secrets),
+          Secrets.scrub(r[1], secrets),
+          Secrets.scrub(r[2], secrets));
     }
     if (!stopped.isEmpty()) {
       out.append("\nNot judged, a matching rule could not be applied:\n");
@@ -217,9 +252,65 @@ public final class NearMiss {
       return "(none)";
     }
     if (value instanceof byte[] bytes) {
-      return new String(bytes, java.nio.charset.StandardCharsets.UTF_8);
+      return text(bytes);
+    }
+    if (value instanceof Node node) {
+      // pact-jvm's XML matcher gives DOM nodes, whose own text is "[name: null]"
+      return node.getNodeType() == Node.ELEMENT_NODE
+          ? "<" + node.getNodeName() + ">" + node.getTextContent()
+          : String.valueOf(node.getNodeValue());
     }
     return value.toString();
+  }
+
+  // pact-jvm's words name a byte array or a DOM node by its object's text ("[B@91b348c", of a copy
+  // of the array this mismatch holds): the value as shown in the columns instead, the expected
+  // one first
+  private static String shownIn(String words, Object expected, Object actual) {
+    String out = words;
+    for (Object value : new Object[] {expected, actual}) {
+      if (value instanceof Node) {
+        out = out.replace(String.valueOf(value), shown(value));
+      }
+    }
+    // the array may be the body the mismatch holds as text
+    List<Object> arrays = new ArrayList<>();
+    for (Object value : new Object[] {expected, actual}) {
+      if (value != null) {
+        arrays.add(value);
+      }
+    }
+    Matcher identity = ARRAY_IDENTITY.matcher(out);
+    StringBuilder said = new StringBuilder();
+    int next = 0;
+    while (identity.find() && !arrays.isEmpty()) {
+      Object value = arrays.get(Math.min(next++, arrays.size() - 1));
+      identity.appendReplacement(said, Matcher.quoteReplacement(shown(value)));
+    }
+    identity.appendTail(said);
+    return said.toString();
+  }
+
+  // a body as text when it is UTF-8 without control characters; else its length and first bytes
+  private static String text(byte[] bytes) {
+    try {
+      String text =
+          StandardCharsets.UTF_8
+              .newDecoder()
+              .onMalformedInput(CodingErrorAction.REPORT)
+              .onUnmappableCharacter(CodingErrorAction.REPORT)
+              .decode(ByteBuffer.wrap(bytes))
+              .toString();
+      if (text.chars()
+          .noneMatch(c -> c < 0x20 && c != '\t' && c != '\n' && c != '\r' || c == 0x7f)) {
+        return text;
+      }
+    } catch (CharacterCodingException e) {
+      // not text: shown as bytes
+    }
+    return bytes.length
+        + " bytes, starting with "
+        + HexFormat.of().formatHex(bytes, 0, Math.min(bytes.length, 16));
   }
 
   private static String query(IRequest request) {
