@@ -1,7 +1,12 @@
 package io.pactwire.cli;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.common.FatalStartupException;
+import com.github.tomakehurst.wiremock.extension.requestfilter.AdminRequestFilterV2;
+import com.github.tomakehurst.wiremock.extension.requestfilter.RequestFilterAction;
+import com.github.tomakehurst.wiremock.http.Request;
+import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import io.pactwire.core.PactFileException;
 import io.pactwire.stubs.Overlap;
 import io.pactwire.stubs.PactStubs;
@@ -109,6 +114,10 @@ final class StubCommand implements Callable<Integer> {
     if (!Files.exists(pacts)) {
       return unreadable(err, pacts + ": no such file or folder");
     }
+    if (host.isBlank()) {
+      // the JDK reads an empty name as loopback, and the URL printed would have no host
+      return unreadable(err, "--host '" + host + "' names no address: give 127.0.0.1 or 0.0.0.0");
+    }
     InetAddress address;
     try {
       address = InetAddress.getByName(host);
@@ -129,6 +138,7 @@ final class StubCommand implements Callable<Integer> {
                       .bindAddress(host)
                       .port(port)
                       .disableRequestJournal()
+                      .extensions(new JournalOff())
                       .stubRequestLoggingDisabled(true)
                       // WireMock's admin API adds, replaces and removes stubs, proxies anywhere and
                       // shuts the server down, with no credentials: it answers only where the
@@ -142,6 +152,43 @@ final class StubCommand implements Callable<Integer> {
     PactStubs stubs = started.stubs();
     return new Serving(
         started.server(), stubs.interactions().size(), stubs.overlaps(), provider, host);
+  }
+
+  /**
+   * The server keeps no journal of requests (a stub server answers thousands a second, and an
+   * unmatched one is answered with its near-miss report): WireMock's admin requests that read the
+   * journal (what a test's {@code verify} and {@code findAll} send) would fail with a server error
+   * and a stack trace. They are answered 409 with WireMock's error shape, saying why.
+   */
+  static final class JournalOff implements AdminRequestFilterV2 {
+
+    @Override
+    public RequestFilterAction filter(Request request, ServeEvent serveEvent) {
+      String path = request.getUrl();
+      int q = path.indexOf('?');
+      path = q < 0 ? path : path.substring(0, q);
+      // the admin handler may give the path below its root
+      path = path.startsWith("/__admin/") ? path.substring("/__admin".length()) : path;
+      boolean journal = path.startsWith("/requests") || path.startsWith("/near-misses");
+      if (!journal || path.equals("/requests/unmatched")) {
+        return RequestFilterAction.continueWith(request);
+      }
+      return RequestFilterAction.stopWith(
+          ResponseDefinitionBuilder.responseDefinition()
+              .withStatus(409)
+              .withHeader("Content-Type", "application/json")
+              .withBody(
+                  "{\"errors\": [{\"code\": 409, \"title\": \"pactwire stub keeps no journal of"
+                      + " requests\", \"detail\": \"requests are not recorded, so they cannot be"
+                      + " listed, counted or verified; an unmatched request is answered 404 with"
+                      + " its near-miss report\"}]}")
+              .build());
+    }
+
+    @Override
+    public String getName() {
+      return "pactwire-journal-off";
+    }
   }
 
   private static String rootMessage(Throwable e) {

@@ -16,6 +16,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -161,6 +162,37 @@ class StubCommandTests {
       }
     }
 
+    // the server keeps no journal: a test's verify() or findAll() gets WireMock's error shape
+    // saying so, not a server error with a stack trace
+    @Test
+    void requestsForTheJournalAreAnsweredThatThereIsNone() throws Exception {
+      StubCommand.Serving serving =
+          parsed("stub", "--pacts", PACTS, "--provider", "inventory-service")
+              .start(new PrintWriter(new StringWriter(), true));
+      try {
+        for (String path :
+            List.of("/__admin/requests", "/__admin/requests/unmatched/near-misses")) {
+          HttpResponse<String> answer = get(serving.url() + path);
+          assertThat(answer.statusCode()).as(path).isEqualTo(409);
+          assertThat(answer.body())
+              .as(path)
+              .contains("pactwire stub keeps no journal of requests")
+              .doesNotContain("Exception");
+        }
+        HttpResponse<String> count =
+            HTTP.send(
+                HttpRequest.newBuilder(URI.create(serving.url() + "/__admin/requests/count"))
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"method\": \"GET\"}"))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(count.statusCode()).isEqualTo(409);
+        assertThat(get(serving.url() + "/__admin/requests/unmatched").statusCode()).isEqualTo(200);
+        assertThat(get(serving.url() + "/__admin/mappings").statusCode()).isEqualTo(200);
+      } finally {
+        serving.stop();
+      }
+    }
+
     @Test
     void onEveryInterfaceItRefusesEveryAdminRequestAndTheStubsStillAnswer() throws Exception {
       StubCommand.Serving serving =
@@ -192,6 +224,16 @@ class StubCommandTests {
 
   @Nested
   class BadInput {
+
+    @Test
+    void anEmptyHostIsRefused() {
+      Run r =
+          PactwireCommandTests.run(
+              "stub", "--pacts", PACTS, "--provider", "inventory-service", "--host", "");
+      assertThat(r.exit()).isEqualTo(2);
+      assertThat(r.err())
+          .isEqualTo("pactwire stub: --host '' names no address: give 127.0.0.1 or 0.0.0.0\n");
+    }
 
     @Test
     void aHostThatIsNoAddressIsOneLine() {
