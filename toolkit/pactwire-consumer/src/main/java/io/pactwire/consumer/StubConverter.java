@@ -17,6 +17,7 @@ import io.pactwire.consumer.internal.RecordedInteraction;
 import io.pactwire.consumer.internal.StubFacts;
 import io.pactwire.consumer.internal.StubSynthesis;
 import io.pactwire.core.ContractId;
+import io.pactwire.core.internal.JsonTrees;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -77,7 +78,7 @@ public final class StubConverter {
           new StubConversion.Refused(
               source + (at == null ? "" : ":" + at.getLineNr() + ":" + at.getColumnNr()),
               "",
-              "is malformed JSON: " + e.getOriginalMessage()));
+              "is malformed JSON: " + JsonTrees.problem(e)));
     } catch (IOException e) {
       // the plain reason (no such file, is a directory, not UTF-8), not an exception's name
       return List.of(

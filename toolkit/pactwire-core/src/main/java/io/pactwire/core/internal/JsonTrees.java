@@ -2,6 +2,7 @@ package io.pactwire.core.internal;
 
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -13,8 +14,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.Locale;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The one way Pactwire reads a JSON tree from jackson-core's parser alone, without an ObjectMapper:
@@ -25,6 +29,36 @@ public final class JsonTrees {
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
   private JsonTrees() {}
+
+  private static final Pattern OPENED_AT =
+      Pattern.compile(
+          "\\((?:for (Array|Object) starting|start marker) at \\[Source: .*?; line: (\\d+), column:"
+              + " (\\d+)]\\)");
+  private static final Pattern SOURCE = Pattern.compile(" ?\\(?\\[Source: .*?]\\)?");
+
+  /**
+   * Jackson's words for why a text is not JSON, its first line, without the notes about its own
+   * settings it adds where it names a place ("[Source: REDACTED
+   * (`StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION` disabled); line: 1, column: 160]"): an array or
+   * object left open is named by the line and column where it was opened.
+   */
+  public static String problem(JsonProcessingException e) {
+    String problem = e.getOriginalMessage().lines().findFirst().orElse("");
+    Matcher opened = OPENED_AT.matcher(problem);
+    StringBuilder out = new StringBuilder();
+    while (opened.find()) {
+      String what =
+          opened.group(1) == null
+              ? ""
+              : "for the " + opened.group(1).toLowerCase(Locale.ROOT) + " ";
+      opened.appendReplacement(
+          out,
+          Matcher.quoteReplacement(
+              "(" + what + "opened at " + opened.group(2) + ":" + opened.group(3) + ")"));
+    }
+    opened.appendTail(out);
+    return SOURCE.matcher(out).replaceAll("");
+  }
 
   /**
    * The tree {@code ObjectMapper.readTree} builds with default settings (a repeated key keeps its

@@ -234,19 +234,11 @@ public final class PactReader {
     }
   }
 
-  private static final Pattern START_MARKER =
-      Pattern.compile("\\(start marker at \\[Source: .*?; line: (\\d+), column: (\\d+)]\\)");
-
   private static PactFileException unreadable(Path file, IOException e) {
     if (e instanceof JsonProcessingException json) {
       JsonLocation at = json.getLocation();
       String location = at == null ? "" : at.getLineNr() + ":" + at.getColumnNr();
-      String problem = json.getOriginalMessage().lines().findFirst().orElse("");
-      // Jackson names where an unclosed array or object began with a note on its own settings
-      // ("[Source: REDACTED (`StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION` disabled); line: 1,
-      // column: 160]"): only the line and column are the reader's
-      problem = START_MARKER.matcher(problem).replaceAll("(opened at $1:$2)");
-      return new PactFileException(file, location, "malformed JSON: " + problem, e);
+      return new PactFileException(file, location, "malformed JSON: " + JsonTrees.problem(json), e);
     }
     return new PactFileException(file, "", "cannot read: " + e.getMessage(), e);
   }
@@ -335,7 +327,7 @@ public final class PactReader {
 
   private static PactFileException malformed(
       Path file, JsonProcessingException e, JsonLocation at) {
-    String problem = e.getOriginalMessage().lines().findFirst().orElse("");
+    String problem = JsonTrees.problem(e);
     if (problem.startsWith("Document nesting depth")) {
       return new PactFileException(
           file,

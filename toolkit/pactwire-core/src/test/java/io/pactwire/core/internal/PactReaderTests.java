@@ -158,6 +158,19 @@ class PactReaderTests {
     }
 
     // where the unclosed array began, without Jackson's note on its own settings
+    // Jackson's own note on where the array began names its settings ("[Source: REDACTED
+    // (`StreamReadFeature...` disabled)"): the message keeps the line and column only
+    @Test
+    void aWrongCloseMarkerNamesWhereTheArrayWasOpened() throws IOException {
+      Path file = write("{\n  \"interactions\": [1, 2}");
+
+      assertThat(failure(file))
+          .isEqualTo(
+              file
+                  + ":2:24: malformed JSON: Unexpected close marker '}': expected ']' (for the"
+                  + " array opened at 2:19)");
+    }
+
     @Test
     void aTruncatedPactNamesWhereTheUnclosedValueBegan() throws IOException {
       Path file = write("{\n  \"interactions\": [\n    {\"a\": 1}");

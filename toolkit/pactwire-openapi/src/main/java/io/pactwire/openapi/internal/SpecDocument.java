@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.pactwire.core.internal.InputFiles;
 import io.pactwire.core.internal.JsonPath;
+import io.pactwire.core.internal.JsonTrees;
 import io.pactwire.openapi.SpecException;
 import io.swagger.v3.parser.OpenAPIV3Parser;
 import io.swagger.v3.parser.core.models.ParseOptions;
@@ -100,7 +101,7 @@ public record SpecDocument(Path file, Kind kind, JsonNode tree) {
       JsonLocation at = e instanceof JsonProcessingException j ? j.getLocation() : null;
       String location = at == null ? "" : at.getLineNr() + ":" + at.getColumnNr();
       String problem =
-          e instanceof JsonProcessingException j ? j.getOriginalMessage() : e.getMessage();
+          e instanceof JsonProcessingException j ? JsonTrees.problem(j) : e.getMessage();
       throw new SpecException(file, location, "malformed YAML/JSON: " + problem.split("\n")[0], e);
     }
     if (tree == null || !tree.isObject()) {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.pactwire.core.internal.AtomicFiles;
+import io.pactwire.core.internal.JsonTrees;
 import io.pactwire.record.MonitorInputException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -78,7 +79,7 @@ public final class History {
       try {
         json = JSON.readTree(line);
       } catch (JsonProcessingException e) {
-        throw corrupt(file, i + 1, "not JSON: " + e.getOriginalMessage().replaceAll("\\s+", " "));
+        throw corrupt(file, i + 1, "not JSON: " + JsonTrees.problem(e));
       }
       if (!(json instanceof ObjectNode run)
           || !json.path("at").isTextual()
