@@ -96,6 +96,8 @@ public final class FileContractStore implements ContractStore {
     // every pact is read and checked before anything is written
     Map<Path, Publication> planned = new LinkedHashMap<>();
     Map<Path, Path> plannedFrom = new LinkedHashMap<>();
+    // where each planned publication is in the result, which a parallel job's record replaces
+    Map<Path, Integer> plannedAt = new LinkedHashMap<>();
     List<Publication> result = new ArrayList<>();
     for (Path file : pactFiles) {
       JsonNode pact;
@@ -147,6 +149,7 @@ public final class FileContractStore implements ContractStore {
       }
       planned.put(record, publication);
       plannedFrom.put(record, file);
+      plannedAt.put(record, result.size());
       result.add(publication);
     }
     StoreRecords.ignoreTemporaryFiles(store);
@@ -168,11 +171,13 @@ public final class FileContractStore implements ContractStore {
               }
               return;
             }
-            // a parallel job published this version first: the same pact is no conflict
+            // a parallel job published this version first: the same pact is no conflict, and
+            // what is reported is its record (its branch, its time), as a later run reports it
             Publication earlier = Records.publication(first);
             if (!earlier.pactVersion().equals(publication.pactVersion())) {
               throw conflict(earlier, publication, first);
             }
+            result.set(plannedAt.get(entry.getKey()), earlier);
           });
     }
     return List.copyOf(result);

@@ -246,5 +246,36 @@ class FileStoreTests {
             .isTrue();
       }
     }
+
+    // jobs of several branches publish one version at once: one record is written, and each job
+    // reports that record (its branch), not the one it would have written
+    @Test
+    void parallelPublishersOfOneVersionEachReportTheRecordThatWasKept() throws Exception {
+      Path pact = f.pact("web", "inventory-service", "a");
+      int jobs = 6;
+      ExecutorService pool = Executors.newFixedThreadPool(jobs);
+      List<Publication> reported = new ArrayList<>();
+      try {
+        List<Future<List<Publication>>> done = new ArrayList<>();
+        for (int j = 0; j < jobs; j++) {
+          String branch = "b" + j;
+          done.add(pool.submit(() -> f.store.publish("c5", branch, List.of(pact))));
+        }
+        for (Future<List<Publication>> d : done) {
+          reported.addAll(d.get());
+        }
+      } finally {
+        pool.shutdown();
+      }
+
+      List<String> records = f.files().stream().filter(n -> n.startsWith("publications/")).toList();
+      assertThat(records).hasSize(1);
+      String kept =
+          new ObjectMapper()
+              .readTree(f.store.folder().resolve(records.get(0)).toFile())
+              .path("branch")
+              .asText();
+      assertThat(reported).hasSize(jobs).allSatisfy(p -> assertThat(p.branch()).isEqualTo(kept));
+    }
   }
 }
