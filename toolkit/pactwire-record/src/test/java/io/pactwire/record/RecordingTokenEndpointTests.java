@@ -244,6 +244,68 @@ class RecordingTokenEndpointTests {
         .contains("/final?access_token=<redacted>&state=xyz");
   }
 
+  // a SOAP-style login: the password sent as XML and the token answered as XML reach neither
+  // file, and the stub still matches the login with another password
+  @Test
+  void anXmlLoginAndItsXmlAnswerKeepNoCredential() throws Exception {
+    RecordingProxy.Recording recording =
+        record(
+            "vendor-xml",
+            "/soap",
+            exchange -> {
+              exchange.getRequestBody().readAllBytes();
+              byte[] body =
+                  ("<?xml version=\"1.0\"?><auth session-token=\"XML-ATTR-4711\">"
+                          + "<access_token>XML-TOKEN-4711</access_token><user>ada</user></auth>")
+                      .getBytes(StandardCharsets.UTF_8);
+              exchange.getResponseHeaders().add("Content-Type", "application/xml");
+              exchange.sendResponseHeaders(200, body.length);
+              exchange.getResponseBody().write(body);
+              exchange.close();
+            },
+            proxy ->
+                HttpClient.newHttpClient()
+                    .send(
+                        HttpRequest.newBuilder(URI.create(proxy.baseUrl() + "/soap/login"))
+                            .header("Content-Type", "application/xml")
+                            .POST(
+                                HttpRequest.BodyPublishers.ofString(
+                                    "<login><user>ada</user><password>XML-PASS-4711</password>"
+                                        + "</login>"))
+                            .build(),
+                        HttpResponse.BodyHandlers.ofString()));
+
+    assertInNeitherFile(recording, "XML-PASS-4711", "XML-TOKEN-4711", "XML-ATTR-4711");
+    String mapping = Files.readString(recording.mappings().get(0));
+    assertThat(mapping).contains("${xmlunit.ignore}").contains("\"enablePlaceholders\" : true");
+    com.github.tomakehurst.wiremock.WireMockServer wireMock =
+        new com.github.tomakehurst.wiremock.WireMockServer(
+            com.github.tomakehurst.wiremock.core.WireMockConfiguration.options().dynamicPort());
+    wireMock.start();
+    try {
+      wireMock.addStubMapping(
+          com.github.tomakehurst.wiremock.stubbing.StubMapping.buildFrom(mapping));
+      HttpResponse<String> login =
+          HttpClient.newHttpClient()
+              .send(
+                  HttpRequest.newBuilder(URI.create(wireMock.baseUrl() + "/soap/login"))
+                      .header("Content-Type", "application/xml")
+                      .POST(
+                          HttpRequest.BodyPublishers.ofString(
+                              "<login><user>ada</user><password>another</password></login>"))
+                      .build(),
+                  HttpResponse.BodyHandlers.ofString());
+      assertThat(login.statusCode())
+          .as("the stub answers a login with another password")
+          .isEqualTo(200);
+    } finally {
+      wireMock.stop();
+    }
+    assertThat(Files.readString(recording.pact()))
+        .contains("<password>&lt;redacted&gt;</password>")
+        .contains("$.login.password['#text']");
+  }
+
   // pact-jvm, which writes the pact, overflowed its stack on it, and every exchange was lost
   @Test
   void anExchangeNestedTooDeepIsLeftOutAndNamedAndTheOthersAreWritten() {

@@ -51,21 +51,34 @@ public final class TextBodySecrets {
    * field of it is named as a credential; null when it is neither or names none.
    */
   public static Redacted redact(String body, String contentType, Predicate<String> secret) {
+    return redact(body, contentType, secret, Secrets.REDACTED);
+  }
+
+  /**
+   * As {@link #redact(String, String, Predicate)}, each credential replaced by {@code placeholder}
+   * (WireMock's {@code ${xmlunit.ignore}}, for a stub that matches any value there).
+   */
+  public static Redacted redact(
+      String body, String contentType, Predicate<String> secret, String placeholder) {
     if (body == null || body.isEmpty() || contentType == null) {
       return null;
     }
     String type = contentType.toLowerCase(Locale.ROOT);
     if (type.contains("x-www-form-urlencoded")) {
-      return form(body, secret);
+      return form(body, secret, placeholder);
     }
     if (type.contains("xml")) {
-      return xml(body, secret);
+      return xml(body, secret, placeholder);
     }
     return null;
   }
 
   /** A form body's fields named as credentials redacted; null when none is. */
   public static Redacted form(String body, Predicate<String> secret) {
+    return form(body, secret, Secrets.REDACTED);
+  }
+
+  private static Redacted form(String body, Predicate<String> secret, String placeholder) {
     List<String> out = new ArrayList<>();
     List<String> paths = new ArrayList<>();
     Set<String> values = new TreeSet<>();
@@ -78,7 +91,7 @@ public final class TextBodySecrets {
       }
       Secrets.add(values, pair.substring(eq + 1));
       Secrets.add(values, decode(pair.substring(eq + 1)));
-      out.add(pair.substring(0, eq + 1) + Secrets.REDACTED);
+      out.add(pair.substring(0, eq + 1) + placeholder);
       String path = JsonPath.child("$", name);
       if (!paths.contains(path)) {
         paths.add(path);
@@ -92,6 +105,10 @@ public final class TextBodySecrets {
    * none is, or when the body is not XML this parser reads (no DTD is read, no entity resolved).
    */
   public static Redacted xml(String body, Predicate<String> secret) {
+    return xml(body, secret, Secrets.REDACTED);
+  }
+
+  private static Redacted xml(String body, Predicate<String> secret, String placeholder) {
     Document document;
     try {
       document = builder().parse(new InputSource(new StringReader(body)));
@@ -101,7 +118,7 @@ public final class TextBodySecrets {
     List<String> paths = new ArrayList<>();
     Set<String> values = new TreeSet<>();
     Element root = document.getDocumentElement();
-    redactIn(root, "$." + name(root), secret, paths, values);
+    redactIn(root, "$." + name(root), secret, placeholder, paths, values);
     if (paths.isEmpty()) {
       return null;
     }
@@ -124,6 +141,7 @@ public final class TextBodySecrets {
       Element element,
       String path,
       Predicate<String> secret,
+      String placeholder,
       List<String> paths,
       Set<String> values) {
     NamedNodeMap attributes = element.getAttributes();
@@ -132,7 +150,7 @@ public final class TextBodySecrets {
       String name = name(attribute);
       if (secret.test(name) && !attribute.getNodeValue().isEmpty()) {
         Secrets.add(values, attribute.getNodeValue());
-        attribute.setNodeValue(Secrets.REDACTED);
+        attribute.setNodeValue(placeholder);
         add(paths, path + "['@" + name + "']");
       }
     }
@@ -140,13 +158,13 @@ public final class TextBodySecrets {
     for (Node child = element.getFirstChild(); child != null; child = child.getNextSibling()) {
       if (child.getNodeType() == Node.ELEMENT_NODE) {
         textOnly = false;
-        redactIn((Element) child, path + "." + name(child), secret, paths, values);
+        redactIn((Element) child, path + "." + name(child), secret, placeholder, paths, values);
       }
     }
     String text = element.getTextContent();
     if (textOnly && secret.test(name(element)) && !text.isBlank()) {
       Secrets.add(values, text.strip());
-      element.setTextContent(Secrets.REDACTED);
+      element.setTextContent(placeholder);
       add(paths, path + "['#text']");
     }
   }

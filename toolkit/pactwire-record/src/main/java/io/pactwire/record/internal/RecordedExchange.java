@@ -17,6 +17,7 @@ import io.pactwire.consumer.internal.InteractionBuilder;
 import io.pactwire.consumer.internal.RecordedInteraction;
 import io.pactwire.core.internal.JsonPath;
 import io.pactwire.core.internal.Secrets;
+import io.pactwire.core.internal.TextBodySecrets;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -180,6 +181,18 @@ public record RecordedExchange(String name, ObjectNode mapping, RecordedInteract
         if (tree != null) {
           ((ObjectNode) pattern).set("equalToJson", redactPaths(tree, settings, ANY_STRING));
         }
+      } else if (pattern.path("equalToXml").isTextual()) {
+        // an XML body with a credential (a SOAP login's password): any value of it matches
+        TextBodySecrets.Redacted xml =
+            TextBodySecrets.redact(
+                pattern.get("equalToXml").asText(),
+                "application/xml",
+                settings::isSecretField,
+                "${xmlunit.ignore}");
+        if (xml != null) {
+          ((ObjectNode) pattern).put("equalToXml", xml.body());
+          ((ObjectNode) pattern).put("enablePlaceholders", true);
+        }
       } else if (pattern.path("equalTo").isTextual()
           && form(pattern.get("equalTo").asText(), settings) != null) {
         // a form body with a credential (OAuth 2.0's client_secret): any value of it matches
@@ -318,6 +331,11 @@ public record RecordedExchange(String name, ObjectNode mapping, RecordedInteract
       redactedValues(json, redactPaths(json, settings, InteractionBuilder.REDACTED), sent);
       return;
     }
+    TextBodySecrets.Redacted xml = TextBodySecrets.xml(body, settings::isSecretField);
+    if (xml != null) {
+      sent.addAll(xml.values());
+      return;
+    }
     if (form(body, settings) == null) {
       return;
     }
@@ -381,11 +399,25 @@ public record RecordedExchange(String name, ObjectNode mapping, RecordedInteract
         response.set(
             "jsonBody", scrubbed(redactPaths(json, settings, InteractionBuilder.REDACTED), sent));
       } else {
-        // a form answer (an OAuth token endpoint's access_token=...) by its fields' names too
-        response.put(
-            "body", Secrets.scrub(redactForm(response.get("body").asText(), settings), sent));
+        // a form answer (an OAuth token endpoint's access_token=...) by its fields' names too,
+        // and an XML answer's elements and attributes
+        String body = redactForm(response.get("body").asText(), settings);
+        TextBodySecrets.Redacted xml =
+            TextBodySecrets.redact(body, contentType(response), settings::isSecretField);
+        response.put("body", Secrets.scrub(xml == null ? body : xml.body(), sent));
       }
     }
+  }
+
+  // the response's content type as the stub holds it, or null
+  private static String contentType(ObjectNode response) {
+    for (Map.Entry<String, JsonNode> e : response.path("headers").properties()) {
+      if (e.getKey().equalsIgnoreCase("Content-Type")) {
+        JsonNode value = e.getValue();
+        return value.isArray() ? value.path(0).asText(null) : value.asText(null);
+      }
+    }
+    return null;
   }
 
   /**
