@@ -649,6 +649,8 @@ public final class FileContractStore implements ContractStore {
     }
     if (query.environment() != null) {
       checkVersion("environment", query.environment());
+      // a misspelt environment showed no rows, as if nothing were deployed there
+      checkEnvironment(query.environment());
     }
     Target env = query.environment() == null ? null : Target.environment(query.environment());
     List<Publication> pactsToShow = new ArrayList<>();

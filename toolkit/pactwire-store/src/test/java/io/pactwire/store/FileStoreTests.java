@@ -179,6 +179,31 @@ class FileStoreTests {
       assertThat(f.store.folder().resolve("releases")).doesNotExist();
     }
 
+    // a record that says another version than its folder's was counted for the folder's version
+    // and shown as its own: can-i-deploy answered for one version from another's record
+    @Test
+    void aRecordThatSaysAnotherVersionThanItsFolderIsNamed() throws IOException {
+      f.publish("1.0.0", f.pact("checkout-service", "inventory-service", "a"));
+      Path record;
+      try (var files =
+          Files.list(f.store.folder().resolve("publications/checkout-service/1.0.0"))) {
+        record = files.findFirst().orElseThrow();
+      }
+      Files.writeString(
+          record,
+          Files.readString(record)
+              .replace("\"consumerVersion\" : \"1.0.0\"", "\"consumerVersion\" : \"9.9.9\""));
+
+      assertThatThrownBy(
+              () -> f.store.canIDeploy("checkout-service", "1.0.0", Target.environment("prod")))
+          .isInstanceOf(StoreException.class)
+          .hasMessage(
+              "corrupt store record "
+                  + record
+                  + ":$.consumerVersion: is '9.9.9', but the record is filed under '1.0.0' (moved"
+                  + " or edited by hand: the store files a record by what it says)");
+    }
+
     @Test
     void aRecordThatIsNotJsonIsNamedWithLineAndColumn() throws IOException {
       PactVersion pact = f.publish("1.0.0", f.pact("checkout-service", "inventory-service", "a"));

@@ -123,6 +123,18 @@ class FormatsTests {
           .extracting(MatrixRow::consumerVersion, MatrixRow::provider, MatrixRow::providerVersion)
           .containsExactly(org.assertj.core.groups.Tuple.tuple("1.0.0", "shipping", "s1"));
     }
+
+    // as can-i-deploy refuses it: a misspelt environment showed no rows, exit 0
+    @Test
+    void anEnvironmentNothingWasDeployedToIsRefusedWhereOthersAreKnown() {
+      f.deploy("checkout-service", "1.0.0", "production");
+
+      org.assertj.core.api.Assertions.assertThatThrownBy(
+              () -> f.store.matrix(new MatrixQuery(null, null, "prodution", 100)))
+          .isInstanceOf(StoreException.class)
+          .hasMessageStartingWith("unknown environment 'prodution'")
+          .hasMessageContaining("has deployments or releases to production only");
+    }
   }
 
   @Nested

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.pactwire.core.PactFileException;
 import io.pactwire.core.internal.JsonText;
 import io.pactwire.core.internal.PactReader;
+import io.pactwire.core.internal.store.StoreLayout;
 import io.pactwire.store.Deployment;
 import io.pactwire.store.PactVersion;
 import io.pactwire.store.Publication;
@@ -64,6 +65,11 @@ public final class Records {
 
   public static Publication publication(Path file) {
     Fields f = new Fields(file);
+    f.placed(StoreLayout.PUBLICATIONS, "consumer", "consumerVersion");
+    String provider = StoreLayout.publicationProvider(file.getFileName().toString());
+    if (provider != null && !provider.equals(f.text("provider"))) {
+      throw f.misplaced("provider", provider);
+    }
     return new Publication(
         f.text("consumer"),
         f.text("consumerVersion"),
@@ -77,6 +83,7 @@ public final class Records {
 
   public static Verification verification(Path file) {
     Fields f = new Fields(file);
+    f.placed(StoreLayout.VERIFICATIONS, "provider", "providerVersion", "consumer");
     List<Verification.InteractionVerdict> verdicts = new ArrayList<>();
     JsonNode interactions = f.tree.get("interactions");
     if (interactions != null) {
@@ -111,12 +118,14 @@ public final class Records {
 
   public static Deployment deployment(Path file) {
     Fields f = new Fields(file);
+    f.placed(StoreLayout.DEPLOYMENTS, "environment", "pacticipant");
     return new Deployment(
         f.text("pacticipant"), f.text("version"), f.text("environment"), f.instant("deployedAt"));
   }
 
   public static Release release(Path file) {
     Fields f = new Fields(file);
+    f.placed(StoreLayout.RELEASES, "environment", "pacticipant");
     return new Release(
         f.text("pacticipant"), f.text("version"), f.text("environment"), f.instant("releasedAt"));
   }
@@ -197,6 +206,43 @@ public final class Records {
         throw corrupt(
             "$." + name, "is a UTC time such as 2026-12-06T04:05:00Z, not '" + text + "'");
       }
+    }
+
+    /**
+     * Checks that a record in a store's folders is where the store puts it, each folder below
+     * {@code root} named by one of {@code fields}' values in turn: a record moved or edited by hand
+     * to say another version would be counted for the folder's version and reported as its own. A
+     * file not in such folders (read on its own) is not checked.
+     */
+    void placed(String root, String... fields) {
+      Path dir = file.toAbsolutePath().getParent();
+      Path[] folders = new Path[fields.length];
+      for (int i = fields.length - 1; i >= 0; i--) {
+        if (dir == null) {
+          return;
+        }
+        folders[i] = dir;
+        dir = dir.getParent();
+      }
+      if (dir == null || dir.getFileName() == null || !dir.getFileName().toString().equals(root)) {
+        return;
+      }
+      for (int i = 0; i < fields.length; i++) {
+        String folder = folders[i].getFileName().toString();
+        if (!folder.equals(text(fields[i]))) {
+          throw misplaced(fields[i], folder);
+        }
+      }
+    }
+
+    StoreException misplaced(String field, String expected) {
+      return corrupt(
+          "$." + field,
+          "is '"
+              + text(field)
+              + "', but the record is filed under '"
+              + expected
+              + "' (moved or edited by hand: the store files a record by what it says)");
     }
 
     StoreException corrupt(String at, String problem) {
