@@ -313,11 +313,12 @@ class PactwireWireMockExtensionTests {
       assertThat(text)
           // WireMock's withBasicAuth and withCookie match on these headers: the pact names them
           .contains("\"Authorization\" : [ \"Basic <redacted>\" ]")
-          .contains("\"Cookie\" : [ \"<redacted>\" ]")
+          .contains("\"Cookie\" : [ \"SESSION=<redacted>\" ]")
           .contains("grant_type=password&username=ada&password=<redacted>&client_secret=<redacted>")
           .contains("access_token=<redacted>&token_type=bearer")
           // XML's own escapes: the element's text is <redacted>
-          .contains("<password>&lt;redacted&gt;</password>")
+          .contains("<wsse:Password>&lt;redacted&gt;</wsse:Password>")
+          .contains("$['soap:Envelope']['soap:Body'].login['wsse:Password']['#text']")
           .contains("<access_token>&lt;redacted&gt;</access_token>")
           .contains("session-token=\\\"&lt;redacted&gt;\\\"");
 
@@ -350,7 +351,10 @@ class PactwireWireMockExtensionTests {
         } else {
           request.setBody(
               au.com.dius.pact.core.model.OptionalBody.body(
-                  "<login><user>ada</user><password>other</password></login>",
+                  "<soap:Envelope xmlns:soap=\"http://schemas.xmlsoap.org/soap/envelope/\">"
+                      + "<soap:Body><login xmlns:wsse=\"urn:wsse\"><user>ada</user>"
+                      + "<wsse:Password>other</wsse:Password></login></soap:Body>"
+                      + "</soap:Envelope>",
                   au.com.dius.pact.core.model.ContentType.Companion.fromString("application/xml")));
           response.setBody(
               au.com.dius.pact.core.model.OptionalBody.body(

@@ -119,11 +119,24 @@ class RulesFromPatternsTests {
                "response": {"status": 200}}
               """);
       assertThat(i.path("request").path("headers").toString())
-          .isEqualTo("{\"Authorization\":[\"Basic <redacted>\"],\"Cookie\":[\"<redacted>\"]}");
+          .isEqualTo(
+              "{\"Authorization\":[\"Basic <redacted>\"],\"Cookie\":[\"SESSION=<redacted>\"]}");
       assertThat(rule(i, "request", "header", "Authorization"))
           .isEqualTo("[{\"match\":\"regex\",\"regex\":\"Basic .+\"}]");
-      assertThat(rule(i, "request", "header", "Cookie"))
-          .isEqualTo("[{\"match\":\"regex\",\"regex\":\".+\"}]");
+      // the cookie by name, with any value, among any others
+      String cookie =
+          i.path("request")
+              .path("matchingRules")
+              .path("header")
+              .path("Cookie")
+              .path("matchers")
+              .path(0)
+              .path("regex")
+              .asText();
+      assertThat("SESSION=abc").matches(cookie);
+      assertThat("theme=dark; SESSION=abc; lang=de").matches(cookie);
+      assertThat("theme=dark").doesNotMatch(cookie);
+      assertThat("SESSIONX=abc").doesNotMatch(cookie);
       assertThat(i.toString()).doesNotContain("pw-in-a-file");
     }
   }

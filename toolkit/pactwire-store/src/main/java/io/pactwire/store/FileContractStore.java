@@ -97,7 +97,7 @@ public final class FileContractStore implements ContractStore {
     Map<Path, Publication> planned = new LinkedHashMap<>();
     Map<Path, Path> plannedFrom = new LinkedHashMap<>();
     // where each planned publication is in the result, which a parallel job's record replaces
-    Map<Path, Integer> plannedAt = new LinkedHashMap<>();
+    Map<Path, List<Integer>> plannedAt = new LinkedHashMap<>();
     List<Publication> result = new ArrayList<>();
     for (Path file : pactFiles) {
       JsonNode pact;
@@ -144,12 +144,15 @@ public final class FileContractStore implements ContractStore {
         throw conflict(earlier, publication, record);
       }
       if (earlier != null) {
+        if (plannedAt.containsKey(record)) {
+          plannedAt.get(record).add(result.size()); // the same pact named twice
+        }
         result.add(earlier);
         continue;
       }
       planned.put(record, publication);
       plannedFrom.put(record, file);
-      plannedAt.put(record, result.size());
+      plannedAt.put(record, new ArrayList<>(List.of(result.size())));
       result.add(publication);
     }
     StoreRecords.ignoreTemporaryFiles(store);
@@ -177,7 +180,7 @@ public final class FileContractStore implements ContractStore {
             if (!earlier.pactVersion().equals(publication.pactVersion())) {
               throw conflict(earlier, publication, first);
             }
-            result.set(plannedAt.get(entry.getKey()), earlier);
+            plannedAt.get(entry.getKey()).forEach(i -> result.set(i, earlier));
           });
     }
     return List.copyOf(result);

@@ -309,6 +309,35 @@ class PactStubsTests {
       }
     }
 
+    // pact-jvm gives XML elements whole: the report shows their names, not the text under them,
+    // which holds the credential the consumer sent
+    @Test
+    void anXmlRequestsCredentialIsNotShown() throws IOException {
+      serve(
+          """
+          {"consumer": {"name": "checkout-service"}, "provider": {"name": "inventory-service"},
+           "metadata": {"pactSpecification": {"version": "4.0"}},
+           "interactions": [{"type": "Synchronous/HTTP", "description": "a login",
+             "request": {"method": "POST", "path": "/login",
+               "headers": {"Content-Type": ["application/xml"]},
+               "body": {"content": "<login><user>ada</user><password>x</password><client>web</client></login>",
+                 "contentType": "application/xml", "encoded": false}},
+             "response": {"status": 204}}]}
+          """);
+      String report =
+          RawHttp.send(
+                  server.port(),
+                  request(
+                      "POST",
+                      "/login",
+                      Map.of(),
+                      Map.of("Content-Type", List.of("application/xml")),
+                      "<login><user>ada</user><password>hunter2-secret</password></login>"))
+              .body();
+
+      assertThat(report).contains("a login").doesNotContain("hunter2-secret");
+    }
+
     // two credentials differ: the report cannot show them, and says that they differ rather
     // than "expected '<redacted>' but was '<redacted>'"
     @Test

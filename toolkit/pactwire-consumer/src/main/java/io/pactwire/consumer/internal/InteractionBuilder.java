@@ -24,6 +24,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * Builds one V4 {@code Synchronous/HTTP} interaction from a WireMock stub and an example exchange:
@@ -158,7 +159,12 @@ public final class InteractionBuilder {
     if (pattern.has("basicAuthCredentials")) {
       putIfSent(headers, example, "Authorization");
     }
-    if (pattern.path("cookies").properties().stream().anyMatch(e -> !isAbsent(e.getValue()))) {
+    List<String> cookies =
+        pattern.path("cookies").properties().stream()
+            .filter(e -> !isAbsent(e.getValue()))
+            .map(Map.Entry::getKey)
+            .toList();
+    if (!cookies.isEmpty() && headerName(pattern.path("headers"), "Cookie") == null) {
       putIfSent(headers, example, "Cookie");
     }
     List<String> contentType = header(example.headers(), "Content-Type");
@@ -167,6 +173,22 @@ public final class InteractionBuilder {
       headers.putIfAbsent("Content-Type", contentType);
     }
     redactHeaders(headers, rules.category("header"));
+    if (!cookies.isEmpty() && headers.containsKey("Cookie")) {
+      // the cookies the stub matched on, by name, each with any value (a session cookie's value
+      // is a credential); the header holds them, in any order, among any others
+      headers.put(
+          "Cookie",
+          List.of(String.join("; ", cookies.stream().map(c -> c + "=" + REDACTED).toList())));
+      rules
+          .category("header")
+          .setRule(
+              "Cookie",
+              MatchingRules.regex(
+                  cookies.stream()
+                          .map(c -> "(?=(?:.*;\\s*)?" + Pattern.quote(c) + "=[^;]+)")
+                          .collect(Collectors.joining())
+                      + ".*"));
+    }
 
     OptionalBody textBody = null;
     JsonNode jsonBody = null;
@@ -179,7 +201,11 @@ public final class InteractionBuilder {
       } else {
         MatchingRules.Category bodyRules = rules.category("body");
         for (JsonNode p : pattern.path("bodyPatterns")) {
-          textBodyRule(p).ifPresent(rule -> bodyRules.addRule("$", rule));
+          // pact-jvm applies a rule at $ to each field of a form and to the root element of
+          // XML, never to the text as a whole: such a body is held to its example instead
+          if (!isFormOrXml(contentType)) {
+            textBodyRule(p).ifPresent(rule -> bodyRules.addRule("$", rule));
+          }
         }
         textBody = textBody(redactFields(example.body(), contentType, bodyRules), contentType);
       }
@@ -192,6 +218,21 @@ public final class InteractionBuilder {
     putBody(json, jsonBody, textBody);
     putRules(json, rules);
     return json;
+  }
+
+  private static boolean isFormOrXml(List<String> contentType) {
+    String type = contentType.isEmpty() ? "" : contentType.get(0).toLowerCase(Locale.ROOT);
+    return type.contains("x-www-form-urlencoded") || type.contains("xml");
+  }
+
+  // the name a header pattern object gives a header, in any case; null when it names none
+  private static String headerName(JsonNode patterns, String name) {
+    for (Map.Entry<String, JsonNode> e : patterns.properties()) {
+      if (e.getKey().equalsIgnoreCase(name)) {
+        return e.getKey();
+      }
+    }
+    return null;
   }
 
   private static void putIfSent(

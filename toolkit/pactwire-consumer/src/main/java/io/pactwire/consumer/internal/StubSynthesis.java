@@ -135,7 +135,12 @@ public final class StubSynthesis {
         .forEach(
             e -> {
               if (!InteractionBuilder.isAbsent(e.getValue())) {
-                cookies.add(e.getKey() + "=" + value(e.getValue(), "cookie " + e.getKey()));
+                try {
+                  cookies.add(e.getKey() + "=" + value(e.getValue(), "cookie " + e.getKey()));
+                } catch (NoExample none) {
+                  // a cookie pattern with no example (doesNotMatch, and/or) is left out, as
+                  // every cookie was before cookies were read
+                }
               }
             });
     if (!cookies.isEmpty()) {

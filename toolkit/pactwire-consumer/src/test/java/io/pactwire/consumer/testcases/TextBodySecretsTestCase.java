@@ -83,7 +83,10 @@ public class TextBodySecretsTestCase {
 
     Http.post(
         sso.baseUrl() + "/soap/login",
-        "<login><user>ada</user><password>" + SECRETS[5] + "</password></login>",
+        "<soap:Envelope xmlns:soap=\"http://schemas.xmlsoap.org/soap/envelope/\"><soap:Body>"
+            + "<login xmlns:wsse=\"urn:wsse\"><user>ada</user><wsse:Password>"
+            + SECRETS[5]
+            + "</wsse:Password></login></soap:Body></soap:Envelope>",
         "Content-Type",
         "application/xml");
   }

@@ -523,6 +523,9 @@ public final class PactReader {
         response(required(interaction, "response", at), at.dot("response"));
       } else if (kind.equals(SYNC_MESSAGES)) {
         optionalObject(interaction, "request", at);
+        if (interaction.path("request").isObject()) {
+          contents(interaction.get("request"), at.dot("request"));
+        }
         matchingRules(interaction.path("request"), at.dot("request"));
         JsonNode responses = interaction.get("response");
         if (responses != null) {
@@ -533,6 +536,7 @@ public final class PactReader {
           }
           for (int i = 0; i < responses.size(); i++) {
             object(responses.get(i), at.dot("response").index(i));
+            contents(responses.get(i), at.dot("response").index(i));
             matchingRules(responses.get(i), at.dot("response").index(i));
           }
         }

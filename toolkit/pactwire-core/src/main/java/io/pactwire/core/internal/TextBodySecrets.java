@@ -10,6 +10,8 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilder;
 import javax.xml.parsers.DocumentBuilderFactory;
@@ -43,6 +45,13 @@ public final class TextBodySecrets {
    * @param values the values taken out, to be kept out of anything else written
    */
   public record Redacted(String body, List<String> paths, Set<String> values) {}
+
+  private static final Pattern PLAIN = Pattern.compile("[A-Za-z0-9_-]+");
+  // an element that holds text only, and an attribute, in XML the parser does not read
+  private static final Pattern ELEMENT =
+      Pattern.compile("<((?:[\\w.-]+:)?([\\w.-]+))(\\s[^<>]*)?>([^<]*)</\\1\\s*>");
+  private static final Pattern ATTRIBUTE =
+      Pattern.compile("(\\s(?:[\\w.-]+:)?([\\w.-]+)\\s*=\\s*)(\"[^\"]*\"|'[^']*')");
 
   private TextBodySecrets() {}
 
@@ -101,30 +110,34 @@ public final class TextBodySecrets {
   }
 
   /**
-   * An XML body's elements (with text only) and attributes named as credentials redacted; null when
-   * none is, or when the body is not XML this parser reads (no DTD is read, no entity resolved).
+   * An XML body's elements and attributes named as credentials redacted (by their local names:
+   * {@code wsse:Password} is one); null when none is. No DTD is read and no entity resolved; a body
+   * this parser does not read has its credentials redacted where its text shows them.
    */
   public static Redacted xml(String body, Predicate<String> secret) {
     return xml(body, secret, Secrets.REDACTED);
   }
 
   private static Redacted xml(String body, Predicate<String> secret, String placeholder) {
+    // a byte-order mark or blank lines before the declaration are no reason to keep a secret
+    String text = body.startsWith("\uFEFF") ? body.substring(1) : body;
+    text = text.stripLeading();
     Document document;
     try {
-      document = builder().parse(new InputSource(new StringReader(body)));
+      document = builder().parse(new InputSource(new StringReader(text)));
     } catch (Exception e) {
-      return null;
+      return unparsed(body, secret, placeholder);
     }
     List<String> paths = new ArrayList<>();
     Set<String> values = new TreeSet<>();
     Element root = document.getDocumentElement();
-    redactIn(root, "$." + name(root), secret, placeholder, paths, values);
+    redactIn(root, "$" + step(root.getNodeName()), secret, placeholder, paths, values);
     if (paths.isEmpty()) {
       return null;
     }
     try {
       Transformer transformer = TransformerFactory.newDefaultInstance().newTransformer();
-      boolean declared = body.stripLeading().startsWith("<?xml");
+      boolean declared = text.startsWith("<?xml");
       transformer.setOutputProperty(OutputKeys.OMIT_XML_DECLARATION, declared ? "no" : "yes");
       if (declared) {
         document.setXmlStandalone(true);
@@ -133,8 +146,59 @@ public final class TextBodySecrets {
       transformer.transform(new DOMSource(document), new StreamResult(out));
       return new Redacted(out.toString(), paths, values);
     } catch (Exception e) {
-      return null;
+      return unparsed(body, secret, placeholder);
     }
+  }
+
+  /**
+   * A body typed as XML that this parser does not read (a DOCTYPE, which it refuses to read, or XML
+   * that is not well formed): each element of a credential's name that holds text, and each such
+   * attribute, is redacted where the text shows them, with no rule (no path is known). A secret is
+   * never kept because the body could not be parsed.
+   */
+  private static Redacted unparsed(String body, Predicate<String> secret, String placeholder) {
+    String shown = placeholder.equals(Secrets.REDACTED) ? "&lt;redacted&gt;" : placeholder;
+    Set<String> values = new TreeSet<>();
+    boolean redacted = false;
+    StringBuilder out = new StringBuilder();
+    Matcher element = ELEMENT.matcher(body);
+    while (element.find()) {
+      boolean redact = secret.test(element.group(2)) && !element.group(4).isBlank();
+      if (redact) {
+        Secrets.add(values, element.group(4).strip());
+        redacted = true;
+      }
+      element.appendReplacement(
+          out,
+          Matcher.quoteReplacement(
+              redact
+                  ? element.group().substring(0, element.start(4) - element.start())
+                      + shown
+                      + element.group().substring(element.end(4) - element.start())
+                  : element.group()));
+    }
+    element.appendTail(out);
+    Matcher attribute = ATTRIBUTE.matcher(out.toString());
+    StringBuilder all = new StringBuilder();
+    while (attribute.find()) {
+      String value = attribute.group(3);
+      boolean redact =
+          !attribute.group(1).strip().startsWith("xmlns")
+              && secret.test(attribute.group(2))
+              && value.length() > 2;
+      if (redact) {
+        Secrets.add(values, value.substring(1, value.length() - 1));
+        redacted = true;
+      }
+      attribute.appendReplacement(
+          all,
+          Matcher.quoteReplacement(
+              redact
+                  ? attribute.group(1) + value.charAt(0) + shown + value.charAt(0)
+                  : attribute.group()));
+    }
+    attribute.appendTail(all);
+    return redacted ? new Redacted(all.toString(), List.of(), values) : null;
   }
 
   private static void redactIn(
@@ -147,25 +211,29 @@ public final class TextBodySecrets {
     NamedNodeMap attributes = element.getAttributes();
     for (int i = 0; i < attributes.getLength(); i++) {
       Node attribute = attributes.item(i);
-      String name = name(attribute);
-      if (secret.test(name) && !attribute.getNodeValue().isEmpty()) {
+      if (XMLConstants.XMLNS_ATTRIBUTE_NS_URI.equals(attribute.getNamespaceURI())) {
+        continue; // a namespace declaration (xmlns:token="urn:...") names no credential
+      }
+      if (secret.test(local(attribute)) && !attribute.getNodeValue().isEmpty()) {
         Secrets.add(values, attribute.getNodeValue());
         attribute.setNodeValue(placeholder);
-        add(paths, path + "['@" + name + "']");
+        add(paths, path + "['@" + attribute.getNodeName() + "']");
       }
     }
-    boolean textOnly = true;
+    boolean secretElement = secret.test(local(element));
     for (Node child = element.getFirstChild(); child != null; child = child.getNextSibling()) {
       if (child.getNodeType() == Node.ELEMENT_NODE) {
-        textOnly = false;
-        redactIn((Element) child, path + "." + name(child), secret, placeholder, paths, values);
+        redactIn(
+            (Element) child, path + step(child.getNodeName()), secret, placeholder, paths, values);
+      } else if (secretElement
+          && (child.getNodeType() == Node.TEXT_NODE
+              || child.getNodeType() == Node.CDATA_SECTION_NODE)
+          && !child.getNodeValue().isBlank()) {
+        // each text of the element, of mixed content too
+        Secrets.add(values, child.getNodeValue().strip());
+        child.setNodeValue(placeholder);
+        add(paths, path + "['#text']");
       }
-    }
-    String text = element.getTextContent();
-    if (textOnly && secret.test(name(element)) && !text.isBlank()) {
-      Secrets.add(values, text.strip());
-      element.setTextContent(placeholder);
-      add(paths, path + "['#text']");
     }
   }
 
@@ -175,8 +243,14 @@ public final class TextBodySecrets {
     }
   }
 
-  // the name pact-jvm's XML matcher gives a node: its local name without a prefix
-  private static String name(Node node) {
+  // a step of pact-jvm's path to a node: its name as the document writes it, prefix and all
+  // (soap:Body), in brackets where it is more than letters, digits, '_' and '-'
+  private static String step(String name) {
+    return PLAIN.matcher(name).matches() ? "." + name : "['" + name + "']";
+  }
+
+  // the name a credential is known by: wsse:Password is a password
+  private static String local(Node node) {
     String local = node.getLocalName();
     return local != null ? local : node.getNodeName();
   }

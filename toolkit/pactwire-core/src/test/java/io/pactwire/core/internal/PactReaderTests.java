@@ -302,6 +302,15 @@ class PactReaderTests {
                       + " \"description\": \"a tweet\", \"content\": {\"id\": 1}}]"))
           .startsWith(
               ":$.interactions[0].content: a message's body is \"contents\", not \"content\"");
+      assertThat(
+              failureOfPactWith(
+                  "\"metadata\": {\"pactSpecification\": {\"version\": \"4.0\"}},"
+                      + " \"interactions\": [{\"type\": \"Synchronous/Messages\","
+                      + " \"description\": \"a query\", \"request\": {\"contents\": {}},"
+                      + " \"response\": [{\"content\": {\"id\": 1}}]}]"))
+          .startsWith(
+              ":$.interactions[0].response[0].content: a message's body is \"contents\", not"
+                  + " \"content\"");
     }
 
     @Test

@@ -11,8 +11,11 @@ import au.com.dius.pact.core.matchers.RequestMatchResult;
 import au.com.dius.pact.core.model.IRequest;
 import au.com.dius.pact.core.model.Request;
 import io.pactwire.core.internal.BoundedRegex;
+import io.pactwire.core.internal.JsonText;
 import io.pactwire.core.internal.Secrets;
+import io.pactwire.core.internal.TextBodySecrets;
 import io.pactwire.core.internal.report.Mismatches;
+import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -22,6 +25,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.w3c.dom.Node;
@@ -153,27 +157,41 @@ public final class NearMiss {
             });
       } else if (mismatch instanceof BodyMismatch b) {
         // a credential the request's body carries is no more shown than its headers' are
-        java.util.Set<String> found = new java.util.TreeSet<>();
+        Set<String> found = new TreeSet<>();
         String expectedShown = Mismatches.withoutCredentials(b.getExpected(), b.getPath(), found);
+        if (expectedShown == null) {
+          expectedShown = withoutCredentials(b.getExpected(), found);
+        }
         String actualShown = Mismatches.withoutCredentials(b.getActual(), b.getPath(), found);
+        if (actualShown == null) {
+          actualShown = withoutCredentials(b.getActual(), found);
+        }
+        // pact-jvm words an XML credential's text as it is, of any length: its own words instead
+        boolean hidden =
+            isSecretText(b.getExpected())
+                || isSecretText(b.getActual())
+                || Mismatches.isSecretPath(b.getPath());
         rows.add(
             new String[] {
-              b.getPath() + " " + (expectedShown != null ? expectedShown : shown(b.getExpected())),
-              b.getPath() + " " + (actualShown != null ? actualShown : shown(b.getActual())),
-              "body "
-                  + b.getPath()
-                  + ": "
-                  + Secrets.withoutWords(
-                      shownIn(
-                          said(
-                              b.getMismatch(),
-                              "expected "
-                                  + shown(b.getExpected())
-                                  + " but received "
-                                  + shown(b.getActual())),
-                          b.getExpected(),
-                          b.getActual()),
-                      found)
+              b.getPath() + " " + expectedShown,
+              b.getPath() + " " + actualShown,
+              hidden
+                  ? "body "
+                      + b.getPath()
+                      + ": the request's value is not the pact's (a credential: neither is shown)"
+                  : "body "
+                      + b.getPath()
+                      + ": "
+                      + Secrets.withoutWords(
+                          shownIn(
+                              said(
+                                  b.getMismatch(),
+                                  "expected " + expectedShown + " but received " + actualShown),
+                              b.getExpected(),
+                              expectedShown,
+                              b.getActual(),
+                              actualShown),
+                          found)
             });
       } else {
         rows.add(new String[] {"", "", mismatch.description()});
@@ -256,9 +274,7 @@ public final class NearMiss {
     }
     if (value instanceof Node node) {
       // pact-jvm's XML matcher gives DOM nodes, whose own text is "[name: null]"
-      return node.getNodeType() == Node.ELEMENT_NODE
-          ? "<" + node.getNodeName() + ">" + node.getTextContent()
-          : String.valueOf(node.getNodeValue());
+      return shownNode(node);
     }
     return value.toString();
   }
@@ -266,29 +282,98 @@ public final class NearMiss {
   // pact-jvm's words name a byte array or a DOM node by its object's text ("[B@91b348c", of a copy
   // of the array this mismatch holds): the value as shown in the columns instead, the expected
   // one first
-  private static String shownIn(String words, Object expected, Object actual) {
+  private static String shownIn(
+      String words, Object expected, String expectedShown, Object actual, String actualShown) {
     String out = words;
-    for (Object value : new Object[] {expected, actual}) {
-      if (value instanceof Node) {
-        out = out.replace(String.valueOf(value), shown(value));
-      }
+    if (expected instanceof Node) {
+      out = out.replace(String.valueOf(expected), expectedShown);
+    }
+    if (actual instanceof Node) {
+      out = out.replace(String.valueOf(actual), actualShown);
     }
     // the array may be the body the mismatch holds as text
-    List<Object> arrays = new ArrayList<>();
-    for (Object value : new Object[] {expected, actual}) {
-      if (value != null) {
-        arrays.add(value);
-      }
+    List<String> shown = new ArrayList<>();
+    if (expected != null) {
+      shown.add(expectedShown);
+    }
+    if (actual != null) {
+      shown.add(actualShown);
     }
     Matcher identity = ARRAY_IDENTITY.matcher(out);
     StringBuilder said = new StringBuilder();
     int next = 0;
-    while (identity.find() && !arrays.isEmpty()) {
-      Object value = arrays.get(Math.min(next++, arrays.size() - 1));
-      identity.appendReplacement(said, Matcher.quoteReplacement(shown(value)));
+    while (identity.find() && !shown.isEmpty()) {
+      String value = shown.get(Math.min(next++, shown.size() - 1));
+      identity.appendReplacement(said, Matcher.quoteReplacement(value));
     }
     identity.appendTail(said);
     return said.toString();
+  }
+
+  /**
+   * A value pact-jvm gave as a body (bytes) or an XML node, shown with the credentials in it
+   * redacted, each added to {@code found}: JSON and form fields and XML elements and attributes of
+   * a credential's name; an XML element by its name, and its text only when it holds text alone and
+   * is not named as a credential.
+   */
+  private static String withoutCredentials(Object value, Set<String> found) {
+    if (value instanceof Node node) {
+      return shownNode(node);
+    }
+    String shown = shown(value);
+    if (!(value instanceof byte[])) {
+      return shown;
+    }
+    String text = shown.strip();
+    if (text.startsWith("{") || text.startsWith("[")) {
+      try {
+        String json =
+            Mismatches.withoutCredentials(
+                JsonText.MAPPER.readValue(text, Object.class), "$", found);
+        return json != null ? json : shown;
+      } catch (IOException notJson) {
+        return shown;
+      }
+    }
+    TextBodySecrets.Redacted redacted =
+        text.startsWith("<")
+            ? TextBodySecrets.xml(shown, Secrets::isSecretField)
+            : text.contains("=") && !text.contains(" ")
+                ? TextBodySecrets.form(shown, Secrets::isSecretField)
+                : null;
+    if (redacted == null) {
+      return shown;
+    }
+    found.addAll(redacted.values());
+    return redacted.body();
+  }
+
+  private static String shownNode(Node node) {
+    if (node.getNodeType() != Node.ELEMENT_NODE) {
+      Node owner =
+          node.getNodeType() == Node.ATTRIBUTE_NODE
+              ? node
+              : node.getParentNode() == null ? node : node.getParentNode();
+      return isSecretName(owner) ? Secrets.REDACTED : String.valueOf(node.getNodeValue());
+    }
+    boolean leaf = true;
+    for (Node child = node.getFirstChild(); child != null; child = child.getNextSibling()) {
+      leaf &= child.getNodeType() != Node.ELEMENT_NODE;
+    }
+    String content = !leaf ? "…" : isSecretName(node) ? Secrets.REDACTED : node.getTextContent();
+    return "<" + node.getNodeName() + ">" + content;
+  }
+
+  // an XML text or attribute whose element or name is a credential's
+  private static boolean isSecretText(Object value) {
+    return value instanceof Node node
+        && node.getNodeType() != Node.ELEMENT_NODE
+        && Secrets.REDACTED.equals(shownNode(node));
+  }
+
+  private static boolean isSecretName(Node node) {
+    String local = node.getLocalName() != null ? node.getLocalName() : node.getNodeName();
+    return Secrets.isSecretField(local);
   }
 
   // a body as text when it is UTF-8 without control characters; else its length and first bytes

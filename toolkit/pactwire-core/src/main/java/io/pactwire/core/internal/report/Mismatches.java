@@ -15,6 +15,7 @@ import io.pactwire.core.internal.JsonPath;
 import io.pactwire.core.internal.Secrets;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -126,20 +127,24 @@ public final class Mismatches {
   }
 
   // a field of the body path names a credential: $.access_token, $.password[0], $.secret.value
-  private static boolean isSecretPath(String path) {
+  /**
+   * Whether a step of a body path is a field named as a credential: {@code $.user.password}, or, in
+   * pact-jvm's paths into XML that are no JSON paths, {@code $.login.password.#text}.
+   */
+  public static boolean isSecretPath(String path) {
     if (path == null) {
       return false;
     }
     return JsonPath.tryParse(path)
-        .map(JsonPath::segments)
-        .filter(
-            segments ->
-                segments.stream()
+        .map(
+            parsed ->
+                parsed.segments().stream()
                     .anyMatch(
                         s ->
                             s instanceof JsonPath.Field field
                                 && Secrets.isSecretField(field.name())))
-        .isPresent();
+        .orElseGet(
+            () -> Arrays.stream(path.split("[.\\[\\]'@#]+")).anyMatch(Secrets::isSecretField));
   }
 
   /**
