@@ -74,6 +74,25 @@ class CredentialsTests {
     }
   }
 
+  // pact-jvm prints a failed comparison with the provider's values as received: a session it
+  // opened and a token it issued, which no request carried, are shown nowhere
+  @Nested
+  class IssuedByTheProvider {
+
+    @Test
+    void areInNoConsoleLineFailureOrReport() throws IOException {
+      EngineExecutionResults results =
+          verify(IssuedCredentialsTestCase.class, List.of(TestPacts.LOGIN_ISSUING));
+
+      results.testEvents().assertStatistics(stats -> stats.started(1).failed(1));
+      assertThat(console).contains("a login that opens a session");
+      assertThat(console + failures(results))
+          .doesNotContain("PROVIDER-SESSION-7a8b9c")
+          .doesNotContain("PROVIDER-ISSUED-TOKEN-8b9c0d");
+      assertNoSecretIn(reports, "PROVIDER-SESSION-7a8b9c", "PROVIDER-ISSUED-TOKEN-8b9c0d");
+    }
+  }
+
   @Nested
   class FromAnnotations {
 

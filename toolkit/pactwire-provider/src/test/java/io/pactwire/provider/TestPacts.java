@@ -229,6 +229,22 @@ public final class TestPacts {
             "content": {"consumer": "checkout-service", "token": "<redacted>-by-capture"}}}
       }""";
 
+  /**
+   * A login whose answer the provider gives with a session and a token of its own, neither as the
+   * contract has them: it fails.
+   */
+  static final String LOGIN_ISSUING =
+      """
+      {
+        "type": "Synchronous/HTTP",
+        "description": "a login that opens a session",
+        "request": {"method": "POST", "path": "/login"},
+        "response": {"status": 200,
+          "headers": {"Set-Cookie": ["sid=the-contracts-session"]},
+          "body": {"contentType": "application/json", "encoded": false,
+            "content": {"access_token": "the-contracts-token", "user": "ada"}}}
+      }""";
+
   /** A request that sends no credential. */
   static final String HEALTH =
       """

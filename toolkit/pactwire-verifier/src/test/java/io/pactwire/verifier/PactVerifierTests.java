@@ -163,6 +163,40 @@ class PactVerifierTests {
               });
     }
 
+    // pact-jvm's XML matcher reads the pact's body first: a pact whose XML is no XML fails every
+    // provider, and the words say it is the pact's body, not the provider's
+    @Test
+    void aPactBodyThatIsNotItsContentTypeIsNamedAsThePacts() {
+      Path pact =
+          TestPacts.write(
+              pacts,
+              "checkout-service-inventory-service.json",
+              """
+              {"consumer": {"name": "checkout-service"}, "provider": {"name": "inventory-service"},
+               "metadata": {"pactSpecification": {"version": "4.0"}},
+               "interactions": [{"type": "Synchronous/HTTP", "description": "a feed",
+                 "request": {"method": "GET", "path": "/feed"},
+                 "response": {"status": 200, "headers": {"Content-Type": ["application/xml"]},
+                   "body": {"content": "OK", "contentType": "application/xml", "encoded": false}}}]}
+              """);
+      provider.on(
+          "GET /feed",
+          e -> ProviderServer.send(e, 200, "application/xml", "<feed><a>1</a></feed>"));
+
+      InteractionResult result = verify(pact, Duration.ofSeconds(5)).interactions().get(0).result();
+
+      assertThat(result.differences())
+          .singleElement()
+          .satisfies(
+              d -> {
+                assertThat(d.label()).isEqualTo("body $");
+                assertThat(d.mismatch())
+                    .startsWith(
+                        "the pact's expected body (application/xml) is not XML pact-jvm can read,"
+                            + " so no provider's body can be compared with it: ");
+              });
+    }
+
     @Test
     void aBodyOfAnotherContentTypeIsABodyTypeMismatch() {
       provider.on(

@@ -13,6 +13,7 @@ import io.pactwire.core.internal.report.ResultsWriter;
 import io.pactwire.core.internal.report.VerificationRun;
 import io.pactwire.core.internal.report.VerifiedInteraction;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,6 +26,7 @@ import java.util.HexFormat;
 import java.util.List;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
 import org.junit.jupiter.api.extension.BeforeTestExecutionCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
@@ -37,12 +39,14 @@ import org.opentest4j.TestAbortedException;
  */
 public final class VerificationRecorder
     implements BeforeTestExecutionCallback,
+        AfterTestExecutionCallback,
         TestExecutionExceptionHandler,
         AfterEachCallback,
         AfterAllCallback {
 
   private static final ExtensionContext.Namespace NAMESPACE =
       ExtensionContext.Namespace.create(VerificationRecorder.class);
+  private static final String CONSOLE = "console";
 
   @Override
   public void beforeTestExecution(ExtensionContext context) {
@@ -53,7 +57,30 @@ public final class VerificationRecorder
     LastProduced.forget();
     if (verification.getTarget() != null
         && verification.getTarget().getClass() == HttpTestTarget.class) {
-      verification.setTarget(new RecordingHttpTarget((HttpTestTarget) verification.getTarget()));
+      RecordingHttpTarget target =
+          new RecordingHttpTarget((HttpTestTarget) verification.getTarget());
+      verification.setTarget(target);
+      // pact-jvm prints a failed comparison with the provider's values as received: a session
+      // it opened or a token it issued shows as <redacted> once its response is in
+      IssuedCredentials issued = new IssuedCredentials();
+      PrintStream out = System.out;
+      PrintStream err = System.err;
+      context.getStore(NAMESPACE).put(CONSOLE, new PrintStream[] {out, err});
+      System.setOut(ScrubbedConsole.wrap(out, text -> issued.scrub(text, target.response())));
+      System.setErr(ScrubbedConsole.wrap(err, text -> issued.scrub(text, target.response())));
+    }
+  }
+
+  @Override
+  public void afterTestExecution(ExtensionContext context) {
+    PrintStream[] console = context.getStore(NAMESPACE).remove(CONSOLE, PrintStream[].class);
+    if (console != null) {
+      PrintStream scrubbedOut = System.out;
+      PrintStream scrubbedErr = System.err;
+      System.setOut(console[0]);
+      System.setErr(console[1]);
+      scrubbedOut.close(); // what is left of a line, scrubbed
+      scrubbedErr.close();
     }
   }
 

@@ -1,9 +1,17 @@
 package io.pactwire.verifier.internal;
 
 import au.com.dius.pact.core.model.ContentType;
+import au.com.dius.pact.core.model.OptionalBody;
 import au.com.dius.pact.core.support.json.JsonException;
+import au.com.dius.pact.core.support.json.JsonParser;
 import io.pactwire.core.internal.report.Difference;
+import java.io.StringReader;
+import javax.xml.XMLConstants;
+import javax.xml.parsers.DocumentBuilder;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.xml.sax.InputSource;
 import org.xml.sax.SAXException;
+import org.xml.sax.helpers.DefaultHandler;
 
 /**
  * The differences of a verification that pact-jvm's matching engine did not find: a request that
@@ -39,6 +47,55 @@ final class Differences {
         null,
         null,
         typed + " could not be read to compare it with the pact's: " + e.getMessage().strip());
+  }
+
+  /**
+   * The pact's own expected body, when pact-jvm cannot read it as its content type says: the
+   * matcher reads the expected body first, and a pact whose XML body is {@code OK} failed every
+   * provider with words that blamed the provider's body. Null when it reads.
+   */
+  static Difference pactBodyUnreadable(OptionalBody expected) {
+    if (expected == null || !expected.isPresent()) {
+      return null;
+    }
+    ContentType type = expected.getContentType();
+    String text = expected.valueAsString();
+    String problem = null;
+    String kind = null;
+    if (type.isJson()) {
+      kind = "JSON";
+      try {
+        JsonParser.parseString(text);
+      } catch (JsonException e) {
+        problem = e.getMessage();
+      }
+    } else if (type.isXml()) {
+      kind = "XML";
+      try {
+        DocumentBuilderFactory factory = DocumentBuilderFactory.newDefaultInstance();
+        factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
+        factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+        DocumentBuilder builder = factory.newDocumentBuilder();
+        builder.setErrorHandler(new DefaultHandler());
+        builder.parse(new InputSource(new StringReader(text)));
+      } catch (Exception e) {
+        problem = e.getMessage();
+      }
+    }
+    if (problem == null) {
+      return null;
+    }
+    return new Difference(
+        "body",
+        "$",
+        null,
+        null,
+        "the pact's expected body ("
+            + type
+            + ") is not "
+            + kind
+            + " pact-jvm can read, so no provider's body can be compared with it: "
+            + problem.strip());
   }
 
   /** A regex rule that ran over its time bound: never handed to pact-jvm, which has none. */

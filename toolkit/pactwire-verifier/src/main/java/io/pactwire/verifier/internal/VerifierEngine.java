@@ -606,12 +606,20 @@ public final class VerifierEngine {
       } catch (Exception e) {
         // pact-jvm's matchers throw on bodies they cannot parse (also checked exceptions, such as
         // SAXParseException, which Kotlin does not declare); its runner fails the interaction
-        differences.add(
+        Difference pacts =
             sent.produced() != null
-                ? Differences.notCompared(
-                    "the provider's message", sent.produced().contents().getContentType(), e)
-                : Differences.notCompared(
-                    "the provider's response body", sent.actual().getBody().getContentType(), e));
+                ? null
+                : Differences.pactBodyUnreadable(sent.expected().getBody());
+        differences.add(
+            pacts != null
+                ? pacts
+                : sent.produced() != null
+                    ? Differences.notCompared(
+                        "the provider's message", sent.produced().contents().getContentType(), e)
+                    : Differences.notCompared(
+                        "the provider's response body",
+                        sent.actual().getBody().getContentType(),
+                        e));
       }
     }
     Task task = sent.task();
