@@ -27,14 +27,13 @@ import java.util.regex.Pattern;
 public final class JsonTrees {
 
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
-
-  private JsonTrees() {}
-
   private static final Pattern OPENED_AT =
       Pattern.compile(
           "\\((?:for (Array|Object) starting|start marker) at \\[Source: .*?; line: (\\d+), column:"
               + " (\\d+)]\\)");
   private static final Pattern SOURCE = Pattern.compile(" ?\\(?\\[Source: .*?]\\)?");
+
+  private JsonTrees() {}
 
   /**
    * Jackson's words for why a text is not JSON, its first line, without the notes about its own
