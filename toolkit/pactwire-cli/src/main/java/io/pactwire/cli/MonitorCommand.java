@@ -1,5 +1,6 @@
 package io.pactwire.cli;
 
+import io.pactwire.core.internal.Secrets;
 import io.pactwire.record.DriftMonitor;
 import io.pactwire.record.MonitorInputException;
 import io.pactwire.record.MonitorRun;
@@ -146,7 +147,13 @@ final class MonitorCommand implements Callable<Integer> {
     } catch (MonitorInputException e) {
       return fail(err, e.getMessage());
     } catch (IllegalArgumentException e) {
-      return fail(err, "--base-url " + baseUrl + ": " + e.getMessage());
+      // the pact's own names are refused with their file; what else is refused is the URL
+      String message = e.getMessage() == null ? "" : e.getMessage();
+      return fail(
+          err,
+          message.contains("cannot name a")
+              ? pact + ": " + message
+              : "--base-url " + Secrets.shownUrl(String.valueOf(baseUrl)) + ": " + message);
     }
   }
 

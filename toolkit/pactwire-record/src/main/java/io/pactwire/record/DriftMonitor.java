@@ -272,7 +272,7 @@ public final class DriftMonitor {
         .getQuery()
         .forEach((name, values) -> query.put(name, fill(name, values, missing, secrets)));
     byte[] body = request.getBody().isPresent() ? request.getBody().orEmpty() : null;
-    if (body != null && new String(body, StandardCharsets.UTF_8).contains(REDACTED)) {
+    if (body != null && holdsRedacted(new String(body, StandardCharsets.UTF_8))) {
       body = fillBody(body, missing, secrets);
       if (body == null) {
         return skipped(
@@ -419,6 +419,16 @@ public final class DriftMonitor {
       filled.add(secret.startsWith(prefix) ? secret : value.replace(REDACTED, secret));
     }
     return filled;
+  }
+
+  /**
+   * Whether a request body holds a redacted value: as written ({@code <redacted>} in JSON or a
+   * form) or escaped, as XML writes it ({@code &lt;redacted&gt;}) or a form encodes it.
+   */
+  private static boolean holdsRedacted(String body) {
+    return body.contains(REDACTED)
+        || body.contains("&lt;redacted&gt;")
+        || body.toLowerCase(java.util.Locale.ROOT).contains("%3credacted%3e");
   }
 
   /**

@@ -642,6 +642,25 @@ class PactVerifierTests {
           .hasMessageStartingWith("cannot reach the messages URL at " + url + ": ");
     }
 
+    // a URL's user information and a token in its query are credentials: not in the message
+    @Test
+    void anUnreachableUrlIsNamedWithoutItsCredentials() throws IOException {
+      int port;
+      try (ServerSocket socket = new ServerSocket(0)) {
+        port = socket.getLocalPort();
+      }
+      URI url = URI.create("http://bob:S3CRET-PW-77@127.0.0.1:" + port + "/m?token=QTOKEN-77&x=1");
+      assertThatThrownBy(() -> verifyMessages(url, 1024))
+          .isInstanceOf(VerifierInputException.class)
+          .hasMessageStartingWith(
+              "cannot reach the messages URL at http://****@127.0.0.1:"
+                  + port
+                  + "/m?token=<redacted>&x=1: ")
+          .message()
+          .doesNotContain("S3CRET-PW-77")
+          .doesNotContain("QTOKEN-77");
+    }
+
     @Test
     void aMessageOverTheBodyLimitIsRefusedNamingTheLimit() {
       produces("{\"sku\": \"" + "x".repeat(4096) + "\", \"available\": 1}", null);

@@ -39,6 +39,9 @@ public final class Secrets {
           "api-key",
           "x-auth-token");
 
+  private static final Pattern URL_USER_INFO = Pattern.compile("(?<=://)[^/@\\s]+@");
+  private static final Pattern URL_QUERY_PAIR = Pattern.compile("([?&])([^=&#\\s]+)=([^&#\\s]*)");
+
   /** Query parameters (lower case) that carry credentials in OAuth 2.0 and API-key schemes. */
   public static final Set<String> QUERY_PARAMETERS =
       Set.of("access_token", "api_key", "apikey", "client_secret");
@@ -184,6 +187,32 @@ public final class Secrets {
       words.add(word.toString());
     }
     return words;
+  }
+
+  /**
+   * A URL as a message shows it: its user information ({@code bob:pw@}) as {@code ****@}, and the
+   * value of each query parameter named as a credential ({@code access_token}, {@code token},
+   * {@code password}) as {@link #REDACTED}.
+   */
+  public static String shownUrl(String url) {
+    if (url == null) {
+      return null;
+    }
+    String out = URL_USER_INFO.matcher(url).replaceAll("****@");
+    Matcher pair = URL_QUERY_PAIR.matcher(out);
+    StringBuilder shown = new StringBuilder();
+    while (pair.find()) {
+      String name = pair.group(2);
+      boolean secret = isSecretQueryParameter(name) || isSecretField(name);
+      pair.appendReplacement(
+          shown,
+          Matcher.quoteReplacement(
+              secret && !pair.group(3).isEmpty()
+                  ? pair.group(1) + name + "=" + REDACTED
+                  : pair.group()));
+    }
+    pair.appendTail(shown);
+    return shown.toString();
   }
 
   /** Whether {@code name} is a query parameter of {@link #QUERY_PARAMETERS}, in any case. */

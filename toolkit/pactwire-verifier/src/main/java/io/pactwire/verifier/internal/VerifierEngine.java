@@ -24,6 +24,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.pactwire.core.internal.BoundedRegex;
 import io.pactwire.core.internal.PactReader;
+import io.pactwire.core.internal.Secrets;
 import io.pactwire.core.internal.report.Difference;
 import io.pactwire.core.internal.report.Exchange;
 import io.pactwire.core.internal.report.ExchangeTexts;
@@ -290,14 +291,13 @@ public final class VerifierEngine {
         (interaction.getProviderStates().isEmpty() ? stateless : stateful).add(task);
       }
     }
-    requireReachable("provider", config.baseUrl().toString(), config.baseUrl());
+    requireReachable("provider", shown(config.baseUrl()), config.baseUrl());
     if (config.messagesUrl() != null
         && Stream.concat(stateless.stream(), stateful.stream()).anyMatch(t -> t.http() == null)) {
-      requireReachable("messages URL", config.messagesUrl().toString(), config.messagesUrl());
+      requireReachable("messages URL", shown(config.messagesUrl()), config.messagesUrl());
     }
     if (!stateful.isEmpty() && config.stateChangeUrl() != null) {
-      requireReachable(
-          "state-change URL", config.stateChangeUrl().toString(), config.stateChangeUrl());
+      requireReachable("state-change URL", shown(config.stateChangeUrl()), config.stateChangeUrl());
     }
 
     long start = System.nanoTime();
@@ -429,6 +429,11 @@ public final class VerifierEngine {
     return other instanceof RequestResponseInteraction v3 ? v3 : null;
   }
 
+  // a URL as messages and reports show it: no user information, no credential in its query
+  private static String shown(java.net.URI url) {
+    return Secrets.shownUrl(url.toString());
+  }
+
   private void requireReachable(String what, String shown, java.net.URI url) {
     String why = ProviderHttp.unreachable(url, config.timeout());
     if (why != null) {
@@ -525,7 +530,7 @@ public final class VerifierEngine {
     }
     body.put("providerStates", states);
     String what =
-        "POST " + config.messagesUrl() + " (message '" + interaction.getDescription() + "')";
+        "POST " + shown(config.messagesUrl()) + " (message '" + interaction.getDescription() + "')";
     try {
       ProviderHttp.Reply response =
           http.postForBody(config.messagesUrl(), Json.MAPPER.writeValueAsString(body));
@@ -731,7 +736,7 @@ public final class VerifierEngine {
     }
     String what =
         "POST "
-            + config.stateChangeUrl()
+            + shown(config.stateChangeUrl())
             + " ("
             + action
             + " of '"
