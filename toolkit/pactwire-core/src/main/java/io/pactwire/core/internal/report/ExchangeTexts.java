@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.pactwire.core.internal.Secrets;
+import io.pactwire.core.internal.TextBodySecrets;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -118,15 +119,23 @@ public final class ExchangeTexts {
   /**
    * A body as {@link #pretty} prints it, with the value of every field named as a credential (an
    * access token the provider issued, a password) redacted: in a JSON body at any depth, in a form
-   * body by name. Values a request carried are redacted wherever they are echoed, but a provider's
-   * own were shown.
+   * body by name, in an XML body by the names of elements and attributes. Values a request carried
+   * are redacted wherever they are echoed, but a provider's own were shown.
    */
   static String withoutCredentials(String body) {
     try {
       return JSON.writeValueAsString(
           Secrets.redactFields(JSON.readValue(body, Object.class), false, new TreeSet<>()));
     } catch (JsonProcessingException | RuntimeException e) {
-      return FORM.matcher(body).matches() ? redactedForm(body) : body;
+      if (FORM.matcher(body).matches()) {
+        return redactedForm(body);
+      }
+      // an XML answer's elements and attributes of a credential's name (a SOAP session token)
+      TextBodySecrets.Redacted xml =
+          body.stripLeading().startsWith("<") || body.startsWith("\uFEFF")
+              ? TextBodySecrets.xml(body, Secrets::isSecretField)
+              : null;
+      return xml == null ? body : xml.body();
     }
   }
 

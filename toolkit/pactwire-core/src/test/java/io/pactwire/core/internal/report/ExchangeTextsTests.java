@@ -47,6 +47,19 @@ class ExchangeTextsTests {
   }
 
   @Test
+  void anXmlBodyShowsNoElementOrAttributeNamedAsACredential() {
+    assertThat(
+            message(
+                "text/xml",
+                "<LoginResponse id=\"7\" session-token=\"ATTR-SECRET-1\"><sessionToken>"
+                    + "issued-SOAP-SECRET-D</sessionToken><user>ada</user></LoginResponse>"))
+        .doesNotContain("issued-SOAP-SECRET-D")
+        .doesNotContain("ATTR-SECRET-1")
+        .contains("<user>ada</user>")
+        .contains("id=\"7\"");
+  }
+
+  @Test
   void otherTextIsShownAsItIs() {
     assertThat(message("text/plain", "password = hunter2 in a sentence"))
         .endsWith("password = hunter2 in a sentence");
