@@ -2,6 +2,7 @@ package io.pactwire.record.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.pactwire.core.internal.report.MarkdownReport;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,10 +18,10 @@ public final class Timeline {
   /** The timeline in Markdown: a heading and a table per interaction, oldest run first. */
   public static String markdown(List<ObjectNode> runs) {
     StringBuilder out = new StringBuilder();
-    out.append("# Drift timeline: ").append(title(runs)).append("\n\n");
+    out.append("# Drift timeline: ").append(MarkdownReport.heading(title(runs))).append("\n\n");
     out.append(summary(runs)).append("\n");
     for (Map.Entry<String, List<Row>> e : rows(runs).entrySet()) {
-      out.append("\n## ").append(e.getKey()).append("\n\n");
+      out.append("\n## ").append(MarkdownReport.heading(e.getKey())).append("\n\n");
       out.append("| run | outcome | drift or note |\n|---|---|---|\n");
       for (Row row : e.getValue()) {
         List<String> cells = new ArrayList<>();
@@ -147,8 +148,11 @@ public final class Timeline {
     return rows;
   }
 
+  // a drift new in this run keeps its bold mark; the rest is text, its markup escaped
   private static String cell(String text) {
-    return text.replace("|", "\\|").replace("\n", " ");
+    return text.startsWith("**new** ")
+        ? "**new** " + MarkdownReport.cell(text.substring(8))
+        : MarkdownReport.cell(text);
   }
 
   private static String escape(String text) {

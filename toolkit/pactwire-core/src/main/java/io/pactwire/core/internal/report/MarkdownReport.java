@@ -75,8 +75,14 @@ public final class MarkdownReport {
     return md.toString();
   }
 
-  private static String cell(String value) {
+  /** Text for a table cell: markup escaped, pipes escaped, on one line. */
+  public static String cell(String value) {
     return inline(value).replace("|", "\\|").replace("\n", " ");
+  }
+
+  /** Text for a heading: markup escaped, on one line. */
+  public static String heading(String value) {
+    return inline(value).replace("\r", "").replace("\n", " ");
   }
 
   private static String inline(String value) {
