@@ -281,6 +281,45 @@ class VerifyCommandTests {
                   + ")\n");
     }
 
+    // the reports say what the exit status says: a pending failure is counted apart, and a
+    // JUnit report marks it skipped, so that a CI server's test step does not fail the build
+    @Test
+    void aFailingPendingInteractionFailsNoReport() throws IOException {
+      Path pending =
+          Files.writeString(
+              dir.resolve("pending.json"),
+              MIXED.replace(
+                  "\"type\": \"Asynchronous/Messages\",",
+                  "\"type\": \"Asynchronous/Messages\", \"pending\": true,"));
+      message = "{\"sku\": \"SKU-1001\", \"stock\": \"nine\"}";
+
+      Run junit =
+          verify(
+              "--pact",
+              pending.toString(),
+              "--messages-url",
+              url() + "/_pact/messages",
+              "--format",
+              "junit");
+      Run markdown =
+          verify(
+              "--pact",
+              pending.toString(),
+              "--messages-url",
+              url() + "/_pact/messages",
+              "--format",
+              "markdown");
+
+      assertThat(junit.exit()).isZero();
+      assertThat(junit.out())
+          .contains("failures=\"0\"")
+          .contains("<skipped message=\"pending, failed: ")
+          .doesNotContain("<failure");
+      assertThat(markdown.out())
+          .contains("— passed (1 pending failed)")
+          .contains("failed, pending");
+    }
+
     @Test
     void skipMessagesExitsZeroWhenTheHttpInteractionsPassAndStillNamesTheMessage() {
       Run r = verify("--pact", mixed.toString(), "--skip-messages");

@@ -98,7 +98,8 @@ public final class Secrets {
             : new Exchange(
                 scrub(context, exchange.request()),
                 scrub(context, exchange.expected()),
-                scrub(context, exchange.actual())));
+                scrub(context, exchange.actual())),
+        result.pending());
   }
 
   /**

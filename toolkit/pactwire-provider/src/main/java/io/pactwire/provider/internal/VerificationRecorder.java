@@ -169,7 +169,9 @@ public final class VerificationRecorder
             Exchanges.of(
                 verification.getInteraction(),
                 target == null ? null : target.response(),
-                LastProduced.take()));
+                LastProduced.take()),
+            // a pending pact's failure is an aborted test: it fails no build
+            failure instanceof TestAbortedException ? Boolean.TRUE : null);
     // A provider may echo a credential back; whatever is written or thrown shows the placeholder.
     InteractionResult result = Secrets.scrub(context, recorded);
     context

@@ -651,7 +651,8 @@ public final class VerifierEngine {
             success,
             message,
             differences,
-            !exchanges ? null : task.http() == null ? messageExchange(sent) : httpExchange(sent));
+            !exchanges ? null : task.http() == null ? messageExchange(sent) : httpExchange(sent),
+            task.pending() ? Boolean.TRUE : null);
     return new VerifiedInteraction(
         provider, consumer, task.pact().file(), task.pact().sha256(), result);
   }

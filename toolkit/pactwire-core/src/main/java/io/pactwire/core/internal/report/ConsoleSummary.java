@@ -25,7 +25,8 @@ public final class ConsoleSummary {
             .append(" failed\n");
     for (PactResult pact : run.pacts()) {
       for (InteractionResult i : pact.interactions()) {
-        text.append(i.success() ? "  verified: " : "  FAILED:   ")
+        text.append(
+                i.success() ? "  verified: " : i.pendingFailure() ? "  PENDING:  " : "  FAILED:   ")
             .append(pact.consumer())
             .append(" → ")
             .append(run.provider())

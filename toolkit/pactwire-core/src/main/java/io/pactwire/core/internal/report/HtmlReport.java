@@ -39,7 +39,7 @@ public final class HtmlReport {
         .append("</style>\n</head>\n<body>\n");
     html.append("<h1>Pact verification of ")
         .append(escape(results.provider()))
-        .append(results.success() ? ": passed" : ": failed")
+        .append(results.success() ? ": passed" : ": " + results.verdict())
         .append("</h1>\n<p class=\"counts\"><span class=\"pass\">")
         .append(results.passed())
         .append(" passed</span>, <span class=\"fail\">")
@@ -78,6 +78,7 @@ public final class HtmlReport {
         .append(i.success() ? "passed" : "failed")
         .append("\">\n<h3>")
         .append(escape(i.description()))
+        .append(i.pendingFailure() ? " (pending)" : "")
         .append("</h3>\n<p>provider state: ")
         .append(escape(i.states().isEmpty() ? "(none)" : String.join("; ", i.states())))
         .append("</p>\n");

@@ -20,7 +20,7 @@ public final class MarkdownReport {
     StringBuilder md = new StringBuilder();
     md.append("## Pact verification of ")
         .append(inline(results.provider()))
-        .append(results.success() ? " — passed" : " — failed")
+        .append(results.success() ? " — passed" : " — " + results.verdict())
         .append("\n\n");
     md.append("Provider version `")
         .append(code(results.providerVersion()))
@@ -42,7 +42,8 @@ public final class MarkdownReport {
             .append(" | ")
             .append(cell(i.states().isEmpty() ? "—" : String.join("; ", i.states())))
             .append(" | ")
-            .append(i.success() ? "✅ passed" : "❌ failed")
+            .append(
+                i.success() ? "✅ passed" : i.pendingFailure() ? "⏳ failed, pending" : "❌ failed")
             .append(" |\n");
       }
     }
