@@ -115,12 +115,13 @@ class RulesFromPatternsTests {
               """
               {"request": {"method": "GET", "urlPath": "/account",
                 "basicAuthCredentials": {"username": "ada", "password": "pw-in-a-file"},
-                "cookies": {"SESSION": {"matches": "[a-z0-9]+"}}},
+                "cookies": {"SESSION": {"matches": "[a-z0-9]+"}, "theme": {"equalTo": "dark"}}},
                "response": {"status": 200}}
               """);
       assertThat(i.path("request").path("headers").toString())
           .isEqualTo(
-              "{\"Authorization\":[\"Basic <redacted>\"],\"Cookie\":[\"SESSION=<redacted>\"]}");
+              "{\"Authorization\":[\"Basic <redacted>\"],\"Cookie\":[\"SESSION=<redacted>;"
+                  + " theme=dark\"]}");
       assertThat(rule(i, "request", "header", "Authorization"))
           .isEqualTo("[{\"match\":\"regex\",\"regex\":\"Basic .+\"}]");
       // the cookie by name, with any value, among any others
@@ -133,10 +134,13 @@ class RulesFromPatternsTests {
               .path(0)
               .path("regex")
               .asText();
-      assertThat("SESSION=abc").matches(cookie);
-      assertThat("theme=dark; SESSION=abc; lang=de").matches(cookie);
+      // the session by name with any value; the preference, no credential, as the stub has it
+      assertThat("SESSION=abc; theme=dark").matches(cookie);
+      assertThat("lang=de; theme=dark; SESSION=abc").matches(cookie);
+      assertThat("SESSION=abc; theme=light").doesNotMatch(cookie);
+      assertThat("SESSION=abc").doesNotMatch(cookie);
       assertThat("theme=dark").doesNotMatch(cookie);
-      assertThat("SESSIONX=abc").doesNotMatch(cookie);
+      assertThat("SESSIONX=abc; theme=dark").doesNotMatch(cookie);
       assertThat(i.toString()).doesNotContain("pw-in-a-file");
     }
   }

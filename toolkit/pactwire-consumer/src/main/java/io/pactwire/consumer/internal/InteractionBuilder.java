@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import io.pactwire.core.internal.JsonPath;
 import io.pactwire.core.internal.PactJson;
+import io.pactwire.core.internal.Secrets;
 import io.pactwire.core.internal.TextBodySecrets;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -24,7 +25,6 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 /**
  * Builds one V4 {@code Synchronous/HTTP} interaction from a WireMock stub and an example exchange:
@@ -174,20 +174,25 @@ public final class InteractionBuilder {
     }
     redactHeaders(headers, rules.category("header"));
     if (!cookies.isEmpty() && headers.containsKey("Cookie")) {
-      // the cookies the stub matched on, by name, each with any value (a session cookie's value
-      // is a credential); the header holds them, in any order, among any others
-      headers.put(
-          "Cookie",
-          List.of(String.join("; ", cookies.stream().map(c -> c + "=" + REDACTED).toList())));
-      rules
-          .category("header")
-          .setRule(
-              "Cookie",
-              MatchingRules.regex(
-                  cookies.stream()
-                          .map(c -> "(?=(?:.*;\\s*)?" + Pattern.quote(c) + "=[^;]+)")
-                          .collect(Collectors.joining())
-                      + ".*"));
+      // the cookies the stub matched on, by name, among any others: a credential's value (a
+      // session) redacted and any value of it matching; another's (a preference the provider
+      // reads) as sent, held to the stub's pattern
+      Map<String, String> sent = cookieValues(header(example.headers(), "Cookie"));
+      List<String> shown = new ArrayList<>();
+      StringBuilder regex = new StringBuilder();
+      for (String name : cookies) {
+        String value = sent.get(name);
+        boolean secret = value == null || Secrets.isSecretCookie(name);
+        shown.add(name + "=" + (secret ? REDACTED : value));
+        regex
+            .append("(?=(?:.*;\\s*)?")
+            .append(Pattern.quote(name))
+            .append("=(?:")
+            .append(secret ? "[^;]+" : cookieValueRegex(pattern.path("cookies").path(name), value))
+            .append(")(?:;|$))");
+      }
+      headers.put("Cookie", List.of(String.join("; ", shown)));
+      rules.category("header").setRule("Cookie", MatchingRules.regex(regex + ".*"));
     }
 
     OptionalBody textBody = null;
@@ -218,6 +223,35 @@ public final class InteractionBuilder {
     putBody(json, jsonBody, textBody);
     putRules(json, rules);
     return json;
+  }
+
+  // the cookies of Cookie headers, by name
+  private static Map<String, String> cookieValues(List<String> headers) {
+    Map<String, String> values = new LinkedHashMap<>();
+    for (String header : headers) {
+      for (String cookie : header.split(";")) {
+        int eq = cookie.indexOf('=');
+        if (eq > 0) {
+          values.putIfAbsent(cookie.substring(0, eq).strip(), cookie.substring(eq + 1).strip());
+        }
+      }
+    }
+    return values;
+  }
+
+  // a cookie value's regex from the stub's pattern: the value itself for equalTo, the pattern's
+  // regex, the value within any text for contains; any value otherwise
+  private static String cookieValueRegex(JsonNode pattern, String sent) {
+    if (pattern.has("equalTo")) {
+      return Pattern.quote(pattern.get("equalTo").asText(sent));
+    }
+    if (pattern.has("matches")) {
+      return pattern.get("matches").asText();
+    }
+    if (pattern.has("contains")) {
+      return "[^;]*" + Pattern.quote(pattern.get("contains").asText()) + "[^;]*";
+    }
+    return "[^;]*";
   }
 
   private static boolean isFormOrXml(List<String> contentType) {

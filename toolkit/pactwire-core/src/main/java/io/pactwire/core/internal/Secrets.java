@@ -42,6 +42,21 @@ public final class Secrets {
   private static final Pattern URL_USER_INFO = Pattern.compile("(?<=://)[^/@\\s]+@");
   private static final Pattern URL_QUERY_PAIR = Pattern.compile("([?&])([^=&#\\s]+)=([^&#\\s]*)");
 
+  private static final List<String> COOKIE_WORDS =
+      List.of(
+          "sess",
+          "sid",
+          "auth",
+          "token",
+          "csrf",
+          "xsrf",
+          "jwt",
+          "login",
+          "remember",
+          "secret",
+          "pass",
+          "key");
+
   /** Query parameters (lower case) that carry credentials in OAuth 2.0 and API-key schemes. */
   public static final Set<String> QUERY_PARAMETERS =
       Set.of("access_token", "api_key", "apikey", "client_secret");
@@ -129,6 +144,21 @@ public final class Secrets {
       HEADER_NAMES.put(name, secret);
     }
     return secret;
+  }
+
+  /**
+   * Whether a cookie's name says its value is a credential: a session ({@code SESSION}, {@code
+   * JSESSIONID}, {@code connect.sid}), a token, a CSRF guard, a login or remember-me key, an id, or
+   * any name {@link #isSecretField} counts. A preference ({@code theme}, {@code lang}) is not.
+   */
+  public static boolean isSecretCookie(String name) {
+    if (name == null) {
+      return false;
+    }
+    String lower = name.toLowerCase(Locale.ROOT);
+    return isSecretField(name)
+        || lower.endsWith("id")
+        || COOKIE_WORDS.stream().anyMatch(lower::contains);
   }
 
   /**

@@ -2,6 +2,7 @@ package io.pactwire.core.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Nested;
@@ -154,6 +155,29 @@ class SecretsTests {
       Secrets.add(secrets, "Bearer s3cr3t-token");
 
       assertThat(secrets).containsExactly("Bearer abc", "Bearer s3cr3t-token", "s3cr3t-token");
+    }
+  }
+
+  @Nested
+  class CookiesAndUrls {
+
+    @Test
+    void sessionsTokensAndIdsAreCredentialCookiesPreferencesAreNot() {
+      for (String name :
+          List.of("SESSION", "JSESSIONID", "connect.sid", "XSRF-TOKEN", "remember_me", "uid")) {
+        assertThat(Secrets.isSecretCookie(name)).as(name).isTrue();
+      }
+      for (String name : List.of("theme", "lang", "consent", "currency")) {
+        assertThat(Secrets.isSecretCookie(name)).as(name).isFalse();
+      }
+    }
+
+    @Test
+    void aUrlIsShownWithoutUserInformationOrCredentialQueryValues() {
+      assertThat(
+              Secrets.shownUrl("http://bob:pw-1@host:8080/p?token=t-1&page=2&access_token=a-1#f"))
+          .isEqualTo("http://****@host:8080/p?token=<redacted>&page=2&access_token=<redacted>#f");
+      assertThat(Secrets.shownUrl("http://host/p")).isEqualTo("http://host/p");
     }
   }
 }

@@ -12,6 +12,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.hc.core5.http.Header;
@@ -104,6 +105,9 @@ public final class CredentialInjector {
       for (CredentialRule rule : needed) {
         String value = value(rule, context);
         if (rule.header()) {
+          if (rule.name().equalsIgnoreCase("Cookie")) {
+            value = withCookies(cookieHeader(request, rule.name()), value);
+          }
           request.removeHeaders(rule.name());
           request.addHeader(rule.name(), value);
         } else {
@@ -121,6 +125,44 @@ public final class CredentialInjector {
       scrubbedOut.close();
       scrubbedErr.close();
     }
+  }
+
+  private static String cookieHeader(HttpRequest request, String name) {
+    List<String> values = new ArrayList<>();
+    for (Header header : request.getHeaders(name)) {
+      values.add(header.getValue());
+    }
+    return String.join("; ", values);
+  }
+
+  /**
+   * The pact's Cookie header with the cookies {@code credential} names set to its values, the
+   * others kept: a contract that requires a session and a preference ({@code SESSION=<redacted>;
+   * theme=dark}) is sent with the real session and the preference. A credential that names no
+   * cookie ({@code abc}, not {@code SESSION=abc}) is the whole header.
+   */
+  static String withCookies(String pacts, String credential) {
+    Map<String, String> given = new LinkedHashMap<>();
+    for (String cookie : credential.split(";")) {
+      int eq = cookie.indexOf('=');
+      if (eq <= 0) {
+        return credential;
+      }
+      given.put(cookie.substring(0, eq).strip(), cookie.strip());
+    }
+    List<String> out = new ArrayList<>();
+    for (String cookie : pacts.split(";")) {
+      int eq = cookie.indexOf('=');
+      String name = eq > 0 ? cookie.substring(0, eq).strip() : null;
+      if (name != null && given.containsKey(name)) {
+        out.add(given.remove(name));
+      } else if (!cookie.isBlank() && !cookie.strip().equals(Secrets.REDACTED)) {
+        // a whole header redacted (Cookie: <redacted>) names no cookie to keep
+        out.add(cookie.strip());
+      }
+    }
+    out.addAll(given.values());
+    return String.join("; ", out);
   }
 
   private List<CredentialRule> needed(IRequest request) {

@@ -24,4 +24,19 @@ class CredentialInjectorTests {
     assertThat(CredentialInjector.withQueryParameter(uri, "api_key", "k").toString())
         .isEqualTo("http://localhost/a?api_key=k&b=1&api_key=k");
   }
+
+  // a credential for one cookie replaces that cookie, not the preferences the contract requires
+  @Test
+  void aCookieCredentialReplacesOnlyTheCookiesItNames() {
+    assertThat(
+            CredentialInjector.withCookies(
+                "SESSION=<redacted>; theme=dark", "SESSION=s3ssion-value"))
+        .isEqualTo("SESSION=s3ssion-value; theme=dark");
+    assertThat(CredentialInjector.withCookies("theme=dark", "SESSION=s3ssion-value"))
+        .isEqualTo("theme=dark; SESSION=s3ssion-value");
+    assertThat(CredentialInjector.withCookies("<redacted>", "SESSION=s3ssion-value"))
+        .isEqualTo("SESSION=s3ssion-value");
+    assertThat(CredentialInjector.withCookies("SESSION=<redacted>", "raw-token"))
+        .isEqualTo("raw-token");
+  }
 }
