@@ -141,6 +141,31 @@ class RulesFromPatternsTests {
       assertThat("SESSION=abc").doesNotMatch(cookie);
       assertThat("theme=dark").doesNotMatch(cookie);
       assertThat("SESSIONX=abc; theme=dark").doesNotMatch(cookie);
+    }
+
+    // WireMock's regex is a whole match, often written anchored: the rule keeps it without anchors
+    @Test
+    void anAnchoredCookiePatternStillMatchesItsCookie() throws Exception {
+      JsonNode i =
+          interaction(
+              """
+              {"request": {"method": "GET", "urlPath": "/home",
+                "cookies": {"lang": {"matches": "^(en|de)$"}}},
+               "response": {"status": 200}}
+              """);
+      String cookie =
+          i.path("request")
+              .path("matchingRules")
+              .path("header")
+              .path("Cookie")
+              .path("matchers")
+              .path(0)
+              .path("regex")
+              .asText();
+      assertThat(i.path("request").path("headers").path("Cookie").path(0).asText())
+          .isEqualTo("lang=en");
+      assertThat("lang=de; SESSION=abc").matches(cookie);
+      assertThat("lang=fr").doesNotMatch(cookie);
       assertThat(i.toString()).doesNotContain("pw-in-a-file");
     }
   }

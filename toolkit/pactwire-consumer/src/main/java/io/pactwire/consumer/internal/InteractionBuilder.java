@@ -184,12 +184,17 @@ public final class InteractionBuilder {
         String value = sent.get(name);
         boolean secret = value == null || Secrets.isSecretCookie(name);
         shown.add(name + "=" + (secret ? REDACTED : value));
-        regex
-            .append("(?=(?:.*;\\s*)?")
-            .append(Pattern.quote(name))
-            .append("=(?:")
-            .append(secret ? "[^;]+" : cookieValueRegex(pattern.path("cookies").path(name), value))
-            .append(")(?:;|$))");
+        String own =
+            cookieRule(
+                name,
+                secret ? "[^;]+" : cookieValueRegex(pattern.path("cookies").path(name), value));
+        // a rule that its own example would not pass (a pattern this regex cannot hold) is left
+        // at any value rather than matching nothing
+        if (!secret
+            && !safeMatches(own + ".*", String.join("; ", header(example.headers(), "Cookie")))) {
+          own = cookieRule(name, "[^;]+");
+        }
+        regex.append(own);
       }
       headers.put("Cookie", List.of(String.join("; ", shown)));
       rules.category("header").setRule("Cookie", MatchingRules.regex(regex + ".*"));
@@ -239,14 +244,33 @@ public final class InteractionBuilder {
     return values;
   }
 
-  // a cookie value's regex from the stub's pattern: the value itself for equalTo, the pattern's
-  // regex, the value within any text for contains; any value otherwise
+  // a lookahead requiring the cookie with a value of this regex, among any others
+  private static String cookieRule(String name, String valueRegex) {
+    return "(?=(?:.*;\\s*)?" + Pattern.quote(name) + "=(?:" + valueRegex + ")(?:;|$))";
+  }
+
+  private static boolean safeMatches(String regex, String text) {
+    try {
+      return Pattern.compile(regex).matcher(text).matches();
+    } catch (RuntimeException e) {
+      return false;
+    }
+  }
+
+  // a cookie value's regex from the stub's pattern: the value itself for equalTo (in any case
+  // with caseInsensitive), the pattern's regex (a whole match in WireMock: its anchors are
+  // dropped), the value within any text for contains; any value otherwise
   private static String cookieValueRegex(JsonNode pattern, String sent) {
     if (pattern.has("equalTo")) {
-      return Pattern.quote(pattern.get("equalTo").asText(sent));
+      String quoted = Pattern.quote(pattern.get("equalTo").asText(sent));
+      return pattern.path("caseInsensitive").asBoolean(false) ? "(?i:" + quoted + ")" : quoted;
     }
     if (pattern.has("matches")) {
-      return pattern.get("matches").asText();
+      String regex = pattern.get("matches").asText();
+      regex = regex.startsWith("^") ? regex.substring(1) : regex;
+      return regex.endsWith("$") && !regex.endsWith("\\$")
+          ? regex.substring(0, regex.length() - 1)
+          : regex;
     }
     if (pattern.has("contains")) {
       return "[^;]*" + Pattern.quote(pattern.get("contains").asText()) + "[^;]*";

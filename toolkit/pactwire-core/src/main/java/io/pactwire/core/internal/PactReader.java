@@ -456,7 +456,6 @@ public final class PactReader {
           interaction(entry, known, here);
         } else {
           contents(entry, here);
-          metaData(entry, here);
         }
         matchingRules(entry, here);
       }
@@ -555,19 +554,6 @@ public final class PactReader {
             at.dot("content"),
             "a message's body is \"contents\", not \"content\": pact-jvm reads this message as"
                 + " having no body, so nothing of it would be verified");
-      }
-    }
-
-    /**
-     * A V3 message's metadata is "metaData": pact-jvm reads "metadata" there as none, so a
-     * verification would pass whatever metadata the provider sends (V4 messages say "metadata").
-     */
-    private void metaData(JsonNode message, Loc at) {
-      if (!v4 && message.has("metadata") && !message.has("metaData")) {
-        fail(
-            at.dot("metadata"),
-            "a V3 message's metadata is \"metaData\", not \"metadata\": pact-jvm reads this"
-                + " message as having none, so none of it would be verified");
       }
     }
 

@@ -1,6 +1,7 @@
 package io.pactwire.core.internal;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -39,23 +40,32 @@ public final class Secrets {
           "api-key",
           "x-auth-token");
 
-  private static final Pattern URL_USER_INFO = Pattern.compile("(?<=://)[^/@\\s]+@");
+  // up to the last @ of the authority: a password may hold an @ of its own
+  private static final Pattern URL_USER_INFO = Pattern.compile("(?<=://)[^/?#\\s]*@");
   private static final Pattern URL_QUERY_PAIR = Pattern.compile("([?&])([^=&#\\s]+)=([^&#\\s]*)");
 
-  private static final List<String> COOKIE_WORDS =
+  // parts that name a credential wherever they are in a cookie's name (JSESSIONID, PHPSESSID,
+  // XSRF-TOKEN, wordpress_logged_in_…)
+  private static final List<String> COOKIE_PARTS =
       List.of(
-          "sess",
-          "sid",
-          "auth",
+          "session",
+          "sessid",
           "token",
           "csrf",
           "xsrf",
           "jwt",
-          "login",
-          "remember",
           "secret",
-          "pass",
-          "key");
+          "password",
+          "passwd",
+          "remember",
+          "logged_in",
+          "login",
+          "signature");
+  // words that do as whole words of the name (connect.sid, auth, CloudFront-Key-Pair-Id)
+  private static final Set<String> COOKIE_WORDS =
+      Set.of("sid", "sess", "auth", "key", "pass", "sig", "ticket", "tgc", "uid", "user");
+  // well-known session cookies whose names say nothing of it
+  private static final Set<String> COOKIE_NAMES = Set.of("li_at", "xs", "c_user", "castgc");
 
   /** Query parameters (lower case) that carry credentials in OAuth 2.0 and API-key schemes. */
   public static final Set<String> QUERY_PARAMETERS =
@@ -156,9 +166,15 @@ public final class Secrets {
       return false;
     }
     String lower = name.toLowerCase(Locale.ROOT);
-    return isSecretField(name)
-        || lower.endsWith("id")
-        || COOKIE_WORDS.stream().anyMatch(lower::contains);
+    if (isSecretField(name)
+        || COOKIE_NAMES.contains(lower)
+        || COOKIE_PARTS.stream().anyMatch(lower::contains)) {
+      return true;
+    }
+    // short words only whole (sid, not sidebar; auth, not author), split as field names are
+    String[] words =
+        name.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase(Locale.ROOT).split("[_.\\-]+");
+    return Arrays.stream(words).anyMatch(COOKIE_WORDS::contains);
   }
 
   /**

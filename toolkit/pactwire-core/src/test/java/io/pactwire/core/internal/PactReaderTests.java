@@ -314,18 +314,6 @@ class PactReaderTests {
     }
 
     @Test
-    void aV3MessageWhoseMetadataIsUnderMetadataIsRefused() throws IOException {
-      // pact-jvm reads a V3 message's "metaData" only: "metadata" would verify against anything
-      assertThat(
-              failureOfPactWith(
-                  "\"messages\": [{\"description\": \"an event\", \"contents\": {},"
-                      + " \"metadata\": {\"kafka_key\": \"K2\"}}]"))
-          .startsWith(
-              ":$.messages[0].metadata: a V3 message's metadata is \"metaData\", not"
-                  + " \"metadata\"");
-    }
-
-    @Test
     void aMessageWithBothContentsAndAContentFieldIsRead() throws IOException {
       Path file =
           write(

@@ -164,10 +164,31 @@ class SecretsTests {
     @Test
     void sessionsTokensAndIdsAreCredentialCookiesPreferencesAreNot() {
       for (String name :
-          List.of("SESSION", "JSESSIONID", "connect.sid", "XSRF-TOKEN", "remember_me", "uid")) {
+          List.of(
+              "SESSION",
+              "JSESSIONID",
+              "PHPSESSID",
+              "connect.sid",
+              "XSRF-TOKEN",
+              "remember_me",
+              "uid",
+              "wordpress_logged_in_ab12",
+              "li_at",
+              "CASTGC",
+              "CloudFront-Signature",
+              "auth")) {
         assertThat(Secrets.isSecretCookie(name)).as(name).isTrue();
       }
-      for (String name : List.of("theme", "lang", "consent", "currency")) {
+      for (String name :
+          List.of(
+              "theme",
+              "lang",
+              "consent",
+              "currency",
+              "sidebar_collapsed",
+              "author_filter",
+              "keyboard_layout",
+              "cart_id")) {
         assertThat(Secrets.isSecretCookie(name)).as(name).isFalse();
       }
     }
@@ -178,6 +199,7 @@ class SecretsTests {
               Secrets.shownUrl("http://bob:pw-1@host:8080/p?token=t-1&page=2&access_token=a-1#f"))
           .isEqualTo("http://****@host:8080/p?token=<redacted>&page=2&access_token=<redacted>#f");
       assertThat(Secrets.shownUrl("http://host/p")).isEqualTo("http://host/p");
+      assertThat(Secrets.shownUrl("https://user:p@ss@host/x")).isEqualTo("https://****@host/x");
     }
   }
 }

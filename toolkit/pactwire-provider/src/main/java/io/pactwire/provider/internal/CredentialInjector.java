@@ -3,7 +3,6 @@ package io.pactwire.provider.internal;
 import au.com.dius.pact.core.model.IRequest;
 import au.com.dius.pact.core.model.SynchronousRequestResponse;
 import au.com.dius.pact.provider.junit5.PactVerificationContext;
-import java.io.PrintStream;
 import java.lang.reflect.Method;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -95,12 +94,7 @@ public final class CredentialInjector {
     }
     Header[] headers = request.getHeaders();
     URI uri = request.getUri();
-    PrintStream out = System.out;
-    PrintStream err = System.err;
-    PrintStream scrubbedOut = ScrubbedConsole.wrap(out, text -> Secrets.scrub(context, text));
-    PrintStream scrubbedErr = ScrubbedConsole.wrap(err, text -> Secrets.scrub(context, text));
-    System.setOut(scrubbedOut);
-    System.setErr(scrubbedErr);
+    ScrubbedConsole.Swap console = ScrubbedConsole.install(text -> Secrets.scrub(context, text));
     try {
       for (CredentialRule rule : needed) {
         String value = value(rule, context);
@@ -120,10 +114,7 @@ public final class CredentialInjector {
     } finally {
       request.setHeaders(headers);
       request.setUri(uri);
-      System.setOut(out);
-      System.setErr(err);
-      scrubbedOut.close();
-      scrubbedErr.close();
+      console.restore();
     }
   }
 

@@ -13,7 +13,6 @@ import io.pactwire.core.internal.report.ResultsWriter;
 import io.pactwire.core.internal.report.VerificationRun;
 import io.pactwire.core.internal.report.VerifiedInteraction;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -63,24 +62,18 @@ public final class VerificationRecorder
       // pact-jvm prints a failed comparison with the provider's values as received: a session
       // it opened or a token it issued shows as <redacted> once its response is in
       IssuedCredentials issued = new IssuedCredentials();
-      PrintStream out = System.out;
-      PrintStream err = System.err;
-      context.getStore(NAMESPACE).put(CONSOLE, new PrintStream[] {out, err});
-      System.setOut(ScrubbedConsole.wrap(out, text -> issued.scrub(text, target.response())));
-      System.setErr(ScrubbedConsole.wrap(err, text -> issued.scrub(text, target.response())));
+      ScrubbedConsole.Swap swap =
+          ScrubbedConsole.install(text -> issued.scrub(text, target.response()));
+      context.getStore(NAMESPACE).put(CONSOLE, swap);
     }
   }
 
   @Override
   public void afterTestExecution(ExtensionContext context) {
-    PrintStream[] console = context.getStore(NAMESPACE).remove(CONSOLE, PrintStream[].class);
-    if (console != null) {
-      PrintStream scrubbedOut = System.out;
-      PrintStream scrubbedErr = System.err;
-      System.setOut(console[0]);
-      System.setErr(console[1]);
-      scrubbedOut.close(); // what is left of a line, scrubbed
-      scrubbedErr.close();
+    ScrubbedConsole.Swap swap =
+        context.getStore(NAMESPACE).remove(CONSOLE, ScrubbedConsole.Swap.class);
+    if (swap != null) {
+      swap.restore();
     }
   }
 
@@ -170,8 +163,10 @@ public final class VerificationRecorder
                 verification.getInteraction(),
                 target == null ? null : target.response(),
                 LastProduced.take()),
-            // a pending pact's failure is an aborted test: it fails no build
-            failure instanceof TestAbortedException ? Boolean.TRUE : null);
+            // a pending pact's failure fails no build; asked of the pact, not of the exception,
+            // which is aborted only once PendingPactFailures has seen it (after this handler, when
+            // @PactwireReports is written after @PactwirePacts)
+            failure != null && PendingPactFailures.isPending(ref.pactFile()) ? Boolean.TRUE : null);
     // A provider may echo a credential back; whatever is written or thrown shows the placeholder.
     InteractionResult result = Secrets.scrub(context, recorded);
     context

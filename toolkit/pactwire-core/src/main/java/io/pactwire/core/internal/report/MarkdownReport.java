@@ -78,7 +78,7 @@ public final class MarkdownReport {
 
   /** Text for a table cell: markup escaped, pipes escaped, on one line. */
   public static String cell(String value) {
-    return inline(value).replace("|", "\\|").replace("\n", " ");
+    return inline(value).replace("|", "\\|").replace("\r", "").replace("\n", " ");
   }
 
   /** Text for a heading: markup escaped, on one line. */
