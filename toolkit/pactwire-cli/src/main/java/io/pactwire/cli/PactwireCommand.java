@@ -1,6 +1,7 @@
 package io.pactwire.cli;
 
 import io.pactwire.broker.internal.Credentials;
+import io.pactwire.core.internal.Secrets;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -9,7 +10,6 @@ import java.util.List;
 import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import java.util.regex.Pattern;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -59,7 +59,6 @@ public final class PactwireCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   /** The user information of a URL ({@code https://user:secret@host}). */
-  private static final Pattern URL_USER_INFO = Pattern.compile("(?<=://)[^/@\\s]+@");
 
   /** A command line with every command and Pactwire's exit codes, ready to {@code execute}. */
   public static CommandLine commandLine() {
@@ -141,7 +140,7 @@ public final class PactwireCommand implements Callable<Integer> {
       return null;
     }
     String out = Credentials.from(URI.create("http://localhost"), System.getenv()).redact(text);
-    return URL_USER_INFO.matcher(out).replaceAll("****@");
+    return Secrets.withoutUserInfo(out);
   }
 
   /** {@code pactwire} alone names no command: a usage error, as picocli's own are. */

@@ -135,14 +135,17 @@ class FileStoreTests {
   @Nested
   class CorruptRecords {
 
+    /** The one record the store holds in {@code folder}. */
+    Path onlyRecord(String folder) throws IOException {
+      try (var files = Files.list(f.store.folder().resolve(folder))) {
+        return files.findFirst().orElseThrow();
+      }
+    }
+
     @Test
     void aCorruptRecordIsNamedWithItsFileAndField() throws IOException {
       f.publish("1.0.0", f.pact("checkout-service", "inventory-service", "a"));
-      Path record;
-      try (var files =
-          Files.list(f.store.folder().resolve("publications/checkout-service/1.0.0"))) {
-        record = files.findFirst().orElseThrow();
-      }
+      Path record = onlyRecord("publications/checkout-service/1.0.0");
       Files.writeString(
           record,
           Files.readString(record)
@@ -162,11 +165,7 @@ class FileStoreTests {
     void aCorruptPublicationIsNamedByRecordDeploymentAndReleaseAndNothingIsWritten()
         throws IOException {
       f.publish("1.0.0", f.pact("checkout-service", "inventory-service", "a"));
-      Path record;
-      try (var files =
-          Files.list(f.store.folder().resolve("publications/checkout-service/1.0.0"))) {
-        record = files.findFirst().orElseThrow();
-      }
+      Path record = onlyRecord("publications/checkout-service/1.0.0");
       Files.writeString(record, "garbage");
 
       assertThatThrownBy(() -> f.store.recordDeployment("checkout-service", "1.0.0", "prod"))
@@ -184,11 +183,7 @@ class FileStoreTests {
     @Test
     void aRecordThatSaysAnotherVersionThanItsFolderIsNamed() throws IOException {
       f.publish("1.0.0", f.pact("checkout-service", "inventory-service", "a"));
-      Path record;
-      try (var files =
-          Files.list(f.store.folder().resolve("publications/checkout-service/1.0.0"))) {
-        record = files.findFirst().orElseThrow();
-      }
+      Path record = onlyRecord("publications/checkout-service/1.0.0");
       Files.writeString(
           record,
           Files.readString(record)

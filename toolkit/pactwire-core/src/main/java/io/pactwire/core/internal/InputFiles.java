@@ -38,14 +38,24 @@ public final class InputFiles {
       return Optional.of("cannot read: " + e.getMessage());
     }
     try {
-      StandardCharsets.UTF_8
-          .newDecoder()
-          .onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT)
-          .decode(ByteBuffer.wrap(bytes));
+      utf8(bytes);
     } catch (CharacterCodingException e) {
       return Optional.of("not UTF-8");
     }
     return Optional.empty();
+  }
+
+  /**
+   * {@code bytes} as UTF-8 text, strictly: bytes that are not UTF-8 are refused, never replaced.
+   *
+   * @throws CharacterCodingException when they are not UTF-8
+   */
+  public static String utf8(byte[] bytes) throws CharacterCodingException {
+    return StandardCharsets.UTF_8
+        .newDecoder()
+        .onMalformedInput(CodingErrorAction.REPORT)
+        .onUnmappableCharacter(CodingErrorAction.REPORT)
+        .decode(ByteBuffer.wrap(bytes))
+        .toString();
   }
 }

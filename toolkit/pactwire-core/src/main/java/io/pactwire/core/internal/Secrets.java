@@ -236,6 +236,13 @@ public final class Secrets {
   }
 
   /**
+   * {@code text} with the user information of each URL in it ({@code bob:pw@}) as {@code ****@}.
+   */
+  public static String withoutUserInfo(String text) {
+    return text == null ? null : URL_USER_INFO.matcher(text).replaceAll("****@");
+  }
+
+  /**
    * A URL as a message shows it: its user information ({@code bob:pw@}) as {@code ****@}, and the
    * value of each query parameter named as a credential ({@code access_token}, {@code token},
    * {@code password}) as {@link #REDACTED}.
@@ -244,7 +251,7 @@ public final class Secrets {
     if (url == null) {
       return null;
     }
-    String out = URL_USER_INFO.matcher(url).replaceAll("****@");
+    String out = withoutUserInfo(url);
     Matcher pair = URL_QUERY_PAIR.matcher(out);
     StringBuilder shown = new StringBuilder();
     while (pair.find()) {

@@ -1,6 +1,5 @@
 package io.pactwire.core.internal;
 
-import java.io.StringReader;
 import java.io.StringWriter;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -13,8 +12,6 @@ import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.xml.XMLConstants;
-import javax.xml.parsers.DocumentBuilder;
-import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.transform.OutputKeys;
 import javax.xml.transform.Transformer;
 import javax.xml.transform.TransformerFactory;
@@ -24,8 +21,6 @@ import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.NamedNodeMap;
 import org.w3c.dom.Node;
-import org.xml.sax.InputSource;
-import org.xml.sax.helpers.DefaultHandler;
 
 /**
  * Credentials in the bodies that are not JSON, by the names of their fields: a form's fields
@@ -124,7 +119,7 @@ public final class TextBodySecrets {
     text = text.stripLeading();
     Document document;
     try {
-      document = builder().parse(new InputSource(new StringReader(text)));
+      document = Xml.parse(text);
     } catch (Exception e) {
       return unparsed(body, secret, placeholder);
     }
@@ -253,19 +248,6 @@ public final class TextBodySecrets {
   private static String local(Node node) {
     String local = node.getLocalName();
     return local != null ? local : node.getNodeName();
-  }
-
-  private static DocumentBuilder builder() throws Exception {
-    DocumentBuilderFactory factory = DocumentBuilderFactory.newDefaultInstance();
-    factory.setNamespaceAware(true);
-    factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-    factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
-    factory.setXIncludeAware(false);
-    factory.setExpandEntityReferences(false);
-    DocumentBuilder builder = factory.newDocumentBuilder();
-    // a body that is not XML is no error to print: the parser's default handler prints one
-    builder.setErrorHandler(new DefaultHandler());
-    return builder;
   }
 
   private static String decode(String text) {

@@ -14,9 +14,7 @@ import io.swagger.v3.parser.OpenAPIV3Parser;
 import io.swagger.v3.parser.core.models.ParseOptions;
 import io.swagger.v3.parser.core.models.SwaggerParseResult;
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -72,13 +70,7 @@ public record SpecDocument(Path file, Kind kind, JsonNode tree) {
         tree = Json.readSpecTree(bytes, refs);
       } else {
         // strict: a repeated key and bytes that are not UTF-8 are refused, not guessed at
-        String text =
-            StandardCharsets.UTF_8
-                .newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT)
-                .decode(ByteBuffer.wrap(bytes))
-                .toString();
+        String text = InputFiles.utf8(bytes);
         try (JsonParser yaml = Json.yaml().getFactory().createParser(text)) {
           try {
             tree =

@@ -11,15 +11,13 @@ import au.com.dius.pact.core.matchers.RequestMatchResult;
 import au.com.dius.pact.core.model.IRequest;
 import au.com.dius.pact.core.model.Request;
 import io.pactwire.core.internal.BoundedRegex;
+import io.pactwire.core.internal.InputFiles;
 import io.pactwire.core.internal.JsonText;
 import io.pactwire.core.internal.Secrets;
 import io.pactwire.core.internal.TextBodySecrets;
 import io.pactwire.core.internal.report.Mismatches;
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -379,13 +377,7 @@ public final class NearMiss {
   // a body as text when it is UTF-8 without control characters; else its length and first bytes
   private static String text(byte[] bytes) {
     try {
-      String text =
-          StandardCharsets.UTF_8
-              .newDecoder()
-              .onMalformedInput(CodingErrorAction.REPORT)
-              .onUnmappableCharacter(CodingErrorAction.REPORT)
-              .decode(ByteBuffer.wrap(bytes))
-              .toString();
+      String text = InputFiles.utf8(bytes);
       if (text.chars()
           .noneMatch(c -> c < 0x20 && c != '\t' && c != '\n' && c != '\r' || c == 0x7f)) {
         return text;

@@ -4,14 +4,10 @@ import au.com.dius.pact.core.model.ContentType;
 import au.com.dius.pact.core.model.OptionalBody;
 import au.com.dius.pact.core.support.json.JsonException;
 import au.com.dius.pact.core.support.json.JsonParser;
+import io.pactwire.core.internal.Xml;
 import io.pactwire.core.internal.report.Difference;
-import java.io.StringReader;
-import javax.xml.XMLConstants;
-import javax.xml.parsers.DocumentBuilder;
-import javax.xml.parsers.DocumentBuilderFactory;
-import org.xml.sax.InputSource;
+import java.io.IOException;
 import org.xml.sax.SAXException;
-import org.xml.sax.helpers.DefaultHandler;
 
 /**
  * The differences of a verification that pact-jvm's matching engine did not find: a request that
@@ -72,13 +68,8 @@ final class Differences {
     } else if (type.isXml()) {
       kind = "XML";
       try {
-        DocumentBuilderFactory factory = DocumentBuilderFactory.newDefaultInstance();
-        factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
-        factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-        DocumentBuilder builder = factory.newDocumentBuilder();
-        builder.setErrorHandler(new DefaultHandler());
-        builder.parse(new InputSource(new StringReader(text)));
-      } catch (Exception e) {
+        Xml.parse(text);
+      } catch (SAXException | IOException e) {
         problem = e.getMessage();
       }
     }
